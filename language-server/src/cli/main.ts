@@ -1,0 +1,66 @@
+// The `plan` command line: validate plan files (and, later, export their annexes).
+import * as path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { expandPlanPaths, loadPlans, PlanFileError } from '../workspace.js';
+import { toLocale } from '../settings.js';
+import { formatLine, summary, toCliFinding, type CliFinding } from './diagnostics.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+async function validate(inputs: string[], opts: { format: 'text' | 'json'; lang: string }): Promise<number> {
+    const locale = toLocale(opts.lang);
+    const files = expandPlanPaths(inputs);
+    if (files.length === 0) {
+        process.stderr.write(locale === 'vi' ? `Không tìm thấy tệp .plan nào trong: ${inputs.join(', ')}\n` : `No .plan files found in: ${inputs.join(', ')}\n`);
+        return EXIT_USAGE;
+    }
+    const { documents } = await loadPlans(files, locale);
+    const findings: CliFinding[] = [];
+    for (const document of documents) {
+        const shown = path.relative(process.cwd(), document.uri.fsPath) || document.uri.fsPath;
+        const diagnostics = [...(document.diagnostics ?? [])].sort((a, b) =>
+            a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        findings.push(...diagnostics.map(d => toCliFinding(shown, d)));
+    }
+    if (opts.format === 'json') {
+        process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
+    } else {
+        for (const f of findings) process.stdout.write(formatLine(f) + '\n');
+        process.stdout.write(summary(findings, documents.length, locale) + '\n');
+    }
+    return findings.some(f => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export async function main(argv: string[]): Promise<number> {
+    let exitCode = EXIT_OK;
+    const program = new Command('plan')
+        .description('Plan-as-code for provincial plans: check plan files and export their annexes.')
+        .exitOverride()
+        .configureOutput({ writeErr: s => process.stderr.write(s) });
+    program.command('validate')
+        .description('Check plan files or folders and print the findings (exit 1 if there is an error).')
+        .argument('<paths...>', '.plan files or folders')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('--lang <lang>', 'message language').choices(['vi', 'en']).default('vi'))
+        .action(async (paths: string[], opts) => { exitCode = await validate(paths, opts); });
+    try {
+        await program.parseAsync(argv, { from: 'user' });
+    } catch (e) {
+        if (e instanceof CommanderError) {
+            return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+        }
+        if (e instanceof PlanFileError) {
+            process.stderr.write(`plan: ${e.message}\n`);
+            return EXIT_USAGE;
+        }
+        throw e;
+    }
+    return exitCode;
+}
+
+main(process.argv.slice(2)).then(code => process.exit(code), (e: unknown) => {
+    process.stderr.write(`plan: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exit(3);
+});

@@ -1,0 +1,361 @@
+// Builds the pure plan model from a linked syntax tree. This is the one bridge between Langium and
+// the model: everything downstream (validator, preview, CLI, exporters) reads the model.
+import { GrammarUtils, type AstNode, type CstNode, type Reference } from 'langium';
+import * as ast from '../generated/ast.js';
+import { readNumber, readYear, type NumberStyle } from './numbers.js';
+import {
+    COUNT_MEASURES, RATE_MEASURES, RATE_NUMERATOR,
+    type AssignmentModel, type CellModel, type DistrictTableModel, type IdRef, type IndicatorModel,
+    type IndicatorValueModel, type Measure, type PlanDate, type PlanModel, type PrintedNumber,
+    type SolutionGroupModel, type SourceRange, type TableRowModel, type TableSectionModel, type YearRole,
+    type YearValues
+} from './types.js';
+
+const EMPTY_RANGE: SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function rangeOf(cst: CstNode | undefined): SourceRange {
+    if (!cst) return EMPTY_RANGE;
+    const { start, end } = cst.range;
+    return { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
+}
+
+export function nodeRange(node: AstNode | undefined): SourceRange {
+    return rangeOf(node?.$cstNode);
+}
+
+export function propertyRange(node: AstNode, property: string, index?: number): SourceRange {
+    const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property, index);
+    return cst ? rangeOf(cst) : nodeRange(node);
+}
+
+class ModelBuilder {
+    readonly model: PlanModel;
+    private readonly style: NumberStyle;
+
+    constructor(private readonly root: ast.PlanDocument, uri: string) {
+        this.style = (root.numberStyle as NumberStyle | undefined) ?? 'vi';
+        this.model = {
+            uri, id: root.name, title: root.title,
+            parent: root.parent ? this.ref(root.parent, root, 'parent') : undefined,
+            numberStyle: this.style,
+            header: { recipients: [] },
+            prose: [], standards: [], agencies: [], districts: [], dimensions: [], indicators: [], targets: [],
+            tables: [], solutionSections: [], taskLists: [], dutyLists: [], numbers: [], years: []
+        };
+    }
+
+    build(): PlanModel {
+        // Tables first: computed indicators read their values from them.
+        for (const element of this.root.elements) {
+            if (ast.isDistrictTable(element)) this.model.tables.push(this.table(element));
+        }
+        for (const element of this.root.elements) this.element(element);
+        return this.model;
+    }
+
+    private element(e: ast.Element): void {
+        const m = this.model;
+        if (ast.isHeader(e)) this.header(e);
+        else if (ast.isProse(e)) m.prose.push({ kind: e.kind, text: e.text, range: nodeRange(e) });
+        else if (ast.isStandard(e)) {
+            m.standards.push({
+                id: e.name, name: e.label, basis: e.basis, range: nodeRange(e),
+                from: this.year(e, 'from', e.from, 'standard'), to: this.year(e, 'to', e.to, 'standard')
+            });
+        } else if (ast.isAgency(e)) {
+            m.agencies.push({
+                id: e.name, name: e.label, kind: e.kind, shortNames: e.shortNames, aliases: e.aliases,
+                range: nodeRange(e), nameRange: propertyRange(e, 'name')
+            });
+        } else if (ast.isDistrict(e)) {
+            m.districts.push({
+                id: e.name, name: e.label, fullName: e.fullName, kind: e.kind,
+                range: nodeRange(e), nameRange: propertyRange(e, 'name')
+            });
+        } else if (ast.isDimension(e)) {
+            m.dimensions.push({
+                id: e.name, name: e.label, heading: e.heading, range: nodeRange(e),
+                indicatorIds: e.indicators.map(i => i.name)
+            });
+            for (const indicator of e.indicators) m.indicators.push(this.indicator(indicator, e.name));
+        } else if (ast.isIndicator(e)) m.indicators.push(this.indicator(e));
+        else if (ast.isTarget(e)) this.target(e);
+        else if (ast.isSolutionSection(e)) {
+            m.solutionSections.push({ title: e.title, groups: e.groups.map(g => this.solutionGroup(g, [])), range: nodeRange(e) });
+        } else if (ast.isTaskList(e)) {
+            m.taskLists.push({
+                title: e.title, annex: e.annex, range: nodeRange(e),
+                tasks: e.tasks.map(t => ({
+                    no: this.number(t, 'no', t.no), id: t.name, text: t.text, note: t.note,
+                    assignment: this.assignment(t.assignment),
+                    submitYear: this.year(t, 'year', t.year, 'task'),
+                    submitRange: t.year !== undefined ? propertyRange(t, 'year') : undefined,
+                    range: nodeRange(t)
+                }))
+            });
+        } else if (ast.isFunding(e)) {
+            m.funding = {
+                text: e.text, range: nodeRange(e),
+                sources: e.sources.map(s => ({
+                    id: s.name, name: s.label, range: nodeRange(s),
+                    via: s.via ? this.ref(s.via, s, 'via') : undefined
+                }))
+            };
+        } else if (ast.isDutyList(e)) {
+            m.dutyLists.push({
+                title: e.title, range: nodeRange(e),
+                items: e.items.map(item => ({
+                    no: this.number(item, 'no', item.no), agency: this.ref(item.agency, item, 'agency'),
+                    heading: item.heading, duties: item.duties, range: nodeRange(item)
+                }))
+            });
+        }
+    }
+
+    private header(e: ast.Header): void {
+        const h = this.model.header;
+        for (const f of e.fields) {
+            if (ast.isDocNumberField(f)) { h.number = f.number; h.code = f.code; }
+            else if (ast.isTextField(f)) {
+                switch (f.key) {
+                    case 'issuer': h.issuer = f.value; break;
+                    case 'issuer-short': h.issuerShort = f.value; break;
+                    case 'place': h.place = f.value; break;
+                    case 'kind': h.kind = f.value; break;
+                    case 'title': h.title = f.value; break;
+                    case 'preamble': h.preamble = f.value; break;
+                    case 'recipient': h.recipients.push(f.value); break;
+                }
+            } else if (ast.isDateField(f)) h.date = this.date(f.date);
+            else if (ast.isPeriodField(f)) {
+                const from = this.year(f, 'from', f.from, 'period');
+                const to = this.year(f, 'to', f.to, 'period');
+                if (from !== undefined && to !== undefined) h.period = { from, to, range: nodeRange(f) };
+            } else if (ast.isOrientationField(f)) {
+                const year = this.year(f, 'year', f.year, 'orientation');
+                if (year !== undefined) h.orientationYear = { year, range: nodeRange(f) };
+            } else if (ast.isResolutionField(f)) {
+                h.resolution = { number: f.number, date: f.date ? this.date(f.date) : undefined, body: f.body, about: f.about };
+            } else if (ast.isSignerField(f)) {
+                h.signer = { name: f.name, position: f.position, authority: f.authority, deputy: f.deputy };
+            }
+        }
+    }
+
+    private date(d: ast.DateLit): PlanDate {
+        const part = (text: string | undefined) => (text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined);
+        return {
+            day: part(d.day), month: part(d.month), year: this.year(d, 'year', d.year, 'date'),
+            printed: `${d.day ?? '…'}/${d.month ?? '…'}/${d.year}`, range: nodeRange(d)
+        };
+    }
+
+    private indicator(e: ast.Indicator, dimensionId?: string): IndicatorModel {
+        const values: IndicatorValueModel[] = e.values.map(v => ({
+            kind: v.kind, year: this.year(v, 'year', v.year, v.kind) ?? NaN, yearRange: propertyRange(v, 'year'),
+            value: this.number(v, 'value', v.value), standardId: v.standard?.$refText, range: nodeRange(v)
+        }));
+        const indicator: IndicatorModel = {
+            id: e.name, name: e.label, dimensionId,
+            unit: e.unit ? (e.unit.custom ?? e.unit.kind) : undefined,
+            unitKind: e.unit ? (e.unit.custom !== undefined ? 'custom' : e.unit.kind) : undefined,
+            direction: e.direction,
+            assignment: this.assignment(e.assignment),
+            values, range: nodeRange(e), nameRange: propertyRange(e, 'name')
+        };
+        if (e.computed) {
+            const tableId = e.computed.table.$refText;
+            indicator.computed = { measure: e.computed.measure, tableId, tableRange: propertyRange(e.computed, 'table') };
+            const table = this.model.tables.find(t => t.id === tableId);
+            if (table) values.push(...valuesFromTable(table, e.computed.measure));
+        }
+        values.sort((a, b) => a.year - b.year);
+        return indicator;
+    }
+
+    private target(e: ast.Target): void {
+        const c = e.comparison;
+        this.model.targets.push({
+            comparison: c ? {
+                op: c.op ?? 'between', change: c.change,
+                fromYear: this.year(c, 'fromYear', c.fromYear, 'target'),
+                value: c.value !== undefined ? this.number(c, 'value', c.value) : undefined,
+                low: c.low !== undefined ? this.number(c, 'low', c.low) : undefined,
+                high: c.high !== undefined ? this.number(c, 'high', c.high) : undefined,
+                tolerance: c.tolerance !== undefined ? this.number(c, 'tolerance', c.tolerance) : undefined,
+                range: nodeRange(c)
+            } : undefined,
+            id: e.name, indicator: this.ref(e.indicator, e, 'indicator'),
+            year: this.year(e, 'year', e.year, 'target') ?? NaN, yearRange: propertyRange(e, 'year'),
+            standardId: e.standard?.$refText, text: e.text, range: nodeRange(e)
+        });
+    }
+
+    private table(e: ast.DistrictTable): DistrictTableModel {
+        const columns = e.columns as Measure[];
+        const years = e.years.map(y => ({ year: this.year(y, 'year', y.year, 'table') ?? NaN, kind: y.kind, range: nodeRange(y) }));
+        const sections: TableSectionModel[] = [];
+        if (e.rows.length > 0 || e.sections.length === 0) {
+            sections.push(this.section(undefined, e.rows.map(r => this.row(r, columns)), undefined, columns));
+        }
+        for (const s of e.sections) {
+            const section = this.section(s, s.rows.map(r => this.row(r, columns)), s.subtotal ? this.totalRow(s.subtotal, columns) : undefined, columns);
+            sections.push(section);
+        }
+        const total = e.total ? this.totalRow(e.total, columns) : undefined;
+        return {
+            id: e.name, title: e.title, annex: e.annex, heading: e.heading, standardId: e.standard?.$refText,
+            years, columns, sections, total,
+            expectedTotal: expectedTotal(sections, columns),
+            range: nodeRange(e), nameRange: propertyRange(e, 'name')
+        };
+    }
+
+    private section(s: ast.TableSection | undefined, rows: TableRowModel[], subtotal: TableRowModel | undefined, columns: Measure[]): TableSectionModel {
+        return { label: s?.label, title: s?.title, rows, subtotal, sums: sumRows(rows, columns), range: s ? nodeRange(s) : undefined };
+    }
+
+    private row(r: ast.TableRow, columns: Measure[]): TableRowModel {
+        const district = this.ref(r.district, r, 'district');
+        return {
+            kind: 'row', no: this.number(r, 'no', r.no), district,
+            label: district.name ?? district.id,
+            years: r.years.map(y => this.yearCells(y, columns)), range: nodeRange(r)
+        };
+    }
+
+    private totalRow(r: ast.TotalRow, columns: Measure[]): TableRowModel {
+        return { kind: r.kind, label: r.label, years: r.years.map(y => this.yearCells(y, columns)), range: nodeRange(r) };
+    }
+
+    private yearCells(y: ast.YearCells, columns: Measure[]) {
+        const cells: CellModel[] = [];
+        const extra: SourceRange[] = [];
+        y.cells.forEach((c, i) => {
+            if (i >= columns.length) { extra.push(nodeRange(c)); return; }
+            cells.push({
+                measure: columns[i], range: nodeRange(c),
+                number: c.value !== undefined ? this.number(c, 'value', c.value) : undefined
+            });
+        });
+        return { year: this.year(y, 'year', y.year.replace(':', ''), 'cells') ?? NaN, yearRange: propertyRange(y, 'year'), cells, extra, range: nodeRange(y) };
+    }
+
+    private solutionGroup(g: ast.SolutionGroup, path: string[]): SolutionGroupModel {
+        const here = [...path, g.label];
+        return {
+            label: g.label, title: g.title, labelRange: propertyRange(g, 'label'), range: nodeRange(g),
+            groups: g.groups.map(sub => this.solutionGroup(sub, here)),
+            solutions: g.solutions.map(s => ({
+                id: s.name, heading: s.heading, texts: s.texts, assignment: this.assignment(s.assignment),
+                path: here, range: nodeRange(s)
+            }))
+        };
+    }
+
+    private assignment(a: ast.Assignment | undefined): AssignmentModel {
+        if (!a) return { leads: [], coordinates: [] };
+        return {
+            leads: a.leads.map((r, i) => this.ref(r, a, 'leads', i)),
+            coordinates: a.coordinates.map((r, i) => this.ref(r, a, 'coordinates', i)),
+            range: nodeRange(a)
+        };
+    }
+
+    private ref(r: Reference<ast.Agency | ast.District | ast.Indicator | ast.PlanDocument | ast.DistrictTable>, node: AstNode, property: string, index?: number): IdRef {
+        const target = r.ref;
+        const name = target && 'label' in target ? target.label : target && 'title' in target ? target.title : undefined;
+        return { id: r.$refText, resolved: target !== undefined, name, range: r.$refNode ? rangeOf(r.$refNode) : propertyRange(node, property, index) };
+    }
+
+    private number(node: AstNode, property: string, text: string): PrintedNumber {
+        const read = readNumber(text, this.style);
+        const n: PrintedNumber = { printed: text, value: read.value, decimals: read.decimals, range: propertyRange(node, property) };
+        if (read.problem) { n.problem = read.problem; n.suggestion = read.suggestion; }
+        this.model.numbers.push(n);
+        return n;
+    }
+
+    private year(node: AstNode, property: string, text: string | undefined, role: YearRole): number | undefined {
+        if (text === undefined) return undefined;
+        const year = readYear(text);
+        this.model.years.push({ year, printed: text, role, range: propertyRange(node, property) });
+        return year;
+    }
+}
+
+function cellValue(row: TableRowModel, year: number, measure: Measure): number | undefined {
+    for (const y of row.years) {
+        if (y.year !== year) continue;
+        for (const c of y.cells) if (c.measure === measure) return c.number?.value;
+    }
+    return undefined;
+}
+
+/** Sums every count column of the rows, per year. Rates are not summed: they are recomputed. */
+function sumRows(rows: TableRowModel[], columns: Measure[]): Record<number, YearValues> {
+    const sums: Record<number, YearValues> = {};
+    for (const row of rows) {
+        for (const y of row.years) {
+            const into = (sums[y.year] ??= {});
+            for (const c of y.cells) {
+                if (c.number?.value === undefined || !(COUNT_MEASURES as readonly string[]).includes(c.measure)) continue;
+                into[c.measure] = (into[c.measure] ?? 0) + c.number.value;
+            }
+        }
+    }
+    addRates(sums, columns);
+    return sums;
+}
+
+function addRates(values: Record<number, YearValues>, columns: Measure[]): void {
+    for (const v of Object.values(values)) {
+        for (const rate of RATE_MEASURES) {
+            const numerator = v[RATE_NUMERATOR[rate]];
+            if (columns.includes(rate) && numerator !== undefined && v.households) v[rate] = numerator / v.households * 100;
+        }
+    }
+}
+
+function expectedTotal(sections: TableSectionModel[], columns: Measure[]): Record<number, YearValues> {
+    const everySectionHasSubtotal = sections.length > 1 && sections.every(s => s.subtotal);
+    if (!everySectionHasSubtotal) {
+        const all: Record<number, YearValues> = {};
+        for (const s of sections) {
+            for (const [year, v] of Object.entries(s.sums)) {
+                const into = (all[Number(year)] ??= {});
+                for (const m of COUNT_MEASURES) if (v[m] !== undefined) into[m] = (into[m] ?? 0) + v[m]!;
+            }
+        }
+        addRates(all, columns);
+        return all;
+    }
+    return sumRows(sections.map(s => s.subtotal!), columns);
+}
+
+/** A computed indicator's values: the table's total row (or sum of rows) per year, as printed. */
+function valuesFromTable(table: DistrictTableModel, measure: Measure): IndicatorValueModel[] {
+    const out: IndicatorValueModel[] = [];
+    for (const y of table.years) {
+        const totalCells = table.total?.years.find(t => t.year === y.year);
+        const cell = totalCells?.cells.find(c => c.measure === measure);
+        let value: PrintedNumber | undefined = cell?.number;
+        if (!value) {
+            const computed = table.expectedTotal[y.year]?.[measure];
+            if (computed === undefined) continue;
+            value = { printed: String(computed), value: computed, decimals: 2, range: y.range };
+        }
+        out.push({
+            kind: y.kind === 'plan' ? 'plan' : 'result', year: y.year, yearRange: y.range, value,
+            fromTable: table.id, range: cell?.range ?? y.range
+        });
+    }
+    return out;
+}
+
+export { cellValue };
+
+/** Builds the model of one plan document. */
+export function buildPlanModel(root: ast.PlanDocument, uri: string): PlanModel {
+    return new ModelBuilder(root, uri).build();
+}

@@ -1,0 +1,48 @@
+// Dependency injection: the plan language's services on top of Langium's defaults.
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { PlanGeneratedModule, PlanGeneratedSharedModule } from './generated/module.js';
+import { PlanModelService } from './model/service.js';
+import { PlanLinker } from './references/linker.js';
+import { PlanScopeComputation, PlanScopeProvider } from './references/scope.js';
+import { PlanSettings } from './settings.js';
+import { PlanDocumentValidator, registerValidationChecks } from './validation/validator.js';
+
+export type PlanAddedServices = {
+    plan: {
+        Settings: PlanSettings;
+        Models: PlanModelService;
+    };
+};
+
+export type PlanServices = LangiumServices & PlanAddedServices;
+
+export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAddedServices> = {
+    plan: {
+        Settings: () => new PlanSettings(),
+        Models: services => new PlanModelService(services.shared)
+    },
+    references: {
+        ScopeComputation: services => new PlanScopeComputation(services),
+        ScopeProvider: services => new PlanScopeProvider(services),
+        Linker: services => new PlanLinker(services)
+    },
+    validation: {
+        DocumentValidator: services => new PlanDocumentValidator(services)
+    }
+};
+
+export function createPlanServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Plan: PlanServices } {
+    const shared = inject(createDefaultSharedModule(context), PlanGeneratedSharedModule);
+    const Plan = inject(createDefaultModule({ shared }), PlanGeneratedModule, PlanModule);
+    shared.ServiceRegistry.register(Plan);
+    registerValidationChecks(Plan);
+    if (!context.connection) {
+        // Outside a language server (CLI, tests) the configuration is never read from a client.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Plan };
+}

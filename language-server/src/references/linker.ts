@@ -1,0 +1,30 @@
+// Unknown ids are reported at the id, in the plan's message language.
+import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import { issueMessage } from '../validation/codes.js';
+import type { PlanSettings } from '../settings.js';
+
+const KIND_NAMES: Record<string, { vi: string; en: string }> = {
+    Agency: { vi: 'cơ quan', en: 'agency' },
+    District: { vi: 'huyện/thị xã/thành phố', en: 'district' },
+    Indicator: { vi: 'chỉ tiêu', en: 'indicator' },
+    Standard: { vi: 'chuẩn nghèo', en: 'poverty standard' },
+    DistrictTable: { vi: 'bảng', en: 'table' },
+    PlanDocument: { vi: 'kế hoạch', en: 'plan' }
+};
+
+export class PlanLinker extends DefaultLinker {
+    private readonly settings: PlanSettings;
+
+    constructor(services: LangiumServices & { plan: { Settings: PlanSettings } }) {
+        super(services);
+        this.settings = services.plan.Settings;
+    }
+
+    protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+        const type = this.reflection.getReferenceType(refInfo);
+        const locale = this.settings.locale;
+        const kind = KIND_NAMES[type]?.[locale] ?? type;
+        return { info: refInfo, message: issueMessage('unknown-reference', { kind, id: refInfo.reference.$refText }, locale), targetDescription };
+    }
+}

@@ -1,0 +1,25 @@
+// The registry of rules and the entry point that checks a plan model.
+import type { PlanModel } from '../model/types.js';
+import type { Locale } from './codes.js';
+import { DEFAULT_OPTIONS, RuleContext, type CheckOptions, type Finding, type Rule } from './rule.js';
+import { agencyUsed, leadAssigned, uniqueIds } from './rules/assignment.js';
+import { continuousNumbering } from './rules/numbering.js';
+import { cellValues, numberStyle, percentValues, yearFormat } from './rules/numbers.js';
+import { partsWithinTotal, rateMatchesCounts, tableShape, totalsMatchRows } from './rules/tables.js';
+import { movesInDirection, targetsHold } from './rules/targets.js';
+import { indicatorYears, periodForward, targetYears, taskDeadlines } from './rules/years.js';
+
+export const RULES: Record<string, Rule> = {
+    numberStyle, yearFormat, cellValues, percentValues,
+    rateMatchesCounts, totalsMatchRows, partsWithinTotal, tableShape,
+    periodForward, indicatorYears, targetYears, taskDeadlines,
+    leadAssigned, agencyUsed, uniqueIds, continuousNumbering,
+    movesInDirection, targetsHold
+};
+
+/** Runs every rule over a plan model. Linear in the size of the plan. */
+export function checkPlan(model: PlanModel, locale: Locale = 'vi', options: Partial<CheckOptions> = {}): Finding[] {
+    const ctx = new RuleContext(model, locale, { ...DEFAULT_OPTIONS, ...options });
+    for (const rule of Object.values(RULES)) rule(ctx);
+    return ctx.findings;
+}

@@ -1,0 +1,72 @@
+// Assignment rules: every indicator, solution and task has a lead; every declared agency is given
+// something; ids are unique within their kind. (Unknown ids are reported by the linker, at the id.)
+import type { AssignmentModel, SolutionGroupModel, SolutionModel, SourceRange } from '../../model/types.js';
+import type { Rule } from '../rule.js';
+
+function clip(text: string, max = 80): string {
+    return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+function eachSolution(groups: SolutionGroupModel[], visit: (s: SolutionModel) => void): void {
+    for (const g of groups) {
+        g.solutions.forEach(visit);
+        eachSolution(g.groups, visit);
+    }
+}
+
+export const leadAssigned: Rule = ctx => {
+    for (const indicator of ctx.model.indicators) {
+        if (indicator.assignment.leads.length === 0) {
+            ctx.report('missing-lead', indicator.nameRange, { what: ctx.t('Chỉ tiêu', 'The indicator'), name: clip(indicator.name) });
+        }
+    }
+    for (const section of ctx.model.solutionSections) {
+        eachSolution(section.groups, s => {
+            if (s.assignment.leads.length === 0) {
+                ctx.report('missing-lead', s.range, { what: ctx.t(`Giải pháp ${s.path.join('.')}`, `The solution ${s.path.join('.')}`), name: clip(s.heading) });
+            }
+        });
+    }
+    for (const list of ctx.model.taskLists) {
+        for (const task of list.tasks) {
+            if (task.assignment.leads.length === 0) {
+                ctx.report('missing-lead', task.no.range, { what: ctx.t(`Nhiệm vụ ${task.no.printed}`, `The task ${task.no.printed}`), name: clip(task.text) });
+            }
+        }
+    }
+};
+
+export const agencyUsed: Rule = ctx => {
+    const used = new Set<string>();
+    const mark = (a: AssignmentModel) => { for (const r of [...a.leads, ...a.coordinates]) used.add(r.id); };
+    ctx.model.indicators.forEach(i => mark(i.assignment));
+    ctx.model.taskLists.forEach(l => l.tasks.forEach(t => mark(t.assignment)));
+    ctx.model.solutionSections.forEach(s => eachSolution(s.groups, x => mark(x.assignment)));
+    ctx.model.dutyLists.forEach(l => l.items.forEach(i => used.add(i.agency.id)));
+    ctx.model.funding?.sources.forEach(s => { if (s.via) used.add(s.via.id); });
+    for (const agency of ctx.model.agencies) {
+        if (!used.has(agency.id)) ctx.report('unused-agency', agency.nameRange, { name: agency.name });
+    }
+};
+
+export const uniqueIds: Rule = ctx => {
+    const m = ctx.model;
+    const kinds: [string, { id?: string; range: SourceRange; nameRange?: SourceRange }[]][] = [
+        [ctx.t('cơ quan', 'agency'), m.agencies],
+        [ctx.t('huyện', 'district'), m.districts],
+        [ctx.t('chỉ tiêu', 'indicator'), m.indicators],
+        [ctx.t('chiều', 'dimension'), m.dimensions],
+        [ctx.t('mục tiêu', 'target'), m.targets],
+        [ctx.t('bảng', 'table'), m.tables],
+        [ctx.t('chuẩn nghèo', 'standard'), m.standards]
+    ];
+    for (const [kind, elements] of kinds) {
+        const first = new Map<string, SourceRange>();
+        for (const e of elements) {
+            if (!e.id) continue;
+            const seen = first.get(e.id);
+            if (seen) ctx.report('duplicate-id', e.nameRange ?? e.range, { id: e.id, kind, line: seen.start.line + 1 });
+            else first.set(e.id, e.range);
+        }
+    }
+};

@@ -1,0 +1,49 @@
+// Numbered lists run without gaps: table rows (STT), policy tasks, section V duties, solution groups.
+import type { PrintedNumber, SolutionGroupModel, SourceRange } from '../../model/types.js';
+import type { Rule, RuleContext } from '../rule.js';
+
+interface Numbered { label: string; range: SourceRange }
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+
+/** The position of a list label in its own scheme: 1, a, I. */
+function ordinal(label: string): { scheme: string; n: number } | undefined {
+    if (/^\d+$/.test(label)) return { scheme: 'arabic', n: Number(label) };
+    const roman = ROMAN.indexOf(label);
+    if (roman >= 0) return { scheme: 'roman', n: roman + 1 };
+    if (/^[a-z]$/.test(label)) return { scheme: 'letter', n: LETTERS.indexOf(label) + 1 };
+    return undefined;
+}
+
+function label(scheme: string, n: number): string {
+    return scheme === 'arabic' ? String(n) : scheme === 'roman' ? ROMAN[n - 1] ?? String(n) : LETTERS[n - 1] ?? String(n);
+}
+
+function checkList(ctx: RuleContext, items: Numbered[]): void {
+    let previous: { scheme: string; n: number; label: string } | undefined;
+    for (const item of items) {
+        const o = ordinal(item.label);
+        if (!o) { previous = undefined; continue; }
+        if (previous && previous.scheme === o.scheme && o.n !== previous.n + 1) {
+            ctx.report('numbering-gap', item.range, { previous: previous.label, found: item.label, expected: label(o.scheme, previous.n + 1) });
+        }
+        previous = { ...o, label: item.label };
+    }
+}
+
+const fromNumber = (n: PrintedNumber | undefined): Numbered | undefined => (n ? { label: n.printed, range: n.range } : undefined);
+
+function groups(ctx: RuleContext, list: SolutionGroupModel[]): void {
+    checkList(ctx, list.map(g => ({ label: g.label, range: g.labelRange })));
+    for (const g of list) groups(ctx, g.groups);
+}
+
+export const continuousNumbering: Rule = ctx => {
+    for (const table of ctx.model.tables) {
+        for (const section of table.sections) checkList(ctx, section.rows.map(r => fromNumber(r.no)).filter((x): x is Numbered => !!x));
+    }
+    for (const list of ctx.model.taskLists) checkList(ctx, list.tasks.map(t => ({ label: t.no.printed, range: t.no.range })));
+    for (const list of ctx.model.dutyLists) checkList(ctx, list.items.map(i => ({ label: i.no.printed, range: i.no.range })));
+    for (const section of ctx.model.solutionSections) groups(ctx, section.groups);
+};

@@ -1,0 +1,54 @@
+// Number rules: every number read under the declared style; counts whole and not negative; percents in 0–100.
+import { isRateMeasure } from '../../model/types.js';
+import type { Rule } from '../rule.js';
+
+export const numberStyle: Rule = ctx => {
+    const style = ctx.model.numberStyle;
+    for (const n of ctx.model.numbers) {
+        if (n.problem === 'wrong-style') {
+            ctx.report('number-style', n.range, { printed: n.printed, style, suggestion: n.suggestion ?? '' }, { replacement: n.suggestion });
+        } else if (n.problem === 'malformed') {
+            ctx.report('number-malformed', n.range, { printed: n.printed });
+        }
+    }
+};
+
+export const yearFormat: Rule = ctx => {
+    for (const y of ctx.model.years) {
+        if (y.year === undefined) ctx.report('year-malformed', y.range, { printed: y.printed });
+    }
+};
+
+/** Table cells: counts are whole and not negative, rates are percentages. */
+export const cellValues: Rule = ctx => {
+    for (const table of ctx.model.tables) {
+        const rows = [...table.sections.flatMap(s => [...s.rows, ...(s.subtotal ? [s.subtotal] : [])]), ...(table.total ? [table.total] : [])];
+        for (const row of rows) {
+            for (const y of row.years) {
+                for (const cell of y.cells) {
+                    const n = cell.number;
+                    if (n?.value === undefined) continue;
+                    if (isRateMeasure(cell.measure)) {
+                        if (n.value < 0 || n.value > 100) ctx.report('percent-out-of-range', n.range, { printed: n.printed });
+                    } else if (n.value < 0) {
+                        ctx.report('negative-count', n.range, { printed: n.printed });
+                    } else if (!Number.isInteger(n.value)) {
+                        ctx.report('count-not-integer', n.range, { printed: n.printed, measure: ctx.measure(cell.measure) });
+                    }
+                }
+            }
+        }
+    }
+};
+
+/** Indicator values and target values in % stay within 0–100. */
+export const percentValues: Rule = ctx => {
+    for (const indicator of ctx.model.indicators) {
+        if (indicator.unitKind !== 'percent') continue;
+        for (const v of indicator.values) {
+            if (v.fromTable) continue; // table cells are checked by cellValues
+            const x = v.value.value;
+            if (x !== undefined && (x < 0 || x > 100)) ctx.report('percent-out-of-range', v.value.range, { printed: v.value.printed });
+        }
+    }
+};

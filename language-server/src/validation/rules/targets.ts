@@ -1,0 +1,111 @@
+// Trajectory and target rules: plan values move in the indicator's direction; each target sentence
+// holds for the value the plan gives that year.
+import type { ComparisonModel, IndicatorModel, IndicatorValueModel } from '../../model/types.js';
+import type { Rule, RuleContext } from '../rule.js';
+
+/** The values that describe where the indicator is planned to go: baseline/results, then plans. */
+function trajectory(indicator: IndicatorModel, standardId: string | undefined): IndicatorValueModel[] {
+    return indicator.values
+        .filter(v => v.kind !== 'actual' && v.value.value !== undefined && (v.standardId ?? undefined) === standardId)
+        .sort((a, b) => a.year - b.year);
+}
+
+function worse(direction: 'lower' | 'higher', from: number, to: number): boolean {
+    return direction === 'lower' ? to > from + 1e-9 : to < from - 1e-9;
+}
+
+export const movesInDirection: Rule = ctx => {
+    for (const indicator of ctx.model.indicators) {
+        const direction = indicator.direction;
+        if (!direction) continue;
+        const standards = new Set(indicator.values.map(v => v.standardId));
+        for (const standard of standards) {
+            const path = trajectory(indicator, standard);
+            const baseline = path.find(v => v.kind === 'baseline') ?? path.find(v => v.kind === 'result');
+            for (let i = 1; i < path.length; i++) {
+                const to = path[i];
+                if (to.kind !== 'plan') continue;
+                const prev = path[i - 1];
+                const from = worse(direction, prev.value.value!, to.value.value!) ? prev
+                    : baseline && baseline !== prev && baseline.year < to.year && worse(direction, baseline.value.value!, to.value.value!) ? baseline
+                    : undefined;
+                if (!from) continue;
+                ctx.report('wrong-direction', to.value.range, {
+                    name: indicator.name.length > 70 ? indicator.name.slice(0, 69) + '…' : indicator.name,
+                    direction: direction === 'lower' ? ctx.t('càng thấp càng tốt', 'lower is better') : ctx.t('càng cao càng tốt', 'higher is better'),
+                    fromValue: from.value.printed, fromYear: from.year, toValue: to.value.printed, toYear: to.year
+                });
+            }
+        }
+    }
+};
+
+function valueFor(indicator: IndicatorModel, year: number, standardId: string | undefined): IndicatorValueModel | undefined {
+    const candidates = indicator.values.filter(v => v.year === year && v.value.value !== undefined
+        && (standardId === undefined || v.standardId === undefined || v.standardId === standardId));
+    return candidates.find(v => v.kind === 'plan') ?? candidates.find(v => v.kind === 'result' || v.kind === 'baseline') ?? candidates[0];
+}
+
+/** Half a unit of the last printed decimal: what rounding alone can explain. */
+function roundingSlack(decimals: number): number {
+    return 0.5 * 10 ** -decimals + 1e-9;
+}
+
+function holds(ctx: RuleContext, c: ComparisonModel, actual: number, base: number | undefined): boolean | undefined {
+    const x = c.value?.value;
+    if (c.change) {
+        if (base === undefined) return undefined;
+        const delta = c.change === 'down-by' ? base - actual : actual - base;
+        if (c.low?.value !== undefined && c.high?.value !== undefined) {
+            const slack = roundingSlack(Math.max(c.low.decimals, c.high.decimals));
+            return delta >= c.low.value - slack && delta <= c.high.value + slack;
+        }
+        return x === undefined ? undefined : delta >= x - roundingSlack(c.value!.decimals);
+    }
+    switch (c.op) {
+        case 'below': return x === undefined ? undefined : actual < x;
+        case 'at-most': return x === undefined ? undefined : actual <= x + 1e-9;
+        case 'above': return x === undefined ? undefined : actual > x;
+        case 'at-least': return x === undefined ? undefined : actual >= x - 1e-9;
+        case 'equal': return x === undefined ? undefined : Math.abs(actual - x) < 1e-9;
+        case 'about': {
+            if (x === undefined) return undefined;
+            const tolerance = c.tolerance?.value ?? Math.max(Math.abs(x) * ctx.options.aboutRelativeTolerance, roundingSlack(c.value!.decimals));
+            return Math.abs(actual - x) <= tolerance + 1e-9;
+        }
+        case 'between':
+            return c.low?.value === undefined || c.high?.value === undefined ? undefined
+                : actual >= c.low.value - 1e-9 && actual <= c.high.value + 1e-9;
+    }
+}
+
+export const targetsHold: Rule = ctx => {
+    const indicators = new Map(ctx.model.indicators.map(i => [i.id, i]));
+    for (const target of ctx.model.targets) {
+        const indicator = indicators.get(target.indicator.id);
+        const c = target.comparison;
+        if (!indicator || !c || Number.isNaN(target.year)) continue;
+        const actual = valueFor(indicator, target.year, target.standardId);
+        if (actual?.value.value === undefined) continue;
+        const baseYear = c.fromYear ?? target.year - 1;
+        const base = c.change ? valueFor(indicator, baseYear, target.standardId)?.value.value : undefined;
+        const ok = holds(ctx, c, actual.value.value, base);
+        if (ok === false) {
+            ctx.report('target-not-met', c.range, {
+                target: target.text ?? target.id, year: target.year, actual: actual.value.printed
+            });
+        }
+        if (target.text) {
+            const printed = [c.value, c.low, c.high].filter(n => n !== undefined).map(n => n!.printed);
+            const missing = printed.find(p => !target.text!.includes(p));
+            if (missing) ctx.report('target-text-differs', c.range, { value: missing });
+        }
+        if (indicator.unitKind === 'percent' && !c.change) {
+            for (const n of [c.value, c.low, c.high]) {
+                if (n?.value !== undefined && (n.value < 0 || n.value > 100)) {
+                    ctx.report('target-unit-mismatch', n.range, { name: indicator.name, value: n.printed });
+                }
+            }
+        }
+    }
+};
