@@ -39,7 +39,7 @@ class ModelBuilder {
             parent: root.parent ? this.ref(root.parent, root, 'parent') : undefined,
             numberStyle: this.style,
             header: { recipients: [] },
-            prose: [], standards: [], agencies: [], districts: [], dimensions: [], indicators: [], targets: [],
+            prose: [], standards: [], agencies: [], districts: [], dimensions: [], indicatorTables: [], indicators: [], targets: [],
             tables: [], solutionSections: [], taskLists: [], dutyLists: [], numbers: [], years: []
         };
     }
@@ -78,7 +78,8 @@ class ModelBuilder {
                 indicatorIds: e.indicators.map(i => i.name)
             });
             for (const indicator of e.indicators) m.indicators.push(this.indicator(indicator, e.name));
-        } else if (ast.isIndicator(e)) m.indicators.push(this.indicator(e));
+        } else if (ast.isIndicatorTable(e)) m.indicatorTables.push({ title: e.title, annex: e.annex, range: nodeRange(e) });
+        else if (ast.isIndicator(e)) m.indicators.push(this.indicator(e));
         else if (ast.isTarget(e)) this.target(e);
         else if (ast.isSolutionSection(e)) {
             m.solutionSections.push({ title: e.title, groups: e.groups.map(g => this.solutionGroup(g, [])), range: nodeRange(e) });

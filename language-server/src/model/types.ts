@@ -255,6 +255,8 @@ export interface PlanModel {
     agencies: AgencyModel[];
     districts: DistrictModel[];
     dimensions: DimensionModel[];
+    /** Where the indicators of the dimensions are printed as an annex. */
+    indicatorTables: { title: string; annex?: string; range: SourceRange }[];
     indicators: IndicatorModel[];
     targets: TargetModel[];
     tables: DistrictTableModel[];

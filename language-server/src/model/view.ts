@@ -1,0 +1,365 @@
+// The plan view: the annexes as tables ready to render (header rows with spans, body rows with
+// printed text and values), chart series and a findings summary. Built from the plan model alone;
+// the preview webview and every exporter (DOCX, XLSX, CSV, HTML, Markdown) read this, so they all
+// show the same cells. Pure: no vscode, LSP, DOM or Langium imports; serialisable as JSON.
+import { formatNumber, type NumberStyle } from './numbers.js';
+import {
+    isRateMeasure, type DistrictTableModel, type IdRef, type Measure, type PlanModel, type SourceRange,
+    type TableRowModel, type YearKind
+} from './types.js';
+
+export type CellKind = 'text' | 'count' | 'rate' | 'number' | 'year';
+
+export interface ViewFinding { severity: 'error' | 'warning' | 'info' | 'hint'; code: string; message: string }
+
+export interface AnnexCell {
+    /** The text as the annex prints it. */
+    text: string;
+    /** The numeric value, for spreadsheets and charts. */
+    value?: number;
+    kind: CellKind;
+    decimals?: number;
+    colSpan?: number;
+    rowSpan?: number;
+    bold?: boolean;
+    align?: 'left' | 'center' | 'right';
+    /** Where the cell's content stands in the plan file (click to reveal). */
+    range?: SourceRange;
+    findings?: ViewFinding[];
+}
+
+export interface AnnexRow {
+    kind: 'header' | 'section' | 'row' | 'subtotal' | 'total';
+    cells: AnnexCell[];
+    /** 0-based line of the row in the plan file. */
+    line?: number;
+}
+
+export interface AnnexColumn { key: string; kind: CellKind; width: number }
+
+export interface AnnexTable {
+    /** "01", "02", … as the plan numbers it. */
+    number: string;
+    /** "Phụ lục 01" */
+    label: string;
+    heading?: string;
+    title: string;
+    /** "(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)" */
+    subtitle: string;
+    orientation: 'portrait' | 'landscape';
+    columns: AnnexColumn[];
+    header: AnnexRow[];
+    body: AnnexRow[];
+    /** The plan element the annex comes from. */
+    source: { kind: 'district-table' | 'indicators' | 'tasks'; id?: string; range: SourceRange };
+}
+
+export interface ChartSeries { label: string; data: (number | null)[]; kind?: 'result' | 'plan' | 'target' }
+
+export interface ChartView {
+    id: string;
+    title: string;
+    type: 'line' | 'bar';
+    labels: string[];
+    series: ChartSeries[];
+    unit?: string;
+}
+
+export interface PlanView {
+    uri: string;
+    id: string;
+    numberStyle: NumberStyle;
+    header: {
+        number: string;
+        issuer?: string;
+        place?: string;
+        date?: string;
+        kind?: string;
+        title?: string;
+        period?: string;
+        orientationYear?: number;
+    };
+    annexes: AnnexTable[];
+    charts: ChartView[];
+    findings: { error: number; warning: number; info: number; hint: number };
+}
+
+/** A finding with its place, as the view builder takes it (LSP diagnostics and CLI findings both fit). */
+export interface LocatedFinding extends ViewFinding { range: SourceRange }
+
+const YEAR_HEADINGS: Record<YearKind, (y: number) => string> = {
+    result: y => `Kết quả năm ${y}`,
+    plan: y => `Năm ${y}`,
+    estimate: y => `Ước năm ${y}`,
+    actual: y => `Thực hiện năm ${y}`
+};
+
+const MEASURE_HEADINGS: Record<Measure, string> = {
+    'households': 'Tổng số hộ dân cư',
+    'poor': 'Tổng số hộ nghèo',
+    'poor-rate': 'Tỷ lệ hộ nghèo (%)',
+    'near-poor': 'Tổng số hộ cận nghèo',
+    'near-poor-rate': 'Tỷ lệ hộ cận nghèo (%)',
+    'multidim': 'Tổng số hộ nghèo và cận nghèo',
+    'multidim-rate': 'Tỷ lệ hộ nghèo đa chiều (%)'
+};
+
+function text(t: string, extra: Partial<AnnexCell> = {}): AnnexCell {
+    return { text: t, kind: 'text', ...extra };
+}
+
+function head(t: string, extra: Partial<AnnexCell> = {}): AnnexCell {
+    return { text: t, kind: 'text', bold: true, align: 'center', ...extra };
+}
+
+function agencyNames(refs: IdRef[]): string {
+    return refs.map(r => r.name ?? r.id).join('; ');
+}
+
+class ViewBuilder {
+    private readonly findingsByLine = new Map<number, LocatedFinding[]>();
+
+    constructor(private readonly model: PlanModel, findings: LocatedFinding[]) {
+        for (const f of findings) {
+            for (let line = f.range.start.line; line <= f.range.end.line; line++) {
+                const list = this.findingsByLine.get(line) ?? [];
+                list.push(f);
+                this.findingsByLine.set(line, list);
+            }
+        }
+    }
+
+    /** The findings whose range overlaps a cell's range. */
+    private findingsAt(range: SourceRange | undefined): ViewFinding[] | undefined {
+        if (!range) return undefined;
+        const candidates = this.findingsByLine.get(range.start.line);
+        if (!candidates) return undefined;
+        const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+            a.line < b.line || (a.line === b.line && a.character < b.character);
+        const hits = candidates.filter(f => !before(f.range.end, range.start) && !before(range.end, f.range.start))
+            .map(({ severity, code, message }) => ({ severity, code, message }));
+        return hits.length > 0 ? hits : undefined;
+    }
+
+    private subtitle(): string {
+        const h = this.model.header;
+        const d = h.date;
+        const date = d ? `${d.day ?? ''}/${d.month ?? ''}/${d.year ?? ''}` : '';
+        const kind = h.kind ? h.kind.charAt(0) + h.kind.slice(1).toLowerCase() : 'Kế hoạch';
+        return `(Kèm theo ${kind} số ${h.number ?? ''}/${h.code ?? ''} ngày ${date} của ${h.issuerShort ?? h.issuer ?? ''})`;
+    }
+
+    build(): AnnexTable[] {
+        const annexes: AnnexTable[] = [];
+        for (const t of this.model.tables) annexes.push(this.districtTable(t));
+        for (const it of this.model.indicatorTables) annexes.push(this.indicatorTable(it.title, it.annex, it.range));
+        for (const list of this.model.taskLists) annexes.push(this.taskTable(list));
+        // Annexes in the order they are numbered; unnumbered ones keep document order at the end.
+        return annexes.sort((a, b) => (Number(a.number) || 1e9) - (Number(b.number) || 1e9));
+    }
+
+    private districtTable(t: DistrictTableModel): AnnexTable {
+        const years = t.years;
+        const columns: AnnexColumn[] = [
+            { key: 'no', kind: 'text', width: 4 }, { key: 'district', kind: 'text', width: 14 },
+            ...years.flatMap(y => t.columns.map(m => ({ key: `${y.year}:${m}`, kind: (isRateMeasure(m) ? 'rate' : 'count') as CellKind, width: 8 })))
+        ];
+        const header: AnnexRow[] = [
+            { kind: 'header', cells: [head('STT', { rowSpan: 2 }), head('Huyện/TX/TP', { rowSpan: 2 }),
+                ...years.map(y => head(YEAR_HEADINGS[y.kind](y.year), { colSpan: t.columns.length, range: y.range }))] },
+            { kind: 'header', cells: years.flatMap(() => t.columns.map(m => head(MEASURE_HEADINGS[m]))) }
+        ];
+        const body: AnnexRow[] = [];
+        const span = columns.length;
+        for (const section of t.sections) {
+            if (section.label !== undefined) {
+                body.push({ kind: 'section', line: section.range?.start.line, cells: [
+                    head(section.label, { align: 'center', range: section.range }),
+                    text(section.title ?? '', { bold: true, colSpan: span - 1 })
+                ] });
+            }
+            for (const row of section.rows) body.push(this.tableRow(t, row));
+            if (section.subtotal) body.push(this.tableRow(t, section.subtotal));
+        }
+        if (t.total) body.push(this.tableRow(t, t.total));
+        return {
+            number: t.annex ?? '', label: `Phụ lục ${t.annex ?? ''}`.trim(), heading: t.heading, title: t.title,
+            subtitle: this.subtitle(), orientation: columns.length > 8 ? 'landscape' : 'portrait',
+            columns, header, body, source: { kind: 'district-table', id: t.id, range: t.range }
+        };
+    }
+
+    private tableRow(t: DistrictTableModel, row: TableRowModel): AnnexRow {
+        const bold = row.kind !== 'row';
+        const cells: AnnexCell[] = row.kind === 'row'
+            ? [text(row.no?.printed ?? '', { align: 'center', range: row.no?.range }),
+                text(row.label, { range: row.district?.range, findings: this.findingsAt(row.district?.range) })]
+            : [text(row.label, { bold, colSpan: 2, align: 'center', range: row.range })];
+        for (const y of t.years) {
+            const line = row.years.find(l => l.year === y.year);
+            for (const m of t.columns) {
+                const cell = line?.cells.find(c => c.measure === m);
+                const n = cell?.number;
+                cells.push({
+                    text: n?.printed ?? '', value: n?.value, kind: isRateMeasure(m) ? 'rate' : 'count',
+                    decimals: n?.decimals, align: 'right', bold,
+                    range: n?.range ?? cell?.range ?? line?.range, findings: this.findingsAt(n?.range ?? (line ? undefined : row.range))
+                });
+            }
+        }
+        return { kind: row.kind, cells, line: row.range.start.line };
+    }
+
+    private indicatorTable(title: string, annex: string | undefined, range: SourceRange): AnnexTable {
+        const dims = this.model.dimensions;
+        const byId = new Map(this.model.indicators.map(i => [i.id, i]));
+        const indicators = dims.flatMap(d => d.indicatorIds.map(id => byId.get(id)!).filter(Boolean));
+        const baselineYears = new Set<number>();
+        const planYears = new Set<number>();
+        for (const i of indicators) {
+            for (const v of i.values) (v.kind === 'baseline' ? baselineYears : v.kind === 'plan' ? planYears : new Set<number>()).add(v.year);
+        }
+        const yearCols = [...[...baselineYears].sort().map(y => ({ y, kind: 'result' as const })),
+            ...[...planYears].filter(y => !baselineYears.has(y)).sort().map(y => ({ y, kind: 'plan' as const }))];
+        const columns: AnnexColumn[] = [
+            { key: 'no', kind: 'text', width: 4 }, { key: 'indicator', kind: 'text', width: 40 }, { key: 'unit', kind: 'text', width: 5 },
+            ...yearCols.map(c => ({ key: String(c.y), kind: 'number' as CellKind, width: 7 })),
+            { key: 'agency', kind: 'text', width: 18 }
+        ];
+        const header: AnnexRow[] = [{ kind: 'header', cells: [
+            head('Stt'), head('Các chỉ tiêu'), head('ĐVT'),
+            ...yearCols.map(c => head(YEAR_HEADINGS[c.kind](c.y))), head('Đơn vị thực hiện')
+        ] }];
+        const body: AnnexRow[] = [];
+        dims.forEach((d, di) => {
+            d.indicatorIds.forEach((id, ii) => {
+                const i = byId.get(id);
+                if (!i) return;
+                const prefix = ii === 0 ? `- ${d.heading ?? d.name}: ` : '';
+                const cells: AnnexCell[] = [
+                    text(ii === 0 ? String(di + 1) : '', { align: 'center' }),
+                    text(`${prefix}${d.indicatorIds.length > 1 ? '+ ' : ''}${i.name}`, { range: i.nameRange, findings: this.findingsAt(i.nameRange) }),
+                    text(i.unitKind === 'percent' ? '%' : i.unitKind === 'households' ? 'Hộ' : i.unitKind === 'persons' ? 'Người' : i.unit ?? '', { align: 'center' })
+                ];
+                for (const c of yearCols) {
+                    const v = i.values.find(x => x.year === c.y && (c.kind === 'result' ? x.kind === 'baseline' : x.kind === 'plan'));
+                    cells.push({ text: v?.value.printed ?? '', value: v?.value.value, kind: 'number', decimals: v?.value.decimals,
+                        align: 'right', range: v?.value.range, findings: this.findingsAt(v?.value.range) });
+                }
+                cells.push(text(agencyNames(i.assignment.leads), { range: i.assignment.range, findings: this.findingsAt(i.assignment.range) }));
+                body.push({ kind: 'row', cells, line: i.range.start.line });
+            });
+        });
+        return {
+            number: annex ?? '', label: `Phụ lục ${annex ?? ''}`.trim(), title, subtitle: this.subtitle(),
+            orientation: 'landscape', columns, header, body, source: { kind: 'indicators', range }
+        };
+    }
+
+    private taskTable(list: PlanModel['taskLists'][number]): AnnexTable {
+        const columns: AnnexColumn[] = [
+            { key: 'no', kind: 'text', width: 4 }, { key: 'task', kind: 'text', width: 40 }, { key: 'lead', kind: 'text', width: 16 },
+            { key: 'coordinate', kind: 'text', width: 16 }, { key: 'year', kind: 'year', width: 10 }, { key: 'note', kind: 'text', width: 8 }
+        ];
+        const header: AnnexRow[] = [{ kind: 'header', cells: [
+            head('Stt'), head('Nhiệm vụ'), head('Cơ quan chủ trì thực hiện'), head('Cơ quan phối hợp'),
+            head('Thời gian trình cấp thẩm quyền ban hành'), head('Ghi chú')
+        ] }];
+        const body: AnnexRow[] = list.tasks.map(t => ({ kind: 'row' as const, line: t.range.start.line, cells: [
+            text(t.no.printed, { align: 'center', range: t.no.range, findings: this.findingsAt(t.no.range) }),
+            text(t.text, { range: t.range }),
+            text(agencyNames(t.assignment.leads), { range: t.assignment.range }),
+            text(agencyNames(t.assignment.coordinates)),
+            { text: t.submitYear !== undefined ? `Năm ${t.submitYear}` : '', value: t.submitYear, kind: 'year' as CellKind, align: 'center' as const,
+                range: t.submitRange, findings: this.findingsAt(t.submitRange) },
+            text(t.note ?? '')
+        ] }));
+        return {
+            number: list.annex ?? '', label: `Phụ lục ${list.annex ?? ''}`.trim(), title: list.title, subtitle: this.subtitle(),
+            orientation: 'landscape', columns, header, body, source: { kind: 'tasks', range: list.range }
+        };
+    }
+
+    charts(): ChartView[] {
+        const charts: ChartView[] = [];
+        const t = this.model.tables[0];
+        if (t) {
+            const labels = t.years.map(y => String(y.year));
+            const rowsOf = (): TableRowModel[] => t.sections.flatMap(s => s.rows);
+            const valueOf = (row: TableRowModel, year: number, m: Measure) =>
+                row.years.find(l => l.year === year)?.cells.find(c => c.measure === m)?.number?.value ?? null;
+            const rateMeasure: Measure | undefined = t.columns.find(m => m === 'poor-rate') ?? t.columns.find(isRateMeasure);
+            if (rateMeasure) {
+                charts.push({
+                    id: 'district-rates', type: 'line', unit: '%', labels,
+                    title: 'Tỷ lệ hộ nghèo theo huyện/thị xã/thành phố (%)',
+                    series: rowsOf().map(r => ({ label: r.label, data: t.years.map(y => valueOf(r, y.year, rateMeasure)) }))
+                });
+            }
+            if (t.columns.includes('households')) {
+                const last = t.years.at(-1)!.year;
+                charts.push({
+                    id: 'households', type: 'bar', unit: 'hộ', labels: rowsOf().map(r => r.label),
+                    title: `Tổng số hộ và hộ nghèo theo huyện, năm ${last}`,
+                    series: [
+                        { label: 'Tổng số hộ dân cư', data: rowsOf().map(r => valueOf(r, last, 'households')) },
+                        ...(t.columns.includes('poor') ? [{ label: 'Tổng số hộ nghèo', data: rowsOf().map(r => valueOf(r, last, 'poor')) }] : [])
+                    ]
+                });
+            }
+        }
+        // The province's rate against its targets: the indicator computed from the table, and its targets.
+        const rateIndicator = this.model.indicators.find(i => i.computed && isRateMeasure(i.computed.measure));
+        if (rateIndicator) {
+            const targets = this.model.targets.filter(x => x.indicator.id === rateIndicator.id && x.comparison?.value?.value !== undefined);
+            const years = [...new Set([...rateIndicator.values.map(v => v.year), ...targets.map(x => x.year)])].sort();
+            const orientation = this.model.header.orientationYear?.year;
+            if (orientation !== undefined && !years.includes(orientation)) years.push(orientation);
+            const zeroTarget = this.model.targets.find(x => x.year === orientation && x.comparison?.value?.value === 0);
+            charts.push({
+                id: 'province-rate', type: 'line', unit: '%', labels: years.map(String),
+                title: `${rateIndicator.name}: toàn tỉnh so với mục tiêu`,
+                series: [
+                    { label: 'Kết quả', kind: 'result', data: years.map(y => rateIndicator.values.find(v => v.year === y && v.kind !== 'plan')?.value.value ?? null) },
+                    { label: 'Kế hoạch', kind: 'plan', data: years.map(y => rateIndicator.values.find(v => v.year === y && v.kind === 'plan')?.value.value ?? null) },
+                    { label: 'Mục tiêu', kind: 'target', data: years.map(y => targets.find(x => x.year === y)?.comparison?.value?.value ?? (zeroTarget && y === orientation ? 0 : null)) }
+                ]
+            });
+        }
+        for (const i of this.model.indicators) {
+            if (i.computed || !i.dimensionId) continue;
+            const years = [...new Set(i.values.map(v => v.year))].sort();
+            charts.push({
+                id: `indicator-${i.id}`, type: 'line', unit: i.unit === 'percent' ? '%' : i.unit, labels: years.map(String),
+                title: i.name,
+                series: [{ label: i.name, data: years.map(y => i.values.find(v => v.year === y && v.kind !== 'actual')?.value.value ?? null) }]
+            });
+        }
+        return charts;
+    }
+}
+
+/** Builds the view of a plan; `findings` (diagnostics) mark the cells they concern. */
+export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = []): PlanView {
+    const builder = new ViewBuilder(model, findings);
+    const h = model.header;
+    const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+    for (const f of findings) counts[f.severity]++;
+    return {
+        uri: model.uri, id: model.id, numberStyle: model.numberStyle,
+        header: {
+            number: `${h.number ?? ''}/${h.code ?? ''}`, issuer: h.issuer, place: h.place,
+            date: h.date ? `ngày ${h.date.day ?? '…'} tháng ${h.date.month ?? '…'} năm ${h.date.year ?? '…'}` : undefined,
+            kind: h.kind, title: h.title ?? model.title,
+            period: h.period ? `${h.period.from}–${h.period.to}` : undefined, orientationYear: h.orientationYear?.year
+        },
+        annexes: builder.build(),
+        charts: builder.charts(),
+        findings: counts
+    };
+}
+
+/** Formats a value in the view's number style (for exporters that print computed numbers). */
+export function formatInStyle(view: Pick<PlanView, 'numberStyle'>, value: number, decimals = 0): string {
+    return formatNumber(value, view.numberStyle, decimals);
+}
