@@ -1,17 +1,18 @@
-// Bundles the CLI, the language server and the extension into out/ (CommonJS, Node 20).
+// Bundles the CLI (out/), and the extension, its language server and its webview (extension/out/).
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
-const common = {
+const node = {
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true,
-    logLevel: 'info', mainFields: ['module', 'main']
+    logLevel: 'warning', mainFields: ['module', 'main']
 };
 const builds = [
-    { entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
-    { entryPoints: ['language-server/src/main.ts'], outfile: 'out/language-server/main.cjs' }
+    { ...node, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
+    { ...node, entryPoints: ['language-server/src/main.ts'], outfile: 'extension/out/server.cjs' },
+    { ...node, entryPoints: ['extension/src/extension.ts'], outfile: 'extension/out/extension.cjs', external: ['vscode'] }
 ];
 for (const b of builds) {
-    const ctx = await esbuild.context({ ...common, ...b });
+    const ctx = await esbuild.context(b);
     if (watch) await ctx.watch();
     else { await ctx.rebuild(); await ctx.dispose(); }
 }

@@ -1,14 +1,51 @@
-// The language server process: Langium's LSP services for .plan files over the client's connection.
+// The language server process: Langium's LSP services for .plan files, plus the plan view request
+// the preview uses.
+import { DocumentState, URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { buildPlanView, type LocatedFinding } from './model/view.js';
 import { createPlanServices } from './plan-module.js';
+import {
+    DocumentsValidatedNotification, PlanViewRequest, SetLocaleNotification,
+    type DocumentsValidatedParams, type PlanViewParams, type PlanViewResult, type SetLocaleParams
+} from './protocol.js';
 import { toLocale } from './settings.js';
+
+const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Plan } = createPlanServices({ connection, ...NodeFileSystem });
+
 shared.lsp.LanguageServer.onInitialize(params => {
-    // Diagnostics follow the client's display language unless the settings say otherwise.
-    Plan.plan.Settings.locale = toLocale(params.locale, 'vi');
+    // Diagnostics follow the client's display language unless the client says otherwise.
+    const requested = (params.initializationOptions as { locale?: string } | undefined)?.locale;
+    Plan.plan.Settings.locale = toLocale(requested ?? params.locale, 'vi');
 });
+
+connection.onNotification(SetLocaleNotification, async (params: SetLocaleParams) => {
+    const locale = toLocale(params.locale, Plan.plan.Settings.locale);
+    if (locale === Plan.plan.Settings.locale) return;
+    Plan.plan.Settings.locale = locale;
+    // Messages are made while linking and validating: rebuild every document in the new language.
+    const documents = shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray();
+    await shared.workspace.DocumentBuilder.update(documents, []);
+});
+
+connection.onRequest(PlanViewRequest, async (params: PlanViewParams): Promise<PlanViewResult> => {
+    const uri = URI.parse(params.uri);
+    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
+    const document = shared.workspace.LangiumDocuments.getDocument(uri);
+    if (!document) return null;
+    const findings: LocatedFinding[] = (document.diagnostics ?? []).map(d => ({
+        severity: SEVERITIES[(d.severity ?? 1) - 1] ?? 'error', code: String(d.code ?? ''), message: d.message, range: d.range
+    }));
+    return buildPlanView(Plan.plan.Models.get(document), findings);
+});
+
+shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
+    const params: DocumentsValidatedParams = { uris: documents.map(d => d.uri.toString()) };
+    void connection.sendNotification(DocumentsValidatedNotification, params);
+});
+
 startLanguageServer(shared);
