@@ -14,3 +14,13 @@ export interface DocumentsValidatedParams { uris: string[] }
 /** Client → server: the message language changed (vi | en). */
 export const SetLocaleNotification = 'plan/setLocale';
 export interface SetLocaleParams { locale: string }
+
+/** Client → server: the validation options changed (settings plan.validation.*); also sent as
+ *  initializationOptions.options at start. Missing fields keep their current value. */
+export const SetOptionsNotification = 'plan/setOptions';
+export interface SetOptionsParams {
+    /** Extra tolerance in percentage points when a printed rate is compared with poor/total. */
+    rateTolerance?: number;
+    /** Relative tolerance of "khoảng" (about) when a target gives none. */
+    aboutTolerance?: number;
+}

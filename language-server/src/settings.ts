@@ -15,3 +15,15 @@ export function toLocale(value: string | undefined, fallback: Locale = 'vi'): Lo
     if (v.startsWith('en')) return 'en';
     return fallback;
 }
+
+/**
+ * The check options after a client's settings (plan.validation.*): a value that is not a finite,
+ * non-negative number keeps the current one, so a typo in settings.json cannot disable a check.
+ */
+export function mergeOptions(current: CheckOptions, params: { rateTolerance?: unknown; aboutTolerance?: unknown } | undefined): CheckOptions {
+    const ok = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+    return {
+        rateTolerance: ok(params?.rateTolerance) ? params.rateTolerance : current.rateTolerance,
+        aboutRelativeTolerance: ok(params?.aboutTolerance) ? params.aboutTolerance : current.aboutRelativeTolerance
+    };
+}
