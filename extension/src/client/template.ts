@@ -1,0 +1,225 @@
+// The skeleton of a new plan, shared by the "New plan from template" command and its test, so it
+// imports nothing from vscode. Labels stay Vietnamese (they are the document's text); the guiding
+// comments follow the editor's language.
+
+export type TemplateLocale = 'vi' | 'en';
+
+export interface TemplateOptions {
+    locale?: TemplateLocale;
+    /** First year of the plan's period; defaults to {@link defaultFirstYear} of the current year. */
+    from?: number;
+    /** Last year; defaults to the end of the national five-year period containing `from` (…2025, …2030). */
+    to?: number;
+}
+
+/** End of the national five-year period (2021–2025, 2026–2030, …) that contains `year`. */
+export function periodEnd(year: number): number {
+    return year + 4 - ((((year - 1) % 5) + 5) % 5);
+}
+
+/** A plan written in the last year of a national period is for the next period, otherwise for this one. */
+export function defaultFirstYear(currentYear: number): number {
+    return periodEnd(currentYear) === currentYear ? currentYear + 1 : currentYear;
+}
+
+const COMMENTS = {
+    vi: {
+        intro: 'Kế hoạch mới tạo từ mẫu. Thay các chỗ "…" bằng nội dung văn bản, điền số liệu vào các ô "-".',
+        keys: 'Ctrl+Space gợi ý từ khóa và mã đã khai báo; số viết như trong văn bản (29.822 và 3,17).',
+        purpose: 'I. MỤC ĐÍCH, YÊU CẦU',
+        objective: 'II.1 Mục tiêu tổng quát',
+        agencies: 'Cơ quan, đơn vị: sửa tên cho đúng tổ chức bộ máy hiện hành, thêm hoặc bớt tùy kế hoạch.',
+        districts: 'Huyện, thị xã, thành phố (hoặc đơn vị hành chính của bảng phụ lục).',
+        table: 'Phụ lục 01: mỗi dòng một đơn vị, mỗi năm một dòng "năm: tổng số hộ  hộ nghèo  tỷ lệ (%)".',
+        indicators: 'Phụ lục 02: chỉ tiêu của sáu chiều thiếu hụt; mỗi chỉ tiêu ghi năm gốc và các năm kế hoạch:',
+        values: 'baseline {base} = …   plan {from} = …',
+        targets: 'II.2 Mục tiêu cụ thể: thêm so sánh (below, above, about…) khi câu mục tiêu có số.',
+        solutions: 'III. NỘI DUNG THỰC HIỆN',
+        funding: 'IV. KINH PHÍ THỰC HIỆN',
+        duties: 'V. TỔ CHỨC THỰC HIỆN',
+        tasks: 'Phụ lục 03: nhiệm vụ xây dựng chính sách'
+    },
+    en: {
+        intro: 'New plan created from the template. Replace each "…" with the document\'s text and fill the "-" cells with figures.',
+        keys: 'Ctrl+Space suggests keywords and declared ids; numbers are written as printed (29.822 and 3,17 in vi style).',
+        purpose: 'I. Purposes and requirements',
+        objective: 'II.1 General objective',
+        agencies: 'Agencies: correct the names to the current organisation, add or remove as the plan needs.',
+        districts: 'Districts, towns and cities (or the administrative units of the annex table).',
+        table: 'Annex 01: one row per unit, one line per year "year: total households  poor households  rate (%)".',
+        indicators: 'Annex 02: indicators of the six deprivation dimensions; give each a baseline and plan years:',
+        values: 'baseline {base} = …   plan {from} = …',
+        targets: 'II.2 Specific targets: add a comparison (below, above, about…) when the sentence has a figure.',
+        solutions: 'III. Tasks and solutions',
+        funding: 'IV. Funding',
+        duties: 'V. Duties of each agency',
+        tasks: 'Annex 03: policy tasks'
+    }
+} as const;
+
+// The six dimensions of the multidimensional poverty standard, each with one indicator to fill and
+// the agency that usually leads it.
+const DIMENSIONS: Array<{ id: string; label: string; indicator: string; text: string; lead: string }> = [
+    { id: 'viec_lam', label: 'Việc làm', indicator: 'vl_chi_tieu', lead: 'NOI_VU',
+        text: 'Tỷ lệ người lao động thuộc hộ nghèo, hộ cận nghèo có nhu cầu được hỗ trợ tìm việc làm' },
+    { id: 'y_te', label: 'Y tế', indicator: 'yt_chi_tieu', lead: 'YT',
+        text: 'Tỷ lệ người thuộc hộ nghèo, hộ cận nghèo được hỗ trợ tham gia bảo hiểm y tế' },
+    { id: 'giao_duc', label: 'Giáo dục', indicator: 'gd_chi_tieu', lead: 'GDDT',
+        text: 'Tỷ lệ trẻ em thuộc hộ nghèo, hộ cận nghèo đi học đúng độ tuổi' },
+    { id: 'nha_o', label: 'Nhà ở', indicator: 'no_chi_tieu', lead: 'XD',
+        text: 'Tỷ lệ hộ nghèo có khó khăn về nhà ở được hỗ trợ xây mới, sửa chữa nhà ở' },
+    { id: 'nuoc_ve_sinh', label: 'Nước sinh hoạt và vệ sinh', indicator: 'nvs_chi_tieu', lead: 'NNMT',
+        text: 'Tỷ lệ hộ nghèo, hộ cận nghèo sử dụng nước sinh hoạt hợp vệ sinh' },
+    { id: 'thong_tin', label: 'Thông tin', indicator: 'tt_chi_tieu', lead: 'KHCN',
+        text: 'Tỷ lệ hộ nghèo, hộ cận nghèo được tiếp cận dịch vụ viễn thông, internet' }
+];
+
+const DISTRICTS = [
+    { id: 'huyen_a', label: 'Huyện A', kind: 'huyen' },
+    { id: 'huyen_b', label: 'Huyện B', kind: 'huyen' },
+    { id: 'thanh_pho_c', label: 'Thành phố C', kind: 'thanh-pho' }
+];
+
+/** The text of a new plan: parses without syntax errors and leaves every figure to fill. */
+export function planTemplate(options: TemplateOptions = {}): string {
+    const c = COMMENTS[options.locale ?? 'vi'];
+    const from = options.from ?? defaultFirstYear(new Date().getFullYear());
+    const to = options.to ?? periodEnd(from);
+    const base = from - 1;
+    const period = `${from}-${to}`;
+    const planYears: number[] = [];
+    for (let y = from; y <= to; y++) planYears.push(y);
+    // Annex 01 shows the baseline year as a result, then every plan year.
+    const tableYears = [`${base} result`, ...planYears.map(y => `${y} plan`)].join('  ');
+    const blankYears = (indent: string) => [base, ...planYears].map(y => `${indent}${y}:  -  -  -`).join('\n');
+
+    const lines: string[] = [];
+    const push = (...l: string[]) => lines.push(...l);
+    push(
+        `// ${c.intro}`,
+        `// ${c.keys}`,
+        `plan ke_hoach_moi "Kế hoạch … giai đoạn ${period}"`,
+        'number-style vi',
+        '',
+        'header {',
+        '    number "" code "KH-UBND"',
+        '    issuer "Ủy ban nhân dân tỉnh …"',
+        '    issuer-short "UBND tỉnh"',
+        '    place "…"',
+        `    date ?/?/${from}`,
+        '    kind "KẾ HOẠCH"',
+        '    title "…"',
+        `    implements "…" dated ?/?/${from} by "…"`,
+        `    period ${from} to ${to}`,
+        '    signer "…" position "CHỦ TỊCH" authority "TM. ỦY BAN NHÂN DÂN"',
+        '    recipient "…"',
+        '}',
+        '',
+        `// ${c.purpose}`,
+        'purpose "…"',
+        'requirement "…"',
+        '',
+        `// ${c.objective}`,
+        'objective "…"',
+        '',
+        `standard chuan_ngheo "Chuẩn nghèo đa chiều giai đoạn ${period}" basis "…"`,
+        '',
+        `// ${c.agencies}`,
+        'agency NNMT "Sở Nông nghiệp và Môi trường" department',
+        'agency NOI_VU "Sở Nội vụ" department',
+        'agency YT "Sở Y tế" department',
+        'agency GDDT "Sở Giáo dục và Đào tạo" department',
+        'agency XD "Sở Xây dựng" department',
+        'agency KHCN "Sở Khoa học và Công nghệ" department',
+        'agency TC "Sở Tài chính" department',
+        'agency NHCSXH "Chi nhánh Ngân hàng Chính sách xã hội tỉnh" bank',
+        'agency UBND_HUYEN "UBND huyện, thị xã, thành phố" committee',
+        '',
+        `// ${c.districts}`,
+        ...DISTRICTS.map(d => `district ${d.id} "${d.label}" ${d.kind}`),
+        '',
+        `// ${c.table}`,
+        `table phu_luc_01 "DỰ KIẾN TỶ LỆ HỘ NGHÈO GIAI ĐOẠN ${period}" {`,
+        '    annex "01"',
+        '    standard chuan_ngheo',
+        `    years { ${tableYears} }`,
+        '    columns households poor poor-rate'
+    );
+    DISTRICTS.forEach((d, i) => push(`    row ${i + 1} ${d.id} {`, blankYears('        '), '    }'));
+    push(
+        '    total "Tổng cộng" {',
+        blankYears('        '),
+        '    }',
+        '}',
+        '',
+        'indicator ty_le_ho_ngheo "Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều" {',
+        '    unit percent',
+        '    direction lower',
+        '    computed poor-rate of phu_luc_01',
+        '    lead NNMT coordinate UBND_HUYEN',
+        '}',
+        '',
+        `// ${c.indicators}`,
+        `//     ${c.values.replace('{base}', String(base)).replace('{from}', String(from))}`,
+        `indicator-table "Bảng dự kiến chỉ tiêu giải quyết mức độ thiếu hụt các dịch vụ xã hội cơ bản đến năm ${to}" annex "02"`
+    );
+    for (const d of DIMENSIONS) {
+        push(
+            `dimension ${d.id} "${d.label}" {`,
+            `    heading "Chiều thiếu hụt về ${d.label.toLowerCase()}"`,
+            `    indicator ${d.indicator} "${d.text}" {`,
+            '        unit percent',
+            '        direction higher',
+            `        lead ${d.lead}`,
+            '    }',
+            '}'
+        );
+    }
+    push(
+        '',
+        `// ${c.targets}`,
+        'target mt_ty_le_ho_ngheo {',
+        '    indicator ty_le_ho_ngheo',
+        `    year ${to}`,
+        '    standard chuan_ngheo',
+        '    text "…"',
+        '}',
+        '',
+        `// ${c.solutions}`,
+        'solutions "NỘI DUNG THỰC HIỆN" {',
+        '    group 1 "…" {',
+        '        solution "…" {',
+        '            text "…"',
+        '            lead NNMT',
+        '        }',
+        '    }',
+        '}',
+        '',
+        `// ${c.funding}`,
+        'funding {',
+        '    source ngan_sach "Ngân sách nhà nước theo phân cấp hiện hành"',
+        '    source tin_dung "Nguồn vốn tín dụng chính sách" via NHCSXH',
+        '}',
+        '',
+        `// ${c.duties}`,
+        'duties "TỔ CHỨC THỰC HIỆN" {',
+        '    1 NNMT {',
+        '        "…"',
+        '    }',
+        '    2 TC {',
+        '        "…"',
+        '    }',
+        '}',
+        '',
+        `// ${c.tasks}`,
+        'tasks "NHIỆM VỤ XÂY DỰNG CHÍNH SÁCH" {',
+        '    annex "03"',
+        '    task 1 "…" {',
+        '        lead NNMT coordinate TC',
+        `        submit ${to}`,
+        '    }',
+        '}',
+        ''
+    );
+    return lines.join('\n');
+}
