@@ -1,0 +1,277 @@
+// One case per finding code: a small plan where the rule fires (with «» around the exact token it
+// must point at, and nothing else reported) and one where it stays quiet (nothing reported at all).
+// Severities and message contents are written out here, not read from codes.ts.
+import { describe, expect, test } from 'vitest';
+import { ISSUES } from '../../language-server/src/validation/codes.js';
+import type { Severity } from '../../language-server/src/validation/codes.js';
+import { createTestServices, findingKeys, marked, severityOf, showRange, validatePlan } from '../helpers/plan.js';
+
+interface Case {
+    code: string;
+    severity: Severity;
+    /** Where the rule fires: every «marked» span is one finding of this code; nothing else is reported. */
+    fires: string;
+    /** The same plan made right: no finding at all. */
+    quiet: string;
+    vi: RegExp;
+    en: RegExp;
+    /** Fix data carried by the diagnostic (checked as a subset). */
+    data?: Record<string, unknown>;
+}
+
+const table = (rows: string, opts: { years?: string; columns?: string; districts?: string } = {}) => `plan t number-style vi
+${opts.districts ?? 'district A "Phù Cừ" huyen\ndistrict B "Kim Động" huyen'}
+table t1 "Dự kiến tỷ lệ hộ nghèo" {
+    years { ${opts.years ?? '2023 plan'} }
+    columns ${opts.columns ?? 'households poor poor-rate'}
+${rows}
+}
+`;
+
+const indicator = (values: string, target = '', head = 'header { period 2023 to 2025 orientation 2030 }') => `plan t
+${head}
+agency YT "Sở Y tế" department
+indicator sdd "Suy dinh dưỡng" {
+    unit percent
+    direction lower
+    lead YT
+${values}
+}
+${target}`;
+
+const CASES: Case[] = [
+    {
+        code: 'number-style', severity: 'error',
+        fires: table('    row 1 A { 2023: 29.822 946 «3.17» }'),
+        quiet: table('    row 1 A { 2023: 29.822 946 3,17 }'),
+        vi: /^Số "3\.17" không viết theo kiểu số của kế hoạch \(vi\); theo kiểu này phải viết "3,17"\.$/,
+        en: /^The number "3\.17" is not written in the plan's number style \(vi\); in that style it reads "3,17"\.$/,
+        data: { code: 'number-style', replacement: '3,17' }
+    },
+    {
+        code: 'number-malformed', severity: 'error',
+        fires: table('    row 1 A { 2023: «12.34.567» 946 3,17 }'),
+        quiet: table('    row 1 A { 2023: 29.822 946 3,17 }'),
+        vi: /^Không đọc được số "12\.34\.567": nhóm hàng nghìn phải có đúng 3 chữ số/,
+        en: /^Cannot read the number "12\.34\.567": thousands groups need exactly 3 digits/
+    },
+    {
+        code: 'count-not-integer', severity: 'error',
+        fires: table('    row 1 A { 2023: 29.822 «946,5» }', { columns: 'households poor' }),
+        quiet: table('    row 1 A { 2023: 29.822 946 }', { columns: 'households poor' }),
+        vi: /^Số hộ "946,5" phải là số nguyên \(cột Hộ nghèo\)\.$/,
+        en: /^The household count "946,5" must be a whole number \(column poor households\)\.$/
+    },
+    {
+        code: 'year-malformed', severity: 'error',
+        fires: 'plan t\nheader { period 2023 to «2.025» }\n',
+        quiet: 'plan t\nheader { period 2023 to 2025 }\n',
+        vi: /^"2\.025" không phải là một năm \(cần 4 chữ số/,
+        en: /^"2\.025" is not a year \(4 digits expected/
+    },
+    {
+        // Kim Động 2023 in the seed: 490 / 40.820 = 1,2004 %, printed "1,2" (one decimal) is right.
+        code: 'rate-mismatch', severity: 'error',
+        fires: table('    row 1 B { 2023: 40.820 490 «1,21» }'),
+        quiet: table('    row 1 B { 2023: 40.820 490 1,2 }'),
+        vi: /^Tỷ lệ in 1,21% không bằng 490\/40\.820 = 1,2004% \(Kim Động, năm 2023\)\.$/,
+        en: /^The printed rate 1,21% is not 490\/40\.820 = 1,2004% \(Kim Động, 2023\)\.$/,
+        data: { replacement: '1,20' }
+    },
+    {
+        code: 'total-mismatch', severity: 'error',
+        fires: table('    row 1 A { 2024: 41.320 339 }\n    row 2 B { 2024: 49.649 525 }\n    total "Tổng cộng" { 2024: 90.969 «855» }',
+            { years: '2024 plan', columns: 'households poor' }),
+        quiet: table('    row 1 A { 2024: 41.320 339 }\n    row 2 B { 2024: 49.649 525 }\n    total "Tổng cộng" { 2024: 90.969 864 }',
+            { years: '2024 plan', columns: 'households poor' }),
+        vi: /^Tổng cộng năm 2024, cột Hộ nghèo: in 855 nhưng tổng các dòng là 864 \(chênh -9\)\.$/,
+        en: /^Tổng cộng 2024, column poor households: printed 855 but the rows add up to 864 \(off by -9\)\.$/,
+        data: { replacement: '864' }
+    },
+    {
+        code: 'poor-exceeds-total', severity: 'error',
+        fires: table('    row 1 A { 2023: 1.000 «1.200» }', { columns: 'households poor' }),
+        quiet: table('    row 1 A { 2023: 1.200 1.000 }', { columns: 'households poor' }),
+        vi: /^Số hộ nghèo \(1\.200\) lớn hơn tổng số hộ \(1\.000\) \(Phù Cừ, năm 2023\)\.$/,
+        en: /^Poor households \(1\.200\) exceed the total households \(1\.000\) \(Phù Cừ, 2023\)\.$/
+    },
+    {
+        code: 'negative-count', severity: 'error',
+        fires: table('    row 1 A { 2023: 1.000 «-3» }', { columns: 'households poor' }),
+        quiet: table('    row 1 A { 2023: 1.000 3 }', { columns: 'households poor' }),
+        vi: /^Số hộ không thể âm: -3\.$/,
+        en: /^A household count cannot be negative: -3\.$/
+    },
+    {
+        code: 'percent-out-of-range', severity: 'error',
+        fires: table('    row 1 A { 2023: «101,5» }', { columns: 'poor-rate' }),
+        quiet: table('    row 1 A { 2023: 100 }', { columns: 'poor-rate' }),
+        vi: /^Tỷ lệ 101,5% nằm ngoài khoảng 0–100%\.$/,
+        en: /^The percentage 101,5% is outside 0–100%\.$/
+    },
+    {
+        code: 'cell-count', severity: 'error',
+        fires: table('    row 1 A { «2023: 1.000 10» }'),
+        quiet: table('    row 1 A { 2023: 1.000 10 1,00 }'),
+        vi: /^Năm 2023 có 2 ô nhưng bảng khai báo 3 cột \(Tổng số hộ, Hộ nghèo, Tỷ lệ hộ nghèo \(%\)\)\.$/,
+        en: /^Year 2023 has 2 cells but the table declares 3 columns \(total households, poor households, poverty rate \(%\)\)\.$/
+    },
+    {
+        code: 'missing-district-year', severity: 'warning',
+        fires: table('    «row 1 A { 2023: 1.000 10 }»', { years: '2022 result 2023 plan', columns: 'households poor' }),
+        quiet: table('    row 1 A { 2022: 1.000 12 2023: 1.000 10 }', { years: '2022 result 2023 plan', columns: 'households poor' }),
+        vi: /^Phù Cừ thiếu số liệu năm 2022\.$/,
+        en: /^Phù Cừ has no figures for 2022\.$/,
+        data: { year: 2022, columns: 2 }
+    },
+    {
+        code: 'undeclared-table-year', severity: 'error',
+        fires: table('    row 1 A { 2023: 1.000 10 «2024:» 1.000 9 }', { columns: 'households poor' }),
+        quiet: table('    row 1 A { 2023: 1.000 10 2024: 1.000 9 }', { years: '2023 plan 2024 plan', columns: 'households poor' }),
+        vi: /^Năm 2024 không có trong danh sách năm của bảng \(2023\)\.$/,
+        en: /^Year 2024 is not one of the table's years \(2023\)\.$/
+    },
+    {
+        code: 'duplicate-row', severity: 'error',
+        fires: table('    row 1 A { 2023: 1.000 10 }\n    row 2 «A» { 2023: 1.000 10 }', { columns: 'households poor' }),
+        quiet: table('    row 1 A { 2023: 1.000 10 }\n    row 2 B { 2023: 1.000 10 }', { columns: 'households poor' }),
+        vi: /^Đơn vị Phù Cừ xuất hiện hai lần trong cùng một phần của bảng\.$/,
+        en: /^Phù Cừ appears twice in the same part of the table\.$/
+    },
+    {
+        code: 'duplicate-year', severity: 'error',
+        fires: table('    row 1 A { 2023: 1.000 10 «2023:» 1.000 9 }', { columns: 'households poor' }),
+        quiet: table('    row 1 A { 2023: 1.000 10 }', { columns: 'households poor' }),
+        vi: /^Năm 2023 được khai báo hai lần ở dòng Phù Cừ\.$/,
+        en: /^Year 2023 is given twice in the row Phù Cừ\.$/
+    },
+    {
+        code: 'baseline-not-before-targets', severity: 'warning',
+        fires: indicator('    baseline «2024» = 10\n    plan 2024 = 9\n    plan 2025 = 8'),
+        quiet: indicator('    baseline 2022 = 10\n    plan 2024 = 9\n    plan 2025 = 8'),
+        vi: /^Năm gốc 2024 phải trước các năm kế hoạch \(năm 2024\)\.$/,
+        en: /^The baseline year 2024 must come before the plan years \(2024\)\.$/
+    },
+    {
+        // 2030 is the orientation year: allowed outside the period.
+        code: 'year-outside-period', severity: 'warning',
+        fires: 'plan t\nheader { period 2023 to 2025 orientation 2030 }\ntable t1 "T" {\n    years { 2025 plan «2027 plan» }\n    columns households poor\n}\n',
+        quiet: 'plan t\nheader { period 2023 to 2025 orientation 2030 }\ntable t1 "T" {\n    years { 2025 plan 2030 plan }\n    columns households poor\n}\n',
+        vi: /^Năm 2027 nằm ngoài giai đoạn 2023–2025 và không phải năm định hướng 2030\.$/,
+        en: /^Year 2027 is outside the period 2023–2025 and is not the orientation year 2030\.$/
+    },
+    {
+        code: 'deadline-outside-period', severity: 'warning',
+        fires: 'plan t\nheader { period 2023 to 2025 }\nagency A "Sở Y tế" department\ntasks "T" {\n    task 1 "Xây dựng chính sách" { lead A submit «2026» }\n}\n',
+        quiet: 'plan t\nheader { period 2023 to 2025 }\nagency A "Sở Y tế" department\ntasks "T" {\n    task 1 "Xây dựng chính sách" { lead A submit 2025 }\n}\n',
+        vi: /^Thời hạn năm 2026 nằm ngoài giai đoạn của kế hoạch 2023–2025\.$/,
+        en: /^The deadline 2026 is outside the plan's period 2023–2025\.$/
+    },
+    {
+        code: 'period-reversed', severity: 'error',
+        fires: 'plan t\nheader { «period 2025 to 2023» }\n',
+        quiet: 'plan t\nheader { period 2023 to 2025 }\n',
+        vi: /^Giai đoạn 2025–2023 có năm bắt đầu sau năm kết thúc\.$/,
+        en: /^The period 2025–2023 starts after it ends\.$/
+    },
+    {
+        code: 'unknown-reference', severity: 'error',
+        fires: table('    row 1 «Z» { 2023: 1.000 10 }', { columns: 'households poor' }),
+        quiet: table('    row 1 A { 2023: 1.000 10 }', { columns: 'households poor' }),
+        vi: /^Không có huyện\/thị xã\/thành phố nào mang mã "Z"\.$/,
+        en: /^No district is declared with the id "Z"\.$/
+    },
+    {
+        code: 'missing-lead', severity: 'warning',
+        fires: 'plan t\nheader { period 2023 to 2025 }\ntasks "T" {\n    task «1» "Xây dựng chính sách" { submit 2025 }\n}\n',
+        quiet: 'plan t\nheader { period 2023 to 2025 }\nagency A "Sở Y tế" department\ntasks "T" {\n    task 1 "Xây dựng chính sách" { lead A submit 2025 }\n}\n',
+        vi: /^Nhiệm vụ 1 chưa có đơn vị chủ trì: Xây dựng chính sách$/,
+        en: /^The task 1 has no lead agency: Xây dựng chính sách$/
+    },
+    {
+        code: 'unused-agency', severity: 'hint',
+        fires: 'plan t\nagency «XD» "Sở Xây dựng" department\n',
+        quiet: 'plan t\nagency XD "Sở Xây dựng" department\nduties { 1 XD { "Chủ trì hỗ trợ nhà ở." } }\n',
+        vi: /^Cơ quan Sở Xây dựng được khai báo nhưng không được giao việc gì\.$/,
+        en: /^The agency Sở Xây dựng is declared but given nothing to do\.$/
+    },
+    {
+        code: 'duplicate-id', severity: 'error',
+        fires: 'plan t\ndistrict A "Phù Cừ" huyen\ndistrict «A» "Tiên Lữ" huyen\n',
+        quiet: 'plan t\ndistrict A "Phù Cừ" huyen\ndistrict B "Tiên Lữ" huyen\n',
+        vi: /^Mã "A" đã được dùng cho huyện khác \(dòng 2\)\.$/,
+        en: /^The id "A" is already used by another district \(line 2\)\.$/
+    },
+    {
+        code: 'numbering-gap', severity: 'warning',
+        fires: table('    row 1 A { 2023: 1.000 10 }\n    row «3» B { 2023: 1.000 10 }', { columns: 'households poor' }),
+        quiet: table('    row 1 A { 2023: 1.000 10 }\n    row 2 B { 2023: 1.000 10 }', { columns: 'households poor' }),
+        vi: /^Đánh số không liên tục: sau 1 là 3 \(thiếu 2\)\.$/,
+        en: /^Numbering is not continuous: 3 follows 1 \(2 is missing\)\.$/
+    },
+    {
+        code: 'wrong-direction', severity: 'warning',
+        fires: indicator('    baseline 2022 = 9,7\n    plan 2023 = «9,8»\n    plan 2024 = 9,6'),
+        quiet: indicator('    baseline 2022 = 9,7\n    plan 2023 = 9,7\n    plan 2024 = 9,6'),
+        vi: /^Chỉ tiêu "Suy dinh dưỡng" đi ngược hướng \(càng thấp càng tốt\): 9,7 năm 2022 → 9,8 năm 2023\.$/,
+        en: /^The indicator "Suy dinh dưỡng" moves the wrong way \(lower is better\): 9,7 in 2022 → 9,8 in 2023\.$/
+    },
+    {
+        // "dưới 9%" is strict: 9 is not below 9.
+        code: 'target-not-met', severity: 'warning',
+        fires: indicator('    baseline 2022 = 9,7\n    plan 2025 = 9', 'target m {\n    indicator sdd\n    year 2025\n    «below 9»\n    text "dưới 9%"\n}\n'),
+        quiet: indicator('    baseline 2022 = 9,7\n    plan 2025 = 8,9', 'target m {\n    indicator sdd\n    year 2025\n    below 9\n    text "dưới 9%"\n}\n'),
+        vi: /^Mục tiêu "dưới 9%" năm 2025 không khớp với số liệu: giá trị là 9\.$/,
+        en: /^The target "dưới 9%" for 2025 does not hold for the figures: the value is 9\.$/
+    },
+    {
+        code: 'target-text-differs', severity: 'info',
+        fires: indicator('    baseline 2022 = 9,7\n    plan 2025 = 8,5', 'target m {\n    indicator sdd\n    year 2025\n    «below 9»\n    text "xuống còn dưới 8%"\n}\n'),
+        quiet: indicator('    baseline 2022 = 9,7\n    plan 2025 = 8,5', 'target m {\n    indicator sdd\n    year 2025\n    below 9\n    text "xuống còn dưới 9%"\n}\n'),
+        vi: /^Câu mục tiêu không chứa giá trị 9 đã khai báo\.$/,
+        en: /^The target sentence does not contain the declared value 9\.$/
+    },
+    {
+        code: 'target-unit-mismatch', severity: 'warning',
+        fires: indicator('    baseline 2022 = 9,7\n    plan 2025 = 9', 'target m {\n    indicator sdd\n    year 2025\n    below «120»\n}\n'),
+        quiet: indicator('    baseline 2022 = 9,7\n    plan 2025 = 9', 'target m {\n    indicator sdd\n    year 2025\n    below 12\n}\n'),
+        vi: /^Mục tiêu cho chỉ tiêu "Suy dinh dưỡng" dùng giá trị 120 ngoài khoảng 0–100 của đơn vị %\.$/,
+        en: /^The target for "Suy dinh dưỡng" uses 120, outside 0–100 for a % unit\.$/
+    }
+];
+
+describe('rule catalogue', () => {
+    test('every finding code of codes.ts has a case here', () => {
+        const covered = new Set(CASES.map(c => c.code));
+        expect(Object.keys(ISSUES).filter(code => !covered.has(code))).toEqual([]);
+    });
+
+    const services = createTestServices();
+    for (const c of CASES) {
+        describe(c.code, () => {
+            const { text, ranges } = marked(c.fires);
+
+            test('fires at the marked token, with its severity, and nothing else', async () => {
+                expect(ranges.length).toBeGreaterThan(0);
+                const { diagnostics } = await validatePlan(services, text, 'vi');
+                expect(findingKeys(diagnostics)).toEqual(ranges.map(r => `${c.code}@${showRange(r)}`).sort());
+                for (const d of diagnostics) {
+                    expect(severityOf(d)).toBe(c.severity);
+                    expect(d.message).toMatch(c.vi);
+                    if (c.data) expect(d.data).toMatchObject(c.data);
+                }
+            });
+
+            test('speaks English when the locale is en', async () => {
+                const { diagnostics } = await validatePlan(services, text, 'en');
+                expect(diagnostics.map(d => d.code)).toEqual(ranges.map(() => c.code));
+                for (const d of diagnostics) expect(d.message).toMatch(c.en);
+            });
+
+            test('stays quiet on the corrected plan', async () => {
+                const { diagnostics } = await validatePlan(services, c.quiet, 'vi');
+                expect(findingKeys(diagnostics)).toEqual([]);
+            });
+        });
+    }
+});
