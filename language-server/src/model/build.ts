@@ -1,6 +1,6 @@
 // Builds the pure plan model from a linked syntax tree. This is the one bridge between Langium and
 // the model: everything downstream (validator, preview, CLI, exporters) reads the model.
-import { GrammarUtils, type AstNode, type CstNode, type Reference } from 'langium';
+import { GrammarUtils, type AstNode, type CompositeCstNode, type CstNode, type Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { readNumber, readYear, type NumberStyle } from './numbers.js';
 import {
@@ -232,14 +232,19 @@ class ModelBuilder {
     private yearCells(y: ast.YearCells, columns: Measure[]) {
         const cells: CellModel[] = [];
         const extra: SourceRange[] = [];
+        // Hot path on national-scale tables: a cell is exactly its one token, and the year label is
+        // the line's first token, so their ranges come straight from the CST without a grammar lookup.
         y.cells.forEach((c, i) => {
-            if (i >= columns.length) { extra.push(nodeRange(c)); return; }
+            const range = nodeRange(c);
+            if (i >= columns.length) { extra.push(range); return; }
             cells.push({
-                measure: columns[i], range: nodeRange(c),
-                number: c.value !== undefined ? this.number(c, 'value', c.value) : undefined
+                measure: columns[i], range,
+                number: c.value !== undefined ? this.number(c, 'value', c.value, range) : undefined
             });
         });
-        return { year: this.year(y, 'year', y.year.replace(':', ''), 'cells') ?? NaN, yearRange: propertyRange(y, 'year'), cells, extra, range: nodeRange(y) };
+        const first = y.$cstNode && 'content' in y.$cstNode ? (y.$cstNode as CompositeCstNode).content[0] : undefined;
+        const yearRange = first ? rangeOf(first) : propertyRange(y, 'year');
+        return { year: this.year(y, 'year', y.year.replace(':', ''), 'cells', yearRange) ?? NaN, yearRange, cells, extra, range: nodeRange(y) };
     }
 
     private solutionGroup(g: ast.SolutionGroup, path: string[]): SolutionGroupModel {
@@ -269,18 +274,18 @@ class ModelBuilder {
         return { id: r.$refText, resolved: target !== undefined, name, range: r.$refNode ? rangeOf(r.$refNode) : propertyRange(node, property, index) };
     }
 
-    private number(node: AstNode, property: string, text: string): PrintedNumber {
+    private number(node: AstNode, property: string, text: string, range?: SourceRange): PrintedNumber {
         const read = readNumber(text, this.style);
-        const n: PrintedNumber = { printed: text, value: read.value, decimals: read.decimals, range: propertyRange(node, property) };
+        const n: PrintedNumber = { printed: text, value: read.value, decimals: read.decimals, range: range ?? propertyRange(node, property) };
         if (read.problem) { n.problem = read.problem; n.suggestion = read.suggestion; }
         this.model.numbers.push(n);
         return n;
     }
 
-    private year(node: AstNode, property: string, text: string | undefined, role: YearRole): number | undefined {
+    private year(node: AstNode, property: string, text: string | undefined, role: YearRole, range?: SourceRange): number | undefined {
         if (text === undefined) return undefined;
         const year = readYear(text);
-        this.model.years.push({ year, printed: text, role, range: propertyRange(node, property) });
+        this.model.years.push({ year, printed: text, role, range: range ?? propertyRange(node, property) });
         return year;
     }
 }

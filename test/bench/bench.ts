@@ -1,0 +1,92 @@
+// Times parse, link, validate and the plan model on generated plans of national scale and of ten
+// times that, and prints medians and the ratios between the two sizes. Cost must grow linearly:
+// a ratio near 10 for 10× the data.
+import { DocumentState, URI } from 'langium';
+import { EmptyFileSystem } from 'langium';
+import { createPlanServices } from '../../language-server/src/plan-module.js';
+import { buildPlanModel } from '../../language-server/src/model/build.js';
+import { buildPlanView } from '../../language-server/src/model/view.js';
+import type { PlanDocument } from '../../language-server/src/generated/ast.js';
+import { generatePlan } from './generate.js';
+
+type Phase = 'parse' | 'index+scopes' | 'link' | 'validate' | 'model' | 'view' | 'edit (re-check after one keystroke)';
+const PHASES: Phase[] = ['parse', 'index+scopes', 'link', 'validate', 'model', 'view', 'edit (re-check after one keystroke)'];
+
+function median(xs: number[]): number {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+async function runOnce(text: string, run: number): Promise<Record<Phase, number>> {
+    const { shared, Plan } = createPlanServices(EmptyFileSystem);
+    const times = {} as Record<Phase, number>;
+    const uri = URI.parse(`memory:///bench-${run}.plan`);
+    let t = performance.now();
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+    times.parse = performance.now() - t;
+    shared.workspace.LangiumDocuments.addDocument(document);
+    const marks: Partial<Record<DocumentState, number>> = {};
+    for (const state of [DocumentState.ComputedScopes, DocumentState.Linked, DocumentState.Validated]) {
+        shared.workspace.DocumentBuilder.onBuildPhase(state, () => { marks[state] = performance.now(); });
+    }
+    t = performance.now();
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    times['index+scopes'] = marks[DocumentState.ComputedScopes]! - t;
+    times.link = marks[DocumentState.Linked]! - marks[DocumentState.ComputedScopes]!;
+    // Validation includes building the cached model once (the rules read it).
+    times.validate = marks[DocumentState.Validated]! - marks[DocumentState.Linked]!;
+    const errors = (document.diagnostics ?? []).filter(d => d.severity === 1);
+    if (errors.length > 0) throw new Error(`generated plan has errors: ${errors.slice(0, 3).map(e => e.message).join('; ')}`);
+    t = performance.now();
+    const model = buildPlanModel(document.parseResult.value as PlanDocument, uri.toString());
+    times.model = performance.now() - t;
+    t = performance.now();
+    JSON.stringify(buildPlanView(model, []));
+    times.view = performance.now() - t;
+    // One keystroke: change a digit in the middle of the table and rebuild like the editor does.
+    const at = text.indexOf('2025: ', Math.floor(text.length / 2)) + 6;
+    const edited = text.slice(0, at) + (text[at] === '9' ? '8' : '9') + text.slice(at + 1);
+    // Langium reparses the whole document on each change; what the editor waits for is a new
+    // document built to Validated plus the model the preview asks for.
+    t = performance.now();
+    shared.workspace.LangiumDocuments.deleteDocument(uri);
+    const next = shared.workspace.LangiumDocumentFactory.fromString(edited, uri);
+    shared.workspace.LangiumDocuments.addDocument(next);
+    await shared.workspace.DocumentBuilder.build([next], { validation: true });
+    Plan.plan.Models.get(next);
+    times['edit (re-check after one keystroke)'] = performance.now() - t;
+    return times;
+}
+
+async function measure(districts: number, runs: number) {
+    const plan = generatePlan(districts);
+    const samples: Record<Phase, number[]> = Object.fromEntries(PHASES.map(p => [p, []])) as never;
+    await runOnce(plan.text, -1); // warm-up: JIT and lexer setup
+    for (let i = 0; i < runs; i++) {
+        const t = await runOnce(plan.text, i);
+        for (const p of PHASES) samples[p].push(t[p]);
+    }
+    const medians = Object.fromEntries(PHASES.map(p => [p, median(samples[p])])) as Record<Phase, number>;
+    const total = PHASES.filter(p => !p.startsWith('edit') && p !== 'view').reduce((s, p) => s + medians[p], 0);
+    return { plan, medians, total, heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
+}
+
+async function main(): Promise<void> {
+const sizes = [Number(process.env.BENCH_DISTRICTS ?? 700)];
+sizes.push(sizes[0] * 10);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const results = [];
+for (const n of sizes) {
+    const r = await measure(n, n > sizes[0] ? Math.max(3, Math.ceil(runs / 2)) : runs);
+    results.push(r);
+    console.log(`\n${n} districts × 8 years: ${r.plan.lines.toLocaleString('vi-VN')} lines, ${(r.plan.bytes / 1024).toFixed(0)} KB, heap ${r.heapMb.toFixed(0)} MB`);
+    for (const p of PHASES) console.log(`  ${p.padEnd(40)} median ${r.medians[p].toFixed(1).padStart(8)} ms`);
+    console.log(`  ${'parse+link+validate+model'.padEnd(40)} median ${r.total.toFixed(1).padStart(8)} ms`);
+}
+const [small, large] = results;
+console.log(`\nRatios ${large.plan.districts}/${small.plan.districts} districts (linear ≈ ${(large.plan.bytes / small.plan.bytes).toFixed(1)}):`);
+for (const p of PHASES) console.log(`  ${p.padEnd(40)} ${(large.medians[p] / small.medians[p]).toFixed(1)}×`);
+console.log(`  ${'parse+link+validate+model'.padEnd(40)} ${(large.total / small.total).toFixed(1)}×`);
+}
+
+main().catch(e => { console.error(e); process.exit(1); });
