@@ -323,20 +323,22 @@ function addRates(values: Record<number, YearValues>, columns: Measure[]): void 
     }
 }
 
+/**
+ * What the grand total should hold: the sum of the district rows of every section. A section that
+ * prints only its subtotal (no rows) counts by its subtotal. Summing printed subtotals instead would
+ * hide a wrong row behind a wrong subtotal, and blame a right total for a subtotal's typo.
+ */
 function expectedTotal(sections: TableSectionModel[], columns: Measure[]): Record<number, YearValues> {
-    const everySectionHasSubtotal = sections.length > 1 && sections.every(s => s.subtotal);
-    if (!everySectionHasSubtotal) {
-        const all: Record<number, YearValues> = {};
-        for (const s of sections) {
-            for (const [year, v] of Object.entries(s.sums)) {
-                const into = (all[Number(year)] ??= {});
-                for (const m of COUNT_MEASURES) if (v[m] !== undefined) into[m] = (into[m] ?? 0) + v[m]!;
-            }
+    const all: Record<number, YearValues> = {};
+    for (const s of sections) {
+        const parts = s.rows.length === 0 && s.subtotal ? sumRows([s.subtotal], columns) : s.sums;
+        for (const [year, v] of Object.entries(parts)) {
+            const into = (all[Number(year)] ??= {});
+            for (const m of COUNT_MEASURES) if (v[m] !== undefined) into[m] = (into[m] ?? 0) + v[m]!;
         }
-        addRates(all, columns);
-        return all;
     }
-    return sumRows(sections.map(s => s.subtotal!), columns);
+    addRates(all, columns);
+    return all;
 }
 
 /** A computed indicator's values: the table's total row (or sum of rows) per year, as printed. */

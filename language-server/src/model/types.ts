@@ -189,7 +189,7 @@ export interface DistrictTableModel {
     /** A table without sections has one section with no label. */
     sections: TableSectionModel[];
     total?: TableRowModel;
-    /** What the total row should hold: sum of the subtotals where every section prints one, else of all rows. */
+    /** What the total row should hold: the sum of all district rows (a section without rows counts by its subtotal). */
     expectedTotal: Record<number, YearValues>;
     range: SourceRange;
     nameRange: SourceRange;
