@@ -5,6 +5,7 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { PlanGeneratedModule, PlanGeneratedSharedModule } from './generated/module.js';
+import { planLspServices } from './lsp/module.js';
 import { PlanModelService } from './model/service.js';
 import { PlanLinker } from './references/linker.js';
 import { PlanScopeComputation, PlanScopeProvider } from './references/scope.js';
@@ -32,7 +33,8 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
     },
     validation: {
         DocumentValidator: services => new PlanDocumentValidator(services)
-    }
+    },
+    lsp: planLspServices
 };
 
 export function createPlanServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Plan: PlanServices } {

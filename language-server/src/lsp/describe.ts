@@ -1,0 +1,127 @@
+// Markdown descriptions of declarations for hovers and completion documentation: the full name,
+// what the thing is, and its role in the plan (what an agency leads, an indicator's values, …).
+import { AstUtils, type AstNode } from 'langium';
+import * as ast from '../generated/ast.js';
+import { MEASURE_LABELS } from '../validation/rule.js';
+import type { Locale } from '../validation/codes.js';
+import type { PlanModelService } from '../model/service.js';
+import { planIndex, type RoleItem } from './plan-index.js';
+import {
+    AGENCY_KIND_LABELS, DIRECTION_LABELS, DISTRICT_KIND_LABELS, KIND_LABELS, L, UNIT_LABELS, VALUE_KIND_LABELS, fill, t
+} from './labels.js';
+
+const MAX_ITEMS = 5;
+
+/** Cuts a long Vietnamese sentence for a one-line mention. */
+export function shorten(text: string, max = 80): string {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    return clean.length <= max ? clean : clean.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
+}
+
+function escape(text: string): string {
+    return text.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+/** The printed name of a declaration (label, title), when it has one. */
+export function declarationName(node: AstNode): string | undefined {
+    if (ast.isAgency(node) || ast.isDistrict(node) || ast.isIndicator(node) || ast.isDimension(node)
+        || ast.isStandard(node) || ast.isFundingSource(node)) return node.label;
+    if (ast.isDistrictTable(node) || ast.isPlanDocument(node)) return node.title;
+    if (ast.isSolution(node)) return node.heading;
+    if (ast.isTask(node)) return node.text;
+    if (ast.isTarget(node)) return node.text;
+    return undefined;
+}
+
+export class DeclarationDescriber {
+    constructor(private readonly models: PlanModelService, private readonly locale: () => Locale) {}
+
+    /** Markdown for a declaration, or undefined for nodes that declare nothing. */
+    describe(node: AstNode): string | undefined {
+        const locale = this.locale();
+        const kind = KIND_LABELS[node.$type];
+        if (!kind) return undefined;
+        const id = (node as { name?: string }).name;
+        const name = declarationName(node);
+        const lines: string[] = [];
+        const title = [id ? `**${escape(id)}**` : undefined, name ? escape(shorten(name, 160)) : undefined].filter(Boolean).join(' · ');
+        let role = t(kind, locale);
+        if (ast.isAgency(node) && node.kind) role += ` — ${t(AGENCY_KIND_LABELS[node.kind], locale)}`;
+        if (ast.isDistrict(node) && node.kind) role += ` — ${t(DISTRICT_KIND_LABELS[node.kind], locale)}`;
+        lines.push(title, '', `_${role}_`);
+        const details = this.details(node, locale);
+        if (details.length > 0) lines.push('', ...details);
+        return lines.join('\n');
+    }
+
+    private details(node: AstNode, locale: Locale): string[] {
+        const out: string[] = [];
+        const document = AstUtils.getDocument(node);
+        const index = planIndex(this.models.get(document));
+        if (ast.isAgency(node)) {
+            if (node.shortNames.length) out.push(`${t(L.shortNames, locale)}: ${node.shortNames.map(escape).join('; ')}`);
+            if (node.aliases.length) out.push(`${t(L.aliases, locale)}: ${node.aliases.map(escape).join('; ')}`);
+            const roles = index.roles.get(node.name);
+            const list = (label: string, items: RoleItem[] | undefined) => {
+                if (!items || items.length === 0) return;
+                out.push(`- ${label} (${items.length}): ${this.items(items, locale)}`);
+            };
+            if (roles) {
+                list(t(L.leads, locale), roles.leads);
+                list(t(L.coordinates, locale), roles.coordinates);
+                list(t(L.duties, locale), roles.duties);
+                list(t(L.fundingVia, locale), roles.funding);
+            }
+            if (!roles || (roles.leads.length + roles.coordinates.length + roles.duties.length + roles.funding.length === 0)) {
+                out.push(t(L.noRole, locale));
+            }
+        } else if (ast.isDistrict(node)) {
+            if (node.fullName) out.push(`${t(L.fullName, locale)}: ${escape(node.fullName)}`);
+            const tables = index.districtTables.get(node.name);
+            if (tables?.length) out.push(`${t(L.inTables, locale)}: ${tables.map(escape).join(', ')}`);
+        } else if (ast.isIndicator(node)) {
+            const model = index.indicators.get(node.name);
+            if (node.unit) out.push(`- ${t(L.unit, locale)}: ${node.unit.custom ? escape(node.unit.custom) : t(UNIT_LABELS[node.unit.kind!], locale)}`);
+            if (node.direction) out.push(`- ${t(L.direction, locale)}: ${t(DIRECTION_LABELS[node.direction], locale)}`);
+            if (ast.isDimension(node.$container)) out.push(`- ${t(L.dimension, locale)}: ${escape(node.$container.label)}`);
+            const agencies = (refs: { ref?: ast.Agency; $refText: string }[]) => refs.map(r => r.ref ? `${escape(r.$refText)} (${escape(r.ref.label)})` : escape(r.$refText)).join(', ');
+            if (node.assignment?.leads.length) out.push(`- ${t(L.lead, locale)}: ${agencies(node.assignment.leads)}`);
+            if (node.assignment?.coordinates.length) out.push(`- ${t(L.coordinate, locale)}: ${agencies(node.assignment.coordinates)}`);
+            if (node.computed) out.push(`- ${t(L.computedFrom, locale)}: ${escape(node.computed.table.$refText)} (${MEASURE_LABELS[node.computed.measure as keyof typeof MEASURE_LABELS]?.[locale] ?? node.computed.measure})`);
+            if (model && model.values.length) {
+                const values = model.values.map(v => `${v.year} (${t(VALUE_KIND_LABELS[v.kind], locale)}): ${escape(v.value.printed)}`);
+                out.push(`- ${t(L.values, locale)}: ${values.join(' · ')}`);
+            }
+        } else if (ast.isDimension(node)) {
+            if (node.heading) out.push(escape(node.heading));
+            if (node.indicators.length) out.push(`${t(L.indicators, locale)} (${node.indicators.length}): ${node.indicators.map(i => escape(i.name)).join(', ')}`);
+        } else if (ast.isStandard(node)) {
+            if (node.basis) out.push(`${t(L.basis, locale)}: ${escape(node.basis)}`);
+            if (node.from && node.to) out.push(`${node.from}–${node.to}`);
+        } else if (ast.isDistrictTable(node)) {
+            const table = index.tables.get(node.name);
+            if (node.annex) out.push(`Phụ lục / Annex ${escape(node.annex)}`);
+            if (table) {
+                out.push(`- ${t(L.years, locale)}: ${table.years.map(y => `${y.year} (${t(VALUE_KIND_LABELS[y.kind], locale)})`).join(', ')}`);
+                out.push(`- ${t(L.columns, locale)}: ${table.columns.map(c => MEASURE_LABELS[c][locale]).join(', ')}`);
+                const rows = table.sections.reduce((n, s) => n + s.rows.length, 0);
+                out.push(`- ${rows} ${t(L.rowsCount, locale)}`);
+            }
+        } else if (ast.isTarget(node)) {
+            const indicator = node.indicator.ref;
+            out.push(`- ${t(KIND_LABELS.Indicator, locale)}: ${escape(node.indicator.$refText)}${indicator ? ` (${escape(shorten(indicator.label))})` : ''}`);
+            out.push(`- ${t(L.year, locale)}: ${node.year}`);
+        } else if (ast.isPlanDocument(node)) {
+            if (node.parent) out.push(`${t(L.partOf, locale)}: ${escape(node.parent.$refText)}`);
+        } else if (ast.isFundingSource(node)) {
+            if (node.via) out.push(`${t(L.fundingVia, locale)}: ${escape(node.via.$refText)}${node.via.ref ? ` (${escape(node.via.ref.label)})` : ''}`);
+        }
+        return out;
+    }
+
+    private items(items: RoleItem[], locale: Locale): string {
+        const shown = items.slice(0, MAX_ITEMS).map(i => `${t(KIND_LABELS[i.kind === 'indicator' ? 'Indicator' : i.kind === 'solution' ? 'Solution' : i.kind === 'task' ? 'Task' : i.kind === 'funding' ? 'FundingSource' : 'Task'], locale).toLowerCase()} “${escape(shorten(i.label, 70))}”`);
+        if (items.length > MAX_ITEMS) shown.push(fill(L.more, locale, { n: items.length - MAX_ITEMS }));
+        return shown.join('; ');
+    }
+}

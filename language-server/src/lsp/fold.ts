@@ -1,0 +1,62 @@
+// Accent-insensitive matching of Vietnamese names: staff type "so y te", "yte" or "soyte" for
+// "Sở Y tế", so names are compared without diacritics, case or spaces.
+
+/** Lower case without Vietnamese diacritics: "Sở Y tế" → "so y te", "Đầu tư" → "dau tu". */
+export function foldAccents(text: string): string {
+    return text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd')
+        .replace(/Đ/g, 'D')
+        .toLowerCase();
+}
+
+/** The folded text reduced to letters and digits: "Sở LĐ-TB&XH" → "soldtbxh". */
+export function compactFold(text: string): string {
+    return foldAccents(text).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Initials of the folded words: "Sở Y tế" → "syt", "Sở Kế hoạch và Đầu tư" → "skhvdt". */
+export function initials(text: string): string {
+    return foldAccents(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(w => w[0]).join('');
+}
+
+/**
+ * How well what was typed finds a candidate known by several names (id, full name, short names),
+ * or undefined when it does not. Lower is better: 0 a prefix of a name, 1 a prefix of a word in a
+ * name, 2 the letters in order (a subsequence starting at a word start).
+ */
+export function matchScore(typed: string, names: readonly string[]): number | undefined {
+    const query = compactFold(typed);
+    if (query.length === 0) return 3;
+    let best: number | undefined;
+    for (const name of names) {
+        const score = scoreOne(query, name);
+        if (score !== undefined && (best === undefined || score < best)) best = score;
+        if (best === 0) break;
+    }
+    return best;
+}
+
+function scoreOne(query: string, name: string): number | undefined {
+    const words = foldAccents(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const compact = words.join('');
+    if (compact.startsWith(query)) return 0;
+    // "yte" finds "so y te": the query starts at a word and runs on through the following words.
+    let offset = 0;
+    for (const word of words) {
+        if (compact.startsWith(query, offset)) return 1;
+        offset += word.length;
+    }
+    // "skhdt" (initials) or "ldtbxh": the letters in order, the first one at a word start.
+    const starts = new Set<number>();
+    offset = 0;
+    for (const word of words) { starts.add(offset); offset += word.length; }
+    for (const start of starts) {
+        if (compact[start] !== query[0]) continue;
+        let i = 1;
+        for (let j = start + 1; j < compact.length && i < query.length; j++) if (compact[j] === query[i]) i++;
+        if (i === query.length) return 2;
+    }
+    return undefined;
+}

@@ -1,0 +1,101 @@
+// Hovers: what a reference or declaration is (full name and role), how a printed rate or total is
+// computed from the other cells, and what the rule behind a finding at this place checks.
+import { CstUtils, type LangiumDocument } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { formatNumber, roundTo, type NumberStyle } from '../model/numbers.js';
+import type { PlanServices } from '../plan-module.js';
+import { ruleDescription, type Locale } from '../validation/codes.js';
+import { MEASURE_LABELS } from '../validation/rule.js';
+import { DeclarationDescriber } from './describe.js';
+import { L, t } from './labels.js';
+import { computeRate, computeSum, planIndex, positionKey, type CellContext } from './plan-index.js';
+
+const MAX_TERMS = 12;
+
+export class PlanHoverProvider {
+    private readonly describer: DeclarationDescriber;
+
+    constructor(private readonly services: PlanServices & LangiumServices) {
+        this.describer = new DeclarationDescriber(services.plan.Models, () => services.plan.Settings.locale);
+    }
+
+    getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
+        const locale = this.services.plan.Settings.locale;
+        const parts: string[] = [];
+        const root = document.parseResult.value.$cstNode;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
+        if (leaf && !leaf.hidden) {
+            const declaration = this.services.references.References.findDeclarations(leaf)[0];
+            const described = declaration ? this.describer.describe(declaration) : undefined;
+            if (described) parts.push(described);
+            else {
+                const cell = planIndex(this.services.plan.Models.get(document)).cells.get(positionKey(leaf.range.start));
+                const computed = cell ? this.describeCell(cell, this.services.plan.Models.get(document).numberStyle, locale) : undefined;
+                if (computed) parts.push(computed);
+            }
+        }
+        const rules = new Set<string>();
+        for (const d of document.diagnostics ?? []) {
+            if (!contains(d.range, params.position)) continue;
+            const description = ruleDescription(String(d.code ?? ''), locale);
+            if (description && !rules.has(description)) {
+                rules.add(description);
+                parts.push(`**${t(L.rule, locale)}** \`${d.code}\`: ${description}`);
+            }
+        }
+        if (parts.length === 0) return undefined;
+        return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range: leaf && !leaf.hidden ? leaf.range : undefined };
+    }
+
+    /** "946 / 29.822 × 100 = 3,1721…% → 3,17" for a rate; "Σ 10 rows = 407.045" for a total. */
+    private describeCell(context: CellContext, style: NumberStyle, locale: Locale): string | undefined {
+        const printed = context.cell.number;
+        if (!printed) return undefined;
+        const measure = MEASURE_LABELS[context.cell.measure][locale];
+        const heading = `**${measure}** — ${context.row.label}, ${context.year.year}`;
+        const rate = computeRate(context);
+        if (rate) {
+            const rounded = roundTo(rate.exact, printed.decimals);
+            const exact = exactText(rate.exact, style, printed.decimals);
+            const verdict = printed.value !== undefined && Math.abs(rounded - printed.value) < 1e-9
+                ? t(L.matches, locale) : `${t(L.differs, locale)} ${printed.printed}`;
+            return [
+                heading, '',
+                `${t(L.computedRate, locale)}: \`${formatNumber(rate.numerator, style)} / ${formatNumber(rate.households, style)} × 100 = ${exact}% → ${formatNumber(rounded, style, printed.decimals)}\``,
+                '', `_${verdict}_`
+            ].join('\n');
+        }
+        const sum = computeSum(context, true);
+        if (sum) {
+            const terms = sum.terms.length > MAX_TERMS
+                ? [...sum.terms.slice(0, MAX_TERMS - 1).map(v => formatNumber(v, style)), '…']
+                : sum.terms.map(v => formatNumber(v, style));
+            const verdict = printed.value !== undefined && Math.abs(sum.sum - printed.value) < 1e-9
+                ? t(L.matches, locale)
+                : `${t(L.differs, locale)} ${printed.printed} (${formatNumber((printed.value ?? 0) - sum.sum, style)})`;
+            return [
+                heading, '',
+                `${t(sum.of === 'subtotals' ? L.sumOfSubtotals : L.sumOfRows, locale)} (${sum.terms.length}): \`${terms.join(' + ')} = ${formatNumber(sum.sum, style)}\``,
+                '', `_${verdict}_`
+            ].join('\n');
+        }
+        return undefined;
+    }
+}
+
+/** A computed value cut one decimal beyond the printed ones, marked "…" when it goes on. */
+function exactText(value: number, style: NumberStyle, printedDecimals: number): string {
+    const decimals = printedDecimals + 1;
+    const factor = 10 ** decimals;
+    const cut = Math.trunc(value * factor + Math.sign(value) * 1e-9) / factor;
+    const shown = formatNumber(cut, style, decimals);
+    return Math.abs(cut - value) > 1e-9 ? `${shown}…` : shown;
+}
+
+function contains(range: { start: { line: number; character: number }; end: { line: number; character: number } }, p: { line: number; character: number }): boolean {
+    const after = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
+    const before = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
+    return after && before;
+}

@@ -1,0 +1,158 @@
+// Lookups the editor features need, derived once from a plan model: table cells by position, what
+// each agency leads or coordinates, declarations by id. Kept per model object (a model is rebuilt
+// for each document version), so hovers and hints never rescan the document.
+import {
+    COUNT_MEASURES, RATE_NUMERATOR, isRateMeasure,
+    type AgencyModel, type AssignmentModel, type CellModel, type DistrictModel, type DistrictTableModel,
+    type IndicatorModel, type PlanModel, type Position, type SolutionGroupModel, type TableRowModel,
+    type TableSectionModel, type YearCellsModel, type YearValues
+} from '../model/types.js';
+
+export interface CellContext {
+    table: DistrictTableModel;
+    /** The section the row belongs to (undefined for the grand total). */
+    section?: TableSectionModel;
+    row: TableRowModel;
+    year: YearCellsModel;
+    cell: CellModel;
+}
+
+export type RoleKind = 'indicator' | 'solution' | 'task' | 'duty' | 'funding';
+export interface RoleItem { kind: RoleKind; label: string }
+export interface AgencyRoles { leads: RoleItem[]; coordinates: RoleItem[]; duties: RoleItem[]; funding: RoleItem[] }
+
+export interface PlanIndex {
+    cells: Map<string, CellContext>;
+    agencies: Map<string, AgencyModel>;
+    districts: Map<string, DistrictModel>;
+    indicators: Map<string, IndicatorModel>;
+    tables: Map<string, DistrictTableModel>;
+    roles: Map<string, AgencyRoles>;
+    /** Tables in which a district has a row. */
+    districtTables: Map<string, string[]>;
+}
+
+const INDEXES = new WeakMap<PlanModel, PlanIndex>();
+
+export function positionKey(p: Position): string {
+    return `${p.line}:${p.character}`;
+}
+
+export function planIndex(model: PlanModel): PlanIndex {
+    let index = INDEXES.get(model);
+    if (!index) {
+        index = buildIndex(model);
+        INDEXES.set(model, index);
+    }
+    return index;
+}
+
+/** Every row of a table with the section it belongs to, subtotals and the total included. */
+export function tableRows(table: DistrictTableModel): { row: TableRowModel; section?: TableSectionModel }[] {
+    const rows: { row: TableRowModel; section?: TableSectionModel }[] = [];
+    for (const section of table.sections) {
+        for (const row of section.rows) rows.push({ row, section });
+        if (section.subtotal) rows.push({ row: section.subtotal, section });
+    }
+    if (table.total) rows.push({ row: table.total });
+    return rows;
+}
+
+function buildIndex(model: PlanModel): PlanIndex {
+    const index: PlanIndex = {
+        cells: new Map(), agencies: new Map(), districts: new Map(), indicators: new Map(), tables: new Map(),
+        roles: new Map(), districtTables: new Map()
+    };
+    for (const a of model.agencies) if (!index.agencies.has(a.id)) index.agencies.set(a.id, a);
+    for (const d of model.districts) if (!index.districts.has(d.id)) index.districts.set(d.id, d);
+    for (const i of model.indicators) if (!index.indicators.has(i.id)) index.indicators.set(i.id, i);
+    for (const table of model.tables) {
+        if (!index.tables.has(table.id)) index.tables.set(table.id, table);
+        for (const { row, section } of tableRows(table)) {
+            if (row.district) {
+                const list = index.districtTables.get(row.district.id) ?? [];
+                if (!list.includes(table.id)) list.push(table.id);
+                index.districtTables.set(row.district.id, list);
+            }
+            for (const year of row.years) {
+                for (const cell of year.cells) {
+                    index.cells.set(positionKey(cell.range.start), { table, section: row.kind === 'total' ? undefined : section, row, year, cell });
+                }
+            }
+        }
+    }
+    const roles = (id: string): AgencyRoles => {
+        let r = index.roles.get(id);
+        if (!r) index.roles.set(id, r = { leads: [], coordinates: [], duties: [], funding: [] });
+        return r;
+    };
+    const assign = (a: AssignmentModel, item: RoleItem) => {
+        for (const ref of a.leads) roles(ref.id).leads.push(item);
+        for (const ref of a.coordinates) roles(ref.id).coordinates.push(item);
+    };
+    for (const i of model.indicators) assign(i.assignment, { kind: 'indicator', label: i.name });
+    const group = (g: SolutionGroupModel) => {
+        for (const s of g.solutions) assign(s.assignment, { kind: 'solution', label: s.heading });
+        for (const sub of g.groups) group(sub);
+    };
+    for (const section of model.solutionSections) for (const g of section.groups) group(g);
+    for (const list of model.taskLists) for (const task of list.tasks) assign(task.assignment, { kind: 'task', label: `${task.no.printed}. ${task.text}` });
+    for (const list of model.dutyLists) {
+        for (const item of list.items) {
+            for (const duty of item.duties.length > 0 ? item.duties : [item.heading ?? '']) roles(item.agency.id).duties.push({ kind: 'duty', label: duty });
+        }
+    }
+    for (const source of model.funding?.sources ?? []) if (source.via) roles(source.via.id).funding.push({ kind: 'funding', label: source.name });
+    return index;
+}
+
+/** The printed values of one row in one year, with poor + near-poor filled in as the validator does. */
+export function rowValues(year: YearCellsModel): YearValues {
+    const out: YearValues = {};
+    for (const c of year.cells) if (c.number?.value !== undefined) out[c.measure] = c.number.value;
+    if (out.multidim === undefined && out.poor !== undefined && out['near-poor'] !== undefined) out.multidim = out.poor + out['near-poor'];
+    return out;
+}
+
+export interface RateComputation { numerator: number; households: number; exact: number }
+
+/** poor / households × 100 for a rate cell, from the same row and year; undefined when a count is missing. */
+export function computeRate(context: CellContext): RateComputation | undefined {
+    const measure = context.cell.measure;
+    if (!isRateMeasure(measure)) return undefined;
+    const values = rowValues(context.year);
+    const numerator = values[RATE_NUMERATOR[measure]];
+    const households = values.households;
+    if (numerator === undefined || !households) return undefined;
+    return { numerator, households, exact: numerator / households * 100 };
+}
+
+export interface SumComputation { sum: number; terms: number[]; of: 'rows' | 'subtotals' }
+
+/** What a subtotal or total count cell should hold: the sum of its rows (or of the subtotals). */
+export function computeSum(context: CellContext, withTerms = false): SumComputation | undefined {
+    const { table, section, row, year, cell } = context;
+    if (row.kind === 'row' || !(COUNT_MEASURES as readonly string[]).includes(cell.measure)) return undefined;
+    let sum: number | undefined;
+    let parts: TableRowModel[];
+    let of: 'rows' | 'subtotals' = 'rows';
+    if (row.kind === 'subtotal' && section) {
+        sum = section.sums[year.year]?.[cell.measure];
+        parts = section.rows;
+    } else {
+        sum = table.expectedTotal[year.year]?.[cell.measure];
+        const bySubtotals = table.sections.length > 1 && table.sections.every(s => s.subtotal);
+        parts = bySubtotals ? table.sections.map(s => s.subtotal!) : table.sections.flatMap(s => s.rows);
+        if (bySubtotals) of = 'subtotals';
+    }
+    if (sum === undefined) return undefined;
+    const terms: number[] = [];
+    for (const part of withTerms ? parts : []) {
+        for (const y of part.years) {
+            if (y.year !== year.year) continue;
+            const value = y.cells.find(c => c.measure === cell.measure)?.number?.value;
+            if (value !== undefined) terms.push(value);
+        }
+    }
+    return { sum, terms, of };
+}

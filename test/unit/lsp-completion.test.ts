@@ -1,0 +1,147 @@
+// Completion: declarations found by id or by Vietnamese name with or without accents, years of the
+// plan where a year goes, keywords with their meaning.
+import { expectCompletion } from 'langium/test';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver';
+import { clearDocuments } from 'langium/test';
+import { createTestServices } from '../helpers/plan.js';
+import { PROVINCE } from '../lsp/fixtures.js';
+
+const services = createTestServices('vi');
+const complete = expectCompletion(services);
+
+afterEach(async () => {
+    await clearDocuments(services);
+});
+
+/** The province plan with one more task whose lead is being typed: `lead <typed><|>`. */
+function typingLead(typed: string): string {
+    return PROVINCE.replace('    task 1 "Xây dựng', `    task 2 "Mới" {\n        lead ${typed}<|>\n    }\n    task 1 "Xây dựng`);
+}
+
+async function itemsFor(text: string): Promise<CompletionList> {
+    let list: CompletionList | undefined;
+    await complete({ text, index: 0, assert: l => { list = l; } });
+    return list!;
+}
+
+function labels(list: CompletionList): string[] {
+    return list.items.map(i => i.label);
+}
+
+function edit(item: CompletionItem): TextEdit {
+    return item.textEdit as TextEdit;
+}
+
+describe('agency completion by name, accents or not', () => {
+    for (const typed of ['so y te', 'yte', 'Sở Y tế', 'soyte', 'sở y', 'YT']) {
+        test(`"${typed}" finds YT "Sở Y tế" first`, async () => {
+            const list = await itemsFor(typingLead(typed));
+            const first = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!))[0];
+            expect(first.label).toBe('YT');
+            expect(first.detail).toBe('Sở Y tế');
+            // The edit replaces every typed word, so the phrase with spaces becomes the id.
+            const before = typingLead(typed).split('<|>')[0].split('\n');
+            const line = before.length - 1;
+            const column = before[line].length - typed.length;
+            expect(edit(first).range).toEqual({ start: { line, character: column }, end: { line, character: column + typed.length } });
+            expect(edit(first).newText).toBe('YT');
+            // VS Code filters again with the typed text: the filter text carries the name without accents.
+            expect(first.filterText).toContain('so y te');
+            expect(first.filterText).toContain('Sở Y tế');
+        });
+    }
+
+    test('"so y te" does not offer agencies whose names do not match', async () => {
+        const list = await itemsFor(typingLead('so y te'));
+        expect(labels(list)).toEqual(['YT']);
+    });
+
+    test('a short name finds its agency: "ld-tb" → LDTBXH', async () => {
+        const list = await itemsFor(typingLead('ld-tb'));
+        expect(labels(list)).toContain('LDTBXH');
+        expect(labels(list)).not.toContain('YT');
+    });
+
+    test('after a declared lead, the next words start a new name', async () => {
+        const list = await itemsFor(typingLead('LDTBXH so xay'));
+        expect(labels(list)).toEqual(['XD']);
+        const item = list.items[0];
+        const text = typingLead('LDTBXH so xay').replace('<|>', '');
+        const lineText = text.split('\n').find(l => l.includes('LDTBXH so xay'))!;
+        expect(edit(item).range.start.character).toBe(lineText.indexOf('so xay'));
+    });
+
+    test('nothing typed: every agency, with the full name as detail', async () => {
+        const list = await itemsFor(typingLead(''));
+        const agencies = list.items.filter(i => i.textEdit && i.kind !== 14 /* keyword */);
+        expect(agencies.map(i => i.label).sort()).toEqual(['KHDT', 'LDTBXH', 'XD', 'YT']);
+        expect(agencies.find(i => i.label === 'KHDT')!.detail).toBe('Sở Kế hoạch và Đầu tư');
+    });
+
+    test('documentation tells what the agency leads', async () => {
+        const list = await itemsFor(typingLead('yte'));
+        const doc = list.items[0].documentation as { value: string };
+        expect(doc.value).toContain('Sở Y tế');
+        expect(doc.value).toMatch(/Chủ trì \(2\)/);
+    });
+});
+
+describe('other references', () => {
+    test('districts by name in a table row: "phu cu" → PhuCu', async () => {
+        const text = PROVINCE.replace('    total "Tổng cộng"', '    row 3 phu cu<|>\n    total "Tổng cộng"');
+        const list = await itemsFor(text);
+        expect(labels(list)).toEqual(['PhuCu']);
+        expect(list.items[0].detail).toBe('Phù Cừ');
+    });
+
+    test('a district by its full name: "thanh pho hung" → TPHungYen', async () => {
+        const text = PROVINCE.replace('    total "Tổng cộng"', '    row 3 thanh pho hung<|>\n    total "Tổng cộng"');
+        expect(labels(await itemsFor(text))).toEqual(['TPHungYen']);
+    });
+
+    test('indicators in a target, by name', async () => {
+        const text = PROVINCE.replace('    indicator yt_bhyt\n    year 2025', '    indicator bao hiem<|>\n    year 2025');
+        expect(labels(await itemsFor(text))).toEqual(['yt_bhyt']);
+    });
+
+    test('standards and tables where they are expected', async () => {
+        const standard = PROVINCE.replace('    computed poor-rate of phu_luc_01', '    computed poor-rate of <|>');
+        expect(labels(await itemsFor(standard))).toEqual(['phu_luc_01']);
+    });
+});
+
+describe('years and keywords', () => {
+    test('a target year: the years of the period and the orientation year', async () => {
+        const text = PROVINCE.replace('    year 2025\n    equal 100', '    year <|>\n    equal 100');
+        const years = (await itemsFor(text)).items.filter(i => /^\d{4}$/.test(i.label)).map(i => i.label);
+        expect(years).toEqual(['2023', '2024', '2025', '2030']);
+    });
+
+    test('a year line in a row: the table years the row lacks', async () => {
+        const text = PROVINCE.replace('        2023: 36.945 195 0,53\n', '        <|>\n');
+        const items = (await itemsFor(text)).items.filter(i => i.label.endsWith(':'));
+        expect(items.map(i => i.label)).toEqual(['2023:']);
+    });
+
+    test('units and directions are proposed with what they mean (vi)', async () => {
+        const text = PROVINCE.replace('        unit percent\n        direction higher', '        unit <|>');
+        const list = await itemsFor(text);
+        const percent = list.items.find(i => i.label === 'percent');
+        expect(percent?.detail).toBe('phần trăm (%)');
+        expect(labels(list)).toEqual(expect.arrayContaining(['percent', 'households', 'persons', 'points']));
+    });
+
+    test('English details when the server speaks English', async () => {
+        const en = createTestServices('en');
+        let list: CompletionList | undefined;
+        await expectCompletion(en)({ text: PROVINCE.replace('        direction higher', '        direction <|>'), index: 0, assert: l => { list = l; } });
+        expect(list!.items.find(i => i.label === 'higher')?.detail).toBe('higher is better');
+        await clearDocuments(en);
+    });
+
+    test('inside a string nothing is proposed', async () => {
+        const text = PROVINCE.replace('"Sở Xây dựng"', '"Sở Xây<|> dựng"');
+        expect((await itemsFor(text)).items).toEqual([]);
+    });
+});
