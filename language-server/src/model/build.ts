@@ -35,7 +35,7 @@ class ModelBuilder {
     constructor(private readonly root: ast.PlanDocument, uri: string) {
         this.style = (root.numberStyle as NumberStyle | undefined) ?? 'vi';
         this.model = {
-            uri, id: root.name, title: root.title,
+            uri, id: root.name ?? '', title: root.title,
             parent: root.parent ? this.ref(root.parent, root, 'parent') : undefined,
             numberStyle: this.style,
             header: { recipients: [] },
@@ -59,35 +59,35 @@ class ModelBuilder {
         else if (ast.isProse(e)) m.prose.push({ kind: e.kind, text: e.text, range: nodeRange(e) });
         else if (ast.isStandard(e)) {
             m.standards.push({
-                id: e.name, name: e.label, basis: e.basis, range: nodeRange(e),
+                id: e.name ?? '', name: e.label ?? '', basis: e.basis, range: nodeRange(e),
                 from: this.year(e, 'from', e.from, 'standard'), to: this.year(e, 'to', e.to, 'standard')
             });
         } else if (ast.isAgency(e)) {
             m.agencies.push({
-                id: e.name, name: e.label, kind: e.kind, shortNames: e.shortNames, aliases: e.aliases,
+                id: e.name ?? '', name: e.label ?? '', kind: e.kind, shortNames: e.shortNames, aliases: e.aliases,
                 range: nodeRange(e), nameRange: propertyRange(e, 'name')
             });
         } else if (ast.isDistrict(e)) {
             m.districts.push({
-                id: e.name, name: e.label, fullName: e.fullName, kind: e.kind,
+                id: e.name ?? '', name: e.label ?? '', fullName: e.fullName, kind: e.kind,
                 range: nodeRange(e), nameRange: propertyRange(e, 'name')
             });
         } else if (ast.isDimension(e)) {
             m.dimensions.push({
-                id: e.name, name: e.label, heading: e.heading, range: nodeRange(e),
-                indicatorIds: e.indicators.map(i => i.name)
+                id: e.name ?? '', name: e.label ?? '', heading: e.heading, range: nodeRange(e),
+                indicatorIds: e.indicators.map(i => i.name ?? '')
             });
             for (const indicator of e.indicators) m.indicators.push(this.indicator(indicator, e.name));
-        } else if (ast.isIndicatorTable(e)) m.indicatorTables.push({ title: e.title, annex: e.annex, range: nodeRange(e) });
+        } else if (ast.isIndicatorTable(e)) m.indicatorTables.push({ title: e.title ?? '', annex: e.annex, range: nodeRange(e) });
         else if (ast.isIndicator(e)) m.indicators.push(this.indicator(e));
         else if (ast.isTarget(e)) this.target(e);
         else if (ast.isSolutionSection(e)) {
             m.solutionSections.push({ title: e.title, groups: e.groups.map(g => this.solutionGroup(g, [])), range: nodeRange(e) });
         } else if (ast.isTaskList(e)) {
             m.taskLists.push({
-                title: e.title, annex: e.annex, range: nodeRange(e),
+                title: e.title ?? '', annex: e.annex, range: nodeRange(e),
                 tasks: e.tasks.map(t => ({
-                    no: this.number(t, 'no', t.no), id: t.name, text: t.text, note: t.note,
+                    no: this.number(t, 'no', t.no), id: t.name, text: t.text ?? '', note: t.note,
                     assignment: this.assignment(t.assignment),
                     submitYear: this.year(t, 'year', t.year, 'task'),
                     submitRange: t.year !== undefined ? propertyRange(t, 'year') : undefined,
@@ -98,7 +98,7 @@ class ModelBuilder {
             m.funding = {
                 text: e.text, range: nodeRange(e),
                 sources: e.sources.map(s => ({
-                    id: s.name, name: s.label, range: nodeRange(s),
+                    id: s.name ?? '', name: s.label ?? '', range: nodeRange(s),
                     via: s.via ? this.ref(s.via, s, 'via') : undefined
                 }))
             };
@@ -116,7 +116,7 @@ class ModelBuilder {
     private header(e: ast.Header): void {
         const h = this.model.header;
         for (const f of e.fields) {
-            if (ast.isDocNumberField(f)) { h.number = f.number; h.code = f.code; }
+            if (ast.isDocNumberField(f)) { h.number = f.number ?? ''; h.code = f.code; }
             else if (ast.isTextField(f)) {
                 switch (f.key) {
                     case 'issuer': h.issuer = f.value; break;
@@ -136,9 +136,9 @@ class ModelBuilder {
                 const year = this.year(f, 'year', f.year, 'orientation');
                 if (year !== undefined) h.orientationYear = { year, range: nodeRange(f) };
             } else if (ast.isResolutionField(f)) {
-                h.resolution = { number: f.number, date: f.date ? this.date(f.date) : undefined, body: f.body, about: f.about };
+                h.resolution = { number: f.number ?? '', date: f.date ? this.date(f.date) : undefined, body: f.body, about: f.about };
             } else if (ast.isSignerField(f)) {
-                h.signer = { name: f.name, position: f.position, authority: f.authority, deputy: f.deputy };
+                h.signer = { name: f.name ?? '', position: f.position, authority: f.authority, deputy: f.deputy };
             }
         }
     }
@@ -147,17 +147,17 @@ class ModelBuilder {
         const part = (text: string | undefined) => (text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined);
         return {
             day: part(d.day), month: part(d.month), year: this.year(d, 'year', d.year, 'date'),
-            printed: `${d.day ?? '…'}/${d.month ?? '…'}/${d.year}`, range: nodeRange(d)
+            printed: `${d.day ?? '…'}/${d.month ?? '…'}/${d.year ?? '…'}`, range: nodeRange(d)
         };
     }
 
     private indicator(e: ast.Indicator, dimensionId?: string): IndicatorModel {
         const values: IndicatorValueModel[] = e.values.map(v => ({
-            kind: v.kind, year: this.year(v, 'year', v.year, v.kind) ?? NaN, yearRange: propertyRange(v, 'year'),
+            kind: v.kind ?? 'plan', year: this.year(v, 'year', v.year, v.kind ?? 'plan') ?? NaN, yearRange: propertyRange(v, 'year'),
             value: this.number(v, 'value', v.value), standardId: v.standard?.$refText, range: nodeRange(v)
         }));
         const indicator: IndicatorModel = {
-            id: e.name, name: e.label, dimensionId,
+            id: e.name ?? '', name: e.label ?? '', dimensionId,
             unit: e.unit ? (e.unit.custom ?? e.unit.kind) : undefined,
             unitKind: e.unit ? (e.unit.custom !== undefined ? 'custom' : e.unit.kind) : undefined,
             direction: e.direction,
@@ -165,10 +165,10 @@ class ModelBuilder {
             values, range: nodeRange(e), nameRange: propertyRange(e, 'name')
         };
         if (e.computed) {
-            const tableId = e.computed.table.$refText;
-            indicator.computed = { measure: e.computed.measure, tableId, tableRange: propertyRange(e.computed, 'table') };
+            const tableId = e.computed.table?.$refText ?? '';
+            indicator.computed = { measure: e.computed.measure ?? 'poor-rate', tableId, tableRange: propertyRange(e.computed, 'table') };
             const table = this.model.tables.find(t => t.id === tableId);
-            if (table) values.push(...valuesFromTable(table, e.computed.measure));
+            if (table) values.push(...valuesFromTable(table, indicator.computed.measure));
         }
         values.sort((a, b) => a.year - b.year);
         return indicator;
@@ -186,15 +186,15 @@ class ModelBuilder {
                 tolerance: c.tolerance !== undefined ? this.number(c, 'tolerance', c.tolerance) : undefined,
                 range: nodeRange(c)
             } : undefined,
-            id: e.name, indicator: this.ref(e.indicator, e, 'indicator'),
+            id: e.name ?? '', indicator: this.ref(e.indicator, e, 'indicator'),
             year: this.year(e, 'year', e.year, 'target') ?? NaN, yearRange: propertyRange(e, 'year'),
             standardId: e.standard?.$refText, text: e.text, range: nodeRange(e)
         });
     }
 
     private table(e: ast.DistrictTable): DistrictTableModel {
-        const columns = e.columns as Measure[];
-        const years = e.years.map(y => ({ year: this.year(y, 'year', y.year, 'table') ?? NaN, kind: y.kind, range: nodeRange(y) }));
+        const columns = (e.columns ?? []) as Measure[];
+        const years = e.years.map(y => ({ year: this.year(y, 'year', y.year, 'table') ?? NaN, kind: y.kind ?? 'plan', range: nodeRange(y) }));
         const sections: TableSectionModel[] = [];
         if (e.rows.length > 0 || e.sections.length === 0) {
             sections.push(this.section(undefined, e.rows.map(r => this.row(r, columns)), undefined, columns));
@@ -205,7 +205,7 @@ class ModelBuilder {
         }
         const total = e.total ? this.totalRow(e.total, columns) : undefined;
         return {
-            id: e.name, title: e.title, annex: e.annex, heading: e.heading, standardId: e.standard?.$refText,
+            id: e.name ?? '', title: e.title ?? '', annex: e.annex, heading: e.heading, standardId: e.standard?.$refText,
             years, columns, sections, total,
             expectedTotal: expectedTotal(sections, columns),
             range: nodeRange(e), nameRange: propertyRange(e, 'name')
@@ -213,7 +213,7 @@ class ModelBuilder {
     }
 
     private section(s: ast.TableSection | undefined, rows: TableRowModel[], subtotal: TableRowModel | undefined, columns: Measure[]): TableSectionModel {
-        return { label: s?.label, title: s?.title, rows, subtotal, sums: sumRows(rows, columns), range: s ? nodeRange(s) : undefined };
+        return { label: s ? s.label ?? '' : undefined, title: s?.title, rows, subtotal, sums: sumRows(rows, columns), range: s ? nodeRange(s) : undefined };
     }
 
     private row(r: ast.TableRow, columns: Measure[]): TableRowModel {
@@ -226,7 +226,7 @@ class ModelBuilder {
     }
 
     private totalRow(r: ast.TotalRow, columns: Measure[]): TableRowModel {
-        return { kind: r.kind, label: r.label, years: r.years.map(y => this.yearCells(y, columns)), range: nodeRange(r) };
+        return { kind: r.kind ?? 'total', label: r.label ?? '', years: r.years.map(y => this.yearCells(y, columns)), range: nodeRange(r) };
     }
 
     private yearCells(y: ast.YearCells, columns: Measure[]) {
@@ -244,16 +244,16 @@ class ModelBuilder {
         });
         const first = y.$cstNode && 'content' in y.$cstNode ? (y.$cstNode as CompositeCstNode).content[0] : undefined;
         const yearRange = first ? rangeOf(first) : propertyRange(y, 'year');
-        return { year: this.year(y, 'year', y.year.replace(':', ''), 'cells', yearRange) ?? NaN, yearRange, cells, extra, range: nodeRange(y) };
+        return { year: this.year(y, 'year', (y.year ?? '').replace(':', ''), 'cells', yearRange) ?? NaN, yearRange, cells, extra, range: nodeRange(y) };
     }
 
     private solutionGroup(g: ast.SolutionGroup, path: string[]): SolutionGroupModel {
-        const here = [...path, g.label];
+        const here = [...path, g.label ?? ''];
         return {
-            label: g.label, title: g.title, labelRange: propertyRange(g, 'label'), range: nodeRange(g),
+            label: g.label ?? '', title: g.title ?? '', labelRange: propertyRange(g, 'label'), range: nodeRange(g),
             groups: g.groups.map(sub => this.solutionGroup(sub, here)),
             solutions: g.solutions.map(s => ({
-                id: s.name, heading: s.heading, texts: s.texts, assignment: this.assignment(s.assignment),
+                id: s.name, heading: s.heading ?? '', texts: s.texts, assignment: this.assignment(s.assignment),
                 path: here, range: nodeRange(s)
             }))
         };
@@ -268,13 +268,19 @@ class ModelBuilder {
         };
     }
 
-    private ref(r: Reference<ast.Agency | ast.District | ast.Indicator | ast.PlanDocument | ast.DistrictTable>, node: AstNode, property: string, index?: number): IdRef {
+    private ref(r: Reference<ast.Agency | ast.District | ast.Indicator | ast.PlanDocument | ast.DistrictTable> | undefined, node: AstNode, property: string, index?: number): IdRef {
+        // Missing after a syntax error: the parser has reported it; the model keeps an empty reference.
+        if (!r) return { id: '', resolved: false, range: nodeRange(node) };
         const target = r.ref;
         const name = target && 'label' in target ? target.label : target && 'title' in target ? target.title : undefined;
-        return { id: r.$refText, resolved: target !== undefined, name, range: r.$refNode ? rangeOf(r.$refNode) : propertyRange(node, property, index) };
+        return { id: r.$refText ?? '', resolved: target !== undefined, name, range: r.$refNode ? rangeOf(r.$refNode) : propertyRange(node, property, index) };
     }
 
-    private number(node: AstNode, property: string, text: string, range?: SourceRange): PrintedNumber {
+    private number(node: AstNode, property: string, text: string | undefined, range?: SourceRange): PrintedNumber {
+        if (text === undefined) {
+            // Missing after a syntax error (already reported by the parser): an empty, unreadable number.
+            return { printed: '', decimals: 0, range: range ?? nodeRange(node) };
+        }
         const read = readNumber(text, this.style);
         const n: PrintedNumber = { printed: text, value: read.value, decimals: read.decimals, range: range ?? propertyRange(node, property) };
         if (read.problem) { n.problem = read.problem; n.suggestion = read.suggestion; }

@@ -1,6 +1,9 @@
 // Bridges the pure rules to Langium: one check on the plan root runs every rule over the cached
 // model and reports each finding at its range, with its stable code and fix data.
-import { DefaultDocumentValidator, DocumentValidator, type DiagnosticInfo, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import {
+    DefaultDocumentValidator, DocumentValidator, type Cancellation, type LangiumDocument, type ValidationAcceptor,
+    type ValidationChecks, type ValidationOptions
+} from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PlanAstType, PlanDocument } from '../generated/ast.js';
 import type { PlanServices } from '../plan-module.js';
@@ -30,16 +33,21 @@ export class PlanDocumentValidator extends DefaultDocumentValidator {
         super(services);
     }
 
-    protected override toDiagnostic<N extends AstNode>(severity: 'error' | 'warning' | 'info' | 'hint', message: string, info: DiagnosticInfo<N, string>): Diagnostic {
-        const diagnostic = super.toDiagnostic(severity, message, info);
-        const internal = (info.data as { code?: string } | undefined)?.code;
-        if (diagnostic.code === undefined && internal) {
-            if (internal === DocumentValidator.LinkingError) diagnostic.code = 'unknown-reference';
-            else if (internal === DocumentValidator.ParsingError || internal === DocumentValidator.LexingError) {
-                diagnostic.code = 'syntax-error';
-                if (this.services.plan.Settings.locale === 'vi') diagnostic.message = `Lỗi cú pháp: ${message}`;
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const vi = this.services.plan.Settings.locale === 'vi';
+        for (const d of diagnostics) {
+            if (d.code !== undefined) continue;
+            const internal = (d.data as { code?: string } | undefined)?.code;
+            if (internal === DocumentValidator.LinkingError) d.code = 'unknown-reference';
+            else if (internal?.startsWith('lexing-') || internal === DocumentValidator.ParsingError) {
+                d.code = 'syntax-error';
+                if (vi) d.message = `Lỗi cú pháp: ${d.message}`;
+            } else {
+                // A check that threw: reported, never swallowed, and never a crash of the server.
+                d.code = 'internal-error';
             }
         }
-        return diagnostic;
+        return diagnostics;
     }
 }
