@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { expandPlanPaths, loadPlans, PlanFileError } from '../workspace.js';
 import { toLocale } from '../settings.js';
 import { formatLine, summary, toCliFinding, type CliFinding } from './diagnostics.js';
+import { exportCommand } from '../export/cli.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -45,6 +46,16 @@ export async function main(argv: string[]): Promise<number> {
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
         .addOption(new Option('--lang <lang>', 'message language').choices(['vi', 'en']).default('vi'))
         .action(async (paths: string[], opts) => { exitCode = await validate(paths, opts); });
+    program.command('export')
+        .description('Export the annexes of a plan file (exported even when it has findings).')
+        .argument('<file>', '.plan file')
+        .option('--format <formats>', 'docx, xlsx, csv, html, md: comma-separated or repeated', (v: string, all: string[]) => [...all, v], [] as string[])
+        .option('--out <dir>', 'output folder (created if missing)', '.')
+        .option('--force', 'overwrite existing files')
+        .addOption(new Option('--lang <lang>', 'message language').choices(['vi', 'en']).default('vi'))
+        .action(async (file: string, opts) => {
+            exitCode = await exportCommand(file, opts, toLocale(opts.lang)) === 'ok' ? EXIT_OK : EXIT_USAGE;
+        });
     try {
         await program.parseAsync(argv, { from: 'user' });
     } catch (e) {

@@ -1,0 +1,112 @@
+// `plan export`: validates a plan, reports its findings count, then writes its annexes in the asked
+// formats. A plan with findings is still exported (a draft is reviewed in its exported form); an
+// unreadable file, an unknown format or an existing target without --force is refused.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { toCliFinding, summary } from '../cli/diagnostics.js';
+import { buildPlanView, type LocatedFinding } from '../model/view.js';
+import type { Locale } from '../validation/codes.js';
+import { loadPlans } from '../workspace.js';
+import { EXPORT_FORMATS, ExportTargetExistsError, isExportFormat, renderExport, writeExportFiles, type ExportFile, type ExportFormat } from './index.js';
+
+export interface ExportCommandOptions {
+    /** As given: repeated options and comma-separated lists ("docx,xlsx"). */
+    format: string[];
+    out?: string;
+    force?: boolean;
+}
+
+/** ok: files written; usage: refused, with the reason on stderr. */
+export type ExportOutcome = 'ok' | 'usage';
+
+const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+
+const MESSAGES = {
+    vi: {
+        noFormat: () => `Cần chọn ít nhất một định dạng, ví dụ --format docx,xlsx (có: ${EXPORT_FORMATS.join(', ')}).`,
+        unknownFormat: (f: string) => `Định dạng xuất không hỗ trợ: "${f}" (chọn trong: ${EXPORT_FORMATS.join(', ')}).`,
+        notAFile: (f: string) => `Không đọc được tệp kế hoạch ${f}: không phải là tệp.`,
+        unreadable: (f: string, why: string) => `Không đọc được tệp kế hoạch ${f}: ${why}`,
+        missing: () => 'không có tệp này.',
+        denied: () => 'không có quyền đọc.',
+        noPlan: (f: string) => `Tệp ${f} không có kế hoạch nào để xuất.`,
+        exists: (f: string) => `Tệp đã tồn tại: ${f} (thêm --force để ghi đè). Chưa ghi tệp nào.`,
+        cannotWrite: (why: string) => `Không ghi được tệp xuất: ${why}`,
+        exporting: (s: string, anyway: boolean) => anyway ? `${s} Vẫn xuất các phụ lục.` : `${s} Xuất các phụ lục.`
+    },
+    en: {
+        noFormat: () => `Give at least one format, e.g. --format docx,xlsx (one of: ${EXPORT_FORMATS.join(', ')}).`,
+        unknownFormat: (f: string) => `Unknown export format: "${f}" (one of: ${EXPORT_FORMATS.join(', ')}).`,
+        notAFile: (f: string) => `Cannot read plan file ${f}: not a file.`,
+        unreadable: (f: string, why: string) => `Cannot read plan file ${f}: ${why}`,
+        missing: () => 'no such file.',
+        denied: () => 'permission denied.',
+        noPlan: (f: string) => `${f} holds no plan to export.`,
+        exists: (f: string) => `File already exists: ${f} (add --force to overwrite). Nothing was written.`,
+        cannotWrite: (why: string) => `Cannot write the export: ${why}`,
+        exporting: (s: string, anyway: boolean) => anyway ? `${s} Exporting the annexes anyway.` : `${s} Exporting the annexes.`
+    }
+} satisfies Record<Locale, Record<string, (...args: never[]) => string>>;
+
+function shown(file: string): string {
+    const relative = path.relative(process.cwd(), file);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** "docx,xlsx" and repeated options to a list of formats without repeats; undefined names the bad one. */
+export function parseFormats(values: string[]): { formats: ExportFormat[]; unknown?: string } {
+    const formats: ExportFormat[] = [];
+    for (const value of values.flatMap(v => v.split(',')).map(v => v.trim().toLowerCase()).filter(v => v !== '')) {
+        if (!isExportFormat(value)) return { formats, unknown: value };
+        if (!formats.includes(value)) formats.push(value);
+    }
+    return { formats };
+}
+
+export async function exportCommand(file: string, options: ExportCommandOptions, locale: Locale): Promise<ExportOutcome> {
+    const m = MESSAGES[locale];
+    const fail = (message: string): ExportOutcome => {
+        process.stderr.write(`plan: ${message}\n`);
+        return 'usage';
+    };
+    const { formats, unknown } = parseFormats(options.format);
+    if (unknown !== undefined) return fail(m.unknownFormat(unknown));
+    if (formats.length === 0) return fail(m.noFormat());
+
+    const planFile = path.resolve(file);
+    try {
+        const stat = fs.statSync(planFile);
+        if (!stat.isFile()) return fail(m.notAFile(file));
+        fs.accessSync(planFile, fs.constants.R_OK);
+    } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' || code === 'ENOTDIR' ? m.missing() : code === 'EACCES' || code === 'EPERM' ? m.denied() : code ?? (e as Error).message;
+        return fail(m.unreadable(file, why));
+    }
+
+    const { documents, services } = await loadPlans([planFile], locale);
+    const document = documents[0];
+    const diagnostics = document.diagnostics ?? [];
+    const cliFindings = diagnostics.map(d => toCliFinding(shown(planFile), d));
+    process.stderr.write(m.exporting(summary(cliFindings, 1, locale), cliFindings.some(f => f.severity === 'error' || f.severity === 'warning')) + '\n');
+    const model = services.plan.Models.get(document);
+    if (!model.id) return fail(m.noPlan(file));
+    const findings: LocatedFinding[] = diagnostics.map(d => ({
+        severity: SEVERITIES[(d.severity ?? 1) - 1] ?? 'error', code: String(d.code ?? ''), message: d.message, range: d.range
+    }));
+    const view = buildPlanView(model, findings);
+
+    const files: ExportFile[] = [];
+    for (const format of formats) files.push(...(await renderExport(view, format)).files);
+    let written: string[];
+    try {
+        written = await writeExportFiles(options.out ?? '.', files, { force: options.force === true });
+    } catch (e) {
+        if (e instanceof ExportTargetExistsError) return fail(m.exists(shown(e.file)));
+        const err = e as NodeJS.ErrnoException;
+        if (err.code) return fail(m.cannotWrite(`${err.code} ${err.path ?? ''}`.trim()));
+        throw e;
+    }
+    for (const target of written) process.stdout.write(shown(target) + '\n');
+    return 'ok';
+}

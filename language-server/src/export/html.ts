@@ -1,0 +1,96 @@
+// HTML export: one standalone, printable page (no scripts, inline CSS only): A4 with the margins of
+// Nghị định 30/2020/NĐ-CP, a landscape page for wide annexes, Times New Roman, header rows repeated
+// on each printed page (thead). Every text from the plan goes through escapeHtml.
+import type { AnnexCell, AnnexRow, AnnexTable, PlanView } from '../model/view.js';
+import { annexGrids, fitColumnWidths, minimumColumnEms, officialCaps } from './grid.js';
+
+/** Matches the `padding` of th and td below. */
+const CELL_PADDING_MM = 1.2;
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for element content and quoted attribute values alike. */
+export function escapeHtml(text: string): string {
+    return text.replace(/[&<>"']/g, c => ENTITIES[c]);
+}
+
+const STYLE = `
+@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
+@page landscape { size: A4 landscape; margin: 20mm 15mm 20mm 30mm; }
+html { color: #000; background: #fff; }
+body { font-family: "Times New Roman", Times, serif; font-size: 13pt; margin: 0; }
+section.annex { margin: 0 auto 12mm; max-width: 165mm; }
+section.annex.landscape { page: landscape; max-width: 252mm; }
+section.annex + section.annex { break-before: page; }
+p.label, p.heading, p.title, p.subtitle { text-align: center; margin: 0; font-size: 14pt; }
+p.label, p.heading, p.title { font-weight: bold; }
+p.subtitle { font-style: italic; margin-bottom: 6mm; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { border: 1px solid #000; padding: 1mm 1.2mm; vertical-align: middle; overflow-wrap: break-word; }
+th { font-weight: bold; text-align: center; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+table.wide th, table.wide td { font-size: 11pt; }
+.left { text-align: left; } .center { text-align: center; } .right { text-align: right; white-space: nowrap; }
+.bold, tr.total td, tr.subtotal td, tr.section td { font-weight: bold; }
+`;
+
+function cellHtml(cell: AnnexCell, tag: 'th' | 'td'): string {
+    const attrs: string[] = [];
+    if ((cell.colSpan ?? 1) > 1) attrs.push(`colspan="${Math.floor(cell.colSpan!)}"`);
+    if ((cell.rowSpan ?? 1) > 1) attrs.push(`rowspan="${Math.floor(cell.rowSpan!)}"`);
+    const classes = [cell.align ?? (tag === 'th' ? 'center' : 'left'), ...(cell.bold && tag === 'td' ? ['bold'] : [])];
+    attrs.push(`class="${classes.join(' ')}"`);
+    const content = cell.text.split(/\r\n|\r|\n/).map(escapeHtml).join('<br>');
+    return `<${tag} ${attrs.join(' ')}>${content}</${tag}>`;
+}
+
+function rowHtml(row: AnnexRow, tag: 'th' | 'td'): string {
+    return `<tr class="${row.kind}">${row.cells.map(c => cellHtml(c, tag)).join('')}</tr>`;
+}
+
+function annexHtml(annex: AnnexTable): string {
+    const { width } = annexGrids(annex);
+    const wide = width >= 12;
+    // Column widths in mm on the printed page, no column narrower than its longest word.
+    const fontMm = (wide ? 11 : 13) * 25.4 / 72;
+    const minimums = minimumColumnEms(annex).map(ems => ems * fontMm * 1.08 + 2 * CELL_PADDING_MM + 0.5);
+    const weights = Array.from({ length: width }, (_, i) => Math.max(1, annex.columns[i]?.width ?? 8));
+    const mm = fitColumnWidths(weights, minimums, annex.orientation === 'landscape' ? 252 : 165);
+    const total = mm.reduce((a, b) => a + b, 0);
+    const cols = mm.map(w => `<col style="width:${(100 * w / total).toFixed(2)}%">`).join('');
+    return [
+        `<section class="annex ${annex.orientation}">`,
+        `<p class="label">${escapeHtml(annex.label)}</p>`,
+        ...(annex.heading ? [`<p class="heading">${escapeHtml(officialCaps(annex.heading))}</p>`] : []),
+        `<p class="title">${escapeHtml(officialCaps(annex.title))}</p>`,
+        `<p class="subtitle">${escapeHtml(annex.subtitle)}</p>`,
+        `<table class="${wide ? 'wide' : 'normal'}"><colgroup>${cols}</colgroup>`,
+        `<thead>${annex.header.map(r => rowHtml(r, 'th')).join('\n')}</thead>`,
+        `<tbody>${annex.body.map(r => rowHtml(r, 'td')).join('\n')}</tbody>`,
+        '</table>',
+        '</section>'
+    ].join('\n');
+}
+
+export function renderHtml(view: PlanView): Uint8Array {
+    const title = [view.header.kind, view.header.title ?? view.id].filter(Boolean).join(' ');
+    const page = [
+        '<!DOCTYPE html>',
+        '<html lang="vi">',
+        '<head>',
+        '<meta charset="utf-8">',
+        // Defence in depth: even if some text slipped through unescaped, nothing could load or run.
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<title>${escapeHtml(title)}</title>`,
+        `<style>${STYLE}</style>`,
+        '</head>',
+        '<body>',
+        ...view.annexes.map(annexHtml),
+        '</body>',
+        '</html>',
+        ''
+    ].join('\n');
+    return new TextEncoder().encode(page);
+}

@@ -1,0 +1,56 @@
+// Markdown export: one document, a heading per annex with its "(Kèm theo …)" line and a GFM table
+// whose header is the group headings flattened ("Kết quả năm 2021 - Tổng số hộ dân cư").
+import type { AnnexCell, AnnexTable, PlanView } from '../model/view.js';
+import { annexGrids, flatHeader, flatRow, officialCaps, type Grid } from './grid.js';
+
+/**
+ * Escapes text so that Markdown shows it as written: backslash-escapes the characters that would
+ * start emphasis, code, links, raw HTML or an entity, and the table's `|`; line breaks become
+ * spaces outside tables and `<br>` inside them (a GFM cell is one line).
+ */
+export function markdownText(text: string, inTable = false): string {
+    const escaped = text
+        .replace(/[\\`*_[\]<>|#~]/g, c => `\\${c}`)
+        .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+    return escaped.replace(/\r\n|\r|\n/g, inTable ? '<br>' : ' ');
+}
+
+function alignment(grid: Grid, column: number, annex: AnnexTable): string {
+    const first = grid.slots.map(row => row[column]).find((s): s is { origin: true; cell: AnnexCell; colSpan: number; rowSpan: number } =>
+        s?.origin === true && s.colSpan === 1 && s.cell.text !== '');
+    const kind = annex.columns[column]?.kind;
+    const align = first?.cell.align ?? (kind === 'count' || kind === 'rate' || kind === 'number' ? 'right' : 'left');
+    return align === 'right' ? '---:' : align === 'center' ? ':---:' : ':---';
+}
+
+function tableRow(cells: string[], bold: boolean[] = []): string {
+    return `| ${cells.map((c, i) => bold[i] && c.trim() !== '' ? `**${markdownText(c.trim(), true)}**` : markdownText(c, true)).join(' | ')} |`;
+}
+
+function annexMarkdown(annex: AnnexTable): string {
+    const { header, body, width } = annexGrids(annex);
+    const lines = [
+        `## ${markdownText(annex.label)}`, '',
+        ...(annex.heading ? [`**${markdownText(officialCaps(annex.heading))}**`, ''] : []),
+        `**${markdownText(officialCaps(annex.title))}**`, '',
+        `*${markdownText(annex.subtitle)}*`, '',
+        tableRow(flatHeader(header)),
+        `| ${Array.from({ length: width }, (_, c) => alignment(body, c, annex)).join(' | ')} |`,
+        // Total and section rows print bold, as in the annex.
+        ...body.slots.map((row, r) => tableRow(flatRow(row), row.map(slot => slot?.origin === true && (slot.cell.bold === true || annex.body[r].kind === 'total')))),
+        ''
+    ];
+    return lines.join('\n');
+}
+
+export function renderMarkdown(view: PlanView): Uint8Array {
+    const title = view.header.title ?? view.id;
+    const parts = [`# ${markdownText([view.header.kind, title].filter(Boolean).join(' '))}`, ''];
+    // "Số: /KH-UBND" even when the number is left blank, as drafts print it; nothing without a header.
+    if (view.header.number.replace('/', '').trim() !== '' || view.header.date) {
+        parts.push(markdownText([`Số: ${view.header.number}`, view.header.place && view.header.date ? `${view.header.place}, ${view.header.date}` : view.header.date]
+            .filter(Boolean).join(' — ')), '');
+    }
+    for (const annex of view.annexes) parts.push(annexMarkdown(annex));
+    return new TextEncoder().encode(parts.join('\n'));
+}

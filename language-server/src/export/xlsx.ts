@@ -1,0 +1,134 @@
+// XLSX export: one sheet per annex with the annex lines above the table, merged group headers,
+// frozen header rows and real numbers. A number cell holds the value and a format with the printed
+// decimals; Excel then shows it with the reader's own separators (29.822 in Vietnamese, 29,822 in
+// English), which is what a spreadsheet reader expects. Cells whose text is not a readable number
+// (a finding in the plan) keep their printed text.
+import ExcelJS from 'exceljs';
+import type { AnnexCell, AnnexTable, PlanView } from '../model/view.js';
+import { annexGrids, officialCaps, type Grid } from './grid.js';
+
+const FONT = 'Times New Roman';
+const BLACK = { argb: 'FF000000' };
+const THIN = { style: 'thin' as const, color: BLACK };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** Excel column width units per unit of the view's column widths (Times New Roman runs wider than Calibri). */
+const WIDTH_SCALE = 1.25;
+
+/** The number format that prints a value with the same decimals as the annex: 29.822 · 3,17 · 9. */
+export function numberFormat(decimals: number | undefined): string {
+    const d = Math.max(0, Math.min(10, decimals ?? 0));
+    return d === 0 ? '#,##0' : `#,##0.${'0'.repeat(d)}`;
+}
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
+function sheetName(annex: AnnexTable, index: number, used: Set<string>): string {
+    const base = (annex.label || `Phụ lục ${index + 1}`).replace(/[:\\/?*[\]]/g, '-').slice(0, 31).trim() || `Sheet ${index + 1}`;
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 27)} (${n})`;
+    used.add(name.toLowerCase());
+    return name;
+}
+
+/**
+ * Excel keeps a row's stored height and does not refit wrapped text on opening, so long texts get a
+ * height from an estimate: characters per line from the column width, 12 pt lines.
+ */
+function estimatedLines(text: string, width: number, fontSize: number): number {
+    const perLine = Math.max(1, Math.floor(width * 11 / fontSize));
+    return text.split(/\r\n|\r|\n/).reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
+
+function cellValue(cell: AnnexCell): { value: ExcelJS.CellValue; numFmt?: string } {
+    const numeric = cell.kind === 'count' || cell.kind === 'rate' || cell.kind === 'number';
+    if (numeric && typeof cell.value === 'number' && Number.isFinite(cell.value)) {
+        return { value: cell.value, numFmt: numberFormat(cell.decimals) };
+    }
+    // "Năm 2025": the year as a number, printed with its word, so the column sorts and filters.
+    if (cell.kind === 'year' && typeof cell.value === 'number' && cell.text === `Năm ${cell.value}`) {
+        return { value: cell.value, numFmt: '"Năm "0' };
+    }
+    return { value: cell.text };
+}
+
+function writeGrid(sheet: ExcelJS.Worksheet, grid: Grid, firstRow: number, header: boolean, kinds: string[], widths: number[]): void {
+    grid.slots.forEach((slots, r) => {
+        const rowNumber = firstRow + r;
+        const kind = kinds[r];
+        let lines = 1;
+        slots.forEach((slot, c) => {
+            const target = sheet.getCell(rowNumber, c + 1);
+            target.border = BORDER;
+            if (!slot?.origin) return;
+            const { cell } = slot;
+            const { value, numFmt } = cellValue(cell);
+            target.value = value;
+            if (numFmt) target.numFmt = numFmt;
+            target.font = { name: FONT, size: 12, color: BLACK, bold: header || cell.bold === true || kind === 'total' };
+            target.alignment = {
+                horizontal: cell.align ?? (typeof value === 'number' ? 'right' : 'left'),
+                vertical: 'middle',
+                wrapText: typeof value !== 'number'
+            };
+            if (slot.colSpan > 1 || slot.rowSpan > 1) {
+                sheet.mergeCells(rowNumber, c + 1, rowNumber + slot.rowSpan - 1, c + slot.colSpan);
+            }
+            if (typeof value === 'string' && slot.rowSpan === 1) {
+                const width = widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
+                lines = Math.max(lines, estimatedLines(value, width, 12));
+            }
+        });
+        if (lines > 1) sheet.getRow(rowNumber).height = lines * 15.75;
+    });
+}
+
+function annexSheet(workbook: ExcelJS.Workbook, annex: AnnexTable, name: string): void {
+    const { header, body, width } = annexGrids(annex);
+    const landscape = annex.orientation === 'landscape';
+    const sheet = workbook.addWorksheet(name, {
+        pageSetup: {
+            paperSize: 9, orientation: landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+            // Nghị định 30/2020/NĐ-CP margins, in inches: 20 mm top and bottom, 30 mm left, 15 mm right.
+            margins: { top: 20 / 25.4, bottom: 20 / 25.4, left: 30 / 25.4, right: 15 / 25.4, header: 10 / 25.4, footer: 10 / 25.4 },
+            horizontalCentered: true
+        }
+    });
+    const widths = Array.from({ length: width }, (_, i) => Math.round(Math.max(1, annex.columns[i]?.width ?? 8) * WIDTH_SCALE * 10) / 10);
+    sheet.columns = widths.map((w, i) => ({ key: annex.columns[i]?.key ?? `c${i + 1}`, width: w }));
+    const tableWidth = widths.reduce((a, b) => a + b, 0);
+    const lines: { text: string; bold?: boolean; italic?: boolean }[] = [
+        { text: annex.label, bold: true },
+        ...(annex.heading ? [{ text: officialCaps(annex.heading), bold: true }] : []),
+        { text: officialCaps(annex.title), bold: true },
+        { text: annex.subtitle, italic: true }
+    ];
+    lines.forEach((line, i) => {
+        const cell = sheet.getCell(i + 1, 1);
+        cell.value = line.text;
+        cell.font = { name: FONT, size: 14, color: BLACK, bold: line.bold, italic: line.italic };
+        cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+        if (width > 1) sheet.mergeCells(i + 1, 1, i + 1, width);
+        const rows = estimatedLines(line.text, tableWidth, 14);
+        if (rows > 1) sheet.getRow(i + 1).height = rows * 18.75;
+    });
+    // A blank row between the "(Kèm theo …)" line and the table, as in the printed annex.
+    const headerRow = lines.length + 2;
+    writeGrid(sheet, header, headerRow, true, annex.header.map(r => r.kind), widths);
+    const bodyRow = headerRow + header.slots.length;
+    writeGrid(sheet, body, bodyRow, false, annex.body.map(r => r.kind), widths);
+    const lastHeaderRow = bodyRow - 1;
+    sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: lastHeaderRow, topLeftCell: `A${bodyRow}` }];
+    // Printed pages repeat the table header too.
+    if (header.slots.length > 0) sheet.pageSetup.printTitlesRow = `${headerRow}:${lastHeaderRow}`;
+}
+
+export async function renderXlsx(view: PlanView): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = view.header.issuer ?? 'plan';
+    workbook.title = view.header.title ?? view.id;
+    const used = new Set<string>();
+    view.annexes.forEach((annex, i) => annexSheet(workbook, annex, sheetName(annex, i, used)));
+    // Excel refuses a workbook without sheets.
+    if (view.annexes.length === 0) workbook.addWorksheet('Kế hoạch');
+    const buffer = await workbook.xlsx.writeBuffer();
+    return new Uint8Array(buffer as ArrayBuffer);
+}
