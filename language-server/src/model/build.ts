@@ -2,9 +2,9 @@
 // the model: everything downstream (validator, preview, CLI, exporters) reads the model.
 import { GrammarUtils, type AstNode, type CompositeCstNode, type CstNode, type Reference } from 'langium';
 import * as ast from '../generated/ast.js';
-import { readNumber, readYear, type NumberStyle } from './numbers.js';
+import { formatNumber, readNumber, readYear, roundTo, type NumberStyle } from './numbers.js';
 import {
-    COUNT_MEASURES, RATE_MEASURES, RATE_NUMERATOR,
+    COUNT_MEASURES, RATE_MEASURES, RATE_NUMERATOR, isRateMeasure,
     type AssignmentModel, type CellModel, type DistrictTableModel, type IdRef, type IndicatorModel,
     type IndicatorValueModel, type Measure, type PlanDate, type PlanModel, type PrintedNumber,
     type SolutionGroupModel, type SourceRange, type TableRowModel, type TableSectionModel, type YearRole,
@@ -168,7 +168,7 @@ class ModelBuilder {
             const tableId = e.computed.table?.$refText ?? '';
             indicator.computed = { measure: e.computed.measure ?? 'poor-rate', tableId, tableRange: propertyRange(e.computed, 'table') };
             const table = this.model.tables.find(t => t.id === tableId);
-            if (table) values.push(...valuesFromTable(table, indicator.computed.measure));
+            if (table) values.push(...valuesFromTable(table, indicator.computed.measure, this.style));
         }
         values.sort((a, b) => a.year - b.year);
         return indicator;
@@ -347,8 +347,11 @@ function expectedTotal(sections: TableSectionModel[], columns: Measure[]): Recor
     return all;
 }
 
-/** A computed indicator's values: the table's total row (or sum of rows) per year, as printed. */
-function valuesFromTable(table: DistrictTableModel, measure: Measure): IndicatorValueModel[] {
+/**
+ * A computed indicator's values: the table's total row per year, as printed; without a total row, the
+ * sum of the rows, printed in the plan's style as an annex would print it (rates to 2 decimals).
+ */
+function valuesFromTable(table: DistrictTableModel, measure: Measure, style: NumberStyle): IndicatorValueModel[] {
     const out: IndicatorValueModel[] = [];
     for (const y of table.years) {
         const totalCells = table.total?.years.find(t => t.year === y.year);
@@ -357,7 +360,8 @@ function valuesFromTable(table: DistrictTableModel, measure: Measure): Indicator
         if (!value) {
             const computed = table.expectedTotal[y.year]?.[measure];
             if (computed === undefined) continue;
-            value = { printed: String(computed), value: computed, decimals: 2, range: y.range };
+            const decimals = isRateMeasure(measure) ? 2 : 0;
+            value = { printed: formatNumber(computed, style, decimals), value: roundTo(computed, decimals), decimals, range: y.range };
         }
         out.push({
             kind: y.kind === 'plan' ? 'plan' : 'result', year: y.year, yearRange: y.range, value,

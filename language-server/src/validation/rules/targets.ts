@@ -79,6 +79,12 @@ function holds(ctx: RuleContext, c: ComparisonModel, actual: number, base: numbe
     }
 }
 
+/** Whether a sentence prints a number as a whole: "dưới 15%" does not mention 5, nor "năm 2025" 25. */
+function mentions(text: string, printed: string): boolean {
+    const escaped = printed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<![\\d.,])${escaped}(?![\\d]|[.,]\\d)`).test(text);
+}
+
 export const targetsHold: Rule = ctx => {
     const indicators = new Map(ctx.model.indicators.map(i => [i.id, i]));
     for (const target of ctx.model.targets) {
@@ -97,7 +103,7 @@ export const targetsHold: Rule = ctx => {
         }
         if (target.text) {
             const printed = [c.value, c.low, c.high].filter(n => n !== undefined).map(n => n!.printed);
-            const missing = printed.find(p => !target.text!.includes(p));
+            const missing = printed.find(p => !mentions(target.text!, p));
             if (missing) ctx.report('target-text-differs', c.range, { value: missing });
         }
         if (indicator.unitKind === 'percent' && !c.change) {
