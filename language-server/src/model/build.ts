@@ -59,7 +59,7 @@ class ModelBuilder {
         else if (ast.isProse(e)) m.prose.push({ kind: e.kind, text: e.text, range: nodeRange(e) });
         else if (ast.isStandard(e)) {
             m.standards.push({
-                id: e.name ?? '', name: e.label ?? '', basis: e.basis, range: nodeRange(e),
+                id: e.name ?? '', name: e.label ?? '', basis: e.basis, range: nodeRange(e), nameRange: propertyRange(e, 'name'),
                 from: this.year(e, 'from', e.from, 'standard'), to: this.year(e, 'to', e.to, 'standard')
             });
         } else if (ast.isAgency(e)) {
@@ -74,7 +74,7 @@ class ModelBuilder {
             });
         } else if (ast.isDimension(e)) {
             m.dimensions.push({
-                id: e.name ?? '', name: e.label ?? '', heading: e.heading, range: nodeRange(e),
+                id: e.name ?? '', name: e.label ?? '', heading: e.heading, range: nodeRange(e), nameRange: propertyRange(e, 'name'),
                 indicatorIds: e.indicators.map(i => i.name ?? '')
             });
             for (const indicator of e.indicators) m.indicators.push(this.indicator(indicator, e.name));
@@ -188,7 +188,7 @@ class ModelBuilder {
             } : undefined,
             id: e.name ?? '', indicator: this.ref(e.indicator, e, 'indicator'),
             year: this.year(e, 'year', e.year, 'target') ?? NaN, yearRange: propertyRange(e, 'year'),
-            standardId: e.standard?.$refText, text: e.text, range: nodeRange(e)
+            standardId: e.standard?.$refText, text: e.text, range: nodeRange(e), nameRange: propertyRange(e, 'name')
         });
     }
 

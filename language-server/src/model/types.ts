@@ -63,7 +63,7 @@ export interface PlanHeader {
 
 export interface ProseModel { kind: 'purpose' | 'requirement' | 'objective' | 'closing'; text: string; range: SourceRange }
 
-export interface StandardModel { id: string; name: string; basis?: string; from?: number; to?: number; range: SourceRange }
+export interface StandardModel { id: string; name: string; basis?: string; from?: number; to?: number; range: SourceRange; nameRange: SourceRange }
 
 export interface AgencyModel {
     id: string;
@@ -112,7 +112,7 @@ export interface IndicatorModel {
     nameRange: SourceRange;
 }
 
-export interface DimensionModel { id: string; name: string; heading?: string; indicatorIds: string[]; range: SourceRange }
+export interface DimensionModel { id: string; name: string; heading?: string; indicatorIds: string[]; range: SourceRange; nameRange: SourceRange }
 
 export type ComparisonOp = 'below' | 'at-most' | 'about' | 'at-least' | 'above' | 'equal' | 'between';
 
@@ -138,6 +138,8 @@ export interface TargetModel {
     standardId?: string;
     text?: string;
     range: SourceRange;
+    /** The target's id, where a duplicate id is reported. */
+    nameRange: SourceRange;
 }
 
 export interface CellModel {
