@@ -58,7 +58,7 @@ function annexTable(annex: AnnexTable, contentWidth: number): Table {
     const minimums = minimumColumnEms(annex).map(ems => Math.ceil(ems * size * 10 * 1.08) + CELL_MARGIN * 2);
     const columnWidths = fitColumnWidths(weights, minimums, contentWidth).map(w => Math.floor(w));
     const makeRow = (row: AnnexRow, header: boolean, startColumns: number[]) => new TableRow({
-        tableHeader: header,
+        tableHeader: header ? true : undefined,
         cantSplit: true,
         height: header ? { value: 400, rule: HeightRule.ATLEAST } : undefined,
         children: row.cells.map((cell, i) => {

@@ -34,7 +34,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** Moves the finished temporary file to its name without replacing anything already there. */
-async function placeWithoutOverwrite(temp: string, target: string): Promise<void> {
+export async function placeWithoutOverwrite(temp: string, target: string): Promise<void> {
     try {
         // link() fails with EEXIST when the target exists: the check and the placing are one step.
         await fs.link(temp, target);

@@ -1,0 +1,95 @@
+// `plan export` as a user runs it: the CLI bundled from the sources (so the test never runs a stale
+// out/cli.cjs), several formats at once, exit codes 0 and 2, messages in both languages.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, SEED_PLAN } from '../helpers/plan.js';
+import { readDocx, tempDir } from './export-support.js';
+
+let cli: string;
+
+beforeAll(async () => {
+    cli = path.join(tempDir('cli-bundle'), 'cli.cjs');
+    await esbuild.build({
+        entryPoints: [path.join(REPO_ROOT, 'language-server/src/cli/main.ts')], outfile: cli,
+        bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error'
+    });
+});
+
+function plan(args: string[], cwd = REPO_ROOT): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf-8' });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const SEED_FILES = [
+    'hung_yen_giam_ngheo_2023.docx', 'hung_yen_giam_ngheo_2023.xlsx',
+    'hung_yen_giam_ngheo_2023-phu-luc-01.csv', 'hung_yen_giam_ngheo_2023-phu-luc-02.csv', 'hung_yen_giam_ngheo_2023-phu-luc-03.csv',
+    'hung_yen_giam_ngheo_2023.html', 'hung_yen_giam_ngheo_2023.md'
+];
+
+describe('plan export', () => {
+    it('exports a plan with findings in several formats at once, into a new folder, and prints the paths', async () => {
+        const out = path.join(tempDir('cli'), 'new', 'folder');
+        const validate = plan(['validate', SEED_PLAN]);
+        const counts = validate.stdout.trim().split('\n').at(-1)!;
+        expect(counts).toMatch(/^1 tệp: \d+ lỗi, \d+ cảnh báo/);
+        const run = plan(['export', SEED_PLAN, '--format', 'docx,xlsx', '--format', 'csv', '--format', 'html,md', '--out', out]);
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.stdout.trim().split('\n').map(p => path.resolve(REPO_ROOT, p))).toEqual(SEED_FILES.map(f => path.join(out, f)));
+        expect(fs.readdirSync(out).sort()).toEqual([...SEED_FILES].sort());
+        // The same counts as `plan validate`; the seed has findings, and they do not stop the export.
+        expect(run.stderr.trim()).toBe(`${counts} Vẫn xuất các phụ lục.`);
+        const docx = await readDocx(fs.readFileSync(path.join(out, SEED_FILES[0])));
+        expect(docx.sections).toHaveLength(3);
+    });
+
+    it('refuses to overwrite without --force (exit 2, naming the file, nothing changed) and overwrites with it', () => {
+        const out = tempDir('cli-force');
+        expect(plan(['export', SEED_PLAN, '--format', 'md', '--out', out]).status).toBe(0);
+        const md = path.join(out, 'hung_yen_giam_ngheo_2023.md');
+        fs.writeFileSync(md, 'edited by hand');
+        const again = plan(['export', SEED_PLAN, '--format', 'md,html', '--out', out]);
+        expect(again.status).toBe(2);
+        expect(again.stderr).toContain('Tệp đã tồn tại');
+        expect(again.stderr).toContain('hung_yen_giam_ngheo_2023.md');
+        expect(again.stdout).toBe('');
+        expect(fs.readFileSync(md, 'utf-8')).toBe('edited by hand');
+        expect(fs.readdirSync(out)).toEqual(['hung_yen_giam_ngheo_2023.md']);
+        const english = plan(['export', SEED_PLAN, '--format', 'md', '--out', out, '--lang', 'en']);
+        expect(english.status).toBe(2);
+        expect(english.stderr).toContain('File already exists');
+        const forced = plan(['export', SEED_PLAN, '--format', 'md', '--out', out, '--force']);
+        expect(forced.status).toBe(0);
+        expect(fs.readFileSync(md, 'utf-8')).toMatch(/^# KẾ HOẠCH /);
+    });
+
+    it('refuses an unknown format, a missing format, a missing file and a folder with exit 2 and a clear message', () => {
+        const out = tempDir('cli-refuse');
+        const cases: [string[], RegExp][] = [
+            [['export', SEED_PLAN, '--format', 'docx,pdf', '--out', out], /Định dạng xuất không hỗ trợ: "pdf"/],
+            [['export', SEED_PLAN, '--format', 'pdf', '--out', out, '--lang', 'en'], /Unknown export format: "pdf" \(one of: docx, xlsx, csv, html, md\)/],
+            [['export', SEED_PLAN, '--out', out], /Cần chọn ít nhất một định dạng/],
+            [['export', 'examples/no-such.plan', '--format', 'md', '--out', out], /Không đọc được tệp kế hoạch examples\/no-such\.plan: không có tệp này/],
+            [['export', 'examples/no-such.plan', '--format', 'md', '--out', out, '--lang', 'en'], /Cannot read plan file examples\/no-such\.plan: no such file/],
+            [['export', 'examples', '--format', 'md', '--out', out], /không phải là tệp/]
+        ];
+        for (const [args, message] of cases) {
+            const run = plan(args);
+            expect(run.status, args.join(' ')).toBe(2);
+            expect(run.stderr).toMatch(message);
+        }
+        expect(fs.readdirSync(out)).toEqual([]);
+    });
+
+    it('exports a damaged plan rather than crash', () => {
+        const dir = tempDir('cli-damaged');
+        const file = path.join(dir, 'damaged.plan');
+        fs.writeFileSync(file, 'plan damaged "X"\nnumber-style vi\ntable t "T" { annex "01" years { 2021 result } columns households poor\n row 1 Nope { 2021: 12,5 abc }\n');
+        const run = plan(['export', file, '--format', 'csv,md', '--out', dir, '--lang', 'en'], dir);
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.stderr).toMatch(/[1-9]\d* errors.*Exporting the annexes anyway\./);
+        expect(run.stdout.trim().split('\n')).toEqual(['damaged-phu-luc-01.csv', 'damaged.md']);
+    });
+});

@@ -1,0 +1,175 @@
+// CSV, Markdown and HTML exports read back: CSV with an independent RFC 4180 reader (fast-csv, which
+// exceljs brings), Markdown table lines split on unescaped pipes, HTML by its cells; every cell is
+// compared with the view, and plan text never turns into markup, formulas or broken rows.
+import { parseString } from '@fast-csv/parse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { csvLine, guardFormula, renderCsv } from '../../language-server/src/export/csv.js';
+import { escapeHtml } from '../../language-server/src/export/html.js';
+import { renderExport } from '../../language-server/src/export/index.js';
+import { markdownText, renderMarkdown } from '../../language-server/src/export/markdown.js';
+import type { AnnexTable, PlanView } from '../../language-server/src/model/view.js';
+import { htmlTables, markdownCells, seedView, viewOfText, XSS, XSS_PLAN } from './export-support.js';
+
+let view: PlanView;
+
+beforeAll(async () => {
+    view = await seedView();
+});
+
+function readCsv(text: string): Promise<string[][]> {
+    return new Promise((resolve, reject) => {
+        const rows: string[][] = [];
+        parseString(text, { headers: false })
+            .on('data', (row: string[]) => rows.push(row))
+            .on('error', reject)
+            .on('end', () => resolve(rows));
+    });
+}
+
+/** The view's body as flat rows: a spanned cell's text in its first column, '' where covered. */
+function flatBody(annex: AnnexTable): string[][] {
+    return annex.body.map(row => row.cells.flatMap(c => [c.text, ...Array.from({ length: (c.colSpan ?? 1) - 1 }, () => '')]));
+}
+
+const ANNEX01_HEADER = [
+    'STT', 'Huyện/TX/TP',
+    ...['Kết quả năm 2021', 'Kết quả năm 2022', 'Năm 2023', 'Năm 2024', 'Năm 2025'].flatMap(y =>
+        ['Tổng số hộ dân cư', 'Tổng số hộ nghèo', 'Tỷ lệ hộ nghèo (%)'].map(m => `${y} - ${m}`))
+];
+
+/** What the CSV guard does to a text cell (the test's own statement of the rule). */
+const unguard = (t: string) => t.replace(/^'(?=[=+\-@\t\r])/, '');
+
+describe('CSV export', () => {
+    it('writes one file per annex, UTF-8 with a byte order mark', async () => {
+        const { files } = await renderExport(view, 'csv');
+        expect(files.map(f => f.name)).toEqual(['01', '02', '03'].map(n => `hung_yen_giam_ngheo_2023-phu-luc-${n}.csv`));
+        for (const file of files) {
+            expect([...file.data.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+            expect(() => new TextDecoder('utf-8', { fatal: true }).decode(file.data)).not.toThrow();
+        }
+    });
+
+    it('reads back as the annexes: flattened group headers, then every body cell as printed', async () => {
+        const { files } = await renderExport(view, 'csv');
+        for (const [i, annex] of view.annexes.entries()) {
+            const text = new TextDecoder().decode(files[i].data).replace(/^\uFEFF/, '');
+            expect(text.endsWith('\r\n')).toBe(true);
+            const [header, ...body] = await readCsv(text);
+            if (i === 0) expect(header).toEqual(ANNEX01_HEADER);
+            else expect(header).toEqual(annex.header[0].cells.map(c => c.text));
+            expect(body.map(r => r.map(unguard))).toEqual(flatBody(annex));
+        }
+        // Vietnamese decimals contain the delimiter, so they are quoted.
+        const annex01 = new TextDecoder().decode(files[0].data);
+        expect(annex01).toContain('1,Phù Cừ,29.822,946,"3,17",29.409');
+    });
+
+    it('guards text that a spreadsheet would run as a formula, and only text', async () => {
+        const { files } = await renderExport(view, 'csv');
+        const [, first] = await readCsv(new TextDecoder().decode(files[1].data).replace(/^\uFEFF/, ''));
+        expect(first[1]).toMatch(/^'- Chiều thiếu hụt về việc làm: /);
+        expect(guardFormula('=HYPERLINK("http://x")')).toBe(`'=HYPERLINK("http://x")`);
+        expect(guardFormula('Phù Cừ')).toBe('Phù Cừ');
+        const negative: AnnexTable = {
+            number: '09', label: 'Phụ lục 09', title: 'T', subtitle: '', orientation: 'portrait', source: { kind: 'tasks', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+            columns: [{ key: 'a', kind: 'number', width: 5 }], header: [{ kind: 'header', cells: [{ text: 'A', kind: 'text' }] }],
+            body: [{ kind: 'row', cells: [{ text: '-1,5', value: -1.5, kind: 'number', decimals: 1 }] }]
+        };
+        expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(renderCsv(negative))).toBe('\uFEFFA\r\n"-1,5"\r\n');
+    });
+
+    it('quotes commas, quotes and line breaks (RFC 4180)', async () => {
+        const nasty = ['a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', 'plain', ''];
+        expect(csvLine(nasty)).toBe('"a,b","say ""hi""","two\nlines","cr\r\nlf",plain,');
+        expect(await readCsv(csvLine(nasty) + '\r\n')).toEqual([nasty]);
+        const xss = await viewOfText(XSS_PLAN);
+        const [, ...body] = await readCsv(new TextDecoder().decode((await renderExport(xss, 'csv')).files[0].data).replace(/^\uFEFF/, ''));
+        expect(body.map(r => r[1])).toEqual([XSS, 'Quận "Tốt", mới', '']);
+    });
+});
+
+describe('Markdown export', () => {
+    it('has a heading, the subtitle and a GFM table per annex, cells as printed', async () => {
+        const { files } = await renderExport(view, 'md');
+        expect(files.map(f => f.name)).toEqual(['hung_yen_giam_ngheo_2023.md']);
+        const md = new TextDecoder().decode(files[0].data);
+        const lines = md.split('\n');
+        for (const annex of view.annexes) {
+            const at = lines.indexOf(`## ${annex.label}`);
+            expect(at).toBeGreaterThan(0);
+            expect(lines).toContain(`**${markdownText(annex.title.toLocaleUpperCase('vi'))}**`);
+            expect(lines).toContain(`*${markdownText(annex.subtitle)}*`);
+            const tableStart = lines.findIndex((l, i) => i > at && l.startsWith('|'));
+            const table: string[] = [];
+            for (let i = tableStart; lines[i]?.startsWith('|'); i++) table.push(lines[i]);
+            const [header, delimiter, ...body] = table;
+            expect(markdownCells(delimiter).every(c => /^:?-{3,}:?$/.test(c))).toBe(true);
+            expect(markdownCells(delimiter)).toHaveLength(annex.columns.length);
+            if (annex.number === '01') {
+                expect(markdownCells(header)).toEqual(ANNEX01_HEADER);
+                // Numbers right-aligned, STT centred.
+                expect(markdownCells(delimiter).slice(0, 3)).toEqual([':---:', ':---', '---:']);
+            }
+            expect(body.map(markdownCells)).toEqual(flatBody(annex));
+        }
+        expect(md).toContain('| **Tổng cộng** |  | **407.045** | **10.368** | **2,55** |');
+    });
+
+    it('escapes pipes, line breaks and markup in cells', async () => {
+        expect(markdownText('a | b', true)).toBe('a \\| b');
+        expect(markdownText('x\ny', true)).toBe('x<br>y');
+        expect(markdownText('*not bold* [no link](x) `no code` &amp;')).toBe('\\*not bold\\* \\[no link\\](x) \\`no code\\` \\&amp;');
+        expect(markdownCells(`| ${markdownText('a | b\\c', true)} | x |`)).toEqual(['a | b\\c', 'x']);
+        const md = new TextDecoder().decode(renderMarkdown(await viewOfText(XSS_PLAN)));
+        // Every < from the plan is backslash-escaped, so no renderer sees a tag.
+        expect(md).not.toMatch(/(^|[^\\])<[A-Za-z/]/m);
+        expect(md).toContain('\\<img src=x onerror=alert(1)\\>');
+        expect(md).toContain('**BẢNG \\<B\\>THỬ\\</B\\> & KIỂM**');
+    });
+});
+
+describe('HTML export', () => {
+    it('is one standalone page with every annex table as the view has it', async () => {
+        const { files } = await renderExport(view, 'html');
+        expect(files.map(f => f.name)).toEqual(['hung_yen_giam_ngheo_2023.html']);
+        const html = new TextDecoder().decode(files[0].data);
+        expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+        expect(html).not.toMatch(/<script|<link|src=|href=/i);
+        expect(html).toMatch(/@page\s*\{[^}]*size:\s*A4/);
+        expect(html).toMatch(/@page landscape\s*\{[^}]*size:\s*A4 landscape/);
+        expect(html).toContain('font-family: "Times New Roman"');
+        const tables = htmlTables(html);
+        expect(tables).toHaveLength(view.annexes.length);
+        view.annexes.forEach((annex, i) => {
+            const rows = tables[i];
+            const expected = [...annex.header, ...annex.body];
+            expect(rows.map(r => r.rowClass)).toEqual(expected.map(r => r.kind));
+            rows.forEach((row, r) => {
+                expect(row.cells.map(c => [c.text, c.colSpan, c.rowSpan])).toEqual(
+                    expected[r].cells.map(c => [c.text, c.colSpan ?? 1, c.rowSpan ?? 1]));
+                expect(row.cells.every(c => c.tag === (r < annex.header.length ? 'th' : 'td'))).toBe(true);
+            });
+            expect(html).toContain(`<section class="annex ${annex.orientation}">`);
+        });
+        // Header rows sit in <thead>, which browsers repeat on each printed page.
+        expect(html.match(/<thead>/g)).toHaveLength(3);
+        expect(tables[0][2].cells[2].classes).toContain('right');
+    });
+
+    it('shows an HTML payload as text: no tag or attribute from the plan reaches the page', async () => {
+        const html = new TextDecoder().decode((await renderExport(await viewOfText(XSS_PLAN), 'html')).files[0].data);
+        expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+        expect(html).toContain('BẢNG &lt;B&gt;THỬ&lt;/B&gt; &amp; KIỂM');
+        expect(html).toContain('Quận &quot;Tốt&quot;, mới');
+        const tags = new Set([...html.matchAll(/<\/?([A-Za-z!][A-Za-z0-9]*)/g)].map(m => m[1].toLowerCase()));
+        // Only the exporter's own elements: the payload's <img> and the title's <b> stay text.
+        const own = ['!doctype', 'body', 'br', 'col', 'colgroup', 'head', 'html', 'meta', 'p', 'section', 'style', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr'];
+        for (const tag of tags) expect(own, tag).toContain(tag);
+        expect(tags.has('img') || tags.has('b')).toBe(false);
+        expect(html).not.toMatch(/<[^>]*\son[a-z]+=/i);
+        const cells = htmlTables(html)[0].flatMap(r => r.cells.map(c => c.text));
+        expect(cells).toContain(XSS);
+        expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    });
+});

@@ -1,0 +1,165 @@
+// The XLSX export read back with exceljs: one sheet per annex, the annex lines, merged group headers,
+// frozen header rows, and real numbers whose format prints the annex's decimals.
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderExport } from '../../language-server/src/export/index.js';
+import { numberFormat } from '../../language-server/src/export/xlsx.js';
+import { formatNumber } from '../../language-server/src/model/numbers.js';
+import type { PlanView } from '../../language-server/src/model/view.js';
+import { seedView, viewOfText, XSS, XSS_PLAN } from './export-support.js';
+
+let view: PlanView;
+let workbook: ExcelJS.Workbook;
+
+async function readWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);
+    return wb;
+}
+
+beforeAll(async () => {
+    view = await seedView();
+    const { files } = await renderExport(view, 'xlsx');
+    expect(files.map(f => f.name)).toEqual(['hung_yen_giam_ngheo_2023.xlsx']);
+    workbook = await readWorkbook(files[0].data);
+});
+
+/** Row of the first header row: label, title, subtitle, one blank row. */
+const HEADER_ROW = 5;
+
+/** Digits after the decimal point that a format such as '#,##0.00' prints. */
+function formatDecimals(numFmt: string): number {
+    return /\.(0+)/.exec(numFmt)?.[1].length ?? 0;
+}
+
+describe('XLSX export of the seed plan', () => {
+    it('has one sheet per annex named "Phụ lục NN"', () => {
+        expect(workbook.worksheets.map(s => s.name)).toEqual(['Phụ lục 01', 'Phụ lục 02', 'Phụ lục 03']);
+    });
+
+    it('prints the annex label, the title in capitals and the "(Kèm theo …)" line above the table', () => {
+        view.annexes.forEach((annex, i) => {
+            const sheet = workbook.worksheets[i];
+            expect(sheet.getCell('A1').value).toBe(annex.label);
+            expect(sheet.getCell('A2').value).toBe(annex.title.toLocaleUpperCase('vi'));
+            expect(sheet.getCell('A3').value).toBe(annex.subtitle);
+            expect(sheet.getCell('A1').font.bold).toBe(true);
+            expect(sheet.getCell('A3').font.italic).toBe(true);
+            // Each line spans the table's width.
+            expect(sheet.getCell(1, annex.columns.length).isMerged).toBe(true);
+        });
+    });
+
+    it('merges the group headers of Annex 01', () => {
+        const sheet = workbook.worksheets[0];
+        const merges = (sheet.model as unknown as { merges: string[] }).merges;
+        expect(merges).toEqual(expect.arrayContaining(['A5:A6', 'B5:B6', 'C5:E5', 'F5:H5', 'I5:K5', 'L5:N5', 'O5:Q5']));
+        // "Tổng cộng" spans STT and district.
+        expect(merges).toEqual(expect.arrayContaining([`A${HEADER_ROW + 2 + 10}:B${HEADER_ROW + 2 + 10}`]));
+        expect(sheet.getCell('C5').value).toBe('Kết quả năm 2021');
+        expect(sheet.getCell('D5').master.address).toBe('C5');
+        expect(sheet.getCell('A6').master.address).toBe('A5');
+        expect(sheet.getCell('C6').value).toBe('Tổng số hộ dân cư');
+    });
+
+    it('freezes the header rows', () => {
+        view.annexes.forEach((annex, i) => {
+            const [frozen] = workbook.worksheets[i].views as ExcelJS.WorksheetViewFrozen[];
+            expect(frozen.state).toBe('frozen');
+            expect(frozen.ySplit).toBe(HEADER_ROW + annex.header.length - 1);
+        });
+    });
+
+    it('holds every Annex 01 cell: numbers as numbers with the printed decimals, text as printed', () => {
+        const annex = view.annexes[0];
+        const sheet = workbook.worksheets[0];
+        let numbers = 0;
+        annex.body.forEach((row, r) => {
+            const excelRow = HEADER_ROW + annex.header.length + r;
+            let column = 1;
+            for (const cell of row.cells) {
+                const target = sheet.getCell(excelRow, column);
+                if (cell.kind === 'count' || cell.kind === 'rate') {
+                    expect(typeof target.value, `${target.address} ${cell.text}`).toBe('number');
+                    expect(target.value).toBe(cell.value);
+                    expect(target.numFmt).toBe(numberFormat(cell.decimals));
+                    // The format prints the value back as the annex does, in the plan's style.
+                    expect(formatNumber(target.value as number, 'vi', formatDecimals(target.numFmt))).toBe(cell.text);
+                    numbers++;
+                } else {
+                    expect(target.value).toBe(cell.text);
+                }
+                expect(target.font.name).toBe('Times New Roman');
+                if (row.kind === 'total') expect(target.font.bold).toBe(true);
+                column += cell.colSpan ?? 1;
+            }
+        });
+        expect(numbers).toBe(11 * 15);
+        // Spot checks against the printed annex: 29.822 households, 3,17 %, 1,2 % kept at one decimal.
+        expect(sheet.getCell('C7').value).toBe(29822);
+        expect(sheet.getCell('C7').numFmt).toBe('#,##0');
+        expect(sheet.getCell('E7').value).toBe(3.17);
+        expect(sheet.getCell('E7').numFmt).toBe('#,##0.00');
+        expect(sheet.getCell('K10').value).toBe(1.2);
+        expect(sheet.getCell('K10').numFmt).toBe('#,##0.0');
+    });
+
+    it('holds every cell of Annexes 02 and 03 (indicator values as numbers, years as numbers shown "Năm …")', () => {
+        for (const i of [1, 2]) {
+            const annex = view.annexes[i];
+            const sheet = workbook.worksheets[i];
+            annex.body.forEach((row, r) => {
+                row.cells.forEach((cell, c) => {
+                    const target = sheet.getCell(HEADER_ROW + annex.header.length + r, c + 1);
+                    if (cell.kind === 'number' || cell.kind === 'year') {
+                        expect(target.value).toBe(cell.value);
+                        const text = cell.kind === 'year' ? `Năm ${target.value}` : formatNumber(target.value as number, 'vi', formatDecimals(target.numFmt));
+                        expect(text).toBe(cell.text);
+                    } else {
+                        expect(target.value).toBe(cell.text);
+                    }
+                });
+            });
+        }
+        expect(workbook.worksheets[2].getCell('E6').numFmt).toBe('"Năm "0');
+    });
+
+    it('sets column widths from the view, in proportion', () => {
+        view.annexes.forEach((annex, i) => {
+            const widths = annex.columns.map((_, c) => workbook.worksheets[i].getColumn(c + 1).width!);
+            const ratios = widths.map((w, c) => w / annex.columns[c].width);
+            for (const ratio of ratios) expect(ratio).toBeCloseTo(ratios[0], 1);
+        });
+    });
+
+    it('prints on A4 in the annex orientation with the header rows repeated', () => {
+        view.annexes.forEach((annex, i) => {
+            const setup = workbook.worksheets[i].pageSetup;
+            expect(setup.paperSize).toBe(9);
+            expect(setup.orientation).toBe(annex.orientation);
+            expect(setup.printTitlesRow).toBe(`${HEADER_ROW}:${HEADER_ROW + annex.header.length - 1}`);
+        });
+    });
+});
+
+describe('XLSX export of other plans', () => {
+    it('keeps text as text, a payload included, and never writes a formula', async () => {
+        const wb = await readWorkbook((await renderExport(await viewOfText(XSS_PLAN), 'xlsx')).files[0].data);
+        const sheet = wb.worksheets[0];
+        expect(sheet.getCell('B7').value).toBe(XSS);
+        sheet.eachRow(row => row.eachCell(cell => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    });
+
+    it('keeps the printed text of a number that does not fit the plan style', async () => {
+        const text = `plan wrong "Sai kiểu số"\nnumber-style vi\ndistrict A "A" huyen\ntable t "T" {\n    annex "01"\n    years { 2023 result }\n    columns households poor poor-rate\n    row 1 A { 2023: 29.822 946 3.17 }\n}\n`;
+        const wrong = await viewOfText(text);
+        const row = wrong.annexes[0].body[0];
+        // "3.17" fits only the international style: the view has its text and no value.
+        expect(row.cells[4]).toMatchObject({ text: '3.17', value: undefined });
+        const wb = await readWorkbook((await renderExport(wrong, 'xlsx')).files[0].data);
+        const sheet = wb.worksheets[0];
+        expect(sheet.getCell('E7').value).toBe('3.17');
+        expect(sheet.getCell('C7').value).toBe(29822);
+        expect(sheet.getCell('D7').value).toBe(946);
+    });
+});
