@@ -4,7 +4,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { expandPlanPaths, loadPlans, PlanFileError } from '../workspace.js';
 import { toLocale } from '../settings.js';
 import { formatLine, summary, toCliFinding, type CliFinding } from './diagnostics.js';
-import { exportCommand } from '../export/cli.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -54,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
         .option('--force', 'overwrite existing files')
         .addOption(new Option('--lang <lang>', 'message language').choices(['vi', 'en']).default('vi'))
         .action(async (file: string, opts) => {
+            // Loaded on use: the DOCX and XLSX writers would otherwise slow every other command's start.
+            const { exportCommand } = await import('../export/cli.js');
             exitCode = await exportCommand(file, opts, toLocale(opts.lang)) === 'ok' ? EXIT_OK : EXIT_USAGE;
         });
     try {
