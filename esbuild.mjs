@@ -1,5 +1,6 @@
 // Bundles the CLI (out/), and the extension, its language server and its webview (extension/out/).
 import * as esbuild from 'esbuild';
+import { webviewBuild } from './extension/webview/build.mjs';
 
 const watch = process.argv.includes('--watch');
 const node = {
@@ -9,7 +10,8 @@ const node = {
 const builds = [
     { ...node, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
     { ...node, entryPoints: ['language-server/src/main.ts'], outfile: 'extension/out/server.cjs' },
-    { ...node, entryPoints: ['extension/src/extension.ts'], outfile: 'extension/out/extension.cjs', external: ['vscode'] }
+    { ...node, entryPoints: ['extension/src/extension.ts'], outfile: 'extension/out/extension.cjs', external: ['vscode'] },
+    webviewBuild()
 ];
 for (const b of builds) {
     const ctx = await esbuild.context(b);

@@ -1,7 +1,57 @@
-// The annex preview beside the editor (filled in by the preview issue).
-import type * as vscode from 'vscode';
+// The annex preview beside the editor: commands (open, open to the side, toggle lock, show source),
+// the panel manager and its serializer, and the server's "documents validated" notice that drives
+// live updates.
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { DocumentsValidatedNotification, type DocumentsValidatedParams } from '../../../language-server/src/protocol.js';
+import { planLocale } from '../client/server.js';
+import { exportPlanView } from './export.js';
+import { PreviewManager } from './manager.js';
+import { PREVIEW_VIEW_TYPE } from './preview.js';
+import { localeOf, stringsFor } from './strings.js';
 
-export function registerPreview(_context: vscode.ExtensionContext, _client: LanguageClient): void {
-    // Registered by the preview: commands, panel manager, serializer.
+export const PREVIEW_COMMANDS = {
+    open: 'planPreview.open',
+    openToSide: 'planPreview.openToSide',
+    toggleLock: 'planPreview.toggleLock',
+    showSource: 'planPreview.showSource'
+} as const;
+
+export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
+    const strings = stringsFor(localeOf(vscode.env.language));
+    const manager = new PreviewManager({
+        client,
+        extensionUri: context.extensionUri,
+        webviewLocale: () => planLocale(),
+        strings,
+        exportView: (view, format, resource) => exportPlanView(view, format, resource, strings)
+    });
+
+    /** The plan a command is about: the explorer/editor-title argument, else the active plan editor. */
+    const target = (arg: unknown): vscode.Uri | undefined => {
+        if (arg instanceof vscode.Uri) return arg;
+        const editor = vscode.window.activeTextEditor;
+        if (editor?.document.languageId === 'plan') return editor.document.uri;
+        return manager.current?.resource;
+    };
+    const open = (toSide: boolean) => (arg: unknown) => {
+        const uri = target(arg);
+        if (uri) manager.open(uri, toSide);
+        else void vscode.window.showInformationMessage(strings.noPlanEditor);
+    };
+
+    context.subscriptions.push(
+        manager,
+        vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),
+        vscode.commands.registerCommand(PREVIEW_COMMANDS.open, open(false)),
+        vscode.commands.registerCommand(PREVIEW_COMMANDS.openToSide, open(true)),
+        vscode.commands.registerCommand(PREVIEW_COMMANDS.toggleLock, () => manager.toggleLock()),
+        vscode.commands.registerCommand(PREVIEW_COMMANDS.showSource, () => manager.current?.showSource()),
+        client.onNotification(DocumentsValidatedNotification, (params: DocumentsValidatedParams) => {
+            if (Array.isArray(params?.uris)) manager.onValidated(params.uris.filter((u): u is string => typeof u === 'string'));
+        }),
+        vscode.workspace.onDidChangeConfiguration(e => {
+            if (e.affectsConfiguration('plan.language')) manager.reloadAll();
+        })
+    );
 }

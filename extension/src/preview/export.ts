@@ -1,0 +1,87 @@
+// The preview's export buttons: renders the plan view with the shared exporters, asks where to save
+// (a file, or a folder when the format makes several files), confirms before overwriting anything,
+// and writes each file atomically (a temporary file beside it, then a rename).
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PlanView } from '../../../language-server/src/model/view.js';
+import { extensionOf, isSafeFileName } from './files.js';
+import type { ExportFormat } from './messages.js';
+import { format, type Strings } from './strings.js';
+
+interface Target { uri: vscode.Uri; data: Uint8Array }
+
+function filterName(f: ExportFormat, s: Strings): string {
+    return { docx: s.filterWord, xlsx: s.filterExcel, csv: s.filterCsv, html: s.filterHtml, md: s.filterMarkdown }[f];
+}
+
+/** Where the dialogs start: the plan's folder, else the first workspace folder. */
+function startFolder(resource: vscode.Uri): vscode.Uri | undefined {
+    if (resource.scheme !== 'untitled') return vscode.Uri.joinPath(resource, '..');
+    return vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+    try {
+        await vscode.workspace.fs.stat(uri);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+/** Writes beside the target and renames over it, so a failed write never leaves half a file. */
+export async function writeAtomically(uri: vscode.Uri, data: Uint8Array): Promise<void> {
+    const name = path.posix.basename(uri.path);
+    const temp = vscode.Uri.joinPath(uri, '..', `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+    await vscode.workspace.fs.writeFile(temp, data);
+    try {
+        await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+    } catch (e) {
+        await Promise.resolve(vscode.workspace.fs.delete(temp)).catch(() => undefined);
+        throw e;
+    }
+}
+
+export async function exportPlanView(view: PlanView, exportFormat: ExportFormat, resource: vscode.Uri, s: Strings): Promise<void> {
+    const label = exportFormat.toUpperCase();
+    try {
+        // Loaded on first use: the Office writers are large and most sessions never export.
+        const { renderExport } = await import('../../../language-server/src/export/index.js');
+        const { files } = await renderExport(view, exportFormat);
+        const bad = files.find(f => !isSafeFileName(f.name));
+        if (bad) throw new Error(format(s.badFileName, bad.name));
+        if (files.length === 0) return;
+        const folder = startFolder(resource);
+        let targets: Target[];
+        if (files.length === 1) {
+            const [file] = files;
+            const uri = await vscode.window.showSaveDialog({
+                defaultUri: folder ? vscode.Uri.joinPath(folder, file.name) : undefined,
+                filters: { [filterName(exportFormat, s)]: [extensionOf(file.name) || exportFormat] },
+                title: format(s.exportSaveTitle, label),
+                saveLabel: s.exportSaveLabel
+            });
+            if (!uri) return;
+            targets = [{ uri, data: file.data }];
+        } else {
+            const picked = await vscode.window.showOpenDialog({
+                canSelectFiles: false, canSelectFolders: true, canSelectMany: false, defaultUri: folder,
+                title: format(s.exportFolderTitle, label), openLabel: s.exportFolderLabel
+            });
+            if (!picked?.[0]) return;
+            targets = files.map(f => ({ uri: vscode.Uri.joinPath(picked[0], f.name), data: f.data }));
+        }
+        const taken = (await Promise.all(targets.map(async t => ((await exists(t.uri)) ? t : undefined)))).filter((t): t is Target => t !== undefined);
+        if (taken.length > 0) {
+            const names = taken.map(t => path.posix.basename(t.uri.path));
+            const question = names.length === 1 ? format(s.overwriteOne, names[0]) : format(s.overwriteMany, names.join(', '));
+            const answer = await vscode.window.showWarningMessage(question, { modal: true }, s.overwrite);
+            if (answer !== s.overwrite) return;
+        }
+        for (const t of targets) await writeAtomically(t.uri, t.data);
+        void vscode.window.showInformationMessage(format(s.exported, targets.map(t => path.posix.basename(t.uri.path)).join(', ')));
+    } catch (e) {
+        void vscode.window.showErrorMessage(format(s.exportFailed, label, (e as Error)?.message ?? String(e)));
+    }
+}

@@ -1,0 +1,88 @@
+// Messages between the preview host (extension) and its webview, and the checks the host makes
+// before acting on one. Pure: no vscode or DOM imports, so the webview bundle and tests share it.
+import type { PlanView } from '../../../language-server/src/model/view.js';
+import type { Locale } from './strings.js';
+
+export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'html', 'md'] as const;
+export type ExportFormat = typeof EXPORT_FORMATS[number];
+
+/** Host → webview. */
+export type HostMessage =
+    | { type: 'view'; view: PlanView | null; resource: string; locked: boolean }
+    | { type: 'busy'; format: ExportFormat | null };
+
+/** Webview → host. */
+export type WebviewMessage =
+    | { type: 'ready' }
+    | { type: 'reveal'; line: number; character: number }
+    | { type: 'export'; format: ExportFormat };
+
+/** What the webview keeps with setState, and VS Code hands back to the serializer after a reload. */
+export interface PreviewState {
+    resource?: string;
+    locked?: boolean;
+    /** The active tab: "annex-01", "charts", … */
+    tab?: string;
+    /** Scroll position per tab, in CSS pixels. */
+    scroll?: Record<string, number>;
+}
+
+/** Large enough for any plan, small enough that a forged number cannot do harm. */
+const MAX_POSITION = 10_000_000;
+
+function isPosition(v: unknown): v is number {
+    return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_POSITION;
+}
+
+export function isExportFormat(v: unknown): v is ExportFormat {
+    return typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v);
+}
+
+/**
+ * The message as the host may act on it, or undefined for anything else: an unknown type, a missing
+ * or ill-typed field, a format outside the allowed list. Extra fields are dropped, never passed on.
+ */
+export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
+    if (typeof raw !== 'object' || raw === null) return undefined;
+    const m = raw as Record<string, unknown>;
+    switch (m.type) {
+        case 'ready':
+            return { type: 'ready' };
+        case 'reveal':
+            return isPosition(m.line) && isPosition(m.character) ? { type: 'reveal', line: m.line, character: m.character } : undefined;
+        case 'export':
+            return isExportFormat(m.format) ? { type: 'export', format: m.format } : undefined;
+        default:
+            return undefined;
+    }
+}
+
+/**
+ * Where a reveal request lands in a document of `lineCount` lines: undefined when the line is not in
+ * the document (an outdated or forged request), the character clamped to the line's end.
+ */
+export function revealTarget(line: number, character: number, lineCount: number, lineLength: (line: number) => number): { line: number; character: number } | undefined {
+    if (!Number.isInteger(line) || line < 0 || line >= lineCount) return undefined;
+    return { line, character: Math.min(Math.max(0, Math.trunc(character)), lineLength(line)) };
+}
+
+/** The persisted state with only well-typed fields (it comes back from the webview, so it is checked). */
+export function parsePreviewState(raw: unknown): PreviewState {
+    if (typeof raw !== 'object' || raw === null) return {};
+    const s = raw as Record<string, unknown>;
+    const state: PreviewState = {};
+    if (typeof s.resource === 'string' && s.resource.length > 0 && s.resource.length < 4096) state.resource = s.resource;
+    if (typeof s.locked === 'boolean') state.locked = s.locked;
+    if (typeof s.tab === 'string' && /^[a-z0-9-]{1,64}$/i.test(s.tab)) state.tab = s.tab;
+    if (typeof s.scroll === 'object' && s.scroll !== null) {
+        const scroll: Record<string, number> = {};
+        for (const [k, v] of Object.entries(s.scroll as Record<string, unknown>).slice(0, 64)) {
+            if (/^[a-z0-9-]{1,64}$/i.test(k) && typeof v === 'number' && Number.isFinite(v) && v >= 0) scroll[k] = v;
+        }
+        state.scroll = scroll;
+    }
+    return state;
+}
+
+/** The data the host writes into the page: the UI language and the state to start from. */
+export interface PreviewBoot { locale: Locale; state: PreviewState }

@@ -1,0 +1,241 @@
+// One preview panel: shows the plan view of one resource, pulls it from the language server when the
+// server says the document was validated (first at once, then at most every 300 ms), sends it to the
+// webview by postMessage, and acts on the webview's checked requests (reveal, export).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { PlanView } from '../../../language-server/src/model/view.js';
+import { PlanViewRequest, type PlanViewParams, type PlanViewResult } from '../../../language-server/src/protocol.js';
+import { makeNonce, previewHtml } from './html.js';
+import { parseWebviewMessage, revealTarget, type ExportFormat, type HostMessage, type PreviewState } from './messages.js';
+import { format, type Locale, type Strings } from './strings.js';
+import { Throttle } from './throttle.js';
+
+export const PREVIEW_VIEW_TYPE = 'planPreview';
+
+/** What a preview needs from the extension. */
+export interface PreviewHost {
+    client: LanguageClient;
+    extensionUri: vscode.Uri;
+    /** The webview's language (follows the plan.language setting, like the findings it shows). */
+    webviewLocale(): Locale;
+    /** Host strings (dialogs, titles): VS Code's display language. */
+    strings: Strings;
+    exportView(view: PlanView, format: ExportFormat, resource: vscode.Uri): Promise<void>;
+}
+
+function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
+    return vscode.Uri.joinPath(extensionUri, 'out', 'webview');
+}
+
+/** Scripts on, forms and command links off, local files only from the built webview folder. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+        enableScripts: true,
+        enableForms: false,
+        enableCommandUris: false,
+        localResourceRoots: [webviewRoot(extensionUri)],
+        enableFindWidget: true
+    };
+}
+
+export class PlanPreview implements vscode.Disposable {
+    private view: PlanView | null | undefined;
+    private ready = false;
+    private exporting = false;
+    private disposed = false;
+    private requestSeq = 0;
+    private readonly throttle: Throttle;
+    private readonly disposables: vscode.Disposable[] = [];
+    private readonly disposeEmitter = new vscode.EventEmitter<void>();
+    private readonly activeEmitter = new vscode.EventEmitter<boolean>();
+    readonly onDidDispose = this.disposeEmitter.event;
+    /** Fires when the panel becomes (true) or stops being (false) the active editor. */
+    readonly onDidChangeActive = this.activeEmitter.event;
+
+    constructor(readonly panel: vscode.WebviewPanel, private resourceUri: vscode.Uri, private isLocked: boolean, private readonly host: PreviewHost, state: PreviewState = {}) {
+        panel.webview.options = webviewOptions(host.extensionUri);
+        panel.iconPath = {
+            light: vscode.Uri.joinPath(host.extensionUri, 'icons', 'plan-file.svg'),
+            dark: vscode.Uri.joinPath(host.extensionUri, 'icons', 'plan-file-dark.svg')
+        };
+        this.throttle = new Throttle(() => this.update(), 300);
+        this.disposables.push(
+            panel.webview.onDidReceiveMessage(m => this.onMessage(m)),
+            panel.onDidDispose(() => this.dispose()),
+            panel.onDidChangeViewState(e => {
+                // A hidden webview loses its page; it says 'ready' again when shown.
+                if (!e.webviewPanel.visible) this.ready = false;
+                this.activeEmitter.fire(e.webviewPanel.active);
+            })
+        );
+        this.setHtml(state);
+        this.updateTitle();
+        this.throttle.trigger(true);
+    }
+
+    get resource(): vscode.Uri {
+        return this.resourceUri;
+    }
+
+    get locked(): boolean {
+        return this.isLocked;
+    }
+
+    matches(uri: vscode.Uri): boolean {
+        return this.resourceUri.toString() === uri.toString();
+    }
+
+    /** Rewrites the page (first show, or the UI language changed); the webview restores its own place. */
+    setHtml(state: PreviewState = {}): void {
+        const webview = this.panel.webview;
+        const root = webviewRoot(this.host.extensionUri);
+        this.ready = false;
+        webview.html = previewHtml({
+            cspSource: webview.cspSource,
+            scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.js')).toString(),
+            styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.css')).toString(),
+            nonce: makeNonce(),
+            boot: { locale: this.host.webviewLocale(), state: { ...state, resource: this.resourceUri.toString(), locked: this.isLocked } }
+        });
+    }
+
+    /** The document was validated anew: fetch its view (throttled). */
+    refresh(immediate = false): void {
+        this.throttle.trigger(immediate);
+    }
+
+    /** A dynamic preview follows another document. */
+    setResource(uri: vscode.Uri): void {
+        if (this.matches(uri)) return;
+        this.resourceUri = uri;
+        this.view = undefined;
+        this.updateTitle();
+        this.refresh(true);
+    }
+
+    setLocked(locked: boolean): void {
+        this.isLocked = locked;
+        this.updateTitle();
+        this.post();
+    }
+
+    private updateTitle(): void {
+        const name = path.posix.basename(this.resourceUri.path);
+        this.panel.title = format(this.isLocked ? this.host.strings.lockedTitle : this.host.strings.previewTitle, name);
+    }
+
+    private async fetchView(): Promise<{ uri: vscode.Uri; view: PlanView | null } | undefined> {
+        const seq = ++this.requestSeq;
+        const uri = this.resourceUri;
+        const params: PlanViewParams = { uri: uri.toString() };
+        const view = await this.host.client.sendRequest<PlanViewResult>(PlanViewRequest, params);
+        // An answer overtaken by a newer request, or for a resource left behind, is dropped.
+        if (this.disposed || seq !== this.requestSeq || !this.matches(uri)) return undefined;
+        return { uri, view };
+    }
+
+    private async update(): Promise<void> {
+        let result: Awaited<ReturnType<PlanPreview['fetchView']>>;
+        try {
+            result = await this.fetchView();
+        } catch {
+            // Server not running or restarting: keep what is shown; the next validation brings a view.
+            if (this.view === undefined) {
+                this.view = null;
+                this.post();
+            }
+            return;
+        }
+        if (!result) return;
+        this.view = result.view;
+        this.post();
+    }
+
+    private post(): void {
+        if (!this.ready || this.view === undefined || this.disposed) return;
+        const message: HostMessage = { type: 'view', view: this.view, resource: this.resourceUri.toString(), locked: this.isLocked };
+        void this.panel.webview.postMessage(message);
+    }
+
+    private onMessage(raw: unknown): void {
+        const message = parseWebviewMessage(raw);
+        if (!message) return; // unknown or ill-formed: ignored
+        switch (message.type) {
+            case 'ready':
+                this.ready = true;
+                this.post();
+                this.refresh(true);
+                break;
+            case 'reveal':
+                void this.reveal(message.line, message.character);
+                break;
+            case 'export':
+                void this.export(message.format);
+                break;
+        }
+    }
+
+    /** Shows the position in the plan's editor (an editor already showing it, else a new one). */
+    async reveal(line: number, character: number): Promise<void> {
+        const document = await vscode.workspace.openTextDocument(this.resourceUri);
+        const target = revealTarget(line, character, document.lineCount, l => document.lineAt(l).text.length);
+        if (!target) return;
+        const position = new vscode.Position(target.line, target.character);
+        const range = new vscode.Range(position, position);
+        const shown = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === this.resourceUri.toString());
+        const column = shown?.viewColumn
+            ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+        const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false, selection: range });
+        editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+
+    /** Shows the plan's source editor. */
+    async showSource(): Promise<void> {
+        const document = await vscode.workspace.openTextDocument(this.resourceUri);
+        const shown = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === this.resourceUri.toString());
+        await vscode.window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One });
+    }
+
+    private async export(exportFormat: ExportFormat): Promise<void> {
+        if (this.exporting) return;
+        this.exporting = true;
+        this.postBusy(exportFormat);
+        try {
+            // The freshest view (the shown one may be up to one throttle interval old).
+            let view = this.view;
+            try {
+                const fresh = await this.fetchView();
+                if (fresh) {
+                    view = this.view = fresh.view;
+                    this.post();
+                }
+            } catch {
+                // Use the view on screen.
+            }
+            if (!view) {
+                void vscode.window.showWarningMessage(this.host.strings.exportNoView);
+                return;
+            }
+            await this.host.exportView(view, exportFormat, this.resourceUri);
+        } finally {
+            this.exporting = false;
+            this.postBusy(null);
+        }
+    }
+
+    private postBusy(busy: ExportFormat | null): void {
+        if (this.ready && !this.disposed) void this.panel.webview.postMessage({ type: 'busy', format: busy } satisfies HostMessage);
+    }
+
+    dispose(): void {
+        if (this.disposed) return;
+        this.disposed = true;
+        this.throttle.dispose();
+        this.disposeEmitter.fire();
+        for (const d of this.disposables) d.dispose();
+        this.disposeEmitter.dispose();
+        this.activeEmitter.dispose();
+        this.panel.dispose();
+    }
+}

@@ -1,0 +1,97 @@
+// The plan's header, its validation summary and its annexes as the official tables: grouped headers
+// with colSpan/rowSpan, sections, subtotals and the bold total row, exactly as the view lays them
+// out. Every cell that points into the plan file carries data-line/data-character for click-to-reveal.
+import type { AnnexCell, AnnexRow, AnnexTable, PlanView, ViewFinding } from '../../language-server/src/model/view.js';
+import { format, type Strings } from '../src/preview/strings.js';
+import { el } from './dom.js';
+
+const SEVERITY_ORDER: ViewFinding['severity'][] = ['error', 'warning', 'info', 'hint'];
+
+export function renderHeader(view: PlanView, s: Strings): HTMLElement {
+    const h = view.header;
+    const placeDate = [h.place, h.date].filter(Boolean).join(', ');
+    const meta = [
+        h.period ? format(s.period, h.period) : undefined,
+        h.orientationYear !== undefined ? format(s.orientation, h.orientationYear) : undefined
+    ].filter((x): x is string => x !== undefined);
+    return el('header', { className: 'plan-header' },
+        el('div', { className: 'plan-header-top' },
+            el('div', { className: 'plan-issuer-block' },
+                h.issuer ? el('div', { className: 'plan-issuer', text: h.issuer }) : null,
+                el('div', { className: 'plan-number', text: format(s.numberLabel, h.number) })),
+            placeDate ? el('div', { className: 'plan-place-date', text: placeDate }) : null),
+        h.kind ? el('div', { className: 'plan-kind', text: h.kind }) : null,
+        h.title ? el('h1', { className: 'plan-title', text: h.title }) : null,
+        meta.length > 0 ? el('p', { className: 'plan-meta' }, ...meta.map(m => el('span', { className: 'plan-meta-item', text: m }))) : null);
+}
+
+export function renderSummary(view: PlanView, s: Strings): HTMLElement {
+    const f = view.findings;
+    const total = f.error + f.warning + f.info + f.hint;
+    const box = el('section', { className: 'summary', attrs: { 'aria-label': s.validation } },
+        el('span', { className: 'summary-label', text: `${s.validation}:` }));
+    if (total === 0) {
+        box.append(el('span', { className: 'summary-none', text: s.noFindings }));
+        return box;
+    }
+    for (const sev of SEVERITY_ORDER) {
+        box.append(el('span', { className: `summary-count sev-${sev}${f[sev] === 0 ? ' zero' : ''}`, text: format(s[sev], f[sev]), data: { severity: sev, count: f[sev] } }));
+    }
+    return box;
+}
+
+function worstSeverity(findings: ViewFinding[]): ViewFinding['severity'] {
+    return SEVERITY_ORDER.find(sev => findings.some(f => f.severity === sev)) ?? 'hint';
+}
+
+function severityName(sev: ViewFinding['severity'], s: Strings): string {
+    return { error: s.severityError, warning: s.severityWarning, info: s.severityInfo, hint: s.severityHint }[sev];
+}
+
+function renderCell(cell: AnnexCell, tag: 'th' | 'td', s: Strings): HTMLTableCellElement {
+    const classes = [`kind-${cell.kind}`, `align-${cell.align ?? (cell.kind === 'text' ? 'left' : 'right')}`];
+    if (cell.bold) classes.push('bold');
+    let title: string | undefined;
+    if (cell.findings && cell.findings.length > 0) {
+        classes.push('finding', `finding-${worstSeverity(cell.findings)}`);
+        title = cell.findings.map(f => `${severityName(f.severity, s)} [${f.code}]: ${f.message}`).join('\n');
+    }
+    if (cell.range) classes.push('source-link');
+    const e = el(tag, {
+        className: classes.join(' '), text: cell.text, title,
+        data: cell.range ? { line: cell.range.start.line, character: cell.range.start.character } : undefined
+    });
+    if (cell.colSpan && cell.colSpan > 1) e.colSpan = cell.colSpan;
+    if (cell.rowSpan && cell.rowSpan > 1) e.rowSpan = cell.rowSpan;
+    return e;
+}
+
+function renderRow(row: AnnexRow, tag: 'th' | 'td', s: Strings, extraClass = ''): HTMLTableRowElement {
+    const tr = el('tr', { className: `row-${row.kind}${extraClass}`, data: { line: row.line } }, ...row.cells.map(c => renderCell(c, tag, s)));
+    // Rows that point into the file can be reached by keyboard too (Enter reveals the row).
+    if (row.line !== undefined && tag === 'td') tr.tabIndex = 0;
+    return tr;
+}
+
+export function renderAnnex(annex: AnnexTable, s: Strings): HTMLElement {
+    const totalWidth = annex.columns.reduce((sum, c) => sum + c.width, 0) || 1;
+    const colgroup = el('colgroup', {}, ...annex.columns.map(c => {
+        const col = el('col', { data: { key: c.key } });
+        col.style.width = `${(100 * c.width / totalWidth).toFixed(2)}%`;
+        return col;
+    }));
+    // In the indicator annex a numbered row opens a new dimension: a heavier rule marks the group.
+    const groupStarts = annex.source.kind === 'indicators';
+    const body = annex.body.map((row, i) =>
+        renderRow(row, 'td', s, groupStarts && i > 0 && row.cells[0]?.text ? ' group-start' : ''));
+    const table = el('table', { className: `annex-table annex-${annex.source.kind}` },
+        colgroup,
+        el('thead', {}, ...annex.header.map(r => renderRow(r, 'th', s))),
+        el('tbody', {}, ...body));
+    return el('section', { className: `annex annex-${annex.orientation}`, data: { annex: annex.number, source: annex.source.kind } },
+        el('p', { className: 'annex-label', text: annex.label }),
+        annex.heading ? el('p', { className: 'annex-heading', text: annex.heading }) : null,
+        el('h2', { className: 'annex-title', text: annex.title }),
+        el('p', { className: 'annex-subtitle', text: annex.subtitle }),
+        el('div', { className: 'table-wrap' }, table));
+}
