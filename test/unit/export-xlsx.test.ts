@@ -132,12 +132,16 @@ describe('XLSX export of the seed plan', () => {
         });
     });
 
-    it('prints on A4 in the annex orientation with the header rows repeated', () => {
+    it('prints on A4 in the annex orientation with the header rows repeated and page numbers from the second page', () => {
         view.annexes.forEach((annex, i) => {
             const setup = workbook.worksheets[i].pageSetup;
             expect(setup.paperSize).toBe(9);
             expect(setup.orientation).toBe(annex.orientation);
             expect(setup.printTitlesRow).toBe(`${HEADER_ROW}:${HEADER_ROW + annex.header.length - 1}`);
+            const headerFooter = workbook.worksheets[i].headerFooter;
+            expect(headerFooter.differentFirst).toBe(true);
+            expect(headerFooter.oddHeader).toMatch(/^&C.*&P$/);
+            expect(headerFooter.firstHeader ?? '').toBe('');
         });
     });
 });

@@ -90,7 +90,9 @@ function annexSheet(workbook: ExcelJS.Workbook, annex: AnnexTable, name: string)
             // Nghị định 30/2020/NĐ-CP margins, in inches: 20 mm top and bottom, 30 mm left, 15 mm right.
             margins: { top: 20 / 25.4, bottom: 20 / 25.4, left: 30 / 25.4, right: 15 / 25.4, header: 10 / 25.4, footer: 10 / 25.4 },
             horizontalCentered: true
-        }
+        },
+        // Page number centred at the top, none on the annex's first page (Nghị định 30/2020/NĐ-CP).
+        headerFooter: { differentFirst: true, firstHeader: '', oddHeader: '&C&"Times New Roman,Regular"&14&P' }
     });
     const widths = Array.from({ length: width }, (_, i) => Math.round(Math.max(1, annex.columns[i]?.width ?? 8) * WIDTH_SCALE * 10) / 10);
     sheet.columns = widths.map((w, i) => ({ key: annex.columns[i]?.key ?? `c${i + 1}`, width: w }));
