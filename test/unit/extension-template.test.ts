@@ -38,6 +38,7 @@ describe('plan template', () => {
                 expect(model.numberStyle).toBe('vi');
                 expect(model.elements.filter(e => e.$type === 'Dimension')).toHaveLength(6);
                 expect(text).toContain(`period ${from} to ${periodEnd(from)}`);
+                expect(text.split('\n')[0]).toMatch(/^plan ke_hoach_moi /);
             });
         }
     }

@@ -96,10 +96,11 @@ export function planTemplate(options: TemplateOptions = {}): string {
     const lines: string[] = [];
     const push = (...l: string[]) => lines.push(...l);
     push(
-        `// ${c.intro}`,
-        `// ${c.keys}`,
+        // The plan line first: VS Code names an untitled editor after its first line.
         `plan ke_hoach_moi "Kế hoạch … giai đoạn ${period}"`,
         'number-style vi',
+        `// ${c.intro}`,
+        `// ${c.keys}`,
         '',
         'header {',
         '    number "" code "KH-UBND"',
