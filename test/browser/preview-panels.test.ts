@@ -1,0 +1,271 @@
+// The preview host against a stand-in of the vscode API (fake-vscode.ts): panels and their webview
+// options, the ready → view handshake, throttled refreshes on "documents validated", the dynamic
+// preview following the editor and the lock, restoring after a reload, every webview request checked
+// before it is acted on, and the export flow (dialogs, overwrite confirmation, atomic writes).
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as vscodeTypes from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { URI } from 'vscode-uri';
+import { exportPlanView } from '../../extension/src/preview/export.js';
+import { PreviewManager } from '../../extension/src/preview/manager.js';
+import type { HostMessage } from '../../extension/src/preview/messages.js';
+import type { PreviewHost } from '../../extension/src/preview/preview.js';
+import { stringsFor } from '../../extension/src/preview/strings.js';
+import type { PlanView } from '../../language-server/src/model/view.js';
+import { SEED_PLAN } from '../helpers/plan.js';
+import { fake, fakeDocument, Uri, type FakePanel } from './fake-vscode.js';
+import { planViewOf } from './harness.js';
+
+vi.mock('vscode', async () => await import('./fake-vscode.js'));
+
+const EXT = URI.file('/ext');
+const A = URI.file('/work/plans/a.plan');
+const B = URI.file('/work/plans/b.plan');
+const vi_ = stringsFor('vi');
+
+let seedView: PlanView;
+beforeAll(async () => { seedView = await planViewOf(SEED_PLAN); });
+
+function viewFor(uri: URI, tag = ''): PlanView {
+    return { ...seedView, uri: uri.toString(), id: `${uri.path}${tag}` };
+}
+
+interface Setup {
+    manager: PreviewManager;
+    requests: string[];
+    exports: { format: string; resource: string; id: string }[];
+    /** What the server answers next, per uri. */
+    answers: Map<string, PlanView | null>;
+}
+
+function setup(): Setup {
+    const requests: string[] = [];
+    const answers = new Map<string, PlanView | null>();
+    const exports: Setup['exports'] = [];
+    const client = {
+        sendRequest: async (method: string, params: { uri: string }) => {
+            expect(method).toBe('plan/view');
+            requests.push(params.uri);
+            return answers.get(params.uri) ?? null;
+        }
+    } as unknown as LanguageClient;
+    const host: PreviewHost = {
+        client, extensionUri: EXT as unknown as vscodeTypes.Uri, webviewLocale: () => 'vi', strings: vi_,
+        exportView: async (view, format, resource) => { exports.push({ format, resource: resource.toString(), id: view.id }); }
+    };
+    return { manager: new PreviewManager(host), requests, exports, answers };
+}
+
+const views = (p: FakePanel) => p.webview.posted.filter((m): m is Extract<HostMessage, { type: 'view' }> => (m as HostMessage).type === 'view');
+const uriOf = (u: URI) => u as unknown as vscodeTypes.Uri;
+
+beforeEach(() => {
+    fake.reset();
+    vi.useFakeTimers();
+    fake.documents.set(A.toString(), fakeDocument(A, 'plan a "A"\nnumber-style vi\n    row 1 PhuCu {\n'));
+    fake.documents.set(B.toString(), fakeDocument(B, 'plan b "B"\n'));
+});
+afterEach(() => { vi.useRealTimers(); });
+
+describe('preview panels', () => {
+    it('opens a panel with scripts, no forms, files only from out/webview, and the nonce-CSP page', async () => {
+        const { manager } = setup();
+        manager.open(uriOf(A), true);
+        expect(fake.panels).toHaveLength(1);
+        const panel = fake.panels[0];
+        expect(panel.viewType).toBe('planPreview');
+        expect(panel.viewColumn).toBe(-2); // beside
+        expect(panel.webview.options).toEqual({
+            enableScripts: true, enableForms: false, enableCommandUris: false, enableFindWidget: true,
+            localResourceRoots: [URI.file('/ext/out/webview')]
+        });
+        const html = panel.webview.html;
+        const nonce = /script-src 'nonce-([^']+)'/.exec(html.replace(/&#39;/g, "'"))?.[1];
+        expect(nonce).toBeTruthy();
+        expect(html).toContain(`<script nonce="${nonce}" src="https://fake.vscode-cdn.net/ext/out/webview/main.js">`);
+        expect(html).toContain("default-src &#39;none&#39;");
+        expect(panel.title).toBe('Xem trước a.plan');
+        manager.dispose();
+    });
+
+    it('sends the view once the page is ready, then follows validations at most every 300 ms', async () => {
+        const { manager, requests, answers } = setup();
+        answers.set(A.toString(), viewFor(A, '#1'));
+        manager.open(uriOf(A), true);
+        const panel = fake.panels[0];
+        await vi.advanceTimersByTimeAsync(0);
+        expect(requests).toEqual([A.toString()]); // first render at once
+        expect(views(panel)).toHaveLength(0); // the page has not said it is ready
+        panel.webview.receive({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(0);
+        expect(views(panel).at(-1)).toMatchObject({ type: 'view', resource: A.toString(), locked: false, view: { id: `${A.path}#1` } });
+
+        await vi.advanceTimersByTimeAsync(1000);
+        const before = requests.length;
+        answers.set(A.toString(), viewFor(A, '#2'));
+        for (let i = 0; i < 5; i++) {
+            manager.onValidated([A.toString()]);
+            await vi.advanceTimersByTimeAsync(20);
+        }
+        // A burst of edits: one refresh at once, one trailing refresh after the interval.
+        expect(requests.length - before).toBe(1);
+        await vi.advanceTimersByTimeAsync(300);
+        expect(requests.length - before).toBe(2);
+        expect(views(panel).at(-1)?.view?.id).toBe(`${A.path}#2`);
+        manager.onValidated([B.toString()]);
+        await vi.advanceTimersByTimeAsync(1000);
+        expect(requests.length - before).toBe(2); // another document's validation is not ours
+        manager.dispose();
+    });
+
+    it('acts on checked reveal and export requests only', async () => {
+        const { manager, answers, exports } = setup();
+        answers.set(A.toString(), viewFor(A));
+        manager.open(uriOf(A), true);
+        const panel = fake.panels[0];
+        panel.webview.receive({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(0);
+
+        panel.webview.receive({ type: 'reveal', line: 2, character: 99 });
+        await vi.advanceTimersByTimeAsync(0);
+        expect(fake.shown).toHaveLength(1);
+        expect(fake.shown[0].uri).toBe(A.toString());
+        expect(fake.shown[0].options.selection?.start).toEqual({ line: 2, character: '    row 1 PhuCu {'.length });
+        expect(fake.revealedRanges).toHaveLength(1);
+
+        for (const bad of [
+            { type: 'reveal', line: 4, character: 0 }, // past the last line (the text ends with a newline: 4 lines)
+            { type: 'reveal', line: '1', character: 0 },
+            { type: 'reveal', line: 1 },
+            { type: 'export', format: 'exe' },
+            { type: 'runCommand', command: 'workbench.action.terminal.new' },
+            'ready', null
+        ]) panel.webview.receive(bad);
+        await vi.advanceTimersByTimeAsync(0);
+        expect(fake.shown).toHaveLength(1);
+        expect(exports).toEqual([]);
+
+        panel.webview.receive({ type: 'export', format: 'docx' });
+        await vi.advanceTimersByTimeAsync(0);
+        expect(exports).toEqual([{ format: 'docx', resource: A.toString(), id: A.path }]);
+        const busy = panel.webview.posted.filter(m => (m as HostMessage).type === 'busy');
+        expect(busy).toEqual([{ type: 'busy', format: 'docx' }, { type: 'busy', format: null }]);
+        manager.dispose();
+    });
+
+    it('has one dynamic preview that follows the active plan editor until it is locked', async () => {
+        const { manager, answers } = setup();
+        answers.set(A.toString(), viewFor(A));
+        answers.set(B.toString(), viewFor(B));
+        manager.open(uriOf(A), true);
+        const panel = fake.panels[0];
+        panel.webview.receive({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(0);
+
+        fake.activeEditorEmitter.fire({ document: fake.documents.get(B.toString()) });
+        await vi.advanceTimersByTimeAsync(0);
+        expect(panel.title).toBe('Xem trước b.plan');
+        expect(views(panel).at(-1)?.resource).toBe(B.toString());
+        fake.activeEditorEmitter.fire({ document: fakeDocument(URI.file('/x.md'), '', 'markdown') });
+        expect(panel.title).toBe('Xem trước b.plan');
+        // Opening another plan reuses the dynamic preview.
+        manager.open(uriOf(A), false);
+        expect(fake.panels).toHaveLength(1);
+        expect(panel.title).toBe('Xem trước a.plan');
+
+        panel.setViewState(true);
+        manager.toggleLock();
+        expect(panel.title).toBe('[Khóa] Xem trước a.plan');
+        expect(fake.contexts.get('planPreviewLocked')).toBe(true);
+        await vi.advanceTimersByTimeAsync(0);
+        expect(views(panel).at(-1)?.locked).toBe(true);
+        fake.activeEditorEmitter.fire({ document: fake.documents.get(B.toString()) });
+        expect(panel.title).toBe('[Khóa] Xem trước a.plan');
+        // With the only preview locked, opening B makes a new dynamic one; opening A reveals the locked one.
+        manager.open(uriOf(B), true);
+        expect(fake.panels).toHaveLength(2);
+        manager.open(uriOf(A), true);
+        expect(fake.panels).toHaveLength(2);
+        expect(panel.reveals.at(-1)).toEqual([panel.viewColumn, true]);
+        manager.dispose();
+        expect(fake.panels.every(p => p.disposed)).toBe(true);
+    });
+
+    it('restores a panel after a reload from the state the webview kept, and drops one without a resource', async () => {
+        const { manager, requests } = setup();
+        const restored = new (await import('./fake-vscode.js')).FakePanel('planPreview', '', 2, {});
+        await manager.deserializeWebviewPanel(restored as unknown as vscodeTypes.WebviewPanel,
+            { resource: A.toString(), locked: true, tab: 'annex-02', scroll: { 'annex-02': 420 } });
+        expect(restored.title).toBe('[Khóa] Xem trước a.plan');
+        const boot = /data-boot="([^"]*)"/.exec(restored.webview.html)?.[1].replace(/&quot;/g, '"');
+        expect(JSON.parse(boot!)).toEqual({ locale: 'vi', state: { resource: A.toString(), locked: true, tab: 'annex-02', scroll: { 'annex-02': 420 } } });
+        expect(restored.webview.options).toMatchObject({ enableScripts: true, localResourceRoots: [URI.file('/ext/out/webview')] });
+        await vi.advanceTimersByTimeAsync(0);
+        expect(requests).toEqual([A.toString()]);
+
+        for (const state of [undefined, {}, { resource: 'no scheme here' }, { resource: 42 }]) {
+            const p = new (await import('./fake-vscode.js')).FakePanel('planPreview', '', 1, {});
+            await manager.deserializeWebviewPanel(p as unknown as vscodeTypes.WebviewPanel, state);
+            expect(p.disposed).toBe(true);
+        }
+        manager.dispose();
+    });
+});
+
+describe('export from the preview', () => {
+    const OUT = URI.file('/work/out');
+    const decode = (u: Uint8Array) => new TextDecoder().decode(u);
+
+    beforeEach(() => { vi.useRealTimers(); });
+
+    it('saves one DOCX where the user says, atomically, leaving no temporary file', async () => {
+        const target = Uri.joinPath(OUT, 'ke-hoach.docx');
+        let asked: { defaultUri?: URI; filters?: Record<string, string[]> } = {};
+        fake.saveDialog = async o => { asked = o as typeof asked; return target; };
+        await exportPlanView(seedView, 'docx', uriOf(A), vi_);
+        expect(asked.defaultUri?.path).toMatch(/^\/work\/plans\/[^/]+\.docx$/);
+        expect(asked.filters).toEqual({ 'Tài liệu Word': ['docx'] });
+        expect([...fake.files.keys()]).toEqual([target.toString()]);
+        expect(decode(fake.files.get(target.toString())!.slice(0, 2))).toBe('PK');
+        expect(fake.messages).toEqual([{ kind: 'info', text: 'Đã xuất: ke-hoach.docx', modal: false }]);
+    });
+
+    it('asks before overwriting, and keeps the old file when the user declines', async () => {
+        const target = Uri.joinPath(OUT, 'ke-hoach.md');
+        fake.files.set(target.toString(), new TextEncoder().encode('old'));
+        fake.saveDialog = async () => target;
+        fake.warningAnswer = undefined;
+        await exportPlanView(seedView, 'md', uriOf(A), vi_);
+        expect(fake.messages).toEqual([{ kind: 'warning', text: 'Tệp ke-hoach.md đã tồn tại. Ghi đè lên tệp này?', modal: true }]);
+        expect(decode(fake.files.get(target.toString())!)).toBe('old');
+        expect(fake.files.size).toBe(1);
+
+        fake.warningAnswer = vi_.overwrite;
+        await exportPlanView(seedView, 'md', uriOf(A), vi_);
+        expect(decode(fake.files.get(target.toString())!)).toContain('Phụ lục 01');
+        expect(fake.files.size).toBe(1);
+    });
+
+    it('writes the CSV files (one per annex) into a chosen folder, confirming the ones that exist', async () => {
+        fake.openDialog = async () => [OUT];
+        fake.files.set(Uri.joinPath(OUT, 'keep.txt').toString(), new Uint8Array([1]));
+        await exportPlanView(seedView, 'csv', uriOf(A), vi_);
+        const csv = [...fake.files.keys()].filter(k => k.endsWith('.csv'));
+        expect(csv).toHaveLength(seedView.annexes.length);
+        expect(csv.every(k => k.startsWith(OUT.toString() + '/'))).toBe(true);
+        fake.messages.length = 0;
+        await exportPlanView(seedView, 'csv', uriOf(A), vi_);
+        expect(fake.messages[0]).toMatchObject({ kind: 'warning', modal: true, text: expect.stringMatching(/^Các tệp sau đã tồn tại: .*\.csv, .*\.csv, .*\.csv\. Ghi đè/) });
+    });
+
+    it('writes nothing when the dialog is cancelled, and cleans up when the final rename fails', async () => {
+        await exportPlanView(seedView, 'xlsx', uriOf(A), vi_);
+        expect(fake.files.size).toBe(0);
+        expect(fake.messages).toEqual([]);
+        fake.saveDialog = async () => Uri.joinPath(OUT, 'x.html');
+        fake.failRename = true;
+        await exportPlanView(seedView, 'html', uriOf(A), vi_);
+        expect(fake.files.size).toBe(0);
+        expect(fake.messages).toEqual([{ kind: 'error', text: 'Không xuất được (HTML): disk full', modal: false }]);
+    });
+});
