@@ -92,4 +92,13 @@ describe('plan export', () => {
         expect(run.stderr).toMatch(/[1-9]\d* errors.*Exporting the annexes anyway\./);
         expect(run.stdout.trim().split('\n')).toEqual(['damaged-phu-luc-01.csv', 'damaged.md']);
     });
+
+    it('says so when a plan has no annex yet, and still writes the document', () => {
+        const dir = tempDir('cli-empty');
+        fs.writeFileSync(path.join(dir, 'empty.plan'), 'plan empty "Trống"\nnumber-style vi\n');
+        const run = plan(['export', 'empty.plan', '--format', 'md,csv', '--out', '.', '--lang', 'en'], dir);
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.stderr).toContain('has no annex yet');
+        expect(run.stdout.trim()).toBe('empty.md');
+    });
 });

@@ -193,6 +193,12 @@ describe('DOCX export of other plans', () => {
         const grid = docxGrid(doc.sections[0].tables[0]);
         expect(grid.map(r => r[1])).toContain(XSS);
         expect(grid.map(r => r[1])).toContain('Quận "Tốt", mới');
+        // The heading line stands between the label and the title, in capitals too.
+        expect(doc.sections[0].paragraphs.map(p => p.text)).toEqual([
+            'Phụ lục 01', 'DỰ KIẾN', 'BẢNG <B>THỬ</B> & KIỂM', '(Kèm theo Kế hoạch số 12/KH-UBND ngày 3/4/2024 của UBND tỉnh)'
+        ]);
+        // Eight columns fit a portrait page.
+        expect(child(doc.sections[0].properties, 'w:pgSz')!.attrs['w:orient'] ?? 'portrait').toBe('portrait');
     });
 
     it('gives a valid document for a plan without annexes', async () => {

@@ -23,6 +23,7 @@ district Bad "${XSS.replace(/"/g, '\\"')}" huyen
 district Good "Quận \\"Tốt\\", mới" huyen
 table t "Bảng <b>thử</b> & kiểm" {
     annex "01"
+    heading "Dự kiến"
     years { 2023 result  2024 plan }
     columns households poor poor-rate
     row 1 Bad {

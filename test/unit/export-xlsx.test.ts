@@ -150,7 +150,10 @@ describe('XLSX export of other plans', () => {
     it('keeps text as text, a payload included, and never writes a formula', async () => {
         const wb = await readWorkbook((await renderExport(await viewOfText(XSS_PLAN), 'xlsx')).files[0].data);
         const sheet = wb.worksheets[0];
-        expect(sheet.getCell('B7').value).toBe(XSS);
+        // Label, heading, title, subtitle, blank, two header rows: the first district is on row 8.
+        expect(sheet.getCell('A2').value).toBe('DỰ KIẾN');
+        expect(sheet.getCell('A8').value).toBe('1');
+        expect(sheet.getCell('B8').value).toBe(XSS);
         sheet.eachRow(row => row.eachCell(cell => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
     });
 

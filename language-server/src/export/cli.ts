@@ -30,6 +30,7 @@ const MESSAGES = {
         missing: () => 'không có tệp này.',
         denied: () => 'không có quyền đọc.',
         noPlan: (f: string) => `Tệp ${f} không có kế hoạch nào để xuất.`,
+        noAnnex: (f: string) => `Kế hoạch trong ${f} chưa có phụ lục nào; tệp xuất không có bảng.`,
         exists: (f: string) => `Tệp đã tồn tại: ${f} (thêm --force để ghi đè). Chưa ghi tệp nào.`,
         cannotWrite: (why: string) => `Không ghi được tệp xuất: ${why}`,
         exporting: (s: string, anyway: boolean) => anyway ? `${s} Vẫn xuất các phụ lục.` : `${s} Xuất các phụ lục.`
@@ -42,6 +43,7 @@ const MESSAGES = {
         missing: () => 'no such file.',
         denied: () => 'permission denied.',
         noPlan: (f: string) => `${f} holds no plan to export.`,
+        noAnnex: (f: string) => `The plan in ${f} has no annex yet; the export holds no table.`,
         exists: (f: string) => `File already exists: ${f} (add --force to overwrite). Nothing was written.`,
         cannotWrite: (why: string) => `Cannot write the export: ${why}`,
         exporting: (s: string, anyway: boolean) => anyway ? `${s} Exporting the annexes anyway.` : `${s} Exporting the annexes.`
@@ -95,6 +97,7 @@ export async function exportCommand(file: string, options: ExportCommandOptions,
         severity: SEVERITIES[(d.severity ?? 1) - 1] ?? 'error', code: String(d.code ?? ''), message: d.message, range: d.range
     }));
     const view = buildPlanView(model, findings);
+    if (view.annexes.length === 0) process.stderr.write(`plan: ${m.noAnnex(file)}\n`);
 
     const files: ExportFile[] = [];
     for (const format of formats) files.push(...(await renderExport(view, format)).files);
