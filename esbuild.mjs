@@ -11,6 +11,8 @@ const builds = [
     { ...node, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
     { ...node, entryPoints: ['language-server/src/main.ts'], outfile: 'extension/out/server.cjs' },
     { ...node, entryPoints: ['extension/src/extension.ts'], outfile: 'extension/out/extension.cjs', external: ['vscode'] },
+    // The exporters (docx, exceljs) are loaded by the preview on its first export, not at activation.
+    { ...node, entryPoints: ['language-server/src/export/index.ts'], outfile: 'extension/out/export.cjs' },
     webviewBuild()
 ];
 for (const b of builds) {

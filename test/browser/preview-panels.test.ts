@@ -7,6 +7,7 @@ import type * as vscodeTypes from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { URI } from 'vscode-uri';
 import { exportPlanView } from '../../extension/src/preview/export.js';
+import { renderExport } from '../../language-server/src/export/index.js';
 import { PreviewManager } from '../../extension/src/preview/manager.js';
 import type { HostMessage } from '../../extension/src/preview/messages.js';
 import type { PreviewHost } from '../../extension/src/preview/preview.js';
@@ -213,6 +214,7 @@ describe('preview panels', () => {
 });
 
 describe('export from the preview', () => {
+    const render = async () => renderExport;
     const OUT = URI.file('/work/out');
     const decode = (u: Uint8Array) => new TextDecoder().decode(u);
 
@@ -222,7 +224,7 @@ describe('export from the preview', () => {
         const target = Uri.joinPath(OUT, 'ke-hoach.docx');
         let asked: { defaultUri?: URI; filters?: Record<string, string[]> } = {};
         fake.saveDialog = async o => { asked = o as typeof asked; return target; };
-        await exportPlanView(seedView, 'docx', uriOf(A), vi_);
+        await exportPlanView(seedView, 'docx', uriOf(A), vi_, render);
         expect(asked.defaultUri?.path).toMatch(/^\/work\/plans\/[^/]+\.docx$/);
         expect(asked.filters).toEqual({ 'Tài liệu Word': ['docx'] });
         expect([...fake.files.keys()]).toEqual([target.toString()]);
@@ -235,13 +237,13 @@ describe('export from the preview', () => {
         fake.files.set(target.toString(), new TextEncoder().encode('old'));
         fake.saveDialog = async () => target;
         fake.warningAnswer = undefined;
-        await exportPlanView(seedView, 'md', uriOf(A), vi_);
+        await exportPlanView(seedView, 'md', uriOf(A), vi_, render);
         expect(fake.messages).toEqual([{ kind: 'warning', text: 'Tệp ke-hoach.md đã tồn tại. Ghi đè lên tệp này?', modal: true }]);
         expect(decode(fake.files.get(target.toString())!)).toBe('old');
         expect(fake.files.size).toBe(1);
 
         fake.warningAnswer = vi_.overwrite;
-        await exportPlanView(seedView, 'md', uriOf(A), vi_);
+        await exportPlanView(seedView, 'md', uriOf(A), vi_, render);
         expect(decode(fake.files.get(target.toString())!)).toContain('Phụ lục 01');
         expect(fake.files.size).toBe(1);
     });
@@ -249,22 +251,22 @@ describe('export from the preview', () => {
     it('writes the CSV files (one per annex) into a chosen folder, confirming the ones that exist', async () => {
         fake.openDialog = async () => [OUT];
         fake.files.set(Uri.joinPath(OUT, 'keep.txt').toString(), new Uint8Array([1]));
-        await exportPlanView(seedView, 'csv', uriOf(A), vi_);
+        await exportPlanView(seedView, 'csv', uriOf(A), vi_, render);
         const csv = [...fake.files.keys()].filter(k => k.endsWith('.csv'));
         expect(csv).toHaveLength(seedView.annexes.length);
         expect(csv.every(k => k.startsWith(OUT.toString() + '/'))).toBe(true);
         fake.messages.length = 0;
-        await exportPlanView(seedView, 'csv', uriOf(A), vi_);
+        await exportPlanView(seedView, 'csv', uriOf(A), vi_, render);
         expect(fake.messages[0]).toMatchObject({ kind: 'warning', modal: true, text: expect.stringMatching(/^Các tệp sau đã tồn tại: .*\.csv, .*\.csv, .*\.csv\. Ghi đè/) });
     });
 
     it('writes nothing when the dialog is cancelled, and cleans up when the final rename fails', async () => {
-        await exportPlanView(seedView, 'xlsx', uriOf(A), vi_);
+        await exportPlanView(seedView, 'xlsx', uriOf(A), vi_, render);
         expect(fake.files.size).toBe(0);
         expect(fake.messages).toEqual([]);
         fake.saveDialog = async () => Uri.joinPath(OUT, 'x.html');
         fake.failRename = true;
-        await exportPlanView(seedView, 'html', uriOf(A), vi_);
+        await exportPlanView(seedView, 'html', uriOf(A), vi_, render);
         expect(fake.files.size).toBe(0);
         expect(fake.messages).toEqual([{ kind: 'error', text: 'Không xuất được (HTML): disk full', modal: false }]);
     });

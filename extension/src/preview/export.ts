@@ -43,11 +43,13 @@ export async function writeAtomically(uri: vscode.Uri, data: Uint8Array): Promis
     }
 }
 
-export async function exportPlanView(view: PlanView, exportFormat: ExportFormat, resource: vscode.Uri, s: Strings): Promise<void> {
+/** The shared exporters' entry point (language-server/src/export). */
+export type RenderExport = typeof import('../../../language-server/src/export/index.js')['renderExport'];
+
+export async function exportPlanView(view: PlanView, exportFormat: ExportFormat, resource: vscode.Uri, s: Strings, render: () => Promise<RenderExport>): Promise<void> {
     const label = exportFormat.toUpperCase();
     try {
-        // Loaded on first use: the Office writers are large and most sessions never export.
-        const { renderExport } = await import('../../../language-server/src/export/index.js');
+        const renderExport = await render();
         const { files } = await renderExport(view, exportFormat);
         const bad = files.find(f => !isSafeFileName(f.name));
         if (bad) throw new Error(format(s.badFileName, bad.name));

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { DocumentsValidatedNotification, type DocumentsValidatedParams } from '../../../language-server/src/protocol.js';
 import { planLocale } from '../client/server.js';
-import { exportPlanView } from './export.js';
+import { exportPlanView, type RenderExport } from './export.js';
 import { PreviewManager } from './manager.js';
 import { PREVIEW_VIEW_TYPE } from './preview.js';
 import { localeOf, stringsFor } from './strings.js';
@@ -19,12 +19,17 @@ export const PREVIEW_COMMANDS = {
 
 export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
     const strings = stringsFor(localeOf(vscode.env.language));
+    // The exporters are their own bundle (out/export.cjs, 3 MB of Office writers): loaded on the first
+    // export, so activation does not pay for them.
+    let exporter: Promise<RenderExport> | undefined;
+    const loadExporter = () => exporter ??= Promise.resolve().then(() =>
+        (require(context.asAbsolutePath('out/export.cjs')) as { renderExport: RenderExport }).renderExport);
     const manager = new PreviewManager({
         client,
         extensionUri: context.extensionUri,
         webviewLocale: () => planLocale(),
         strings,
-        exportView: (view, format, resource) => exportPlanView(view, format, resource, strings)
+        exportView: (view, format, resource) => exportPlanView(view, format, resource, strings, loadExporter)
     });
 
     /** The plan a command is about: the explorer/editor-title argument, else the active plan editor. */
