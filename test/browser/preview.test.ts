@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../extension/src/preview/messages.js';
@@ -142,6 +143,35 @@ describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
         expect(total.weights.every(w => w >= 600)).toBe(true);
         const firstRowWeight = await p.page.$eval('#panel-annex-01 tbody tr:first-child td:nth-child(3)', (td: any) => Number(getComputedStyle(td).fontWeight));
         expect(firstRowWeight).toBeLessThan(600);
+    });
+
+    it('shows a sectioned table with near-poor columns: section rows, subtotals, the (I+II) total', async () => {
+        const sectioned = await planViewOf(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'sections-near-poor.plan'));
+        const p = await preview({}, sectioned);
+        const head = await tableText(p, 'annex-01', 'thead');
+        expect(head[0]).toEqual(['STT', 'Huyện/TX/TP', 'Kết quả năm 2022', 'Năm 2023']);
+        const measures = ['Tổng số hộ dân cư', 'Tổng số hộ nghèo', 'Tỷ lệ hộ nghèo (%)', 'Tổng số hộ cận nghèo', 'Tỷ lệ hộ cận nghèo (%)'];
+        expect(head[1]).toEqual([...measures, ...measures]);
+        expect(await p.page.$$eval('#panel-annex-01 thead tr:first-child th', (es: any[]) => es.map(e => e.colSpan))).toEqual([1, 1, 5, 5]);
+        const rows = await p.page.$$eval('#panel-annex-01 tbody tr', (trs: any[]) => trs.map(tr => [
+            tr.className.replace('row-', ''), Array.from(tr.children as ArrayLike<{ textContent: string; colSpan: number }>).map(c => c.colSpan > 1 ? `${c.textContent}|${c.colSpan}` : c.textContent)
+        ]));
+        expect(rows).toEqual([
+            ['section', ['I', 'Khu vực thành thị|11']],
+            ['row', ['1', 'Huyện A & <B>', '1.000', '10', '1,00', '20', '2,00', '1.000', '8', '0,80', '15', '1,50']],
+            ['row', ['2', 'Thị xã B', '2.000', '30', '1,50', '40', '2,00', '2.000', '20', '1,00', '30', '1,50']],
+            ['subtotal', ['Cộng I|2', '3.000', '40', '1,33', '60', '2,00', '3.000', '28', '0,93', '45', '1,50']],
+            ['section', ['II', 'Khu vực nông thôn|11']],
+            ['row', ['1', 'Huyện A & <B>', '4.000', '80', '2,00', '100', '2,50', '4.000', '60', '1,50', '80', '2,00']],
+            ['row', ['2', 'Thị xã B', '5.000', '150', '3,00', '200', '4,00', '5.000', '100', '2,00', '150', '3,00']],
+            ['subtotal', ['Cộng II|2', '9.000', '230', '2,56', '300', '3,33', '9.000', '160', '1,78', '230', '2,56']],
+            ['total', ['Tổng cộng (I+II)|2', '12.000', '270', '2,25', '360', '3,00', '12.000', '188', '1,57', '275', '2,29']]
+        ]);
+        const weight = (sel: string) => p.page.$eval(sel, (td: any) => Number(getComputedStyle(td).fontWeight));
+        expect(await weight('#panel-annex-01 tbody tr.row-subtotal td:nth-child(2)')).toBeGreaterThanOrEqual(600);
+        expect(await weight('#panel-annex-01 tbody tr.row-row td:nth-child(3)')).toBeLessThan(600);
+        expect(await p.page.$$eval('.summary-none', (es: any[]) => es.map(e => e.textContent))).toEqual(['Không có phát hiện nào.']);
+        await screenshot(p.page, 'annex-01-sections-near-poor');
     });
 
     it('shows Annex 02 (indicators grouped by dimension) and Annex 03 (tasks)', async () => {
