@@ -53,6 +53,7 @@ export class ChartBoard {
 
     render(charts: ChartView[], style: NumberStyle): void {
         this.charts = charts;
+        const styleChanged = style !== this.style;
         this.style = style;
         this.theme ??= readTheme();
         const sameLayout = charts.length === this.entries.size
@@ -66,6 +67,8 @@ export class ChartBoard {
         }
         for (const c of charts) {
             const entry = this.entries.get(c.id)!;
+            // Most edits leave most charts as they were: repaint only those whose data changed.
+            if (!styleChanged && JSON.stringify(c) === JSON.stringify(entry.view)) continue;
             entry.view = c;
             entry.card.querySelector('figcaption')!.textContent = c.title;
             entry.card.querySelector('canvas')!.setAttribute('aria-label', c.title);

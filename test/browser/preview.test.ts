@@ -277,6 +277,16 @@ describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
         }
         expect(await p.problems()).toEqual([]);
         await screenshot(p.page, 'charts-light');
+
+        // An edit repaints the chart whose data changed, in place; the others stay as drawn.
+        const picture = (id: string) => p.page.$eval(`[data-chart-id="${id}"] canvas`, (c: any) => c.toDataURL() as string);
+        const [ratesBefore, indicatorBefore] = [await picture('district-rates'), await picture(ids.at(-1)!)];
+        const changed = structuredClone(view);
+        changed.charts.find(c => c.id === 'district-rates')!.series[0].data[0] = 4.9;
+        await p.send(viewMessage(changed));
+        await p.page.waitForFunction((before: string) => document.querySelector('[data-chart-id="district-rates"] canvas').toDataURL() !== before, ratesBefore);
+        expect(await picture(ids.at(-1)!)).toBe(indicatorBefore);
+        expect(await p.page.$$eval('.chart-card canvas', (cs: any[]) => cs.length)).toBe(ids.length);
     });
 
     it('follows the theme: switching the body class restyles the tables and repaints the charts', async () => {
