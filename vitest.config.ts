@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
     test: {
         include: ['test/**/*.test.ts'],
-        exclude: ['test/e2e/**', 'node_modules/**'],
+        // e2e and the VS Code suite start editors: npm run test:e2e / test:vscode
+        exclude: ['test/e2e/**', 'test/vscode/**', 'node_modules/**'],
         testTimeout: 60_000,
         hookTimeout: 120_000,
         pool: 'forks'
