@@ -41,6 +41,13 @@ if (broken.length) fail(`README.md shows images that are not in the package: ${b
 const stray = files.filter(f => /(^|\/)node_modules\/|\.map$|(^|\/)src\/|\.ts$|^webview\//.test(f));
 if (stray.length) fail(`the package carries files it should not (see .vscodeignore): ${stray.join(', ')}`);
 
+// The bundles must run on Node 20 (the CLI, and VS Code 1.100's own Node): calls that only Node 22+ has.
+const node22 = /\b(Object\.groupBy|Map\.groupBy|Promise\.withResolvers|Array\.fromAsync|process\.getBuiltinModule|Iterator\.from)\(/;
+for (const f of files.filter(f => /\.(c?js)$/.test(f))) {
+    const m = node22.exec(fs.readFileSync(path.join(ext, f), 'utf8'));
+    if (m) fail(`${f} calls ${m[1]}, which Node 20 does not have (esbuild's target node20 does not polyfill it)`);
+}
+
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
 const size = fs.statSync(vsix).size;
 console.log(`package: ${path.relative(root, vsix)} — ${kib(size)}, ${files.length} files:`);
