@@ -1,0 +1,316 @@
+// The canonical layout of a plan: 4-space indents, one element per line, a blank line around
+// top-level blocks, and the year lines of a table aligned in columns with numbers right-aligned, as
+// a reviewer reads an annex. Comments are kept where they stand. Formatting twice changes nothing.
+//
+// The layout is decided gap by gap between consecutive tokens (comments included), so every edit
+// touches whitespace only and the cost is linear in the document.
+import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import type { Formatter, LangiumServices } from 'langium/lsp';
+import type {
+    DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit
+} from 'vscode-languageserver-protocol';
+import * as ast from '../generated/ast.js';
+
+/** Where a token starts a line: how many line breaks it wants before it and how deep it is indented. */
+interface LineStart {
+    /** Line breaks wanted before the token (2 = one blank line). */
+    breaks: number;
+    /** Root elements that may keep one blank line the author left, though none is required. */
+    keepBlank?: boolean;
+    /** A continuation line (one level deeper than the block). */
+    continuation?: boolean;
+}
+
+interface Token { offset: number; end: number; image: string; comment: boolean; lineComment: boolean; leaf?: LeafCstNode }
+
+const INDENT = '    ';
+
+export class PlanFormatter implements Formatter {
+    private readonly lexer: LangiumServices['parser']['Lexer'];
+
+    constructor(services: LangiumServices) {
+        this.lexer = services.parser.Lexer;
+    }
+
+    formatDocument(document: LangiumDocument, params: DocumentFormattingParams): TextEdit[] {
+        return this.safeEdits(document, params.options);
+    }
+
+    formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
+        const { start, end } = params.range;
+        return this.safeEdits(document, params.options).filter(e => e.range.end.line >= start.line && e.range.end.line <= end.line);
+    }
+
+    formatDocumentOnType(): TextEdit[] {
+        return [];
+    }
+
+    get formatOnTypeOptions(): DocumentOnTypeFormattingOptions | undefined {
+        return undefined;
+    }
+
+    private safeEdits(document: LangiumDocument, _options: FormattingOptions): TextEdit[] {
+        const result = document.parseResult;
+        // A document that does not parse is left alone: its tokens may not mean what they seem.
+        if (result.lexerErrors.length > 0 || result.parserErrors.length > 0) return [];
+        try {
+            return this.edits(document);
+        } catch (error) {
+            console.error('plan formatting failed:', error);
+            return [];
+        }
+    }
+
+    /** The whitespace each gap between tokens should hold, as edits where it differs. */
+    edits(document: LangiumDocument): TextEdit[] {
+        const text = document.textDocument.getText();
+        const root = document.parseResult.value as ast.PlanDocument;
+        const tokens = this.tokens(document, text);
+        if (tokens.length === 0) return [];
+        const lineStarts = lineStartsOf(root);
+        const cellSpaces = alignedCellSpaces(root);
+        const tableYearStarts = tableYearStartsOf(root);
+
+        // Whether each token stands first on its line in the original text.
+        const ownLine = tokens.map((t, i) => i === 0 || /\n/.test(text.slice(tokens[i - 1].end, t.offset)));
+        const gaps: { start: number; end: number; text: string }[] = [];
+        let depth = 0;
+        for (let i = 0; i < tokens.length; i++) {
+            const token = tokens[i];
+            const previous = tokens[i - 1];
+            const gapStart = previous ? previous.end : 0;
+            const original = text.slice(gapStart, token.offset);
+            const originalBreaks = countBreaks(original);
+            if (token.image === '}' && !token.comment) depth = Math.max(0, depth - 1);
+            let wanted: string;
+            if (!previous) {
+                wanted = '';
+            } else if (token.comment) {
+                wanted = this.commentGap(tokens, i, ownLine, originalBreaks, depth, lineStarts);
+            } else {
+                const start = lineStarts.get(token.offset);
+                const afterComment = previous.comment && (previous.lineComment || originalBreaks > 0);
+                if (start || afterComment) {
+                    let breaks: number;
+                    if (previous.comment && ownLine[i - 1]) breaks = Math.max(1, Math.min(originalBreaks, 2));
+                    else if (start) breaks = start.keepBlank ? Math.max(start.breaks, Math.min(originalBreaks, 2)) : start.breaks;
+                    else breaks = 1;
+                    const level = depth + (start && !start.continuation ? 0 : 1);
+                    wanted = '\n'.repeat(breaks) + INDENT.repeat(level);
+                } else {
+                    wanted = ' '.repeat(this.spaces(previous, token, cellSpaces, tableYearStarts));
+                }
+            }
+            if (!/^\s*$/.test(original)) return []; // never let an edit swallow text
+            if (wanted !== original) gaps.push({ start: gapStart, end: token.offset, text: wanted });
+            if (token.image === '{' && !token.comment) depth++;
+        }
+        const last = tokens[tokens.length - 1];
+        const tail = text.slice(last.end);
+        if (/^\s*$/.test(tail) && tail !== '\n') gaps.push({ start: last.end, end: text.length, text: '\n' });
+
+        const doc = document.textDocument;
+        return gaps.map(g => ({ range: { start: doc.positionAt(g.start), end: doc.positionAt(g.end) } as Range, newText: g.text }));
+    }
+
+    /** Every token in order, comments included, each visible one with its place in the syntax tree. */
+    private tokens(document: LangiumDocument, text: string): Token[] {
+        const leaves = new Map<number, LeafCstNode>();
+        const rootCst = document.parseResult.value.$cstNode;
+        if (rootCst) for (const leaf of CstUtils.flattenCst(rootCst)) if (!leaf.hidden) leaves.set(leaf.offset, leaf);
+        const lexed = this.lexer.tokenize(text);
+        const tokens: Token[] = [
+            ...lexed.tokens.map(t => ({ offset: t.startOffset, end: t.startOffset + t.image.length, image: t.image, comment: false, lineComment: false, leaf: leaves.get(t.startOffset) })),
+            ...lexed.hidden.map(t => ({ offset: t.startOffset, end: t.startOffset + t.image.length, image: t.image, comment: true, lineComment: t.image.startsWith('//') }))
+        ];
+        return tokens.sort((a, b) => a.offset - b.offset);
+    }
+
+    /**
+     * A comment on its own line belongs to what follows: it takes that line's break and indent. A
+     * comment after code on the same line stays there, one space after it.
+     */
+    private commentGap(tokens: Token[], i: number, ownLine: boolean[], originalBreaks: number, depth: number, lineStarts: Map<number, LineStart>): string {
+        if (!ownLine[i]) return ' ';
+        let next = i + 1;
+        while (next < tokens.length && tokens[next].comment) next++;
+        const following = tokens[next];
+        const start = following ? lineStarts.get(following.offset) : undefined;
+        const closing = following?.image === '}';
+        const level = closing ? depth : depth + (start && !start.continuation ? 0 : 1);
+        // The first own-line comment of a run takes the breaks of the line it belongs to.
+        const firstOfRun = !(tokens[i - 1].comment && ownLine[i - 1]);
+        const kept = Math.min(originalBreaks, 2);
+        const breaks = firstOfRun && start ? Math.max(start.breaks, kept) : Math.max(1, kept);
+        return '\n'.repeat(breaks) + INDENT.repeat(level);
+    }
+
+    private spaces(previous: Token, token: Token, cellSpaces: Map<number, number>, tableYearStarts: Set<number>): number {
+        const aligned = cellSpaces.get(token.offset);
+        if (aligned !== undefined) return aligned;
+        if (tableYearStarts.has(token.offset)) return 2;
+        const inDate = (t: Token) => t.leaf && ast.isDateLit(t.leaf.astNode);
+        if (inDate(previous) && inDate(token) && (previous.image === '/' || token.image === '/')) return 0;
+        return 1;
+    }
+}
+
+function countBreaks(whitespace: string): number {
+    let n = 0;
+    for (const ch of whitespace) if (ch === '\n') n++;
+    return n;
+}
+
+/** The first visible token of a node. */
+function firstToken(node: AstNode | CstNode | undefined): number | undefined {
+    let cst: CstNode | undefined = node && '$type' in node ? (node as AstNode).$cstNode : node as CstNode | undefined;
+    while (cst && 'content' in cst) {
+        const children = (cst as { content: CstNode[] }).content;
+        cst = children.find(c => !c.hidden && c.length > 0);
+    }
+    return cst ? cst.offset : undefined;
+}
+
+/** Where lines start, and with how many breaks, from the syntax tree. */
+function lineStartsOf(root: ast.PlanDocument): Map<number, LineStart> {
+    const starts = new Map<number, LineStart>();
+    const line = (at: AstNode | CstNode | undefined, breaks = 1, extra: Partial<LineStart> = {}) => {
+        const offset = firstToken(at);
+        if (offset !== undefined) starts.set(offset, { breaks, ...extra });
+    };
+    const keywords = (node: AstNode, ...words: string[]) => {
+        for (const word of words) for (const cst of GrammarUtils.findNodesForKeyword(node.$cstNode, word)) line(cst);
+    };
+    const closing = (node: AstNode) => line(GrammarUtils.findNodesForKeyword(node.$cstNode, '}').at(-1));
+    const property = (node: AstNode, name: string) => {
+        for (const cst of GrammarUtils.findNodesForProperty(node.$cstNode, name)) line(cst);
+    };
+
+    line(root);
+    keywords(root, 'part-of', 'number-style');
+    root.elements.forEach((element, i) => {
+        const previous = root.elements[i - 1];
+        if (i === 0) line(element, 2);
+        // The annex heading of the indicators leads straight into its dimensions.
+        else if (ast.isIndicatorTable(previous)) line(element, 1, { keepBlank: true });
+        else if (isBlockElement(element) || isBlockElement(previous) || element.$type !== previous.$type) line(element, 2);
+        else line(element, 1, { keepBlank: true });
+        element.$cstNode && layoutElement(element);
+    });
+
+    function layoutElement(node: AstNode): void {
+        if (ast.isHeader(node)) {
+            node.fields.forEach(f => {
+                line(f);
+                if (ast.isResolutionField(f)) for (const cst of GrammarUtils.findNodesForKeyword(f.$cstNode, 'about')) line(cst, 1, { continuation: true });
+            });
+            closing(node);
+        } else if (ast.isDimension(node)) {
+            if (GrammarUtils.findNodeForKeyword(node.$cstNode, '{')) {
+                keywords(node, 'heading');
+                node.indicators.forEach(i => { line(i); layoutElement(i); });
+                closing(node);
+            }
+        } else if (ast.isIndicator(node)) {
+            keywords(node, 'unit', 'direction', 'computed');
+            line(node.assignment);
+            node.values.forEach(v => line(v));
+            closing(node);
+        } else if (ast.isDistrictTable(node)) {
+            keywords(node, 'annex', 'heading', 'standard', 'years', 'columns');
+            node.sections.forEach(s => {
+                line(s);
+                s.rows.forEach(r => { line(r); rowLines(r); });
+                if (s.subtotal) { line(s.subtotal); rowLines(s.subtotal); }
+                closing(s);
+            });
+            node.rows.forEach(r => { line(r); rowLines(r); });
+            if (node.total) { line(node.total); rowLines(node.total); }
+            closing(node);
+        } else if (ast.isTarget(node)) {
+            keywords(node, 'indicator', 'year', 'standard', 'text');
+            line(node.comparison);
+            closing(node);
+        } else if (ast.isSolutionSection(node)) {
+            node.groups.forEach(g => { line(g); layoutElement(g); });
+            closing(node);
+        } else if (ast.isSolutionGroup(node)) {
+            node.groups.forEach(g => { line(g); layoutElement(g); });
+            node.solutions.forEach(s => { line(s); layoutElement(s); });
+            closing(node);
+        } else if (ast.isSolution(node)) {
+            if (GrammarUtils.findNodeForKeyword(node.$cstNode, '{')) {
+                keywords(node, 'text');
+                line(node.assignment);
+                closing(node);
+            }
+        } else if (ast.isTaskList(node)) {
+            keywords(node, 'annex');
+            node.tasks.forEach(task => {
+                line(task);
+                line(task.assignment);
+                keywords(task, 'submit', 'note');
+                closing(task);
+            });
+            closing(node);
+        } else if (ast.isFunding(node)) {
+            keywords(node, 'text');
+            node.sources.forEach(s => line(s));
+            closing(node);
+        } else if (ast.isDutyList(node)) {
+            node.items.forEach(item => {
+                line(item);
+                property(item, 'duties');
+                closing(item);
+            });
+            closing(node);
+        }
+    }
+
+    function rowLines(row: ast.TableRow | ast.TotalRow): void {
+        row.years.forEach(y => line(y));
+        closing(row);
+    }
+    return starts;
+}
+
+/** Elements laid out over several lines: a blank line separates them from their neighbours. */
+function isBlockElement(e: ast.Element): boolean {
+    if (ast.isAgency(e) || ast.isDistrict(e) || ast.isStandard(e) || ast.isProse(e) || ast.isIndicatorTable(e)) return false;
+    if (ast.isDimension(e)) return GrammarUtils.findNodeForKeyword(e.$cstNode, '{') !== undefined;
+    return true;
+}
+
+/**
+ * Spaces before each cell of every year line, so that the cells of a table line up in columns with
+ * their numbers right-aligned: one space after the year label, two between columns.
+ */
+function alignedCellSpaces(root: ast.PlanDocument): Map<number, number> {
+    const spaces = new Map<number, number>();
+    for (const element of root.elements) {
+        if (!ast.isDistrictTable(element)) continue;
+        const lines: ast.YearCells[] = [];
+        const addRow = (row: ast.TableRow | ast.TotalRow | undefined) => { if (row) lines.push(...row.years); };
+        element.rows.forEach(addRow);
+        element.sections.forEach(s => { s.rows.forEach(addRow); addRow(s.subtotal); });
+        addRow(element.total);
+        const widths: number[] = [];
+        for (const y of lines) y.cells.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, c.$cstNode?.length ?? 0); });
+        for (const y of lines) {
+            y.cells.forEach((c, i) => {
+                if (c.$cstNode) spaces.set(c.$cstNode.offset, (i === 0 ? 1 : 2) + widths[i] - c.$cstNode.length);
+            });
+        }
+    }
+    return spaces;
+}
+
+/** The table years after the first in `years { … }`: two spaces apart, so "2021 result  2022 result" reads as pairs. */
+function tableYearStartsOf(root: ast.PlanDocument): Set<number> {
+    const starts = new Set<number>();
+    for (const element of root.elements) {
+        if (!ast.isDistrictTable(element)) continue;
+        element.years.slice(1).forEach(y => { const offset = firstToken(y); if (offset !== undefined) starts.add(offset); });
+    }
+    return starts;
+}
