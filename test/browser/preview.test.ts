@@ -329,7 +329,8 @@ describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
         const text = fs.readFileSync(SEED_PLAN, 'utf-8')
             .replace('district PhuCu "Phù Cừ"', `district PhuCu "${payload}"`)
             .replace('task 3 "Xây dựng', `task 3 "</td><script>window.__xss=2</script><b id=xss-task>`)
-            .replace('title "Thực hiện', `title "<iframe srcdoc='<script>parent.__xss=3</script>'></iframe>Thực hiện`);
+            .replace('title "Thực hiện', `title "<iframe srcdoc='<script>parent.__xss=3</script>'></iframe>Thực hiện`)
+            .replace('indicator vl_ket_noi "Tỷ lệ', 'indicator vl_ket_noi "<svg onload=window.__xss=4>Tỷ lệ');
         fs.writeFileSync(file, text);
         const xssView = await planViewOf(file);
         fs.rmSync(dir, { recursive: true, force: true });
@@ -337,13 +338,15 @@ describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
         for (const csp of [false, true]) {
             const p = await preview({ csp }, xssView);
             await p.page.click('#tab-annex-03');
+            await p.page.click('#tab-charts');
+            expect(await p.page.$eval('[data-chart-id="indicator-vl_ket_noi"] figcaption', (e: any) => e.textContent)).toMatch(/^<svg onload=window\.__xss=4>Tỷ lệ/);
             await p.page.click('#tab-annex-01');
             const district = await p.page.$eval('#panel-annex-01 tbody tr:first-child td:nth-child(2)', (td: any) => td.textContent);
             expect(district).toBe(payload);
             expect(await p.page.$eval('#panel-annex-03 tbody tr:nth-child(3) td:nth-child(2)', (td: any) => td.textContent))
                 .toMatch(/^<\/td><script>window\.__xss=2<\/script><b id=xss-task>/);
             expect(await p.page.$eval('.plan-title', (e: any) => e.textContent)).toMatch(/^<iframe srcdoc=/);
-            expect(await p.page.$$eval('#app img, #app script, #app iframe, #xss-task', (es: any[]) => es.length)).toBe(0);
+            expect(await p.page.$$eval('#app img, #app script, #app iframe, #app svg, #xss-task', (es: any[]) => es.length)).toBe(0);
             await p.page.waitForTimeout(200);
             expect(await p.page.evaluate(() => window.__xss)).toBeUndefined();
             expect((await p.problems()).filter(x => x.startsWith('dialog'))).toEqual([]);
