@@ -209,3 +209,51 @@ table t1 "T" {
         ]);
     });
 });
+
+describe('a count that cannot be used is reported once, not again through the sums and rates it enters', () => {
+    const plan = (b: string, total = '101.198 2.769 2,74') => `plan t number-style vi
+district A "Phù Cừ" huyen
+district B "Tiên Lữ" huyen
+district C "Kim Động" huyen
+table t1 "T" {
+    years { 2021 result }
+    columns households poor poor-rate
+    row 1 A { 2021: 29.822 946 3,17 }
+    row 2 B { 2021: ${b} }
+    row 3 C { 2021: 41.011 1.097 2,67 }
+    total "Tổng cộng" { 2021: ${total} }
+}
+`;
+
+    test('the consistent table is quiet', async () => {
+        expect(findingKeys((await validatePlan(services, plan('30.365 726 2,39'))).diagnostics)).toEqual([]);
+    });
+
+    test.each([
+        ['an international-style count (30,365 read as 30,365 households)', '«30,365» 726 2,39', 'count-not-integer'],
+        ['a malformed count', '«30.36.5» 726 2,39', 'number-malformed'],
+        ['a count in the wrong style', '«30,365.0» 726 2,39', 'number-style'],
+        ['a negative count', '30.365 «-726» 2,39', 'negative-count']
+    ])('%s', async (_what, cells, code) => {
+        const { text, ranges } = marked(plan(cells));
+        const { diagnostics, model } = await validatePlan(services, text);
+        expect(findingKeys(diagnostics)).toEqual([`${code}@${showRange(ranges[0])}`]);
+        // The sum it enters is unknown, not a partial sum.
+        const sums = model.tables[0].expectedTotal[2021];
+        const measure = code === 'negative-count' ? 'poor' : 'households';
+        expect(sums[measure]).toBeUndefined();
+        expect(sums['poor-rate']).toBeUndefined();
+    });
+
+    test('a total cell that is no whole number is not also a total mismatch', async () => {
+        const { text, ranges } = marked(plan('30.365 726 2,39', '«101,198» 2.769 2,74'));
+        const { diagnostics } = await validatePlan(services, text);
+        expect(findingKeys(diagnostics)).toEqual([`count-not-integer@${showRange(ranges[0])}`]);
+    });
+
+    test('a blank cell adds nothing to the sum', async () => {
+        const { diagnostics, model } = await validatePlan(services, plan('30.365 - -', '101.198 2.043 2,02'));
+        expect(findingKeys(diagnostics)).toEqual([]);
+        expect(model.tables[0].expectedTotal[2021]).toMatchObject({ households: 101198, poor: 2043 });
+    });
+});

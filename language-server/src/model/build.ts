@@ -304,20 +304,45 @@ function cellValue(row: TableRowModel, year: number, measure: Measure): number |
     return undefined;
 }
 
-/** Sums every count column of the rows, per year. Rates are not summed: they are recomputed. */
-function sumRows(rows: TableRowModel[], columns: Measure[]): Record<number, YearValues> {
+/**
+ * A count cell the sums can use: read under the plan's style, whole and not negative. A blank ("-")
+ * adds nothing; any other cell makes the sum unknown (NaN here): the cell is reported on its own, and
+ * a total compared with a partial sum would only repeat that finding in a misleading form.
+ */
+function countOf(c: CellModel): number | undefined {
+    if (!c.number) return undefined;
+    const v = c.number.value;
+    return v !== undefined && Number.isInteger(v) && v >= 0 ? v : NaN;
+}
+
+/** Sums every count column of the rows, per year; NaN where a part is unreadable. */
+function rawSums(rows: TableRowModel[]): Record<number, YearValues> {
     const sums: Record<number, YearValues> = {};
     for (const row of rows) {
         for (const y of row.years) {
             const into = (sums[y.year] ??= {});
             for (const c of y.cells) {
-                if (c.number?.value === undefined || !(COUNT_MEASURES as readonly string[]).includes(c.measure)) continue;
-                into[c.measure] = (into[c.measure] ?? 0) + c.number.value;
+                if (!(COUNT_MEASURES as readonly string[]).includes(c.measure)) continue;
+                const v = countOf(c);
+                if (v !== undefined) into[c.measure] = (into[c.measure] ?? 0) + v;
             }
         }
     }
+    return sums;
+}
+
+/** Drops the unknown sums and adds the rates of the known ones. */
+function finish(sums: Record<number, YearValues>, columns: Measure[]): Record<number, YearValues> {
+    for (const v of Object.values(sums)) {
+        for (const m of COUNT_MEASURES) if (Number.isNaN(v[m])) delete v[m];
+    }
     addRates(sums, columns);
     return sums;
+}
+
+/** Sums every count column of the rows, per year. Rates are not summed: they are recomputed. */
+function sumRows(rows: TableRowModel[], columns: Measure[]): Record<number, YearValues> {
+    return finish(rawSums(rows), columns);
 }
 
 function addRates(values: Record<number, YearValues>, columns: Measure[]): void {
@@ -337,14 +362,13 @@ function addRates(values: Record<number, YearValues>, columns: Measure[]): void 
 function expectedTotal(sections: TableSectionModel[], columns: Measure[]): Record<number, YearValues> {
     const all: Record<number, YearValues> = {};
     for (const s of sections) {
-        const parts = s.rows.length === 0 && s.subtotal ? sumRows([s.subtotal], columns) : s.sums;
+        const parts = rawSums(s.rows.length === 0 && s.subtotal ? [s.subtotal] : s.rows);
         for (const [year, v] of Object.entries(parts)) {
             const into = (all[Number(year)] ??= {});
             for (const m of COUNT_MEASURES) if (v[m] !== undefined) into[m] = (into[m] ?? 0) + v[m]!;
         }
     }
-    addRates(all, columns);
-    return all;
+    return finish(all, columns);
 }
 
 /**

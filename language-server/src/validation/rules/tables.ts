@@ -2,7 +2,7 @@
 // every district has every year once.
 import { matchesRounded } from '../../model/numbers.js';
 import {
-    RATE_MEASURES, RATE_NUMERATOR, type DistrictTableModel, type Measure, type TableRowModel, type YearValues
+    RATE_MEASURES, RATE_NUMERATOR, isRateMeasure, type DistrictTableModel, type Measure, type TableRowModel, type YearValues
 } from '../../model/types.js';
 import type { Rule, RuleContext } from '../rule.js';
 
@@ -16,11 +16,20 @@ function allRows(table: DistrictTableModel): TableRowModel[] {
     return rows;
 }
 
+/**
+ * The readable values of a row's year. A count that is not a whole, non-negative number is left out:
+ * cellValues reports it, and a rate or a comparison computed from it would only say the same wrongly.
+ */
 function valuesOf(row: TableRowModel, year: number): YearValues {
     const out: YearValues = {};
     for (const y of row.years) {
         if (y.year !== year) continue;
-        for (const c of y.cells) if (c.number?.value !== undefined) out[c.measure] = c.number.value;
+        for (const c of y.cells) {
+            const v = c.number?.value;
+            if (v === undefined) continue;
+            if (!isRateMeasure(c.measure) && (!Number.isInteger(v) || v < 0)) continue;
+            out[c.measure] = v;
+        }
     }
     return out;
 }
@@ -61,6 +70,7 @@ function checkSum(ctx: RuleContext, row: TableRowModel, expected: Record<number,
             const n = cell.number;
             if (n?.value === undefined) continue;
             if ((RATE_MEASURES as readonly Measure[]).includes(cell.measure)) continue; // rates: rateMatchesCounts
+            if (!Number.isInteger(n.value) || n.value < 0) continue; // reported by cellValues
             const sum = sums[cell.measure];
             if (sum === undefined || Math.abs(sum - n.value) < 1e-9) continue;
             ctx.report('total-mismatch', n.range, {
