@@ -5,6 +5,8 @@ import { DEFAULT_OPTIONS, type CheckOptions } from './validation/rule.js';
 export class PlanSettings {
     locale: Locale = 'vi';
     options: CheckOptions = { ...DEFAULT_OPTIONS };
+    /** Inlay hints: the computed rate or sum beside a printed one that differs (setting plan.inlayHints.enabled). */
+    inlayHints = true;
 }
 
 /** Maps a VS Code display language (vi, en-US, …) or a setting value to a message language. */

@@ -1,14 +1,18 @@
 // The editor features of the plan language, plugged into Langium's LSP services (see PlanModule).
 import type { LangiumServices, PartialLangiumLSPServices } from 'langium/lsp';
 import type { PlanServices } from '../plan-module.js';
+import { PlanCodeActionProvider } from './code-actions.js';
 import { PlanCompletionProvider } from './completion.js';
 import { PlanFormatter } from './formatter.js';
 import { PlanHoverProvider } from './hover.js';
+import { PlanInlayHintProvider } from './inlay-hints.js';
 
 type Services = PlanServices & LangiumServices;
 
 export const planLspServices = {
     CompletionProvider: (services: Services) => new PlanCompletionProvider(services),
     HoverProvider: (services: Services) => new PlanHoverProvider(services),
-    Formatter: (services: Services) => new PlanFormatter(services)
+    Formatter: (services: Services) => new PlanFormatter(services),
+    CodeActionProvider: (services: Services) => new PlanCodeActionProvider(services),
+    InlayHintProvider: (services: Services) => new PlanInlayHintProvider(services)
 } satisfies { [K in keyof PartialLangiumLSPServices['lsp']]?: (services: Services) => unknown };
