@@ -102,7 +102,9 @@ export function createPlanClient(context: vscode.ExtensionContext): PlanClient {
         if (event.affectsConfiguration(`${SECTION}.validation`)) {
             void client.sendNotification(SetOptionsNotification, currentOptions());
         }
-        if (event.affectsConfiguration(`${SECTION}.${KEYS.inlayHints}`)) refreshInlayHints();
+        // The server also reads this setting (workspace/didChangeConfiguration): ask for hints again
+        // only once it has had the change, or it could answer with the old setting.
+        if (event.affectsConfiguration(`${SECTION}.${KEYS.inlayHints}`)) setTimeout(refreshInlayHints, 300);
     }));
 
     const restart = async () => {
