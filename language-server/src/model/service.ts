@@ -1,6 +1,6 @@
 // The plan model of a document, computed once per document version and shared by the validator,
 // the language features, the preview and the exporters.
-import { DocumentCache, type LangiumDocument } from 'langium';
+import { DocumentCache, DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { PlanDocument } from '../generated/ast.js';
 import { buildPlanModel } from './build.js';
@@ -10,7 +10,10 @@ export class PlanModelService {
     private readonly cache: DocumentCache<string, PlanModel>;
 
     constructor(shared: LangiumSharedCoreServices) {
-        this.cache = new DocumentCache(shared);
+        // Evicted whenever the document is linked anew, not only when its own text changes: a district
+        // plan is relinked when the province plan it is part of changes, and its model (agency names,
+        // resolved ids) must follow.
+        this.cache = new DocumentCache(shared, DocumentState.Linked);
     }
 
     /** The model of a linked document (built on first use after each change). */

@@ -1,0 +1,127 @@
+// The example plans: every file under examples/ parses (the deliberately broken ones give their
+// expected errors), the clean example is complete and has no finding at all, and each broken example
+// gives exactly the findings its "// expect:" comments announce, on those lines and tokens.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { loadPlans } from '../../language-server/src/workspace.js';
+import { createTestServices, EXAMPLES_DIR, parsePlan, planFilesUnder } from '../helpers/plan.js';
+
+const ALL = planFilesUnder(EXAMPLES_DIR);
+const BROKEN_DIR = path.join(EXAMPLES_DIR, 'broken');
+const CLEAN = path.join(EXAMPLES_DIR, 'clean', 'small-clean.plan');
+const rel = (f: string) => path.relative(EXAMPLES_DIR, f);
+
+interface Expectation { code: string; line: number; token?: string }
+
+/** `// expect: total-mismatch "855", missing-district-year` → one expectation per item, on that line. */
+function expectationsOf(text: string): Expectation[] {
+    const out: Expectation[] = [];
+    text.split(/\r?\n/).forEach((line, i) => {
+        const m = /(?:^|\s)\/\/\s*expect:\s*(.*)$/.exec(line);
+        if (!m) return;
+        for (const item of m[1].matchAll(/([a-z][a-z-]*)(?:\s+"((?:[^"\\]|\\.)*)")?/g)) {
+            out.push({ code: item[1], line: i + 1, token: item[2] });
+        }
+    });
+    return out;
+}
+
+function textAt(text: string, d: Diagnostic): string {
+    const lines = text.split(/\r?\n/);
+    if (d.range.start.line !== d.range.end.line) return lines.slice(d.range.start.line, d.range.end.line + 1).join('\n');
+    return lines[d.range.start.line].slice(d.range.start.character, d.range.end.character);
+}
+
+describe('every example parses', () => {
+    test('the examples folder holds the seed, the clean example, broken examples and a multi-file plan', () => {
+        const names = ALL.map(rel);
+        expect(names).toContain('hung-yen-giam-ngheo-2023-2025.plan');
+        expect(names).toContain(path.join('clean', 'small-clean.plan'));
+        expect(names.filter(n => n.startsWith(`broken${path.sep}`)).length).toBeGreaterThanOrEqual(5);
+        expect(names.filter(n => n.startsWith(`multi-file${path.sep}`)).length).toBeGreaterThanOrEqual(2);
+    });
+
+    const services = createTestServices();
+    for (const file of ALL) {
+        test(rel(file), async () => {
+            const text = fs.readFileSync(file, 'utf-8');
+            const document = await parsePlan(services, text);
+            const { lexerErrors, parserErrors } = document.parseResult;
+            const syntax = expectationsOf(text).filter(e => e.code === 'syntax-error');
+            if (syntax.length === 0) {
+                expect(lexerErrors.map(e => e.message), 'lexer errors').toEqual([]);
+                expect(parserErrors.map(e => e.message), 'parser errors').toEqual([]);
+            } else {
+                // Deliberately broken: exactly the announced lines have lexer or parser errors.
+                const lines = [...lexerErrors.map(e => e.line ?? 0), ...parserErrors.map(e => e.token.startLine ?? 0)];
+                expect([...new Set(lines)].sort((a, b) => a - b)).toEqual([...new Set(syntax.map(e => e.line))].sort((a, b) => a - b));
+            }
+        });
+    }
+});
+
+describe('the clean example', () => {
+    test('is complete: header, agencies, districts, a district table with total, dimensions, targets, solutions, tasks, funding, duties', async () => {
+        const { services, documents } = await loadPlans([CLEAN], 'vi');
+        const m = services.plan.Models.get(documents[0]);
+        expect(m.header.period).toMatchObject({ from: 2023, to: 2025 });
+        expect(m.header.title).toBeTruthy();
+        expect(m.header.signer?.name).toBeTruthy();
+        expect(m.agencies.length).toBeGreaterThanOrEqual(2);
+        expect(m.districts).toHaveLength(3);
+        const table = m.tables[0];
+        expect(table.columns).toEqual(['households', 'poor', 'poor-rate']);
+        expect(table.sections[0].rows).toHaveLength(3);
+        expect(table.total).toBeDefined();
+        expect(m.dimensions).toHaveLength(2);
+        expect(m.indicators.filter(i => i.dimensionId).length).toBeGreaterThanOrEqual(2);
+        expect(m.targets.length).toBeGreaterThanOrEqual(2);
+        const solutions = m.solutionSections.flatMap(s => s.groups.flatMap(g => g.solutions));
+        expect(solutions.length).toBeGreaterThan(0);
+        expect(solutions.every(s => s.assignment.leads.length > 0)).toBe(true);
+        expect(m.taskLists[0].tasks.length).toBeGreaterThan(0);
+        expect(m.funding?.sources.length).toBeGreaterThan(0);
+        expect(m.dutyLists[0].items.length).toBe(m.agencies.length);
+    });
+
+    test('has no finding at all, in either language', async () => {
+        for (const locale of ['vi', 'en'] as const) {
+            const { documents } = await loadPlans([CLEAN], locale);
+            expect(documents[0].diagnostics).toEqual([]);
+        }
+    });
+});
+
+describe('the broken examples give exactly their announced findings', () => {
+    const files = planFilesUnder(BROKEN_DIR);
+    let diagnostics: Map<string, Diagnostic[]>;
+
+    beforeAll(async () => {
+        const { documents } = await loadPlans(files, 'vi');
+        diagnostics = new Map(documents.map(d => [d.uri.fsPath, [...(d.diagnostics ?? [])]]));
+    });
+
+    test('there are broken examples, each announcing at least one finding', () => {
+        expect(files.length).toBeGreaterThanOrEqual(5);
+        for (const file of files) expect(expectationsOf(fs.readFileSync(file, 'utf-8')).length, rel(file)).toBeGreaterThan(0);
+    });
+
+    for (const file of files) {
+        test(rel(file), () => {
+            const text = fs.readFileSync(file, 'utf-8');
+            const expected = expectationsOf(text);
+            const actual = diagnostics.get(path.resolve(file)) ?? [];
+            const show = (d: Diagnostic) => `${String(d.code)}@${d.range.start.line + 1}:${d.range.start.character + 1} "${textAt(text, d)}"`;
+            const unmatched = [...actual];
+            const missing: Expectation[] = [];
+            for (const e of expected) {
+                const i = unmatched.findIndex(d => d.code === e.code && d.range.start.line + 1 === e.line && (e.token === undefined || textAt(text, d) === e.token));
+                if (i >= 0) unmatched.splice(i, 1);
+                else missing.push(e);
+            }
+            expect({ missing, unexpected: unmatched.map(show) }).toEqual({ missing: [], unexpected: [] });
+        });
+    }
+});
