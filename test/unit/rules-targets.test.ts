@@ -250,3 +250,17 @@ ${targets}
         ]);
     });
 });
+
+describe('a value whose year cannot be read', () => {
+    test('is reported as a malformed year and takes no part in the trajectory or the targets', async () => {
+        const { text, ranges } = marked(plan('    baseline 2022 = 9,7\n    plan «2.023» = 9,9\n    plan 2024 = 9,5\n    plan 2025 = 9',
+            'target m {\n    indicator rate\n    year 2025\n    below 9,5\n}\n'));
+        const { diagnostics } = await validatePlan(services, text);
+        expect(findingKeys(diagnostics)).toEqual([`year-malformed@${showRange(ranges[0])}`]);
+    });
+
+    test('goes last in the model, the others stay in year order', async () => {
+        const { model } = await validatePlan(services, plan('    plan 2.023 = 9,9\n    plan 2025 = 9\n    baseline 2022 = 9,7\n    plan 2024 = 9,5', ''));
+        expect(model.indicators[0].values.map(v => v.value.printed)).toEqual(['9,7', '9,5', '9', '9,9']);
+    });
+});

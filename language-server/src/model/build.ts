@@ -170,7 +170,8 @@ class ModelBuilder {
             const table = this.model.tables.find(t => t.id === tableId);
             if (table) values.push(...valuesFromTable(table, indicator.computed.measure, this.style));
         }
-        values.sort((a, b) => a.year - b.year);
+        // By year; a value whose year cannot be read goes last (a NaN comparison would scramble the order).
+        values.sort((a, b) => Number(Number.isNaN(a.year)) - Number(Number.isNaN(b.year)) || a.year - b.year);
         return indicator;
     }
 

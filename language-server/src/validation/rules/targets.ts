@@ -6,7 +6,8 @@ import type { Rule, RuleContext } from '../rule.js';
 /** The values that describe where the indicator is planned to go: baseline/results, then plans. */
 function trajectory(indicator: IndicatorModel, standardId: string | undefined): IndicatorValueModel[] {
     return indicator.values
-        .filter(v => v.kind !== 'actual' && v.value.value !== undefined && (v.standardId ?? undefined) === standardId)
+        // A value whose year cannot be read (year-malformed) has no place on the path.
+        .filter(v => v.kind !== 'actual' && !Number.isNaN(v.year) && v.value.value !== undefined && (v.standardId ?? undefined) === standardId)
         .sort((a, b) => a.year - b.year);
 }
 
