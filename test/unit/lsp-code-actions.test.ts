@@ -1,6 +1,6 @@
 // Quick fixes keyed on the finding's code: each one is applied and the plan re-validated, so a fix
 // is shown to remove its finding (and not to add another).
-import { clearDocuments } from 'langium/test';
+import { clearDocuments, testCodeAction } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -36,6 +36,11 @@ async function fix(text: string, code: string, choose = 0, locale: Locale = 'vi'
 const codes = (ds: Diagnostic[]) => ds.map(d => String(d.code)).sort();
 
 describe('numbers', () => {
+    test('testCodeAction: the single fix of a misprinted rate gives the computed rate', async () => {
+        const result = await testCodeAction(services)(PROVINCE, 'rate-mismatch', PROVINCE.replace('2022: 29.409 650 3,18', '2022: 29.409 650 2,21'));
+        expect(result.action?.title).toBe('Thay tỷ lệ in bằng tỷ lệ tính được: 2,21');
+    });
+
     test('a misprinted rate is replaced with the computed one', async () => {
         const r = await fix(PROVINCE, 'rate-mismatch');
         expect(r.actions[0].title).toBe('Thay tỷ lệ in bằng tỷ lệ tính được: 2,21');

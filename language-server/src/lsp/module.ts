@@ -6,6 +6,8 @@ import { PlanCompletionProvider } from './completion.js';
 import { PlanFormatter } from './formatter.js';
 import { PlanHoverProvider } from './hover.js';
 import { PlanInlayHintProvider } from './inlay-hints.js';
+import { PlanDocumentSymbolProvider, PlanFoldingRangeProvider, PlanRenameProvider } from './navigation.js';
+import { PlanSemanticTokenProvider } from './semantic-tokens.js';
 
 type Services = PlanServices & LangiumServices;
 
@@ -14,5 +16,9 @@ export const planLspServices = {
     HoverProvider: (services: Services) => new PlanHoverProvider(services),
     Formatter: (services: Services) => new PlanFormatter(services),
     CodeActionProvider: (services: Services) => new PlanCodeActionProvider(services),
-    InlayHintProvider: (services: Services) => new PlanInlayHintProvider(services)
+    InlayHintProvider: (services: Services) => new PlanInlayHintProvider(services),
+    RenameProvider: (services: Services) => new PlanRenameProvider(services),
+    DocumentSymbolProvider: (services: Services) => new PlanDocumentSymbolProvider(services),
+    FoldingRangeProvider: (services: Services) => new PlanFoldingRangeProvider(services),
+    SemanticTokenProvider: (services: Services) => new PlanSemanticTokenProvider(services)
 } satisfies { [K in keyof PartialLangiumLSPServices['lsp']]?: (services: Services) => unknown };

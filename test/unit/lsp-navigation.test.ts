@@ -1,0 +1,150 @@
+// Go to definition, find references and rename across a province plan and a district plan that is
+// part of it; the outline, folding ranges and semantic tokens of a plan.
+import type { LangiumDocument } from 'langium';
+import {
+    clearDocuments, expectFindReferences, expectFoldings, expectGoToDefinition, expectSemanticToken, expectSymbols,
+    highlightHelper, parseDocument
+} from 'langium/test';
+import { afterEach, describe, expect, test } from 'vitest';
+import { SemanticTokenModifiers, SemanticTokenTypes, SymbolKind, type DocumentSymbol, type TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createTestServices, rangeOfText } from '../helpers/plan.js';
+import { DISTRICT, PROVINCE, offsetAfter } from '../lsp/fixtures.js';
+
+const services = createTestServices('vi');
+const PROVINCE_URI = 'file:///ws/tinh.plan';
+const DISTRICT_URI = 'file:///ws/huyen.plan';
+
+afterEach(async () => {
+    await clearDocuments(services);
+});
+
+async function openBoth(): Promise<{ province: LangiumDocument; district: LangiumDocument }> {
+    const province = await parseDocument(services, PROVINCE, { documentUri: PROVINCE_URI });
+    const district = await parseDocument(services, DISTRICT, { documentUri: DISTRICT_URI });
+    return { province, district };
+}
+
+function apply(document: LangiumDocument, edits: TextEdit[] | undefined): string {
+    return TextDocument.applyEdits(document.textDocument as TextDocument, edits ?? []);
+}
+
+describe('definition and references', () => {
+    test('go to definition from a lead to the agency declaration', async () => {
+        const text = PROVINCE.replace('agency YT "Sở Y tế"', 'agency <|YT|> "Sở Y tế"').replace('lead YT coordinate LDTBXH', 'lead Y<|>T coordinate LDTBXH');
+        await expectGoToDefinition(services)({ text, index: 0, rangeIndex: 0, disposeAfterCheck: true });
+    });
+
+    test('find references lists every use of a district in the file', async () => {
+        const text = PROVINCE.replace('district PhuCu', 'district <|Phu<|>Cu|>').replace('row 1 PhuCu', 'row 1 <|PhuCu|>');
+        await expectFindReferences(services)({ text, includeDeclaration: true, disposeAfterCheck: true });
+    });
+
+    test('a district plan part-of the province: definition and references cross the files', async () => {
+        const { province, district } = await openBoth();
+        const atDistrictLead = district.textDocument.positionAt(offsetAfter(DISTRICT, 'lead LDT'));
+        const definition = await services.lsp.DefinitionProvider!.getDefinition(district, { textDocument: { uri: DISTRICT_URI }, position: atDistrictLead });
+        expect(definition?.[0].targetUri).toBe(PROVINCE_URI);
+        expect(definition?.[0].targetSelectionRange).toEqual(rangeOfText(PROVINCE, 'LDTBXH'));
+
+        const atDeclaration = province.textDocument.positionAt(offsetAfter(PROVINCE, 'agency LDT'));
+        const references = await services.lsp.ReferencesProvider!.findReferences(province, {
+            textDocument: { uri: PROVINCE_URI }, position: atDeclaration, context: { includeDeclaration: false }
+        });
+        expect(references.map(r => r.uri).sort()).toEqual([DISTRICT_URI, PROVINCE_URI, PROVINCE_URI].sort());
+    });
+});
+
+describe('rename', () => {
+    test('renaming an agency in the province renames its uses in the district plan too', async () => {
+        const { province, district } = await openBoth();
+        const position = province.textDocument.positionAt(offsetAfter(PROVINCE, 'agency Y'));
+        const edit = await services.lsp.RenameProvider!.rename(province, { textDocument: { uri: PROVINCE_URI }, position, newName: 'SYT' });
+        const provinceAfter = apply(province, edit?.changes?.[PROVINCE_URI]);
+        const districtAfter = apply(district, edit?.changes?.[DISTRICT_URI]);
+        expect(provinceAfter).toContain('agency SYT "Sở Y tế"');
+        expect(provinceAfter).toContain('lead SYT coordinate LDTBXH');
+        expect(provinceAfter).not.toMatch(/\bYT\b/);
+        expect(districtAfter).toContain('lead LDTBXH coordinate SYT');
+        // Both files still link: no unknown reference after the rename.
+        await clearDocuments(services);
+        const p = await parseDocument(services, provinceAfter, { documentUri: PROVINCE_URI, validation: true });
+        const d = await parseDocument(services, districtAfter, { documentUri: DISTRICT_URI, validation: true });
+        expect([...p.diagnostics!, ...d.diagnostics!].filter(x => x.code === 'unknown-reference')).toEqual([]);
+    });
+
+    test('renaming from a use in the district renames the declaration in the province', async () => {
+        const { district } = await openBoth();
+        const position = district.textDocument.positionAt(offsetAfter(DISTRICT, 'coordinate Y'));
+        const edit = await services.lsp.RenameProvider!.rename(district, { textDocument: { uri: DISTRICT_URI }, position, newName: 'SO_Y_TE' });
+        expect(Object.keys(edit?.changes ?? {}).sort()).toEqual([DISTRICT_URI, PROVINCE_URI].sort());
+        expect(edit!.changes![PROVINCE_URI]).toHaveLength(3); // the declaration and two leads
+    });
+
+    test('an invalid or taken id is refused with a message', async () => {
+        const { province } = await openBoth();
+        const position = province.textDocument.positionAt(offsetAfter(PROVINCE, 'agency Y'));
+        const rename = (newName: string) => services.lsp.RenameProvider!.rename(province, { textDocument: { uri: PROVINCE_URI }, position, newName });
+        await expect(rename('Sở Y tế')).rejects.toThrow('không hợp lệ');
+        await expect(rename('lead')).rejects.toThrow('không hợp lệ');
+        await expect(rename('XD')).rejects.toThrow('đã được dùng');
+    });
+});
+
+describe('outline, folding, highlighting', () => {
+    test('document symbols: agencies, districts, tables with rows, dimensions with indicators, targets, tasks', async () => {
+        await expectSymbols(services)({
+            text: PROVINCE,
+            disposeAfterCheck: true,
+            assert: (symbols: DocumentSymbol[]) => {
+                const names = symbols.map(s => s.name);
+                expect(names).toEqual(['Thông tin văn bản', 'md2022', 'LDTBXH', 'YT', 'XD', 'KHDT', 'PhuCu', 'TPHungYen', 'phu_luc_01', 'ty_le_ho_ngheo', 'y_te', 'mt_bhyt', 'Nhiệm vụ']);
+                const yt = symbols.find(s => s.name === 'YT')!;
+                expect(yt.detail).toBe('Sở Y tế');
+                expect(yt.kind).toBe(SymbolKind.Class);
+                const table = symbols.find(s => s.name === 'phu_luc_01')!;
+                expect(table.children!.map(c => c.name)).toEqual(['1. Phù Cừ', '2. TP Hưng Yên', 'Tổng cộng']);
+                expect(symbols.find(s => s.name === 'y_te')!.children!.map(c => c.name)).toEqual(['yt_bhyt']);
+                expect(symbols.find(s => s.name === 'Nhiệm vụ')!.children!.map(c => c.name)).toEqual(['1. Xây dựng chính sách hỗ trợ bảo hiểm y tế']);
+            }
+        });
+    });
+
+    test('folding: blocks, rows, and the run of agency declarations', async () => {
+        const lines = PROVINCE.split('\n');
+        const line = (prefix: string) => lines.findIndex(l => l.startsWith(prefix));
+        const document = await parseDocument(services, PROVINCE);
+        const ranges = await services.lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument: { uri: document.uri.toString() } });
+        const folds = ranges.map(r => `${r.startLine}-${r.endLine}`);
+        // the run of agencies folds as one region
+        expect(folds).toContain(`${line('agency LDTBXH')}-${line('agency KHDT')}`);
+        // blocks fold up to the line before their closing brace
+        const tableStart = line('table phu_luc_01');
+        const tableEnd = lines.indexOf('}', tableStart);
+        expect(folds).toContain(`${tableStart}-${tableEnd - 1}`);
+        expect(folds).toContain(`${line('    row 1 PhuCu')}-${line('    row 2 TPHungYen') - 2}`);
+        // a year line never folds
+        expect(ranges.some(r => r.startLine === line('        2021: 29.822'))).toBe(false);
+        await expectFoldings(services)({ text: 'plan p "P"\n<|header {\n    period 2023 to 2025|>\n}\n', disposeAfterCheck: true });
+    });
+
+    test('semantic tokens: declarations and references by kind, numbers and years', async () => {
+        const text = PROVINCE
+            .replace('agency YT "Sở Y tế"', 'agency <|YT|> "Sở Y tế"')
+            .replace('lead YT coordinate LDTBXH', 'lead <|YT|> coordinate LDTBXH')
+            .replace('row 1 PhuCu', 'row 1 <|PhuCu|>')
+            .replace('2021: 29.822 946', '<|2021|>: <|29.822|> 946');
+        const tokens = await highlightHelper(services)(text);
+        // ranges in text order: YT declared, PhuCu in a row, the year 2021, the number 29.822, YT as a lead
+        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: SemanticTokenTypes.class });
+        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: SemanticTokenTypes.namespace });
+        expectSemanticToken(tokens, { rangeIndex: 2, tokenType: SemanticTokenTypes.enumMember });
+        expectSemanticToken(tokens, { rangeIndex: 3, tokenType: SemanticTokenTypes.number });
+        expectSemanticToken(tokens, { rangeIndex: 4, tokenType: SemanticTokenTypes.class });
+        // the declaration carries the "declaration" modifier, the reference does not
+        const declarationBit = services.lsp.SemanticTokenProvider!.tokenModifiers[SemanticTokenModifiers.declaration];
+        const at = (i: number) => tokens.tokens.find(t => t.offset === tokens.ranges[i][0])!;
+        expect(at(0).tokenModifiers & declarationBit).toBe(declarationBit);
+        expect(at(4).tokenModifiers & declarationBit).toBe(0);
+    });
+});
