@@ -68,6 +68,7 @@ async function canvasPixels(p: PreviewPage, selector: string, colour?: string): 
 
 describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
     let browser: Browser;
+    let bundleDir: string;
     let server: PreviewServer;
     let view: PlanView;
     const open: PreviewPage[] = [];
@@ -83,6 +84,7 @@ describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
     beforeAll(async () => {
         const [dir, v] = await Promise.all([buildWebviewBundle(), planViewOf(SEED_PLAN)]);
         view = v;
+        bundleDir = dir;
         server = new PreviewServer(dir);
         await server.start();
         browser = await launchChromium();
@@ -92,6 +94,7 @@ describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
         for (const p of open) await p.page.close().catch(() => undefined);
         await browser?.close();
         await server?.stop();
+        if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
     });
 
     it('says it is ready, then shows the header and the validation summary, with nothing blocked by the CSP', async () => {
