@@ -3,6 +3,7 @@
 // Severities and message contents are written out here, not read from codes.ts.
 import { describe, expect, test } from 'vitest';
 import { ISSUES } from '../../language-server/src/validation/codes.js';
+import { checkPlan } from '../../language-server/src/validation/rules.js';
 import type { Severity } from '../../language-server/src/validation/codes.js';
 import { createTestServices, findingKeys, marked, severityOf, showRange, validatePlan } from '../helpers/plan.js';
 
@@ -274,4 +275,23 @@ describe('rule catalogue', () => {
             });
         });
     }
+});
+
+describe('checkPlan, the pure entry point', () => {
+    test('gives the same findings in both languages, with the messages of each', async () => {
+        const services = createTestServices();
+        const { model } = await validatePlan(services, CASES.find(c => c.code === 'rate-mismatch')!.fires.replace(/[«»]/g, ''));
+        const vi = checkPlan(model, 'vi');
+        const en = checkPlan(model, 'en');
+        expect(vi.map(f => [f.code, f.severity, f.range])).toEqual(en.map(f => [f.code, f.severity, f.range]));
+        expect(vi.map(f => f.message)).toEqual(['Tỷ lệ in 1,21% không bằng 490/40.820 = 1,2004% (Kim Động, năm 2023).']);
+        expect(en.map(f => f.message)).toEqual(['The printed rate 1,21% is not 490/40.820 = 1,2004% (Kim Động, 2023).']);
+        expect(checkPlan(model).map(f => f.message)).toEqual(vi.map(f => f.message));
+    });
+
+    test('a rate tolerance option lets a rate one hundredth off pass', async () => {
+        const services = createTestServices();
+        const { model } = await validatePlan(services, CASES.find(c => c.code === 'rate-mismatch')!.fires.replace(/[«»]/g, ''));
+        expect(checkPlan(model, 'vi', { rateTolerance: 0.01 })).toEqual([]);
+    });
 });
