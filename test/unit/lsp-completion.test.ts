@@ -72,6 +72,14 @@ describe('agency completion by name, accents or not', () => {
         expect(edit(item).range.start.character).toBe(lineText.indexOf('so xay'));
     });
 
+    test('with the cursor inside an id, the edit replaces the whole id', async () => {
+        const list = await itemsFor(PROVINCE.replace('lead YT coordinate LDTBXH', 'lead Y<|>T coordinate LDTBXH'));
+        const yt = list.items.find(i => i.label === 'YT')!;
+        const line = PROVINCE.split('\n').findIndex(l => l.includes('lead YT coordinate LDTBXH'));
+        const column = PROVINCE.split('\n')[line].indexOf('YT coordinate');
+        expect(edit(yt).range).toEqual({ start: { line, character: column }, end: { line, character: column + 2 } });
+    });
+
     test('nothing typed: every agency, with the full name as detail', async () => {
         const list = await itemsFor(typingLead(''));
         const agencies = list.items.filter(i => i.textEdit && i.kind !== 14 /* keyword */);

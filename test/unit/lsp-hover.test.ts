@@ -65,6 +65,13 @@ describe('declarations and references', () => {
     });
 });
 
+describe('keywords', () => {
+    test('a comparison keyword says what it means', async () => {
+        expect(await hoverText(vi, at('equal 100'))).toBe('`equal` — bằng');
+        expect(await hoverText(en, at('lower\n'))).toBe('`lower` — lower is better');
+    });
+});
+
 describe('computed cells', () => {
     test('expectHover: the rate hover matches its pattern', async () => {
         await expectHover(vi)({ text: at('1,51'), index: 0, hover: /448 \/ 29\.609 × 100 = 1,513…% → 1,51/ });

@@ -160,7 +160,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
         const text = document.textDocument.getText();
         const indentOf = (line: number) => /^[ \t]*/.exec(text.slice(document.textDocument.offsetAt({ line, character: 0 })))![0];
         const lineText = `${data.year}: ${cells}`;
-        const later = row.years.find(y => Number(y.year.replace(':', '')) > data.year!);
+        const later = row.years.find(y => Number((y.year ?? '').replace(':', '')) > data.year!);
         if (later?.$cstNode) {
             const line = later.$cstNode.range.start.line;
             const at = { line, character: 0 };

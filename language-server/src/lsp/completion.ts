@@ -162,7 +162,11 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
     private referenceItems(document: LangiumDocument, features: NextFeature[], phrase: TypedPhrase, params: CompletionParams): CompletionItem[] {
         const root = document.parseResult.value;
         const contextNode: AstNode = (root.$cstNode && CstUtils.findLeafNodeBeforeOffset(root.$cstNode, phrase.start)?.astNode) || root;
-        const range: Range = { start: document.textDocument.positionAt(phrase.start), end: params.position };
+        // The edit also replaces the rest of an id the cursor stands in ("Y|T" → "YT", not "YTT").
+        const text = document.textDocument.getText();
+        const offset = document.textDocument.offsetAt(params.position);
+        const rest = /^\w*/.exec(text.slice(offset, offset + 200))![0].length;
+        const range: Range = { start: document.textDocument.positionAt(phrase.start), end: document.textDocument.positionAt(offset + rest) };
         const typed = phrase.text.trim();
         const items: CompletionItem[] = [];
         const proposed = new Set<string>();
@@ -200,7 +204,6 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         if (node && ast.isDistrict(node) && node.fullName) names.push(node.fullName);
         const score = matchScore(typed, names);
         if (score === undefined) return undefined;
-        const locale = this.services.plan.Settings.locale;
         const documentation = node ? this.describer.describe(node) : undefined;
         // VS Code filters the list again with the text from the range start to the cursor: give it the
         // name without accents (and what was typed, which the server has already matched).
@@ -214,8 +217,7 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
             documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
             filterText,
             sortText: `0${score}${candidate.name.toLowerCase()}`,
-            textEdit: { range, newText: candidate.name },
-            data: { locale }
+            textEdit: { range, newText: candidate.name }
         };
     }
 
@@ -274,7 +276,7 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         const table = AstUtils.getContainerOfType(contextNode, ast.isDistrictTable);
         if (!table) return out;
         const row = AstUtils.getContainerOfType(contextNode, (n): n is ast.TableRow | ast.TotalRow => ast.isTableRow(n) || ast.isTotalRow(n));
-        const present = new Set((row?.years ?? []).map(y => y.year.replace(':', '')));
+        const present = new Set((row?.years ?? []).map(y => (y.year ?? '').replace(':', '')));
         const tableModel = model.tables.find(m => m.id === table.name);
         const locale = this.services.plan.Settings.locale;
         for (const y of tableModel?.years ?? []) {

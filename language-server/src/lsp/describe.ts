@@ -13,13 +13,13 @@ import {
 const MAX_ITEMS = 5;
 
 /** Cuts a long Vietnamese sentence for a one-line mention. */
-export function shorten(text: string, max = 80): string {
-    const clean = text.replace(/\s+/g, ' ').trim();
+export function shorten(text: string | undefined, max = 80): string {
+    const clean = (text ?? '').replace(/\s+/g, ' ').trim();
     return clean.length <= max ? clean : clean.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
 }
 
-function escape(text: string): string {
-    return text.replace(/([\\`*_[\]<>|])/g, '\\$1');
+function escape(text: string | undefined): string {
+    return (text ?? '').replace(/([\\`*_[\]<>|])/g, '\\$1');
 }
 
 /** The printed name of a declaration (label, title), when it has one. */
@@ -46,8 +46,8 @@ export class DeclarationDescriber {
         const lines: string[] = [];
         const title = [id ? `**${escape(id)}**` : undefined, name ? escape(shorten(name, 160)) : undefined].filter(Boolean).join(' · ');
         let role = t(kind, locale);
-        if (ast.isAgency(node) && node.kind) role += ` — ${t(AGENCY_KIND_LABELS[node.kind], locale)}`;
-        if (ast.isDistrict(node) && node.kind) role += ` — ${t(DISTRICT_KIND_LABELS[node.kind], locale)}`;
+        if (ast.isAgency(node) && node.kind && AGENCY_KIND_LABELS[node.kind]) role += ` — ${t(AGENCY_KIND_LABELS[node.kind], locale)}`;
+        if (ast.isDistrict(node) && node.kind && DISTRICT_KIND_LABELS[node.kind]) role += ` — ${t(DISTRICT_KIND_LABELS[node.kind], locale)}`;
         lines.push(title, '', `_${role}_`);
         const details = this.details(node, locale);
         if (details.length > 0) lines.push('', ...details);
@@ -81,15 +81,15 @@ export class DeclarationDescriber {
             if (tables?.length) out.push(`${t(L.inTables, locale)}: ${tables.map(escape).join(', ')}`);
         } else if (ast.isIndicator(node)) {
             const model = index.indicators.get(node.name);
-            if (node.unit) out.push(`- ${t(L.unit, locale)}: ${node.unit.custom ? escape(node.unit.custom) : t(UNIT_LABELS[node.unit.kind!], locale)}`);
-            if (node.direction) out.push(`- ${t(L.direction, locale)}: ${t(DIRECTION_LABELS[node.direction], locale)}`);
+            if (node.unit) out.push(`- ${t(L.unit, locale)}: ${node.unit.custom !== undefined ? escape(node.unit.custom) : UNIT_LABELS[node.unit.kind ?? '']?.[locale] ?? ''}`);
+            if (node.direction && DIRECTION_LABELS[node.direction]) out.push(`- ${t(L.direction, locale)}: ${t(DIRECTION_LABELS[node.direction], locale)}`);
             if (ast.isDimension(node.$container)) out.push(`- ${t(L.dimension, locale)}: ${escape(node.$container.label)}`);
             const agencies = (refs: { ref?: ast.Agency; $refText: string }[]) => refs.map(r => r.ref ? `${escape(r.$refText)} (${escape(r.ref.label)})` : escape(r.$refText)).join(', ');
             if (node.assignment?.leads.length) out.push(`- ${t(L.lead, locale)}: ${agencies(node.assignment.leads)}`);
             if (node.assignment?.coordinates.length) out.push(`- ${t(L.coordinate, locale)}: ${agencies(node.assignment.coordinates)}`);
             if (node.computed) out.push(`- ${t(L.computedFrom, locale)}: ${escape(node.computed.table.$refText)} (${MEASURE_LABELS[node.computed.measure as keyof typeof MEASURE_LABELS]?.[locale] ?? node.computed.measure})`);
             if (model && model.values.length) {
-                const values = model.values.map(v => `${v.year} (${t(VALUE_KIND_LABELS[v.kind], locale)}): ${escape(v.value.printed)}`);
+                const values = model.values.map(v => `${v.year} (${VALUE_KIND_LABELS[v.kind]?.[locale] ?? v.kind}): ${escape(v.value.printed)}`);
                 out.push(`- ${t(L.values, locale)}: ${values.join(' · ')}`);
             }
         } else if (ast.isDimension(node)) {
@@ -102,14 +102,14 @@ export class DeclarationDescriber {
             const table = index.tables.get(node.name);
             if (node.annex) out.push(`Phụ lục / Annex ${escape(node.annex)}`);
             if (table) {
-                out.push(`- ${t(L.years, locale)}: ${table.years.map(y => `${y.year} (${t(VALUE_KIND_LABELS[y.kind], locale)})`).join(', ')}`);
-                out.push(`- ${t(L.columns, locale)}: ${table.columns.map(c => MEASURE_LABELS[c][locale]).join(', ')}`);
+                out.push(`- ${t(L.years, locale)}: ${table.years.map(y => `${y.year} (${VALUE_KIND_LABELS[y.kind]?.[locale] ?? y.kind})`).join(', ')}`);
+                out.push(`- ${t(L.columns, locale)}: ${table.columns.map(c => MEASURE_LABELS[c]?.[locale] ?? c).join(', ')}`);
                 const rows = table.sections.reduce((n, s) => n + s.rows.length, 0);
                 out.push(`- ${rows} ${t(L.rowsCount, locale)}`);
             }
         } else if (ast.isTarget(node)) {
-            const indicator = node.indicator.ref;
-            out.push(`- ${t(KIND_LABELS.Indicator, locale)}: ${escape(node.indicator.$refText)}${indicator ? ` (${escape(shorten(indicator.label))})` : ''}`);
+            const indicator = node.indicator?.ref;
+            out.push(`- ${t(KIND_LABELS.Indicator, locale)}: ${escape(node.indicator?.$refText)}${indicator ? ` (${escape(shorten(indicator.label))})` : ''}`);
             out.push(`- ${t(L.year, locale)}: ${node.year}`);
         } else if (ast.isPlanDocument(node)) {
             if (node.parent) out.push(`${t(L.partOf, locale)}: ${escape(node.parent.$refText)}`);

@@ -1,6 +1,6 @@
 // Hovers: what a reference or declaration is (full name and role), how a printed rate or total is
 // computed from the other cells, and what the rule behind a finding at this place checks.
-import { CstUtils, type LangiumDocument } from 'langium';
+import { CstUtils, GrammarAST, type LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { formatNumber, roundTo, type NumberStyle } from '../model/numbers.js';
@@ -8,7 +8,7 @@ import type { PlanServices } from '../plan-module.js';
 import { ruleDescription, type Locale } from '../validation/codes.js';
 import { MEASURE_LABELS } from '../validation/rule.js';
 import { DeclarationDescriber } from './describe.js';
-import { L, t } from './labels.js';
+import { KEYWORD_DOCS, L, t } from './labels.js';
 import { computeRate, computeSum, planIndex, positionKey, type CellContext } from './plan-index.js';
 
 const MAX_TERMS = 12;
@@ -29,7 +29,9 @@ export class PlanHoverProvider {
         if (leaf && !leaf.hidden) {
             const declaration = this.services.references.References.findDeclarations(leaf)[0];
             const described = declaration ? this.describer.describe(declaration) : undefined;
+            const keyword = GrammarAST.isKeyword(leaf.grammarSource) ? KEYWORD_DOCS[leaf.grammarSource.value] : undefined;
             if (described) parts.push(described);
+            else if (keyword) parts.push(`\`${leaf.text}\` — ${t(keyword, locale)}`);
             else {
                 const cell = planIndex(this.services.plan.Models.get(document)).cells.get(positionKey(leaf.range.start));
                 const computed = cell ? this.describeCell(cell, this.services.plan.Models.get(document).numberStyle, locale) : undefined;
@@ -53,7 +55,7 @@ export class PlanHoverProvider {
     private describeCell(context: CellContext, style: NumberStyle, locale: Locale): string | undefined {
         const printed = context.cell.number;
         if (!printed) return undefined;
-        const measure = MEASURE_LABELS[context.cell.measure][locale];
+        const measure = MEASURE_LABELS[context.cell.measure]?.[locale] ?? context.cell.measure;
         const heading = `**${measure}** — ${context.row.label}, ${context.year.year}`;
         const rate = computeRate(context);
         if (rate) {

@@ -76,25 +76,25 @@ export class PlanDocumentSymbolProvider implements DocumentSymbolProvider {
         if (ast.isIndicator(e)) return this.indicator(e);
         if (ast.isDimension(e)) return symbol(e.name, e.label, SymbolKind.Namespace, e, 'name', e.indicators.map(i => this.indicator(i)));
         if (ast.isDistrictTable(e)) {
-            const rows = (rs: ast.TableRow[]) => rs.map(r => symbol(`${r.no}. ${r.district.ref?.label ?? r.district.$refText}`, r.district.$refText, SymbolKind.Field, r, 'district'));
+            const rows = (rs: ast.TableRow[]) => rs.map(r => symbol(`${r.no ?? ''}. ${r.district?.ref?.label ?? r.district?.$refText ?? ''}`, r.district?.$refText, SymbolKind.Field, r, 'district'));
             const total = (r: ast.TotalRow | undefined) => r ? [symbol(r.label || t(L.total, locale), r.kind, SymbolKind.Field, r)] : [];
             const children = [
                 ...rows(e.rows),
-                ...e.sections.map(s => symbol(`${s.label}. ${s.title}`, undefined, SymbolKind.Namespace, s, undefined, [...rows(s.rows), ...total(s.subtotal)])),
+                ...e.sections.map(s => symbol(`${s.label ?? ''}. ${s.title ?? ''}`, undefined, SymbolKind.Namespace, s, undefined, [...rows(s.rows), ...total(s.subtotal)])),
                 ...total(e.total)
             ];
             return symbol(e.name, e.title, SymbolKind.Struct, e, 'name', children);
         }
-        if (ast.isTarget(e)) return symbol(e.name, `${e.indicator.$refText} · ${e.year}`, SymbolKind.Event, e, 'name');
+        if (ast.isTarget(e)) return symbol(e.name, `${e.indicator?.$refText ?? ''} · ${e.year ?? ''}`, SymbolKind.Event, e, 'name');
         if (ast.isSolutionSection(e)) return symbol(e.title ?? t(L.solutions, locale), undefined, SymbolKind.Package, e, undefined, e.groups.map(g => this.group(g)));
         if (ast.isTaskList(e)) {
             return symbol(e.title || t(L.taskList, locale), e.annex, SymbolKind.Package, e, undefined,
-                e.tasks.map(task => symbol(`${task.no}. ${shorten(task.text, 60)}`, task.name, SymbolKind.Function, task)));
+                e.tasks.map(task => symbol(`${task.no ?? ''}. ${shorten(task.text, 60)}`, task.name, SymbolKind.Function, task)));
         }
         if (ast.isFunding(e)) return symbol(t(L.funding, locale), undefined, SymbolKind.Package, e, undefined, e.sources.map(s => symbol(s.name, s.label, SymbolKind.Property, s, 'name')));
         if (ast.isDutyList(e)) {
             return symbol(e.title ?? t(L.dutyList, locale), undefined, SymbolKind.Package, e, undefined,
-                e.items.map(item => symbol(`${item.no}. ${item.agency.$refText}`, item.agency.ref?.label, SymbolKind.Function, item, 'agency')));
+                e.items.map(item => symbol(`${item.no ?? ''}. ${item.agency?.$refText ?? ''}`, item.agency?.ref?.label, SymbolKind.Function, item, 'agency')));
         }
         if (ast.isIndicatorTable(e)) return symbol(shorten(e.title, 60), e.annex, SymbolKind.Package, e);
         return undefined;
@@ -105,18 +105,18 @@ export class PlanDocumentSymbolProvider implements DocumentSymbolProvider {
     }
 
     private group(g: ast.SolutionGroup): DocumentSymbol {
-        return symbol(`${g.label}. ${shorten(g.title, 60)}`, undefined, SymbolKind.Namespace, g, 'label', [
+        return symbol(`${g.label ?? ''}. ${shorten(g.title, 60)}`, undefined, SymbolKind.Namespace, g, 'label', [
             ...g.groups.map(sub => this.group(sub)),
             ...g.solutions.map(s => symbol(shorten(s.heading, 60), s.name, SymbolKind.Method, s))
         ]);
     }
 }
 
-function symbol(name: string, detail: string | undefined, kind: SymbolKind, node: AstNode, selection?: string, children?: DocumentSymbol[]): DocumentSymbol {
+function symbol(name: string | undefined, detail: string | undefined, kind: SymbolKind, node: AstNode, selection?: string, children?: DocumentSymbol[]): DocumentSymbol {
     const range = node.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const selected: CstNode | undefined = selection ? GrammarUtils.findNodeForProperty(node.$cstNode, selection) : undefined;
     return {
-        name: name.trim() || '…', detail, kind, range,
+        name: name?.trim() || '…', detail, kind, range,
         selectionRange: selected?.range ?? range,
         children: children && children.length > 0 ? children : undefined
     };
