@@ -12,6 +12,7 @@ import { CHROMIUM, E2E, ROOT, SHOTS, SUITE_RUNNER_COMMAND, installVsix, packageS
 import { Workbench } from './workbench.js';
 
 const SEED = 'hung-yen-giam-ngheo-2023-2025.plan';
+const SEED_ONLY = `**/${SEED}`;   // a glob in the Problems filter: the seed's problems only
 const RUN = path.join(E2E, 'run');
 const WORKSPACE = path.join(RUN, 'workspace');
 const EXPORTS = path.join(RUN, 'exports');
@@ -125,7 +126,7 @@ describe('the plan extension in code-server', () => {
         expect(direction.join('\n')).toMatch(/đi ngược hướng/);
         const gap = await wb.problems('numbering-gap', SEED);
         expect(gap.join('\n')).toMatch(/Đánh số không liên tục/);
-        await wb.problems(`**/${SEED}`, SEED);   // a glob: the panel shows the seed's problems only
+        await wb.problems(SEED_ONLY, SEED);
         await wb.shot('02-diagnostics.png');
     });
 
@@ -147,6 +148,7 @@ describe('the plan extension in code-server', () => {
     });
 
     it('3. applies the quick fix 2.954 → 2.963 and the total-mismatch problem goes away', async () => {
+        await wb.problems(SEED_ONLY, SEED);
         const at = locate(/total "Tổng cộng"[^]*?2024:[^\n]*?\b(2\.954)\b/, 1);
         await wb.goTo(at.line, at.column);
         await session!.page.keyboard.press('Control+.');
@@ -160,11 +162,14 @@ describe('the plan extension in code-server', () => {
         await session!.page.keyboard.press('Enter');
         await wb.waitFor(async () => (await wb.cursorLineText()).includes('2.963'), 'the total to read 2.963');
         await wb.waitFor(async () => (await wb.problems('total-mismatch', SEED)).length === 0, 'the total-mismatch problem to disappear');
+        await wb.problems(SEED_ONLY, SEED);
         await wb.shot('05-quick-fix-applied.png');
         quickFixApplied = true;
     });
 
     it('4. opens the preview to the side: annex tables, a drawn chart, live update on edit', async () => {
+        await wb.command('View: Close Primary Side Bar');   // room for the editor and the preview
+        await wb.command('View: Hide Panel');
         await wb.quickOpen(SEED);
         await wb.command(commandLabel('planPreview.openToSide'));
         const view = webview(session!.page);
