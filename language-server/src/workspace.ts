@@ -7,8 +7,11 @@ import { NodeFileSystem } from 'langium/node';
 import { createPlanServices, type PlanServices } from './plan-module.js';
 import type { Locale } from './validation/codes.js';
 
+/** A path that cannot be read; the CLI words it in the user's language. */
 export class PlanFileError extends Error {
-    constructor(readonly file: string, message: string) { super(message); }
+    constructor(readonly file: string, readonly reason: 'missing' | 'unreadable', readonly detail = '') {
+        super(`cannot read ${file}: ${reason === 'missing' ? 'no such file or folder' : detail}`);
+    }
 }
 
 export interface LoadedPlans {
@@ -32,7 +35,7 @@ export function expandPlanPaths(inputs: string[]): string[] {
         try {
             stat = fs.statSync(input);
         } catch {
-            throw new PlanFileError(input, `cannot read ${input}: no such file or folder`);
+            throw new PlanFileError(input, 'missing');
         }
         if (stat.isDirectory()) walk(input);
         else files.push(input);
@@ -57,7 +60,7 @@ export async function loadPlans(files: string[], locale: Locale = 'vi', services
         try {
             text = fs.readFileSync(file, 'utf-8');
         } catch (e) {
-            throw new PlanFileError(file, `cannot read ${file}: ${(e as Error).message}`);
+            throw new PlanFileError(file, 'unreadable', (e as Error).message);
         }
         const document = factory.fromString(text, uri);
         langiumDocuments.addDocument(document);

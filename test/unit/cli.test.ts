@@ -63,7 +63,10 @@ describe('exit codes', () => {
         expect(run.status).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr).toMatch(/examples\/khong-co\.plan/);
-        expect(run.stderr).toMatch(/no such file/);
+        expect(run.stderr).toMatch(/không có tệp hoặc thư mục này/);
+        const en = runCli(['validate', 'examples/khong-co.plan', '--lang', 'en']);
+        expect(en.status).toBe(2);
+        expect(en.stderr).toMatch(/no such file/);
     });
 
     test('2 on a folder without plan files', () => {

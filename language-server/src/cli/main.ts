@@ -1,4 +1,4 @@
-// The `plan` command line: validate plan files (and, later, export their annexes).
+// The `plan` command line: validate plan files and export their annexes.
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { expandPlanPaths, loadPlans, PlanFileError } from '../workspace.js';
@@ -33,25 +33,52 @@ async function validate(inputs: string[], opts: { format: 'text' | 'json'; lang:
     return findings.some(f => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
+// Help texts in both languages; the CLI speaks Vietnamese unless `--lang en` is given.
+const HELP = {
+    vi: {
+        program: 'Kế hoạch dạng mã: kiểm tra tệp kế hoạch và xuất các phụ lục.',
+        validate: 'Kiểm tra tệp hoặc thư mục kế hoạch và in các phát hiện (mã thoát 1 nếu có lỗi).',
+        paths: 'tệp .plan hoặc thư mục', file: 'tệp .plan', format: 'định dạng đầu ra', lang: 'ngôn ngữ thông báo',
+        export: 'Xuất các phụ lục của một tệp kế hoạch (vẫn xuất khi có phát hiện).',
+        formats: 'docx, xlsx, csv, html, md: cách nhau bằng dấu phẩy hoặc lặp lại', out: 'thư mục đầu ra (tạo nếu chưa có)',
+        force: 'ghi đè tệp đã có',
+        missing: (f: string) => `không đọc được ${f}: không có tệp hoặc thư mục này`,
+        unreadable: (f: string, d: string) => `không đọc được ${f}: ${d}`
+    },
+    en: {
+        program: 'Plan-as-code for provincial plans: check plan files and export their annexes.',
+        validate: 'Check plan files or folders and print the findings (exit 1 if there is an error).',
+        paths: '.plan files or folders', file: '.plan file', format: 'output format', lang: 'message language',
+        export: 'Export the annexes of a plan file (exported even when it has findings).',
+        formats: 'docx, xlsx, csv, html, md: comma-separated or repeated', out: 'output folder (created if missing)',
+        force: 'overwrite existing files',
+        missing: (f: string) => `cannot read ${f}: no such file or folder`,
+        unreadable: (f: string, d: string) => `cannot read ${f}: ${d}`
+    }
+};
+
 export async function main(argv: string[]): Promise<number> {
     let exitCode = EXIT_OK;
+    const langAt = argv.findIndex(a => a === '--lang' || a.startsWith('--lang='));
+    const requested = langAt < 0 ? undefined : argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
+    const h = HELP[toLocale(requested)];
     const program = new Command('plan')
-        .description('Plan-as-code for provincial plans: check plan files and export their annexes.')
+        .description(h.program)
         .exitOverride()
         .configureOutput({ writeErr: s => process.stderr.write(s) });
     program.command('validate')
-        .description('Check plan files or folders and print the findings (exit 1 if there is an error).')
-        .argument('<paths...>', '.plan files or folders')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-        .addOption(new Option('--lang <lang>', 'message language').choices(['vi', 'en']).default('vi'))
+        .description(h.validate)
+        .argument('<paths...>', h.paths)
+        .addOption(new Option('--format <format>', h.format).choices(['text', 'json']).default('text'))
+        .addOption(new Option('--lang <lang>', h.lang).choices(['vi', 'en']).default('vi'))
         .action(async (paths: string[], opts) => { exitCode = await validate(paths, opts); });
     program.command('export')
-        .description('Export the annexes of a plan file (exported even when it has findings).')
-        .argument('<file>', '.plan file')
-        .option('--format <formats>', 'docx, xlsx, csv, html, md: comma-separated or repeated', (v: string, all: string[]) => [...all, v], [] as string[])
-        .option('--out <dir>', 'output folder (created if missing)', '.')
-        .option('--force', 'overwrite existing files')
-        .addOption(new Option('--lang <lang>', 'message language').choices(['vi', 'en']).default('vi'))
+        .description(h.export)
+        .argument('<file>', h.file)
+        .option('--format <formats>', h.formats, (v: string, all: string[]) => [...all, v], [] as string[])
+        .option('--out <dir>', h.out, '.')
+        .option('--force', h.force)
+        .addOption(new Option('--lang <lang>', h.lang).choices(['vi', 'en']).default('vi'))
         .action(async (file: string, opts) => {
             // Loaded on use: the DOCX and XLSX writers would otherwise slow every other command's start.
             const { exportCommand } = await import('../export/cli.js');
@@ -64,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
             return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
         }
         if (e instanceof PlanFileError) {
-            process.stderr.write(`plan: ${e.message}\n`);
+            process.stderr.write(`plan: ${e.reason === 'missing' ? h.missing(e.file) : h.unreadable(e.file, e.detail)}\n`);
             return EXIT_USAGE;
         }
         throw e;
