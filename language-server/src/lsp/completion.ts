@@ -4,7 +4,7 @@
 import {
     AstUtils, CstUtils, GrammarAST, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo
 } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type LangiumServices, type NextFeature } from 'langium/lsp';
+import { DefaultCompletionProvider, type LangiumServices, type NextFeature } from 'langium/lsp';
 import {
     CompletionItemKind, CompletionList, type CompletionItem, type CompletionParams, type Range
 } from 'vscode-languageserver';
@@ -48,7 +48,7 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
         try {
-            return await this.complete(document, params);
+            return this.complete(document, params);
         } catch (error) {
             // A half-typed document must never take the server down: offer nothing instead.
             console.error('plan completion failed:', error);
@@ -56,7 +56,7 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         }
     }
 
-    private async complete(document: LangiumDocument, params: CompletionParams): Promise<CompletionList> {
+    private complete(document: LangiumDocument, params: CompletionParams): CompletionList {
         const textDocument = document.textDocument;
         const text = textDocument.getText();
         const offset = textDocument.offsetAt(params.position);
@@ -64,43 +64,44 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
 
         const words = this.wordsBefore(text, offset);
         const lastWord = words[words.length - 1];
-        const phrases = [this.phrase(document, words, text, offset)];
-        if (phrases[0].start !== lastWord.start) phrases.push({ start: lastWord.start, text: lastWord.text });
-
-        const items: CompletionItem[] = [];
-        let usedPhrase = phrases[phrases.length - 1];
-        for (const phrase of phrases) {
-            const features = this.findFeaturesAt(textDocument, phrase.start);
-            const found = this.referenceItems(document, features, phrase, params);
-            if (found.length > 0 || phrase === phrases[phrases.length - 1]) {
-                items.push(...found);
-                usedPhrase = phrase;
-                items.push(...this.yearItems(document, features, phrase, params));
-                break;
-            }
+        // A name typed in several words ("so y te") is tried first; if it names nothing, the last word alone.
+        const phrase = this.phrase(document, words, text, offset);
+        if (phrase.start !== lastWord.start) {
+            const found = this.referenceItems(document, this.findFeaturesAt(textDocument, phrase.start), phrase, params);
+            if (found.length > 0) return CompletionList.create(found, true);
         }
-        // Keywords never contain spaces or accents: Langium's own keyword completion for a plain word.
-        if (usedPhrase.start === lastWord.start && /^[\w-]*$/.test(lastWord.text)) {
-            const keywordList = await super.getCompletion(document, params);
-            items.push(...(keywordList?.items ?? []));
-        }
+        const word: TypedPhrase = { start: lastWord.start, text: lastWord.text };
+        const features = this.findFeaturesAt(textDocument, word.start);
+        const items = [
+            ...this.referenceItems(document, features, word, params),
+            ...this.yearItems(document, features, word, params),
+            ...this.keywordItems(document, features, word, params)
+        ];
         return CompletionList.create(items, true);
     }
 
-    /** References are proposed by `referenceItems`, with their names; Langium's default is not used. */
-    protected override completionForCrossReference(): void {
-        // intentionally empty
-    }
-
-    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
-        if (!this.filterKeyword(context, keyword)) return;
-        const doc = KEYWORD_DOCS[keyword.value];
-        acceptor(context, {
-            label: keyword.value,
-            kind: CompletionItemKind.Keyword,
-            detail: doc ? t(doc, this.services.plan.Settings.locale) : undefined,
-            sortText: '2' + keyword.value
-        });
+    /** Keywords the grammar allows here, with a word on what each means. Keywords have no spaces or accents. */
+    private keywordItems(document: LangiumDocument, features: NextFeature[], word: TypedPhrase, params: CompletionParams): CompletionItem[] {
+        if (!/^[\w-]*$/.test(word.text)) return [];
+        const locale = this.services.plan.Settings.locale;
+        const range: Range = { start: document.textDocument.positionAt(word.start), end: params.position };
+        const seen = new Set<string>();
+        const items: CompletionItem[] = [];
+        for (const next of features) {
+            if (!GrammarAST.isKeyword(next.feature)) continue;
+            const keyword = next.feature.value;
+            if (seen.has(keyword) || !/\p{L}/u.test(keyword)) continue;
+            if (word.text && !this.fuzzyMatcher.match(word.text, keyword)) continue;
+            seen.add(keyword);
+            const doc = KEYWORD_DOCS[keyword];
+            items.push({
+                label: keyword, kind: CompletionItemKind.Keyword,
+                detail: doc ? t(doc, locale) : undefined,
+                sortText: '2' + keyword,
+                textEdit: { range, newText: keyword }
+            });
+        }
+        return items;
     }
 
     private insideStringOrComment(document: LangiumDocument, offset: number): boolean {
