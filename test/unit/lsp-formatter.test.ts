@@ -258,6 +258,13 @@ describe('properties', () => {
         }), { numRuns: 5, endOnFailure: true });
     });
 
+    test('a CRLF file stays CRLF and formats to the same text as its LF twin', async () => {
+        const lf = 'plan p "P"\n  agency YT "Sở Y tế" // y tế\n\n\n   table t "T" { years { 2021 result } columns poor row 1 A { 2021: 5 } }';
+        const crlf = await format(lf.replace(/\n/g, '\r\n'));
+        expect(crlf).toBe((await format(lf)).replace(/\n/g, '\r\n'));
+        expect(await format(crlf)).toBe(crlf);
+    });
+
     test('a document with a syntax error is left alone', async () => {
         const document = await parseDocument(services, 'plan p "P"\nagency YT\n   district {');
         const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: OPTIONS });

@@ -67,6 +67,8 @@ export class PlanFormatter implements Formatter {
         const root = document.parseResult.value as ast.PlanDocument;
         const tokens = this.tokens(document, text);
         if (tokens.length === 0) return [];
+        // Keep the document's own line ends (a file saved on Windows stays CRLF).
+        const eol = text.includes('\r\n') ? '\r\n' : '\n';
         const lineStarts = lineStartsOf(root);
         const cellSpaces = alignedCellSpaces(root);
         const tableYearStarts = tableYearStartsOf(root);
@@ -86,7 +88,7 @@ export class PlanFormatter implements Formatter {
             if (!previous) {
                 wanted = '';
             } else if (token.comment) {
-                wanted = this.commentGap(tokens, i, ownLine, originalBreaks, depth, lineStarts);
+                wanted = this.commentGap(tokens, i, ownLine, originalBreaks, depth, lineStarts, eol);
             } else {
                 const start = lineStarts.get(token.offset);
                 const afterComment = previous.comment && (previous.lineComment || originalBreaks > 0);
@@ -96,7 +98,7 @@ export class PlanFormatter implements Formatter {
                     else if (start) breaks = start.keepBlank ? Math.max(start.breaks, Math.min(originalBreaks, 2)) : start.breaks;
                     else breaks = 1;
                     const level = depth + (start && !start.continuation ? 0 : 1);
-                    wanted = '\n'.repeat(breaks) + INDENT.repeat(level);
+                    wanted = eol.repeat(breaks) + INDENT.repeat(level);
                 } else {
                     wanted = ' '.repeat(this.spaces(previous, token, cellSpaces, tableYearStarts));
                 }
@@ -107,7 +109,7 @@ export class PlanFormatter implements Formatter {
         }
         const last = tokens[tokens.length - 1];
         const tail = text.slice(last.end);
-        if (/^\s*$/.test(tail) && tail !== '\n') gaps.push({ start: last.end, end: text.length, text: '\n' });
+        if (/^\s*$/.test(tail) && tail !== eol) gaps.push({ start: last.end, end: text.length, text: eol });
 
         const doc = document.textDocument;
         return gaps.map(g => ({ range: { start: doc.positionAt(g.start), end: doc.positionAt(g.end) } as Range, newText: g.text }));
@@ -130,7 +132,7 @@ export class PlanFormatter implements Formatter {
      * A comment on its own line belongs to what follows: it takes that line's break and indent. A
      * comment after code on the same line stays there, one space after it.
      */
-    private commentGap(tokens: Token[], i: number, ownLine: boolean[], originalBreaks: number, depth: number, lineStarts: Map<number, LineStart>): string {
+    private commentGap(tokens: Token[], i: number, ownLine: boolean[], originalBreaks: number, depth: number, lineStarts: Map<number, LineStart>, eol: string): string {
         if (!ownLine[i]) return ' ';
         let next = i + 1;
         while (next < tokens.length && tokens[next].comment) next++;
@@ -142,7 +144,7 @@ export class PlanFormatter implements Formatter {
         const firstOfRun = !(tokens[i - 1].comment && ownLine[i - 1]);
         const kept = Math.min(originalBreaks, 2);
         const breaks = firstOfRun && start ? Math.max(start.breaks, kept) : Math.max(1, kept);
-        return '\n'.repeat(breaks) + INDENT.repeat(level);
+        return eol.repeat(breaks) + INDENT.repeat(level);
     }
 
     private spaces(previous: Token, token: Token, cellSpaces: Map<number, number>, tableYearStarts: Set<number>): number {
