@@ -14,6 +14,7 @@ import {
     type MarkupContent, type ProtocolConnection, type PublishDiagnosticsParams, type TextEdit
 } from 'vscode-languageserver-protocol/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SetLocaleNotification } from '../../language-server/src/protocol.js';
 import { REPO_ROOT, SEED_PLAN, rangeOfText } from '../helpers/plan.js';
 import { ensureServerBuilt } from './build.js';
 
@@ -160,6 +161,17 @@ describe('the built server over stdio', () => {
         const after = await diagnosticsFor(SEED_URI, p => p.diagnostics.some(d => d.code === 'unknown-reference'), publishedBefore);
         const unknown = after.diagnostics.filter(d => d.code === 'unknown-reference');
         expect(unknown.map(d => d.message)).toContain('Không có cơ quan nào mang mã "so".');
+    });
+
+    test('plan/setLocale en: findings are republished and hovers answered in English', async () => {
+        const before = published.length;
+        await connection.sendNotification(SetLocaleNotification, { locale: 'en' });
+        const english = await diagnosticsFor(SEED_URI, p => p.diagnostics.some(d => d.message === 'No agency is declared with the id "so".'), before);
+        expect(english.diagnostics.find(d => d.code === 'numbering-gap')!.message).toContain('Numbering is not continuous');
+        const hover = await connection.sendRequest(HoverRequest.type, {
+            textDocument: { uri: SEED_URI }, position: rangeOfText(SEED_TEXT, '2.954').start
+        });
+        expect((hover?.contents as MarkupContent).value).toContain('A total or subtotal equals the sum of its rows');
     });
 
     test('shutdown and exit end the process with code 0', async () => {
