@@ -14,6 +14,7 @@ import type { PlanServices } from '../plan-module.js';
 import { DeclarationDescriber, declarationName, shorten } from './describe.js';
 import { compactFold, foldAccents, matchScore } from './fold.js';
 import { KEYWORD_DOCS, L, t } from './labels.js';
+import { planIndex } from './plan-index.js';
 
 /** At most this many words typed before the cursor are read as one name ("so y te"). */
 const MAX_PHRASE_WORDS = 8;
@@ -278,7 +279,7 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         if (!table) return out;
         const row = AstUtils.getContainerOfType(contextNode, (n): n is ast.TableRow | ast.TotalRow => ast.isTableRow(n) || ast.isTotalRow(n));
         const present = new Set((row?.years ?? []).map(y => (y.year ?? '').replace(':', '')));
-        const tableModel = model.tables.find(m => m.id === table.name);
+        const tableModel = planIndex(model).tables.get(table.name);
         const locale = this.services.plan.Settings.locale;
         for (const y of tableModel?.years ?? []) {
             if (!Number.isNaN(y.year) && !present.has(String(y.year))) out.set(y.year, `${t(L.tableYear, locale)} (${y.kind})`);

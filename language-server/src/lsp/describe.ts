@@ -12,6 +12,11 @@ import {
 
 const MAX_ITEMS = 5;
 
+/** The declaration kind each role is named after in a hover ("chỉ tiêu “…”", "nhiệm vụ “…”"). */
+const ROLE_KINDS: Record<RoleItem['kind'], string> = {
+    indicator: 'Indicator', solution: 'Solution', task: 'Task', duty: 'Task', funding: 'FundingSource'
+};
+
 /** Cuts a long Vietnamese sentence for a one-line mention. */
 export function shorten(text: string | undefined, max = 80): string {
     const clean = (text ?? '').replace(/\s+/g, ' ').trim();
@@ -120,7 +125,7 @@ export class DeclarationDescriber {
     }
 
     private items(items: RoleItem[], locale: Locale): string {
-        const shown = items.slice(0, MAX_ITEMS).map(i => `${t(KIND_LABELS[i.kind === 'indicator' ? 'Indicator' : i.kind === 'solution' ? 'Solution' : i.kind === 'task' ? 'Task' : i.kind === 'funding' ? 'FundingSource' : 'Task'], locale).toLowerCase()} “${escape(shorten(i.label, 70))}”`);
+        const shown = items.slice(0, MAX_ITEMS).map(i => `${t(KIND_LABELS[ROLE_KINDS[i.kind]], locale).toLowerCase()} “${escape(shorten(i.label, 70))}”`);
         if (items.length > MAX_ITEMS) shown.push(fill(L.more, locale, { n: items.length - MAX_ITEMS }));
         return shown.join('; ');
     }

@@ -1,9 +1,9 @@
 // Lookups the editor features need, derived once from a plan model: table cells by position, what
-// each agency leads or coordinates, declarations by id. Kept per model object (a model is rebuilt
+// each agency leads or coordinates, indicators and tables by id. Kept per model object (a model is rebuilt
 // for each document version), so hovers and hints never rescan the document.
 import {
     COUNT_MEASURES, RATE_NUMERATOR, isRateMeasure,
-    type AgencyModel, type AssignmentModel, type CellModel, type DistrictModel, type DistrictTableModel,
+    type AssignmentModel, type CellModel, type DistrictTableModel,
     type IndicatorModel, type PlanModel, type Position, type SolutionGroupModel, type TableRowModel,
     type TableSectionModel, type YearCellsModel, type YearValues
 } from '../model/types.js';
@@ -23,8 +23,6 @@ export interface AgencyRoles { leads: RoleItem[]; coordinates: RoleItem[]; dutie
 
 export interface PlanIndex {
     cells: Map<string, CellContext>;
-    agencies: Map<string, AgencyModel>;
-    districts: Map<string, DistrictModel>;
     indicators: Map<string, IndicatorModel>;
     tables: Map<string, DistrictTableModel>;
     roles: Map<string, AgencyRoles>;
@@ -60,11 +58,9 @@ export function tableRows(table: DistrictTableModel): { row: TableRowModel; sect
 
 function buildIndex(model: PlanModel): PlanIndex {
     const index: PlanIndex = {
-        cells: new Map(), agencies: new Map(), districts: new Map(), indicators: new Map(), tables: new Map(),
+        cells: new Map(), indicators: new Map(), tables: new Map(),
         roles: new Map(), districtTables: new Map()
     };
-    for (const a of model.agencies) if (!index.agencies.has(a.id)) index.agencies.set(a.id, a);
-    for (const d of model.districts) if (!index.districts.has(d.id)) index.districts.set(d.id, d);
     for (const i of model.indicators) if (!index.indicators.has(i.id)) index.indicators.set(i.id, i);
     for (const table of model.tables) {
         if (!index.tables.has(table.id)) index.tables.set(table.id, table);
