@@ -81,6 +81,16 @@ describe('rename', () => {
         expect(edit!.changes![PROVINCE_URI]).toHaveLength(3); // the declaration and two leads
     });
 
+    test('a new id the district plan already declares is refused: it would capture the renamed references', async () => {
+        const province = await parseDocument(services, PROVINCE, { documentUri: PROVINCE_URI });
+        await parseDocument(services, DISTRICT.replace('tasks "', 'agency SYT "Phòng Y tế huyện" department\n\ntasks "'), { documentUri: DISTRICT_URI });
+        const position = province.textDocument.positionAt(offsetAfter(PROVINCE, 'agency Y'));
+        await expect(services.lsp.RenameProvider!.rename(province, { textDocument: { uri: PROVINCE_URI }, position, newName: 'SYT' })).rejects.toThrow('đã được dùng');
+        // another new id is fine
+        const edit = await services.lsp.RenameProvider!.rename(province, { textDocument: { uri: PROVINCE_URI }, position, newName: 'SO_YT' });
+        expect(Object.keys(edit!.changes!)).toHaveLength(2);
+    });
+
     test('an invalid or taken id is refused with a message', async () => {
         const { province } = await openBoth();
         const position = province.textDocument.positionAt(offsetAfter(PROVINCE, 'agency Y'));

@@ -1,7 +1,7 @@
 // Navigation: rename (checked, across the plans that are part of one another), the outline of a
 // plan (agencies, districts, dimensions → indicators, tables → rows, targets, tasks, …) and folding
 // of blocks and of runs of one-line declarations.
-import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, URI, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import {
     DefaultFoldingRangeProvider, DefaultRenameProvider, type DocumentSymbolProvider, type FoldingRangeAcceptor, type LangiumServices
 } from 'langium/lsp';
@@ -31,11 +31,17 @@ export class PlanRenameProvider extends DefaultRenameProvider {
             throw new ResponseError(ErrorCodes.InvalidParams, fill(L.renameInvalid, locale, { name }));
         }
         const range = this.renameNodeRange(document, params.position);
-        const current = range ? document.textDocument.getText(range) : undefined;
-        if (current !== undefined && current !== name && this.isDeclaredNear(document, name)) {
-            throw new ResponseError(ErrorCodes.InvalidParams, fill(L.renameTaken, locale, { name }));
+        if (range && document.textDocument.getText(range) === name) return { changes: {} };
+        const edit = await super.rename(document, params);
+        // Every plan the rename touches must not already know the new id (its own or a parent's):
+        // a district's own agency of that name would silently take over the renamed references.
+        for (const uri of Object.keys(edit?.changes ?? {})) {
+            const touched = this.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+            if (touched && this.isDeclaredNear(touched, name)) {
+                throw new ResponseError(ErrorCodes.InvalidParams, fill(L.renameTaken, locale, { name }));
+            }
         }
-        return super.rename(document, params);
+        return edit;
     }
 
     /** Whether the id is already declared in this plan or one it is part of (the rename would make two meanings). */
