@@ -73,6 +73,11 @@ describe('keywords', () => {
 });
 
 describe('computed cells', () => {
+    test('a year of a row says whether it is a result or a plan year', async () => {
+        expect(await hoverText(vi, at('2023: 29.609'))).toBe('**2023** — kế hoạch');
+        expect(await hoverText(en, at('2021: 37.278'))).toBe('**2021** — result');
+    });
+
     test('expectHover: the rate hover matches its pattern', async () => {
         await expectHover(vi)({ text: at('1,51'), index: 0, hover: /448 \/ 29\.609 × 100 = 1,513…% → 1,51/ });
     });

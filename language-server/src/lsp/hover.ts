@@ -1,6 +1,7 @@
 // Hovers: what a reference or declaration is (full name and role), how a printed rate or total is
 // computed from the other cells, and what the rule behind a finding at this place checks.
-import { CstUtils, GrammarAST, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type LangiumDocument } from 'langium';
+import * as ast from '../generated/ast.js';
 import type { LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { formatNumber, roundTo, type NumberStyle } from '../model/numbers.js';
@@ -8,7 +9,7 @@ import type { PlanServices } from '../plan-module.js';
 import { ruleDescription, type Locale } from '../validation/codes.js';
 import { MEASURE_LABELS } from '../validation/rule.js';
 import { DeclarationDescriber } from './describe.js';
-import { KEYWORD_DOCS, L, t } from './labels.js';
+import { KEYWORD_DOCS, L, VALUE_KIND_LABELS, t } from './labels.js';
 import { computeRate, computeSum, planIndex, positionKey, type CellContext } from './plan-index.js';
 
 const MAX_TERMS = 12;
@@ -30,8 +31,10 @@ export class PlanHoverProvider {
             const declaration = this.services.references.References.findDeclarations(leaf)[0];
             const described = declaration ? this.describer.describe(declaration) : undefined;
             const keyword = GrammarAST.isKeyword(leaf.grammarSource) ? KEYWORD_DOCS[leaf.grammarSource.value] : undefined;
+            const yearKind = ast.isYearCells(leaf.astNode) ? this.tableYearKind(document, leaf.astNode) : undefined;
             if (described) parts.push(described);
             else if (keyword) parts.push(`\`${leaf.text}\` — ${t(keyword, locale)}`);
+            else if (yearKind) parts.push(`**${leaf.text.replace(':', '')}** — ${yearKind}`);
             else {
                 const cell = planIndex(this.services.plan.Models.get(document)).cells.get(positionKey(leaf.range.start));
                 const computed = cell ? this.describeCell(cell, this.services.plan.Models.get(document).numberStyle, locale) : undefined;
@@ -49,6 +52,14 @@ export class PlanHoverProvider {
         }
         if (parts.length === 0) return undefined;
         return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range: leaf && !leaf.hidden ? leaf.range : undefined };
+    }
+
+    /** What a year line's year is in its table: a result, a plan year, an estimate. */
+    private tableYearKind(document: LangiumDocument, line: ast.YearCells): string | undefined {
+        const table = AstUtils.getContainerOfType(line, ast.isDistrictTable);
+        const year = Number((line.year ?? '').replace(':', ''));
+        const kind = table && planIndex(this.services.plan.Models.get(document)).tables.get(table.name)?.years.find(y => y.year === year)?.kind;
+        return kind ? VALUE_KIND_LABELS[kind]?.[this.services.plan.Settings.locale] : undefined;
     }
 
     /** "946 / 29.822 × 100 = 3,1721…% → 3,17" for a rate; "Σ 10 rows = 407.045" for a total. */
