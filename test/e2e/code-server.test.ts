@@ -131,23 +131,29 @@ describe('the plan extension in code-server', () => {
     });
 
     it('2. completes an agency typed without accents ("so y te" → YT, Sở Y tế)', async () => {
+        await wb.quickOpen(SEED);
         const at = locate(/^ {8}lead (YT)$/m, 1);
         await wb.goTo(at.line, at.column);
         await session!.page.keyboard.press('Shift+End');
         await session!.page.keyboard.type('so y te', { delay: 60 });
-        const suggest = session!.page.locator('.editor-widget.suggest-widget');
-        const row = suggest.locator('.monaco-list-row', { hasText: 'Sở Y tế' });
-        if (!await row.first().isVisible().catch(() => false)) {
+        const row = session!.page.locator('.editor-widget.suggest-widget .monaco-list-row', { hasText: 'Sở Y tế' }).first();
+        if (!await row.waitFor({ timeout: 10_000 }).then(() => true, () => false)) {
+            // Seen once in about ten runs, on a server still busy with the workspace: the list shown while
+            // typing lacked YT. Say so loudly, then ask again as a user would (Ctrl+Space).
+            await wb.shot('03-completion-while-typing-missed.png');
+            log('WARNING: typing "so y te" did not offer "Sở Y tế"; asking again with Ctrl+Space');
+            await wb.escape(1);
             await session!.page.keyboard.press('Control+Space');
         }
-        await row.first().waitFor({ timeout: 20_000 }).catch(() => { throw new Error('no completion "Sở Y tế" offered for "lead so y te"'); });
+        await row.waitFor({ timeout: 20_000 }).catch(() => { throw new Error('no completion "Sở Y tế" offered for "lead so y te"'); });
         await wb.shot('03-completion.png');
-        await row.first().click();
+        await row.click();
         await wb.waitFor(async () => /^\s*lead YT\s*$/.test(await wb.cursorLineText()), 'the line to read "lead YT" after accepting');
         expect(await wb.cursorLineText()).toMatch(/^\s*lead YT\s*$/);
     });
 
     it('3. applies the quick fix 2.954 → 2.963 and the total-mismatch problem goes away', async () => {
+        await wb.quickOpen(SEED);
         await wb.problems(SEED_ONLY, SEED);
         const at = locate(/total "Tổng cộng"[^]*?2024:[^\n]*?\b(2\.954)\b/, 1);
         await wb.goTo(at.line, at.column);
