@@ -7,7 +7,7 @@ import { createPlanServices } from '../../language-server/src/plan-module.js';
 import { generatePlan } from '../bench/generate.js';
 
 const SIZES = [250, 500, 1000, 2000];
-const RUNS = 9;
+const RUNS = 11;
 
 const services = createPlanServices(EmptyFileSystem).Plan;
 const lsp = services.lsp;
