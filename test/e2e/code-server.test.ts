@@ -154,9 +154,10 @@ describe('the plan extension in code-server', () => {
 
     it('3. applies the quick fix 2.954 → 2.963 and the total-mismatch problem goes away', async () => {
         await wb.quickOpen(SEED);
-        await wb.problems(SEED_ONLY, SEED);
         const at = locate(/total "Tổng cộng"[^]*?2024:[^\n]*?\b(2\.954)\b/, 1);
         await wb.goTo(at.line, at.column);
+        await wb.problems(SEED_ONLY, SEED);   // for the screenshot (Escape in the filter box would clear it)
+        await wb.focusEditor();
         await session!.page.keyboard.press('Control+.');
         const fix = session!.page.locator('.action-widget .monaco-list-row, .context-view .action-widget [role="option"]', { hasText: '2.963' }).first();
         await fix.waitFor({ timeout: 20_000 }).catch(() => { throw new Error('no quick fix offering 2.963 at the 2024 total'); });

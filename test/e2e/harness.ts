@@ -194,6 +194,7 @@ export function packageSuiteRunner(dir: string, suiteBundle: string, results: st
     // inside the runner's folder, so that the suite's require('vscode') gets this extension's API
     fs.copyFileSync(suiteBundle, path.join(dir, 'suite.cjs'));
     fs.writeFileSync(path.join(dir, 'README.md'), 'Runs the extension-host suite of the plan extension (end-to-end tests only).\n');
+    fs.writeFileSync(path.join(dir, '.vscodeignore'), '*.vsix\n');
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
         name: 'suite-runner', publisher: 'plan-e2e', version: '0.0.1', engines: { vscode: '^1.100.0' },
         main: './runner.cjs', activationEvents: [],
