@@ -4,7 +4,7 @@
 //
 // The layout is decided gap by gap between consecutive tokens (comments included), so every edit
 // touches whitespace only and the cost is linear in the document.
-import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { Formatter, LangiumServices } from 'langium/lsp';
 import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit
@@ -21,7 +21,7 @@ interface LineStart {
     continuation?: boolean;
 }
 
-interface Token { offset: number; end: number; image: string; comment: boolean; lineComment: boolean; leaf?: LeafCstNode }
+interface Token { offset: number; end: number; image: string; comment: boolean; lineComment: boolean }
 
 const INDENT = '    ';
 
@@ -65,16 +65,17 @@ export class PlanFormatter implements Formatter {
     edits(document: LangiumDocument): TextEdit[] {
         const text = document.textDocument.getText();
         const root = document.parseResult.value as ast.PlanDocument;
-        const tokens = this.tokens(document, text);
+        const tokens = this.tokens(text);
         if (tokens.length === 0) return [];
         // Keep the document's own line ends (a file saved on Windows stays CRLF).
         const eol = text.includes('\r\n') ? '\r\n' : '\n';
         const lineStarts = lineStartsOf(root);
         const cellSpaces = alignedCellSpaces(root);
         const tableYearStarts = tableYearStartsOf(root);
+        const dateTokens = dateTokensOf(root);
 
         // Whether each token stands first on its line in the original text.
-        const ownLine = tokens.map((t, i) => i === 0 || /\n/.test(text.slice(tokens[i - 1].end, t.offset)));
+        const ownLine = tokens.map((t, i) => i === 0 || text.lastIndexOf('\n', t.offset - 1) >= tokens[i - 1].end);
         const gaps: { start: number; end: number; text: string }[] = [];
         let depth = 0;
         for (let i = 0; i < tokens.length; i++) {
@@ -100,7 +101,7 @@ export class PlanFormatter implements Formatter {
                     const level = depth + (start && !start.continuation ? 0 : 1);
                     wanted = eol.repeat(breaks) + INDENT.repeat(level);
                 } else {
-                    wanted = ' '.repeat(this.spaces(previous, token, cellSpaces, tableYearStarts));
+                    wanted = ' '.repeat(this.spaces(previous, token, cellSpaces, tableYearStarts, dateTokens));
                 }
             }
             if (!/^\s*$/.test(original)) return []; // never let an edit swallow text
@@ -115,17 +116,23 @@ export class PlanFormatter implements Formatter {
         return gaps.map(g => ({ range: { start: doc.positionAt(g.start), end: doc.positionAt(g.end) } as Range, newText: g.text }));
     }
 
-    /** Every token in order, comments included, each visible one with its place in the syntax tree. */
-    private tokens(document: LangiumDocument, text: string): Token[] {
-        const leaves = new Map<number, LeafCstNode>();
-        const rootCst = document.parseResult.value.$cstNode;
-        if (rootCst) for (const leaf of CstUtils.flattenCst(rootCst)) if (!leaf.hidden) leaves.set(leaf.offset, leaf);
+    /** Every token in order, comments included (the lexer gives both lists in order: merge them). */
+    private tokens(text: string): Token[] {
         const lexed = this.lexer.tokenize(text);
-        const tokens: Token[] = [
-            ...lexed.tokens.map(t => ({ offset: t.startOffset, end: t.startOffset + t.image.length, image: t.image, comment: false, lineComment: false, leaf: leaves.get(t.startOffset) })),
-            ...lexed.hidden.map(t => ({ offset: t.startOffset, end: t.startOffset + t.image.length, image: t.image, comment: true, lineComment: t.image.startsWith('//') }))
-        ];
-        return tokens.sort((a, b) => a.offset - b.offset);
+        const visible = lexed.tokens;
+        const hidden = lexed.hidden;
+        const tokens: Token[] = [];
+        let v = 0;
+        let h = 0;
+        while (v < visible.length || h < hidden.length) {
+            const takeHidden = h < hidden.length && (v >= visible.length || hidden[h].startOffset < visible[v].startOffset);
+            const t = takeHidden ? hidden[h++] : visible[v++];
+            tokens.push({
+                offset: t.startOffset, end: t.startOffset + t.image.length, image: t.image,
+                comment: takeHidden, lineComment: takeHidden && t.image.startsWith('//')
+            });
+        }
+        return tokens;
     }
 
     /**
@@ -147,12 +154,12 @@ export class PlanFormatter implements Formatter {
         return eol.repeat(breaks) + INDENT.repeat(level);
     }
 
-    private spaces(previous: Token, token: Token, cellSpaces: Map<number, number>, tableYearStarts: Set<number>): number {
+    private spaces(previous: Token, token: Token, cellSpaces: Map<number, number>, tableYearStarts: Set<number>, dateTokens: Set<number>): number {
         const aligned = cellSpaces.get(token.offset);
         if (aligned !== undefined) return aligned;
         if (tableYearStarts.has(token.offset)) return 2;
-        const inDate = (t: Token) => t.leaf && ast.isDateLit(t.leaf.astNode);
-        if (inDate(previous) && inDate(token) && (previous.image === '/' || token.image === '/')) return 0;
+        // Dates are printed tight: 21/8/2023, ?/11/2023.
+        if (dateTokens.has(previous.offset) && dateTokens.has(token.offset) && (previous.image === '/' || token.image === '/')) return 0;
         return 1;
     }
 }
@@ -305,6 +312,19 @@ function alignedCellSpaces(root: ast.PlanDocument): Map<number, number> {
         }
     }
     return spaces;
+}
+
+/** Offsets of the tokens of every date (the header's date and the resolution's). */
+function dateTokensOf(root: ast.PlanDocument): Set<number> {
+    const offsets = new Set<number>();
+    for (const element of root.elements) {
+        if (!ast.isHeader(element)) continue;
+        for (const field of element.fields) {
+            const date = ast.isDateField(field) ? field.date : ast.isResolutionField(field) ? field.date : undefined;
+            if (date?.$cstNode) for (const leaf of CstUtils.flattenCst(date.$cstNode)) offsets.add(leaf.offset);
+        }
+    }
+    return offsets;
 }
 
 /** The table years after the first in `years { … }`: two spaces apart, so "2021 result  2022 result" reads as pairs. */
