@@ -137,7 +137,6 @@ describe('the built server over stdio', () => {
         const edits = await connection.sendRequest(DocumentFormattingRequest.type, {
             textDocument: { uri: SEED_URI }, options: { tabSize: 4, insertSpaces: true }
         }) as TextEdit[];
-        expect(edits.length).toBeGreaterThan(0);
         const formatted = TextDocument.applyEdits(TextDocument.create(SEED_URI, 'plan', 1, SEED_TEXT), edits);
         expect(formatted.replace(/\s+/g, '')).toBe(SEED_TEXT.replace(/\s+/g, ''));
         expect(formatted).toContain('        2021: 407.045  10.368  2,55\n');
