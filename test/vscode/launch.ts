@@ -84,9 +84,9 @@ export async function runSuite(a: Exclude<Availability, { mode: 'unavailable' }>
             extensionDevelopmentPath: path.join(ROOT, 'extension'),
             extensionTestsPath: suite,
             extensionTestsEnv: { PLAN_SUITE_RESULTS: resultsFile, ...(display.env ?? {}) },
-            launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-                '--user-data-dir', path.join(run, 'user-data'), '--extensions-dir', path.join(run, 'extensions'),
-                ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
+            // runTests adds --no-sandbox, --disable-updates, --skip-welcome and --disable-workspace-trust itself
+            launchArgs: [workspace, '--disable-extensions',
+                '--user-data-dir', path.join(run, 'user-data'), '--extensions-dir', path.join(run, 'extensions')]
         }).catch((e: unknown) => e instanceof TestRunFailedError ? (e.code ?? 1) : Promise.reject(e));
         const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResult[] : [];
         return { exitCode, results };
