@@ -148,6 +148,13 @@ describe('years and keywords', () => {
         await clearDocuments(en);
     });
 
+    test('a long line of blanks and words before a quote answers at once', async () => {
+        const line = 'lead ' + 'a  '.repeat(2000) + ' '.repeat(3000);
+        const start = performance.now();
+        await itemsFor(PROVINCE.replace('    task 1 "Xây dựng', `    task 2 "Mới" {\n        ${line}"x<|>\n    }\n    task 1 "Xây dựng`));
+        expect(performance.now() - start).toBeLessThan(2000);
+    });
+
     test('inside a string nothing is proposed', async () => {
         const text = PROVINCE.replace('"Sở Xây dựng"', '"Sở Xây<|> dựng"');
         expect((await itemsFor(text)).items).toEqual([]);

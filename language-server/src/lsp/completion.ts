@@ -16,6 +16,9 @@ import { compactFold, foldAccents, matchScore } from './fold.js';
 import { KEYWORD_DOCS, L, t } from './labels.js';
 import { planIndex } from './plan-index.js';
 
+/** A character of a typed name (letters with or without accents, digits, "_", "&", ".", "-") or a blank. */
+const NAME_OR_BLANK = /[\p{L}\p{N}\p{M}_&.\- \t]/u;
+
 /** At most this many words typed before the cursor are read as one name ("so y te"). */
 const MAX_PHRASE_WORDS = 8;
 
@@ -115,10 +118,11 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
 
     /** The words on the cursor's line before it; the last one is what is being typed (maybe ""). */
     private wordsBefore(text: string, offset: number): Word[] {
+        // Back from the cursor over name characters and blanks, on this line (a plain scan: a regular
+        // expression over runs of blanks could backtrack exponentially on a long line).
         const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-        const line = text.slice(lineStart, offset);
-        const run = /[\p{L}\p{N}\p{M}_&.\-]*(?:[ \t]+[\p{L}\p{N}\p{M}_&.\-]*)*$/u.exec(line);
-        const runStart = lineStart + (run?.index ?? line.length);
+        let runStart = offset;
+        while (runStart > lineStart && NAME_OR_BLANK.test(text[runStart - 1])) runStart--;
         const words: Word[] = [];
         const pattern = /[^ \t]+/g;
         const runText = text.slice(runStart, offset);
