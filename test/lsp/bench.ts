@@ -1,5 +1,5 @@
-// Times each editor feature on generated national-scale plans of growing size and prints the median
-// and the ratio to the previous size: a linear feature roughly doubles when the plan doubles.
+// Times each editor feature on generated national-scale plans of growing size and prints the median,
+// the minimum and the ratio to the previous size: a linear feature roughly doubles when the plan doubles.
 // Run with: node test/lsp/bench.mjs   (after `npx langium generate`)
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { parseDocument, clearDocuments } from 'langium/test';
@@ -12,12 +12,9 @@ const RUNS = 11;
 const services = createPlanServices(EmptyFileSystem).Plan;
 const lsp = services.lsp;
 
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-}
+interface Timing { median: number; min: number }
 
-async function time(run: () => unknown): Promise<number> {
+async function time(run: () => unknown): Promise<Timing> {
     const samples: number[] = [];
     const gc = (globalThis as { gc?: () => void }).gc;
     for (let i = 0; i < RUNS; i++) {
@@ -26,7 +23,8 @@ async function time(run: () => unknown): Promise<number> {
         await run();
         samples.push(performance.now() - start);
     }
-    return median(samples);
+    const sorted = samples.sort((a, b) => a - b);
+    return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0] };
 }
 
 type Feature = (document: LangiumDocument, text: string) => unknown;
@@ -59,7 +57,7 @@ const FEATURES: Record<string, Feature> = {
 };
 
 async function main(): Promise<void> {
-    const results: Record<string, number[]> = {};
+    const results: Record<string, Timing[]> = {};
     const lines: number[] = [];
     for (const size of SIZES) {
         const plan = generatePlan(size);
@@ -73,12 +71,13 @@ async function main(): Promise<void> {
         }
         await clearDocuments(services);
     }
-    console.log(`Editor features, median of ${RUNS} runs (ms), plans of ${SIZES.join(' / ')} districts (${lines.join(' / ')} lines)`);
-    console.log('ratio = time / time at the previous size (≈2 when linear)\n');
+    console.log(`Editor features on generated plans of ${SIZES.join(' / ')} districts (${lines.join(' / ')} lines), ${RUNS} runs each`);
+    console.log('cells: median ms / minimum ms (×ratio of the minimum to the previous size: ≈2 when linear;');
+    console.log('the minimum is the least disturbed by other work on the machine)\n');
     const pad = (s: string, n: number) => s.padEnd(n);
-    console.log(pad('feature', 30) + SIZES.map(s => pad(`${s}`, 18)).join(''));
+    console.log(pad('feature', 30) + SIZES.map(s => pad(`${s}`, 24)).join(''));
     for (const [name, times] of Object.entries(results)) {
-        const cells = times.map((t, i) => pad(`${t.toFixed(2)}${i > 0 ? ` (×${(t / times[i - 1]).toFixed(2)})` : ''}`, 18));
+        const cells = times.map((t, i) => pad(`${t.median.toFixed(1)} / ${t.min.toFixed(1)}${i > 0 ? ` (×${(t.min / times[i - 1].min).toFixed(2)})` : ''}`, 24));
         console.log(pad(name, 30) + cells.join(''));
     }
 }
