@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SetLocaleNotification } from '../../language-server/src/protocol.js';
 import { REPO_ROOT, SEED_PLAN, rangeOfText } from '../helpers/plan.js';
-import { ensureServerBuilt } from './build.js';
+import { ensureBundle } from '../helpers/bundles.js';
 
 const SERVER = path.join(REPO_ROOT, 'extension', 'out', 'server.cjs');
 const SEED_URI = pathToFileURL(SEED_PLAN).toString();
@@ -39,7 +39,7 @@ function diagnosticsFor(uri: string, accept: (p: PublishDiagnosticsParams) => bo
 }
 
 beforeAll(async () => {
-    ensureServerBuilt();
+    ensureBundle(path.join(REPO_ROOT, 'extension', 'out', 'server.cjs'));
     server = spawn(process.execPath, [SERVER, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
     server.stderr.on('data', chunk => { stderr += String(chunk); });
     server.on('exit', code => resolveExit(code));

@@ -1,11 +1,10 @@
-// Builds the bundles (node esbuild.mjs) when the language server bundle is missing or older than the
-// sources, so the LSP test talks to the server as it ships.
+// Builds the bundles (langium generate, node esbuild.mjs) when one is missing or older than the
+// sources, so tests that spawn the CLI or the server run them as they ship, never stale.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../helpers/plan.js';
+import { REPO_ROOT } from './plan.js';
 
-const SERVER_BUNDLE = path.join(REPO_ROOT, 'extension', 'out', 'server.cjs');
 const GENERATED = path.join(REPO_ROOT, 'language-server', 'src', 'generated', 'ast.ts');
 
 function newestMtime(target: string): number {
@@ -16,12 +15,13 @@ function newestMtime(target: string): number {
     return newest;
 }
 
-export function ensureServerBuilt(): void {
+/** Makes sure `bundle` (a path below the repository) is built from the current sources. */
+export function ensureBundle(bundle: string): void {
     if (!fs.existsSync(GENERATED) || fs.statSync(GENERATED).mtimeMs < newestMtime(path.join(REPO_ROOT, 'grammar'))) {
         execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'langium'), ['generate'], { cwd: REPO_ROOT, stdio: 'pipe' });
     }
     const sources = Math.max(newestMtime(path.join(REPO_ROOT, 'language-server', 'src')), newestMtime(path.join(REPO_ROOT, 'esbuild.mjs')));
-    if (!fs.existsSync(SERVER_BUNDLE) || fs.statSync(SERVER_BUNDLE).mtimeMs < sources) {
+    if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < sources) {
         execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'pipe' });
     }
 }
