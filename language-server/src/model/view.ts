@@ -286,6 +286,9 @@ class ViewBuilder {
         if (t) {
             const labels = t.years.map(y => String(y.year));
             const rowsOf = (): TableRowModel[] => t.sections.flatMap(s => s.rows);
+            // A district listed in several sections (urban / rural) is named with its section in charts.
+            const sectioned = t.sections.filter(s => s.rows.length > 0).length > 1;
+            const labelOf = new Map(t.sections.flatMap(s => s.rows.map(r => [r, sectioned && s.title ? `${r.label} (${s.title})` : r.label] as const)));
             const valueOf = (row: TableRowModel, year: number, m: Measure) =>
                 row.years.find(l => l.year === year)?.cells.find(c => c.measure === m)?.number?.value ?? null;
             const rateMeasure: Measure | undefined = t.columns.find(m => m === 'poor-rate') ?? t.columns.find(isRateMeasure);
@@ -293,13 +296,13 @@ class ViewBuilder {
                 charts.push({
                     id: 'district-rates', type: 'line', unit: '%', labels,
                     title: 'Tỷ lệ hộ nghèo theo huyện/thị xã/thành phố (%)',
-                    series: rowsOf().map(r => ({ label: r.label, data: t.years.map(y => valueOf(r, y.year, rateMeasure)) }))
+                    series: rowsOf().map(r => ({ label: labelOf.get(r)!, data: t.years.map(y => valueOf(r, y.year, rateMeasure)) }))
                 });
             }
             if (t.columns.includes('households')) {
                 const last = t.years.at(-1)!.year;
                 charts.push({
-                    id: 'households', type: 'bar', unit: 'hộ', labels: rowsOf().map(r => r.label),
+                    id: 'households', type: 'bar', unit: 'hộ', labels: rowsOf().map(r => labelOf.get(r)!),
                     title: `Tổng số hộ và hộ nghèo theo huyện, năm ${last}`,
                     series: [
                         { label: 'Tổng số hộ dân cư', data: rowsOf().map(r => valueOf(r, last, 'households')) },

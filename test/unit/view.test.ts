@@ -1,0 +1,41 @@
+// The plan view that the preview and every exporter render: annexes in their numbered order, the
+// official subtitle, findings attached to the cells they concern, chart series that name each row.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPlanView, type LocatedFinding } from '../../language-server/src/model/view.js';
+import { EXAMPLES_DIR, SEED_PLAN, createTestServices, severityOf, validatePlan } from '../helpers/plan.js';
+
+const services = createTestServices('vi');
+
+async function viewOf(file: string) {
+    const { model, diagnostics } = await validatePlan(services, fs.readFileSync(file, 'utf-8'));
+    const findings: LocatedFinding[] = diagnostics.map(d => ({ severity: severityOf(d), code: String(d.code), message: d.message, range: d.range }));
+    return buildPlanView(model, findings);
+}
+
+describe('plan view', () => {
+    it('lists the seed annexes in their numbered order with the official subtitle', async () => {
+        const view = await viewOf(SEED_PLAN);
+        expect(view.annexes.map(a => a.label)).toEqual(['Phụ lục 01', 'Phụ lục 02', 'Phụ lục 03']);
+        for (const a of view.annexes) expect(a.subtitle).toBe('(Kèm theo Kế hoạch số /KH-UBND ngày /11/2023 của UBND tỉnh)');
+        expect(view.header.period).toBe('2023–2025');
+        expect(view.findings).toEqual({ error: 1, warning: 18, info: 0, hint: 0 });
+    });
+
+    it('marks the misprinted 2024 total with its finding, and only that cell of the total row', async () => {
+        const view = await viewOf(SEED_PLAN);
+        const total = view.annexes[0].body.find(r => r.kind === 'total')!;
+        const marked = total.cells.filter(c => c.findings?.length);
+        expect(marked.map(c => c.text)).toEqual(['2.954']);
+        expect(marked[0].findings![0].code).toBe('total-mismatch');
+    });
+
+    it('names each row of a sectioned table with its section in charts', async () => {
+        const view = await viewOf(path.join(EXAMPLES_DIR, 'broken', 'sections-near-poor.plan'));
+        for (const chart of view.charts.filter(c => c.id === 'district-rates' || c.id === 'households')) {
+            const names = chart.id === 'households' ? chart.labels : chart.series.map(s => s.label);
+            expect(new Set(names).size, chart.id).toBe(names.length);
+        }
+    });
+});
