@@ -6,6 +6,8 @@
 // Run with `npm run test:e2e` (builds first). Needs /usr/bin/chromium; sets up code-server in .e2e/.
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleSuite, type SuiteResult } from '../vscode/launch.js';
 import { CHROMIUM, E2E, ROOT, SHOTS, SUITE_RUNNER_COMMAND, installVsix, packageSuiteRunner, isolatedEnv, log, packageVsix, setupCodeServer, sleep, start, webview, type Session } from './harness.js';
@@ -48,29 +50,28 @@ function locate(re: RegExp, group = 0): { line: number; column: number } {
 
 beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-    setupCodeServer();
+    await setupCodeServer();
     fs.rmSync(RUN, { recursive: true, force: true });
     fs.rmSync(SHOTS, { recursive: true, force: true });
     fs.mkdirSync(EXPORTS, { recursive: true });
     fs.cpSync(path.join(ROOT, 'examples'), WORKSPACE, { recursive: true });
     const vsix = path.join(RUN, 'plan-as-code.vsix');
-    packageVsix(vsix);
+    await packageVsix(vsix);
     const extensionsDir = path.join(RUN, 'extensions');
-    const out = installVsix(vsix, extensionsDir, isolatedEnv(RUN));
+    const out = await installVsix(vsix, extensionsDir, isolatedEnv(RUN));
     expect(out).toMatch(/successfully installed/);
     const installed = fs.readdirSync(extensionsDir).find(d => d.startsWith('plan-as-code.plan-as-code-'));
     if (!installed) throw new Error(`the .vsix did not install into ${extensionsDir}: ${out}`);
     manifest = JSON.parse(fs.readFileSync(path.join(extensionsDir, installed, 'package.json'), 'utf8')) as Manifest;
     log('installed', installed, `(${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB .vsix)`);
-    const runner = packageSuiteRunner(path.join(RUN, 'suite-runner'), await bundleSuite(path.join(RUN, 'suite.cjs')), SUITE_RESULTS);
-    expect(installVsix(runner, extensionsDir, isolatedEnv(RUN))).toMatch(/successfully installed/);
+    const runner = await packageSuiteRunner(path.join(RUN, 'suite-runner'), await bundleSuite(path.join(RUN, 'suite.cjs')), SUITE_RESULTS);
+    expect(await installVsix(runner, extensionsDir, isolatedEnv(RUN))).toMatch(/successfully installed/);
     session = await start({
         run: RUN, workspace: WORKSPACE, extensionsDir,
         settings: {
             'plan.language': 'vi',                                   // the checker's messages in Vietnamese
             'editor.fontFamily': "'Liberation Mono', 'DejaVu Sans Mono', monospace",  // has Vietnamese glyphs
-            'editor.minimap.enabled': false,
-            'files.dialog.defaultPath': EXPORTS
+            'editor.minimap.enabled': false
         }
     });
     wb = new Workbench(session.page);
@@ -218,41 +219,44 @@ describe('the plan extension in code-server', () => {
         await wb.shot('08-preview-updated.png');
     });
 
-    it('5. exports DOCX and XLSX from the preview, files on disk', async () => {
+    it('5. exports DOCX and XLSX from the preview, files on disk with the edited figures', async () => {
         const view = webview(session!.page);
-        for (const format of ['docx', 'xlsx']) {
-            const before = new Set(listFiles(RUN));
+        for (const format of ['docx', 'xlsx'] as const) {
+            const target = path.join(EXPORTS, `seed.${format}`);
             const button = view.locator(`button[data-format="${format}"], button`, { hasText: new RegExp(format, 'i') }).first();
             await button.waitFor({ timeout: 10_000 }).catch(() => { throw new Error(`the preview has no ${format.toUpperCase()} export button`); });
             await button.click();
-            await answerSaveDialog(path.join(EXPORTS, `seed.${format}`));
-            await wb.waitFor(async () => listFiles(RUN).some(f => f.endsWith(`.${format}`) && !before.has(f)), `a new .${format} file on disk`);
-            const file = listFiles(RUN).find(f => f.endsWith(`.${format}`) && !before.has(f))!;
-            const head = fs.readFileSync(file).subarray(0, 2).toString('latin1');
-            expect(head, `${file} is a zip (Office Open XML)`).toBe('PK');
-            log('exported', path.relative(RUN, file), fs.statSync(file).size, 'bytes');
+            await answerSaveDialog(target);
+            await wb.waitFor(async () => fs.existsSync(target), `${path.relative(RUN, target)} on disk`);
+            log('exported', path.relative(RUN, target), fs.statSync(target).size, 'bytes');
         }
+        // the export is of the plan as edited in step 4 (unsaved): Phù Cừ's 2021 households are 31.822
+        const docx = await JSZip.loadAsync(fs.readFileSync(path.join(EXPORTS, 'seed.docx')));
+        const body = await docx.file('word/document.xml')!.async('string');
+        expect(body).toContain('Phù Cừ');
+        expect(body).toContain('31.822');
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(path.join(EXPORTS, 'seed.xlsx'));
+        const values: unknown[] = [];
+        workbook.eachSheet(sheet => sheet.eachRow(row => row.eachCell(cell => values.push(cell.value))));
+        expect(values).toContain('Phù Cừ');
+        expect(values).toContain(31822);
         await wb.shot('09-exported.png');
     });
 });
 
-/** If the export asks where to save (code-server's own file dialog), answer with `target`. */
+/**
+ * Answers code-server's own save dialog (a quick input holding a path) with `target`. The dialog fills
+ * in its default path a moment after it opens and completes folder names as one types, so the value
+ * is set only once the default is there, and checked before Enter.
+ */
 async function answerSaveDialog(target: string): Promise<void> {
     const input = session!.page.locator('.quick-input-widget input');
-    const shown = await input.waitFor({ timeout: 5_000 }).then(() => true, () => false);
-    if (!shown) return;
-    await input.fill(target);
-    await sleep(300);
+    await input.waitFor({ timeout: 10_000 }).catch(() => { throw new Error('the export did not ask where to save'); });
+    await wb.waitFor(async () => (await input.inputValue()).length > 0, 'the save dialog to show its default path', 10_000);
+    await wb.waitFor(async () => {
+        if ((await input.inputValue()) !== target) { await input.fill(target); await sleep(300); }
+        return (await input.inputValue()) === target;
+    }, `the save dialog to hold ${target}`, 10_000);
     await session!.page.keyboard.press('Enter');
-    // "replace the existing file?" is not expected: every target is new
-}
-
-function listFiles(dir: string): string[] {
-    const out: string[] = [];
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) { if (!['home', 'data', 'chrome', 'extensions'].includes(e.name)) out.push(...listFiles(p)); }
-        else out.push(p);
-    }
-    return out;
 }

@@ -2,7 +2,7 @@
 // npm by setup-code-server.sh, the extension's .vsix installed into a fresh extensions folder, and
 // Debian's Chromium driven by playwright-core as the user. Everything started here runs in its own
 // process group and is killed by stop().
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -21,24 +21,35 @@ const ENTRY = path.join(CODE_SERVER_DIR, 'node_modules/code-server/out/node/entr
 const t0 = Date.now();
 export const log = (...a: unknown[]) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 
-/** Installs code-server once (about 4 minutes on a fresh machine; a second call returns at once). */
-export function setupCodeServer(): void {
-    if (fs.existsSync(path.join(CODE_SERVER_DIR, '.ready'))) return;
-    log('setting up code-server in', CODE_SERVER_DIR, '(apt + npm; a few minutes the first time)');
-    execFileSync('bash', [path.join(HERE, 'setup-code-server.sh')], {
-        env: { ...process.env, DIR: CODE_SERVER_DIR }, stdio: ['ignore', 'inherit', 'inherit']
+/**
+ * Runs a command to its end and returns its stdout (stderr passes through). Asynchronous on purpose:
+ * a synchronous child blocks the vitest worker, whose reports to the runner then time out.
+ */
+function exec(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean } = {}): Promise<string> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.on('data', chunk => { out += String(chunk); if (options.echo) process.stdout.write(chunk); });
+        child.on('error', reject);
+        child.on('close', code => code === 0 ? resolve(out) : reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}\n${out.slice(-2000)}`)));
     });
 }
 
+/** Installs code-server once (about 4 minutes on a fresh machine; a second call returns at once). */
+export async function setupCodeServer(): Promise<void> {
+    if (fs.existsSync(path.join(CODE_SERVER_DIR, '.ready'))) return;
+    log('setting up code-server in', CODE_SERVER_DIR, '(apt + npm; a few minutes the first time)');
+    await exec('bash', [path.join(HERE, 'setup-code-server.sh')], { env: { ...process.env, DIR: CODE_SERVER_DIR }, echo: true });
+}
+
 /** Builds the .vsix from the current build (scripts/package.mjs checks what goes in). */
-export function packageVsix(out: string): void {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/package.mjs'), '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+export async function packageVsix(out: string): Promise<void> {
+    await exec(process.execPath, [path.join(ROOT, 'scripts/package.mjs'), '--out', out], { cwd: ROOT });
 }
 
 /** `code-server --install-extension`, the way a user installs the .vsix. */
-export function installVsix(vsix: string, extensionsDir: string, env: NodeJS.ProcessEnv): string {
-    return execFileSync(process.execPath, [ENTRY, '--extensions-dir', extensionsDir, '--install-extension', vsix],
-        { env, encoding: 'utf8', timeout: 120_000 });
+export function installVsix(vsix: string, extensionsDir: string, env: NodeJS.ProcessEnv): Promise<string> {
+    return exec(process.execPath, [ENTRY, '--extensions-dir', extensionsDir, '--install-extension', vsix], { env });
 }
 
 export interface Session {
@@ -189,7 +200,7 @@ export const SUITE_RUNNER_COMMAND = 'Plan e2e: Run the extension-host suite';
  * code-server's extension host and writes its results to `results`: the same suite as
  * `npm run test:vscode`, run here where no desktop VS Code can be downloaded. Returns its .vsix.
  */
-export function packageSuiteRunner(dir: string, suiteBundle: string, results: string): string {
+export async function packageSuiteRunner(dir: string, suiteBundle: string, results: string): Promise<string> {
     fs.mkdirSync(dir, { recursive: true });
     // inside the runner's folder, so that the suite's require('vscode') gets this extension's API
     fs.copyFileSync(suiteBundle, path.join(dir, 'suite.cjs'));
@@ -207,7 +218,7 @@ exports.activate = context => context.subscriptions.push(vscode.commands.registe
 }));
 `);
     const vsix = path.join(dir, '..', 'suite-runner.vsix');
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies',
-        '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    await exec(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies',
+        '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: dir });
     return vsix;
 }
