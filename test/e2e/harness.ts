@@ -55,7 +55,6 @@ export function installVsix(vsix: string, extensionsDir: string, env: NodeJS.Pro
 export interface Session {
     page: Page;
     context: BrowserContext;
-    run: string;
     /** Requests the browser tried to send anywhere but the loopback (all refused). */
     blocked: string[];
     stop(): Promise<void>;
@@ -138,7 +137,7 @@ export async function start(o: StartOptions): Promise<Session> {
         await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
         const ctx = context;
         return {
-            page, context: ctx, run: o.run, blocked,
+            page, context: ctx, blocked,
             async stop() {
                 await ctx.close().catch(() => undefined);
                 await stopGroup(server, kill);
@@ -187,10 +186,9 @@ async function waitPort(port: number, ms: number, child: ChildProcess): Promise<
     throw new Error(`code-server did not listen on ${port} within ${ms / 1000}s`);
 }
 
-/** The content of the (single visible) webview: iframe.webview → iframe#active-frame. */
-export function webview(page: Page, title?: string): FrameLocator {
-    const outer = title ? page.locator(`iframe.webview[title="${title}"]`) : page.locator('iframe.webview').last();
-    return outer.contentFrame().frameLocator('iframe#active-frame');
+/** The content of the (last opened) webview: iframe.webview → iframe#active-frame. */
+export function webview(page: Page): FrameLocator {
+    return page.locator('iframe.webview').last().contentFrame().frameLocator('iframe#active-frame');
 }
 
 export const SUITE_RUNNER_COMMAND = 'Plan e2e: Run the extension-host suite';
