@@ -102,6 +102,7 @@ export const fake = {
     contexts: new Map<string, unknown>(),
     saveDialog: async (_o: unknown): Promise<URI | undefined> => undefined,
     openDialog: async (_o: unknown): Promise<URI[] | undefined> => undefined,
+    quickPick: async <T>(_items: T[], _o: unknown): Promise<T[] | undefined> => undefined,
     /** The button a modal warning answers with (undefined: cancelled). */
     warningAnswer: undefined as string | undefined,
     failRename: false,
@@ -118,6 +119,7 @@ export const fake = {
         this.contexts.clear();
         this.saveDialog = async () => undefined;
         this.openDialog = async () => undefined;
+        this.quickPick = async () => undefined;
         this.warningAnswer = undefined;
         this.failRename = false;
         this.activeTextEditor = undefined;
@@ -146,6 +148,7 @@ export const window = {
     },
     showSaveDialog: (o: unknown) => fake.saveDialog(o),
     showOpenDialog: (o: unknown) => fake.openDialog(o),
+    showQuickPick: <T>(items: T[], o: unknown) => fake.quickPick(items, o),
     showInformationMessage: message('info'),
     showWarningMessage: message('warning'),
     showErrorMessage: message('error'),

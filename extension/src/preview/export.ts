@@ -9,14 +9,14 @@ import { extensionOf, isSafeFileName } from './files.js';
 import type { ExportFormat } from './messages.js';
 import { format, type Strings } from './strings.js';
 
-interface Target { uri: vscode.Uri; data: Uint8Array }
+export interface Target { uri: vscode.Uri; data: Uint8Array }
 
 function filterName(f: ExportFormat, s: Strings): string {
     return { docx: s.filterWord, xlsx: s.filterExcel, csv: s.filterCsv, html: s.filterHtml, md: s.filterMarkdown }[f];
 }
 
 /** Where the dialogs start: the plan's folder, else the first workspace folder. */
-function startFolder(resource: vscode.Uri): vscode.Uri | undefined {
+export function startFolder(resource: vscode.Uri): vscode.Uri | undefined {
     if (resource.scheme !== 'untitled') return vscode.Uri.joinPath(resource, '..');
     return vscode.workspace.workspaceFolders?.[0]?.uri;
 }
@@ -41,6 +41,29 @@ export async function writeAtomically(uri: vscode.Uri, data: Uint8Array): Promis
         await Promise.resolve(vscode.workspace.fs.delete(temp)).catch(() => undefined);
         throw e;
     }
+}
+
+/**
+ * Writes the files, never overwriting one without the user's agreement: `ask` asks (modal), `refuse`
+ * (a command called by a program, with no one to ask) writes nothing when a file exists. Returns the
+ * names written, or undefined when nothing was.
+ */
+export async function writeTargets(targets: Target[], s: Strings, existing: 'ask' | 'refuse' | 'overwrite'): Promise<string[] | undefined> {
+    const taken = (await Promise.all(targets.map(async t => ((await exists(t.uri)) ? t : undefined)))).filter((t): t is Target => t !== undefined);
+    if (taken.length > 0 && existing !== 'overwrite') {
+        const names = taken.map(t => path.posix.basename(t.uri.path));
+        if (existing === 'refuse') {
+            void vscode.window.showErrorMessage(format(s.exportExists, names.join(', ')));
+            return undefined;
+        }
+        const question = names.length === 1 ? format(s.overwriteOne, names[0]) : format(s.overwriteMany, names.join(', '));
+        const answer = await vscode.window.showWarningMessage(question, { modal: true }, s.overwrite);
+        if (answer !== s.overwrite) return undefined;
+    }
+    for (const t of targets) await writeAtomically(t.uri, t.data);
+    const written = targets.map(t => path.posix.basename(t.uri.path));
+    void vscode.window.showInformationMessage(format(s.exported, written.join(', ')));
+    return written;
 }
 
 /** The shared exporters' entry point (language-server/src/export). */
@@ -74,15 +97,7 @@ export async function exportPlanView(view: PlanView, exportFormat: ExportFormat,
             if (!picked?.[0]) return;
             targets = files.map(f => ({ uri: vscode.Uri.joinPath(picked[0], f.name), data: f.data }));
         }
-        const taken = (await Promise.all(targets.map(async t => ((await exists(t.uri)) ? t : undefined)))).filter((t): t is Target => t !== undefined);
-        if (taken.length > 0) {
-            const names = taken.map(t => path.posix.basename(t.uri.path));
-            const question = names.length === 1 ? format(s.overwriteOne, names[0]) : format(s.overwriteMany, names.join(', '));
-            const answer = await vscode.window.showWarningMessage(question, { modal: true }, s.overwrite);
-            if (answer !== s.overwrite) return;
-        }
-        for (const t of targets) await writeAtomically(t.uri, t.data);
-        void vscode.window.showInformationMessage(format(s.exported, targets.map(t => path.posix.basename(t.uri.path)).join(', ')));
+        await writeTargets(targets, s, 'ask');
     } catch (e) {
         void vscode.window.showErrorMessage(format(s.exportFailed, label, (e as Error)?.message ?? String(e)));
     }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { DocumentsValidatedNotification, type DocumentsValidatedParams } from '../../../language-server/src/protocol.js';
 import { planLocale } from '../client/server.js';
+import { EXPORT_COMMAND, runExportCommand } from './export-command.js';
 import { exportPlanView, type RenderExport } from './export.js';
 import { PreviewManager } from './manager.js';
 import { PREVIEW_VIEW_TYPE } from './preview.js';
@@ -52,6 +53,8 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
         vscode.commands.registerCommand(PREVIEW_COMMANDS.openToSide, open(true)),
         vscode.commands.registerCommand(PREVIEW_COMMANDS.toggleLock, () => manager.toggleLock()),
         vscode.commands.registerCommand(PREVIEW_COMMANDS.showSource, () => manager.current?.showSource()),
+        vscode.commands.registerCommand(EXPORT_COMMAND, (plan: unknown, args: unknown) =>
+            runExportCommand(client, target(plan), args, strings, loadExporter)),
         client.onNotification(DocumentsValidatedNotification, (params: DocumentsValidatedParams) => {
             if (Array.isArray(params?.uris)) manager.onValidated(params.uris.filter((u): u is string => typeof u === 'string'));
         }),
