@@ -161,7 +161,9 @@ export async function openPreview(browser: Browser, server: PreviewServer, o: Op
         posted: () => page.evaluate((): WebviewMessage[] => window.__posted),
         savedState: () => page.evaluate((): PreviewState | undefined => window.__getSaved()),
         send: async message => {
-            await page.evaluate(m => window.postMessage(m, '*'), message as unknown as Record<string, unknown>);
+            // Dispatched synchronously, so the page has handled the message when send() returns
+            // (window.postMessage would deliver it in a later task and race the test's next read).
+            await page.evaluate(m => { window.dispatchEvent(new MessageEvent('message', { data: m })); }, message as unknown as Record<string, unknown>);
         },
         problems: async () => [...problems, ...await page.evaluate((): string[] => window.__violations)]
     };
