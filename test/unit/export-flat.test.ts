@@ -27,8 +27,28 @@ function readCsv(text: string): Promise<string[][]> {
 }
 
 /** The view's body as flat rows: a spanned cell's text in its first column, '' where covered. */
+/** The body as a flat file prints it: a spanned cell's text once, blanks where its span covers. */
 function flatBody(annex: AnnexTable): string[][] {
-    return annex.body.map(row => row.cells.flatMap(c => [c.text, ...Array.from({ length: (c.colSpan ?? 1) - 1 }, () => '')]));
+    const covered = new Map<number, number>(); // column → rows still covered by a cell above
+    return annex.body.map(row => {
+        const out: string[] = [];
+        const cells = [...row.cells];
+        while (cells.length > 0 || [...covered.keys()].some(col => col >= out.length)) {
+            const left = covered.get(out.length);
+            if (left) {
+                out.push('');
+                if (left === 1) covered.delete(out.length - 1); else covered.set(out.length - 1, left - 1);
+                continue;
+            }
+            const c = cells.shift();
+            if (!c) break;
+            for (let k = 0; k < (c.colSpan ?? 1); k++) {
+                if ((c.rowSpan ?? 1) > 1) covered.set(out.length, (c.rowSpan ?? 1) - 1);
+                out.push(k === 0 ? c.text : '');
+            }
+        }
+        return out;
+    });
 }
 
 const ANNEX01_HEADER = [

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlanView, type LocatedFinding } from '../../language-server/src/model/view.js';
-import { EXAMPLES_DIR, SEED_PLAN, createTestServices, severityOf, validatePlan } from '../helpers/plan.js';
+import { EXAMPLES_DIR, SEED_PLAN, createTestServices, severityOf, sharedDir, validatePlan } from '../helpers/plan.js';
 
 const services = createTestServices('vi');
 
@@ -37,5 +37,20 @@ describe('plan view', () => {
             const names = chart.id === 'households' ? chart.labels : chart.series.map(s => s.label);
             expect(new Set(names).size, chart.id).toBe(names.length);
         }
+    });
+
+    it('merges the Annex 02 agency cell over the rows the published annex leaves empty', async () => {
+        const view = await viewOf(SEED_PLAN);
+        const published = JSON.parse(fs.readFileSync(path.join(sharedDir(), 'seeds', 'hung-yen-annexes.json'), 'utf-8')) as
+            { annex02: { rows: { agency: string | null }[] } };
+        const annex02 = view.annexes.find(a => a.number === '02')!;
+        const columns = annex02.header[0].cells.length;
+        expect(annex02.body).toHaveLength(published.annex02.rows.length);
+        annex02.body.forEach((row, i) => {
+            const hasAgencyCell = row.cells.length === columns;
+            expect(hasAgencyCell, `row ${i + 1}`).toBe(published.annex02.rows[i].agency !== null);
+        });
+        const spans = annex02.body.map(r => r.cells.length === columns ? r.cells.at(-1)!.rowSpan ?? 1 : 0).filter(n => n > 0);
+        expect(spans.reduce((a, b) => a + b, 0)).toBe(annex02.body.length);
     });
 });

@@ -231,6 +231,7 @@ class ViewBuilder {
             ...yearCols.map(c => head(YEAR_HEADINGS[c.kind](c.y))), head('Đơn vị thực hiện')
         ] }];
         const body: AnnexRow[] = [];
+        let agencyCell: AnnexCell | undefined;
         dims.forEach((d, di) => {
             d.indicatorIds.forEach((id, ii) => {
                 const i = byId.get(id);
@@ -246,7 +247,16 @@ class ViewBuilder {
                     cells.push({ text: v?.value.printed ?? '', value: v?.value.value, kind: 'number', decimals: v?.value.decimals,
                         align: 'right', range: v?.value.range, findings: this.findingsAt(v?.value.range) });
                 }
-                cells.push(text(agencyNames(i.assignment.leads), { range: i.assignment.range, findings: this.findingsAt(i.assignment.range) }));
+                // As the published annex does, one agency cell spans the consecutive indicators of a
+                // dimension that the same agency carries out.
+                const agency = agencyNames(i.assignment.leads);
+                const above = ii > 0 ? agencyCell : undefined;
+                if (above && above.text === agency && agency !== '') {
+                    above.rowSpan = (above.rowSpan ?? 1) + 1;
+                } else {
+                    agencyCell = text(agency, { range: i.assignment.range, findings: this.findingsAt(i.assignment.range) });
+                    cells.push(agencyCell);
+                }
                 body.push({ kind: 'row', cells, line: i.range.start.line });
             });
         });
