@@ -14,8 +14,8 @@ import { planViewOf } from './harness.js';
 
 vi.mock('vscode', async () => await import('./fake-vscode.js'));
 
-const PLAN = URI.file('/work/plans/hung-yen.plan');
-const OUT = URI.file('/work/out');
+const PLAN = URI.file('/ws/plans/hung-yen.plan');
+const OUT = URI.file('/ws/out');
 const s = stringsFor('vi');
 const render = async () => renderExport;
 let view: PlanView;

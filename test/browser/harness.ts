@@ -172,7 +172,7 @@ export async function openPreview(browser: Browser, server: PreviewServer, o: Op
 }
 
 export function viewMessage(view: PlanView | null, locked = false): HostMessage {
-    return { type: 'view', view, resource: 'file:///work/examples/plan.plan', locked };
+    return { type: 'view', view, resource: 'file:///ws/examples/plan.plan', locked };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -20,8 +20,8 @@ import { planViewOf } from './harness.js';
 vi.mock('vscode', async () => await import('./fake-vscode.js'));
 
 const EXT = URI.file('/ext');
-const A = URI.file('/work/plans/a.plan');
-const B = URI.file('/work/plans/b.plan');
+const A = URI.file('/ws/plans/a.plan');
+const B = URI.file('/ws/plans/b.plan');
 const vi_ = stringsFor('vi');
 
 let seedView: PlanView;
@@ -215,7 +215,7 @@ describe('preview panels', () => {
 
 describe('export from the preview', () => {
     const render = async () => renderExport;
-    const OUT = URI.file('/work/out');
+    const OUT = URI.file('/ws/out');
     const decode = (u: Uint8Array) => new TextDecoder().decode(u);
 
     beforeEach(() => { vi.useRealTimers(); });
@@ -225,7 +225,7 @@ describe('export from the preview', () => {
         let asked: { defaultUri?: URI; filters?: Record<string, string[]> } = {};
         fake.saveDialog = async o => { asked = o as typeof asked; return target; };
         await exportPlanView(seedView, 'docx', uriOf(A), vi_, render);
-        expect(asked.defaultUri?.path).toMatch(/^\/work\/plans\/[^/]+\.docx$/);
+        expect(asked.defaultUri?.path).toMatch(/^\/ws\/plans\/[^/]+\.docx$/);
         expect(asked.filters).toEqual({ 'Tài liệu Word': ['docx'] });
         expect([...fake.files.keys()]).toEqual([target.toString()]);
         expect(decode(fake.files.get(target.toString())!.slice(0, 2))).toBe('PK');

@@ -387,7 +387,7 @@ describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
         await first.page.waitForFunction(() => window.scrollY === 300);
         await expect.poll(async () => (await first.savedState())?.scroll?.['annex-02']).toBe(300);
         const saved = await first.savedState();
-        expect(saved).toMatchObject({ tab: 'annex-02', resource: 'file:///work/examples/plan.plan', locked: false });
+        expect(saved).toMatchObject({ tab: 'annex-02', resource: 'file:///ws/examples/plan.plan', locked: false });
 
         const second = await openPreview(browser, server, { state: saved });
         open.push(second);
