@@ -86,6 +86,8 @@ describe('changes: "giảm 2,3%" as points, distinct from a level', () => {
 
     test('down-by fails when the drop is smaller than stated, beyond rounding', async () => {
         expect(await verdict('    plan 2023 = 5,0\n    plan 2024 = 3,0', 'down-by 2,3', { year: 2024 })).toEqual(['target-not-met']);
+        const { diagnostics } = await validatePlan(services, plan('    plan 2023 = 5,0\n    plan 2024 = 3,0', target('down-by 2,3', 2024)));
+        expect(diagnostics.map(d => d.message.replace(/^.* the value is /, ''))).toEqual(['3,0 (down 2 from 2023).']);
         // 2,26 points prints as 2,3 with one decimal
         expect(await verdict('    plan 2023 = 5,0\n    plan 2024 = 2,74', 'down-by 2,3', { year: 2024 })).toEqual([]);
     });

@@ -98,9 +98,12 @@ export const targetsHold: Rule = ctx => {
         const base = c.change ? valueFor(indicator, baseYear, target.standardId)?.value.value : undefined;
         const ok = holds(ctx, c, actual.value.value, base);
         if (ok === false) {
-            ctx.report('target-not-met', c.range, {
-                target: target.text ?? target.id, year: target.year, actual: actual.value.printed
-            });
+            // For a change ("giảm 2,3 điểm") the reviewer needs the change the figures make, not the level.
+            const shown = c.change && base !== undefined
+                ? ctx.t(`${actual.value.printed} (${actual.value.value < base ? 'giảm' : 'tăng'} ${ctx.fmtUpTo(Math.abs(base - actual.value.value), 2)} so với năm ${baseYear})`,
+                    `${actual.value.printed} (${actual.value.value < base ? 'down' : 'up'} ${ctx.fmtUpTo(Math.abs(base - actual.value.value), 2)} from ${baseYear})`)
+                : actual.value.printed;
+            ctx.report('target-not-met', c.range, { target: target.text ?? target.id, year: target.year, actual: shown });
         }
         if (target.text) {
             const printed = [c.value, c.low, c.high].filter(n => n !== undefined).map(n => n!.printed);
