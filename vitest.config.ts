@@ -7,6 +7,7 @@ export default defineConfig({
         exclude: ['test/e2e/**', 'test/vscode/**', 'node_modules/**'],
         testTimeout: 60_000,
         hookTimeout: 120_000,
-        pool: 'forks'
+        pool: 'forks',
+        setupFiles: ['test/helpers/fast-check-seed.ts']
     }
 });

@@ -127,7 +127,7 @@ class ModelBuilder {
                     case 'preamble': h.preamble = f.value; break;
                     case 'recipient': h.recipients.push(f.value); break;
                 }
-            } else if (ast.isDateField(f)) h.date = this.date(f.date);
+            } else if (ast.isDateField(f)) { if (f.date) h.date = this.date(f.date); }
             else if (ast.isPeriodField(f)) {
                 const from = this.year(f, 'from', f.from, 'period');
                 const to = this.year(f, 'to', f.to, 'period');
