@@ -1,6 +1,6 @@
 // Times each editor feature on generated national-scale plans of growing size and prints the median,
 // the minimum and the ratio to the previous size: a linear feature roughly doubles when the plan doubles.
-// Run with: node test/lsp/bench.mjs   (after `npx langium generate`)
+// Run with: node test/bench/run.mjs test/lsp/bench.ts   (after `npx langium generate`)
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { parseDocument, clearDocuments } from 'langium/test';
 import { createPlanServices } from '../../language-server/src/plan-module.js';
