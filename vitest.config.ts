@@ -8,6 +8,6 @@ export default defineConfig({
         testTimeout: 60_000,
         hookTimeout: 120_000,
         pool: 'forks',
-        setupFiles: ['test/helpers/fast-check-seed.ts']
+        setupFiles: ['test/helpers/repository-only.ts', 'test/helpers/fast-check-seed.ts']
     }
 });

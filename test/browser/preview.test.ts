@@ -1,6 +1,6 @@
 // The preview webview in Debian's Chromium, fed the real view of the seed plan (its model and its
 // diagnostics, as the language server answers plan/view). Expected cells come from the independent
-// transcription shared/seeds/hung-yen-annexes.json and from the plan text, not from the view.
+// transcription test/fixtures/hung-yen-annexes.json and from the plan text, not from the view.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../extension/src/preview/messages.js';
 import type { PlanView } from '../../language-server/src/model/view.js';
-import { SEED_PLAN, sharedDir } from '../helpers/plan.js';
+import { SEED_PLAN, PUBLISHED_ANNEXES } from '../helpers/plan.js';
 import {
     CHROMIUM, buildWebviewBundle, hasChromium, launchChromium, openPreview, planViewOf, PreviewServer, screenshot, viewMessage,
     type OpenOptions, type PreviewPage
@@ -32,7 +32,7 @@ interface Seed {
     annex03: { rows: { no: number; task: string; year: number }[] };
 }
 
-const seed = JSON.parse(fs.readFileSync(path.join(sharedDir(), 'seeds', 'hung-yen-annexes.json'), 'utf-8')) as Seed;
+const seed = JSON.parse(fs.readFileSync(PUBLISHED_ANNEXES, 'utf-8')) as Seed;
 const seedLines = fs.readFileSync(SEED_PLAN, 'utf-8').split(/\r?\n/);
 const YEARS = Object.keys(seed.annex01.years);
 

@@ -8,6 +8,7 @@ export default defineConfig({
         hookTimeout: 15 * 60_000,   // setting up code-server the first time takes minutes
         fileParallelism: false,
         pool: 'forks',
+        setupFiles: ['test/helpers/repository-only.ts'],
         reporters: ['verbose']
     }
 });

@@ -1,5 +1,5 @@
 // Shared test helpers: services without a file system, validation of a plan text, markers that say
-// where a finding must stand, and robust lookups of the repository's examples and shared fixtures.
+// where a finding must stand, and robust lookups of the repository's examples and fixtures.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,20 +17,12 @@ export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 export const SEED_PLAN = path.join(EXAMPLES_DIR, 'hung-yen-giam-ngheo-2023-2025.plan');
 
 /**
- * The shared folder (domain notes, seed document and its JSON transcription). It stands beside the
- * checkout (../shared); worktrees may sit deeper, so every ancestor is tried. PLAN_SHARED_DIR overrides.
+ * Data the tests compare against (the published seed text and its hand transcription), kept in the
+ * repository: a clone has no ../shared beside it. See test/fixtures/README.md for their sources.
  */
-export function sharedDir(): string {
-    const marker = path.join('seeds', 'hung-yen-annexes.json');
-    const fromEnv = process.env.PLAN_SHARED_DIR;
-    if (fromEnv && fs.existsSync(path.join(fromEnv, marker))) return path.resolve(fromEnv);
-    for (let dir = REPO_ROOT; ; dir = path.dirname(dir)) {
-        const candidate = path.join(dir, 'shared');
-        if (fs.existsSync(path.join(candidate, marker))) return candidate;
-        if (path.dirname(dir) === dir) break;
-    }
-    throw new Error(`Cannot find shared/${marker} above ${REPO_ROOT} (set PLAN_SHARED_DIR)`);
-}
+export const FIXTURES_DIR = path.join(REPO_ROOT, 'test', 'fixtures');
+export const PUBLISHED_SEED_TEXT = path.join(FIXTURES_DIR, 'hung-yen-2023-2025-published.txt');
+export const PUBLISHED_ANNEXES = path.join(FIXTURES_DIR, 'hung-yen-annexes.json');
 
 /** Every .plan file below a folder, sorted, as absolute paths. */
 export function planFilesUnder(dir: string): string[] {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderExport } from '../../language-server/src/export/index.js';
 import type { AnnexTable, PlanView } from '../../language-server/src/model/view.js';
-import { sharedDir } from '../helpers/plan.js';
+import { PUBLISHED_ANNEXES } from '../helpers/plan.js';
 import {
     child, descendants, docxGrid, parseXml, readDocx, seedView, viewOfText, XSS, XSS_PLAN,
     type DocxDocument, type DocxTable
@@ -150,7 +150,7 @@ describe('DOCX export of the seed plan', () => {
     });
 
     it('prints Annex 01 as the seed document does (the transcription, cell by cell)', () => {
-        const seed = JSON.parse(fs.readFileSync(path.join(sharedDir(), 'seeds', 'hung-yen-annexes.json'), 'utf-8'));
+        const seed = JSON.parse(fs.readFileSync(PUBLISHED_ANNEXES, 'utf-8'));
         const years = Object.keys(seed.annex01.years);
         const printed = (y: Record<string, { households: { printed: string }; poor: { printed: string }; rate: { printed: string } }>) =>
             years.flatMap(year => [y[year].households.printed, y[year].poor.printed, y[year].rate.printed]);

@@ -5,11 +5,11 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { loadPlans } from '../../language-server/src/workspace.js';
-import { lineMatching, SEED_PLAN, severityOf, sharedDir } from '../helpers/plan.js';
+import { lineMatching, SEED_PLAN, severityOf, PUBLISHED_SEED_TEXT } from '../helpers/plan.js';
 
 const planText = fs.readFileSync(SEED_PLAN, 'utf-8');
 const planLines = planText.split(/\r?\n/);
-const publishedText = fs.readFileSync(path.join(sharedDir(), 'seeds', '000_09fe389ab1a49770.txt'), 'utf-8');
+const publishedText = fs.readFileSync(PUBLISHED_SEED_TEXT, 'utf-8');
 
 /** Sections III.1–III.4 of the published plan list these measures with no lead unit. */
 const SOLUTIONS_WITHOUT_LEAD = [

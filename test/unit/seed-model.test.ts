@@ -1,12 +1,12 @@
 // The seed plan's model against the published numbers: every cell of Annex 01, every indicator of
-// Annex 02 and every task of Annex 03, compared with the independent JSON transcription in ../shared.
+// Annex 02 and every task of Annex 03, compared with the independent JSON transcription in test/fixtures.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { matchesRounded } from '../../language-server/src/model/numbers.js';
 import type { AgencyModel, IdRef, Measure, PlanModel, TableRowModel } from '../../language-server/src/model/types.js';
 import { loadPlans } from '../../language-server/src/workspace.js';
-import { SEED_PLAN, sharedDir } from '../helpers/plan.js';
+import { SEED_PLAN, PUBLISHED_ANNEXES } from '../helpers/plan.js';
 
 interface Printed { printed: string; value: number }
 interface Annex01Cells { households: Printed; poor: Printed; rate: Printed }
@@ -23,7 +23,7 @@ interface Annexes {
     annex03: { rows: { no: number; task: string; lead: string; coordinating: string; year: number; note: string }[] };
 }
 
-const annexes = JSON.parse(fs.readFileSync(path.join(sharedDir(), 'seeds', 'hung-yen-annexes.json'), 'utf-8')) as Annexes;
+const annexes = JSON.parse(fs.readFileSync(PUBLISHED_ANNEXES, 'utf-8')) as Annexes;
 const MEASURE_OF: Record<keyof Annex01Cells, Measure> = { households: 'households', poor: 'poor', rate: 'poor-rate' };
 
 let model: PlanModel;

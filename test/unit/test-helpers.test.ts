@@ -1,8 +1,10 @@
 // The helpers the rule tests rely on must themselves be right: a wrong marker would make every
 // position check vacuous.
 import { describe, expect, test } from 'vitest';
-import { lineMatching, marked, rangeOfText, sharedDir } from '../helpers/plan.js';
+import { lineMatching, marked, PUBLISHED_ANNEXES, PUBLISHED_SEED_TEXT, rangeOfText, REPO_ROOT } from '../helpers/plan.js';
 import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 describe('test helpers', () => {
@@ -24,7 +26,20 @@ describe('test helpers', () => {
         expect(() => lineMatching('a\na', /a/)).toThrow();
     });
 
-    test('sharedDir() finds the seed transcription beside the checkout', () => {
-        expect(fs.existsSync(path.join(sharedDir(), 'seeds', 'hung-yen-annexes.json'))).toBe(true);
+    test('the published seed and its transcription are in the repository', () => {
+        expect(fs.readFileSync(PUBLISHED_SEED_TEXT, 'utf-8')).toContain('KẾ HOẠCH');
+        expect(JSON.parse(fs.readFileSync(PUBLISHED_ANNEXES, 'utf-8')).source).toBe('000_09fe389ab1a49770.txt');
+    });
+
+    // A clone has nothing beside it: the guard (test/helpers/repository-only.ts) makes such a read fail.
+    test('a test that reads beside the checkout fails', async () => {
+        const beside = path.join(path.dirname(REPO_ROOT), 'shared', 'seeds', 'hung-yen-annexes.json');
+        expect(() => fs.readFileSync(beside)).toThrow(/outside the repository/);
+        expect(() => fs.existsSync(beside)).toThrow(/outside the repository/);
+        expect(() => fs.statSync(path.join(path.dirname(REPO_ROOT), 'other-worktree'))).toThrow(/outside the repository/);
+        await expect(fsp.readFile(beside)).rejects.toThrow(/outside the repository/);
+        // Inside the repository and in the temporary folder reads go on as usual.
+        expect(fs.existsSync(path.join(REPO_ROOT, 'package.json'))).toBe(true);
+        expect(fs.existsSync(os.tmpdir())).toBe(true);
     });
 });

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlanView, type LocatedFinding } from '../../language-server/src/model/view.js';
-import { EXAMPLES_DIR, SEED_PLAN, createTestServices, severityOf, sharedDir, validatePlan } from '../helpers/plan.js';
+import { EXAMPLES_DIR, SEED_PLAN, createTestServices, severityOf, PUBLISHED_ANNEXES, validatePlan } from '../helpers/plan.js';
 
 const services = createTestServices('vi');
 
@@ -41,7 +41,7 @@ describe('plan view', () => {
 
     it('merges the Annex 02 agency cell over the rows the published annex leaves empty', async () => {
         const view = await viewOf(SEED_PLAN);
-        const published = JSON.parse(fs.readFileSync(path.join(sharedDir(), 'seeds', 'hung-yen-annexes.json'), 'utf-8')) as
+        const published = JSON.parse(fs.readFileSync(PUBLISHED_ANNEXES, 'utf-8')) as
             { annex02: { rows: { agency: string | null }[] } };
         const annex02 = view.annexes.find(a => a.number === '02')!;
         const columns = annex02.header[0].cells.length;

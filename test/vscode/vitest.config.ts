@@ -6,6 +6,7 @@ export default defineConfig({
         include: ['test/vscode/**/*.test.ts'],
         testTimeout: 15 * 60_000,   // includes downloading VS Code when there is network
         pool: 'forks',
+        setupFiles: ['test/helpers/repository-only.ts'],
         reporters: ['verbose']
     }
 });
