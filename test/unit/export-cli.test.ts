@@ -18,9 +18,9 @@ beforeAll(async () => {
     });
 });
 
-function plan(args: string[], cwd = REPO_ROOT): { status: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf-8' });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function plan(args: string[], cwd = REPO_ROOT, timeout?: number): { status: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
+    const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf-8', timeout, killSignal: 'SIGKILL' });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
 }
 
 const SEED_FILES = [
@@ -100,5 +100,43 @@ describe('plan export', () => {
         expect(run.status, run.stderr).toBe(0);
         expect(run.stderr).toContain('has no annex yet');
         expect(run.stdout.trim()).toBe('empty.md');
+    });
+
+    it('fails fast with exit 2 when the folder cannot be made (--out /proc/x used to hang forever)', () => {
+        if (!fs.existsSync('/proc/self')) return;
+        const started = Date.now();
+        const run = plan(['export', SEED_PLAN, '--format', 'md', '--out', '/proc/x'], REPO_ROOT, 20_000);
+        expect(run.signal, 'killed after 20 s: the export hung').toBeNull();
+        expect(run.status, run.stderr).toBe(2);
+        expect(run.stderr).toContain('Không tạo được thư mục xuất /proc/x');
+        expect(run.stdout).toBe('');
+        expect(Date.now() - started).toBeLessThan(15_000);
+        const english = plan(['export', SEED_PLAN, '--format', 'md', '--out', '/proc/x', '--lang', 'en'], REPO_ROOT, 20_000);
+        expect(english.status).toBe(2);
+        expect(english.stderr).toContain('Cannot create the export folder /proc/x');
+    }, 60_000);
+
+    it('writes a set of files whole or not at all: a failure part-way puts back what --force replaced (exit 2, saying so)', () => {
+        const dir = tempDir('cli-all-or-nothing');
+        fs.writeFileSync(path.join(dir, 'p.plan'), 'plan p "X"\nnumber-style vi\ndistrict A "A" huyen\ntable t "T" { annex "01" years { 2021 result } columns households poor\n row 1 A { 2021: 10 1 }\n}\n');
+        const out = path.join(dir, 'out');
+        fs.mkdirSync(out);
+        fs.writeFileSync(path.join(out, 'p.docx'), 'old docx');
+        // A folder where the 2nd of 3 files goes: placing it fails after the .docx was replaced.
+        fs.mkdirSync(path.join(out, 'p-phu-luc-01.csv'));
+        const run = plan(['export', 'p.plan', '--format', 'docx,csv,md', '--out', 'out', '--force'], dir);
+        expect(run.status, run.stderr).toBe(2);
+        expect(run.stderr).toContain('Không ghi được out/p-phu-luc-01.csv (đã có một thư mục trùng tên, EISDIR). Chưa ghi tệp nào trong 3 tệp xuất; các tệp đã có được giữ nguyên.');
+        expect(run.stdout).toBe('');
+        expect(fs.readdirSync(out).sort()).toEqual(['p-phu-luc-01.csv', 'p.docx']);
+        expect(fs.readFileSync(path.join(out, 'p.docx'), 'utf-8')).toBe('old docx');
+        const english = plan(['export', 'p.plan', '--format', 'docx,csv,md', '--out', 'out', '--force', '--lang', 'en'], dir);
+        expect(english.status).toBe(2);
+        expect(english.stderr).toContain('Cannot write out/p-phu-luc-01.csv (a folder has that name, EISDIR). None of the 3 export files was written; existing files are unchanged.');
+        fs.rmdirSync(path.join(out, 'p-phu-luc-01.csv'));
+        fs.rmSync(path.join(out, 'p.docx'));
+        // Nothing left over: the next export without --force succeeds.
+        expect(plan(['export', 'p.plan', '--format', 'docx,csv,md', '--out', 'out'], dir).status).toBe(0);
+        expect(fs.readdirSync(out).sort()).toEqual(['p-phu-luc-01.csv', 'p.docx', 'p.md']);
     });
 });

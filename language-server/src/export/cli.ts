@@ -7,7 +7,10 @@ import { toCliFinding, summary } from '../cli/diagnostics.js';
 import { buildPlanView, type LocatedFinding } from '../model/view.js';
 import type { Locale } from '../validation/codes.js';
 import { loadPlans } from '../workspace.js';
-import { EXPORT_FORMATS, ExportTargetExistsError, isExportFormat, renderExport, writeExportFiles, type ExportFile, type ExportFormat } from './index.js';
+import {
+    EXPORT_FORMATS, ExportFolderError, ExportTargetExistsError, ExportWriteError, isExportFormat, renderExport, writeExportFiles,
+    type ExportFile, type ExportFormat
+} from './index.js';
 
 export interface ExportCommandOptions {
     /** As given: repeated options and comma-separated lists ("docx,xlsx"). */
@@ -33,6 +36,10 @@ const MESSAGES = {
         noAnnex: (f: string) => `Kế hoạch trong ${f} chưa có phụ lục nào; tệp xuất không có bảng.`,
         exists: (f: string) => `Tệp đã tồn tại: ${f} (thêm --force để ghi đè). Chưa ghi tệp nào.`,
         cannotWrite: (why: string) => `Không ghi được tệp xuất: ${why}`,
+        cannotMakeFolder: (dir: string, why: string) => `Không tạo được thư mục xuất ${dir} (${why}). Chưa ghi tệp nào.`,
+        writeFailed: (file: string, why: string, total: number) => `Không ghi được ${file} (${why}). Chưa ghi tệp nào trong ${total} tệp xuất; các tệp đã có được giữ nguyên.`,
+        writeFailedPartly: (file: string, why: string, kept: string, notWritten: string) => `Không ghi được ${file} (${why}) và không hoàn tác được hết. Vẫn còn tệp mới: ${kept}. Chưa ghi: ${notWritten}.`,
+        notRestored: (file: string, backup: string) => `Không khôi phục được ${file}; bản cũ nằm ở ${backup}.`,
         exporting: (s: string, anyway: boolean) => anyway ? `${s} Vẫn xuất các phụ lục.` : `${s} Xuất các phụ lục.`
     },
     en: {
@@ -46,9 +53,27 @@ const MESSAGES = {
         noAnnex: (f: string) => `The plan in ${f} has no annex yet; the export holds no table.`,
         exists: (f: string) => `File already exists: ${f} (add --force to overwrite). Nothing was written.`,
         cannotWrite: (why: string) => `Cannot write the export: ${why}`,
+        cannotMakeFolder: (dir: string, why: string) => `Cannot create the export folder ${dir} (${why}). Nothing was written.`,
+        writeFailed: (file: string, why: string, total: number) => `Cannot write ${file} (${why}). None of the ${total} export files was written; existing files are unchanged.`,
+        writeFailedPartly: (file: string, why: string, kept: string, notWritten: string) => `Cannot write ${file} (${why}), and undoing failed too. New files left: ${kept}. Not written: ${notWritten}.`,
+        notRestored: (file: string, backup: string) => `Could not restore ${file}; its old version is in ${backup}.`,
         exporting: (s: string, anyway: boolean) => anyway ? `${s} Exporting the annexes anyway.` : `${s} Exporting the annexes.`
     }
 } satisfies Record<Locale, Record<string, (...args: never[]) => string>>;
+
+/** Why a write failed, in words, by errno code. */
+const ERRNO_WORDS: Record<Locale, Record<string, string>> = {
+    vi: {
+        ENOSPC: 'hết chỗ trên đĩa', ENAMETOOLONG: 'tên tệp quá dài', EACCES: 'không có quyền ghi', EPERM: 'không có quyền ghi',
+        EROFS: 'ổ đĩa chỉ đọc', ENOENT: 'không có đường dẫn này', ENOTDIR: 'không phải là thư mục', EDQUOT: 'hết hạn mức đĩa',
+        EEXIST: 'tệp vừa được tạo bởi chương trình khác', EISDIR: 'đã có một thư mục trùng tên', EIO: 'lỗi đọc ghi đĩa'
+    },
+    en: {
+        ENOSPC: 'no space left on the disk', ENAMETOOLONG: 'file name too long', EACCES: 'permission denied', EPERM: 'permission denied',
+        EROFS: 'read-only file system', ENOENT: 'no such path', ENOTDIR: 'not a folder', EDQUOT: 'disk quota exceeded',
+        EEXIST: 'the file was just created by another program', EISDIR: 'a folder has that name', EIO: 'disk input/output error'
+    }
+};
 
 function shown(file: string): string {
     const relative = path.relative(process.cwd(), file);
@@ -106,6 +131,17 @@ export async function exportCommand(file: string, options: ExportCommandOptions,
         written = await writeExportFiles(options.out ?? '.', files, { force: options.force === true });
     } catch (e) {
         if (e instanceof ExportTargetExistsError) return fail(m.exists(shown(e.file)));
+        const why = (code: string) => ERRNO_WORDS[locale][code] ? `${ERRNO_WORDS[locale][code]}, ${code}` : code;
+        if (e instanceof ExportFolderError) return fail(m.cannotMakeFolder(shown(e.folder), why(e.reason)));
+        if (e instanceof ExportWriteError) {
+            const list = (files: string[]) => files.map(shown).join(', ') || '—';
+            const left = [...e.kept, ...e.notRestored.map(r => r.target)];
+            if (left.length === 0) return fail(m.writeFailed(shown(e.file), why(e.reason), e.targets.length));
+            return fail([
+                m.writeFailedPartly(shown(e.file), why(e.reason), list(left), list(e.notWritten.filter(t => !left.includes(t)))),
+                ...e.notRestored.map(r => m.notRestored(shown(r.target), shown(r.backup)))
+            ].join(' '));
+        }
         const err = e as NodeJS.ErrnoException;
         if (err.code) return fail(m.cannotWrite(`${err.code} ${err.path ?? ''}`.trim()));
         throw e;

@@ -10,7 +10,7 @@ import { renderMarkdown } from './markdown.js';
 import type { ExportFile } from './write.js';
 import { renderXlsx } from './xlsx.js';
 
-export { ExportFileNameError, ExportTargetExistsError, writeExportFiles, type ExportFile } from './write.js';
+export { ExportFileNameError, ExportFolderError, ExportTargetExistsError, ExportWriteError, writeExportFiles, type ExportFile } from './write.js';
 
 export type ExportFormat = 'docx' | 'xlsx' | 'csv' | 'html' | 'md';
 
