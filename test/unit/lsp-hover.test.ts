@@ -1,9 +1,11 @@
 // Hovers: full name and role of declarations and references, the computation behind a printed
 // rate or total, and the rule behind a finding, in Vietnamese or English.
+import { AstUtils, CstUtils, GrammarAST } from 'langium';
 import { clearDocuments, expectHover, parseDocument } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createTestServices } from '../helpers/plan.js';
 import { PROVINCE } from '../lsp/fixtures.js';
+import { ALL_KEYWORDS_PLANS } from './lsp-all-keywords.js';
 
 const vi = createTestServices('vi');
 const en = createTestServices('en');
@@ -69,6 +71,49 @@ describe('keywords', () => {
     test('a comparison keyword says what it means', async () => {
         expect(await hoverText(vi, at('equal 100'))).toBe('`equal` — bằng');
         expect(await hoverText(en, at('lower\n'))).toBe('`lower` — lower is better');
+    });
+
+    test('every keyword of the grammar, in every rule that has it, explains itself in vi and en', async () => {
+        // (rule, keyword) pairs of the grammar: one word may mean different things in different rules.
+        const wanted = new Set<string>();
+        for (const keyword of AstUtils.streamAllContents(vi.Grammar).filter(GrammarAST.isKeyword)) {
+            if (!/\p{L}/u.test(keyword.value)) continue;
+            wanted.add(`${AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)!.name} ${keyword.value}`);
+        }
+        const seen = new Set<string>();
+        const missing: string[] = [];
+        for (const text of ALL_KEYWORDS_PLANS) {
+            const document = await parseDocument(vi, text);
+            expect(document.parseResult.parserErrors).toEqual([]);
+            for (const leaf of CstUtils.flattenCst(document.parseResult.value.$cstNode!)) {
+                const keyword = leaf.grammarSource;
+                if (!GrammarAST.isKeyword(keyword) || !/\p{L}/u.test(keyword.value)) continue;
+                const pair = `${AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)!.name} ${keyword.value}`;
+                if (seen.has(pair)) continue;
+                seen.add(pair);
+                for (const services of [vi, en]) {
+                    const hover = await services.lsp.HoverProvider!.getHoverContent(document, {
+                        textDocument: { uri: document.uri.toString() }, position: leaf.range.start
+                    });
+                    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+                    if (!value.startsWith(`\`${keyword.value}\` — `)) missing.push(`${pair} (${services.plan.Settings.locale})`);
+                }
+            }
+        }
+        expect([...wanted].filter(p => !seen.has(p)), 'the fixture uses every keyword').toEqual([]);
+        expect(missing).toEqual([]);
+    });
+
+    test('a word with several meanings is explained by the rule it stands in', async () => {
+        const solutions = 'solutions "S" {\n    group 1 "Nhóm" {\n    }\n}\n';
+        const text = PROVINCE + '\n' + solutions;
+        const inSolutions = await hoverText(vi, at('group 1', 0, text));
+        expect(inSolutions).toContain('nhóm nhiệm vụ, giải pháp');
+        expect(inSolutions).not.toContain('nhóm cơ quan');
+        expect(await hoverText(en, at('group 1', 0, text))).toContain('group of tasks and solutions');
+        // The same word in an agency declaration is a kind of agency.
+        const agency = PROVINCE.replace('agency XD "Sở Xây dựng" department', 'agency XD "Sở Xây dựng" group');
+        expect(await hoverText(vi, at('group\n', 0, agency))).toBe('`group` — nhóm cơ quan');
     });
 });
 

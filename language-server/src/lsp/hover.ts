@@ -9,7 +9,7 @@ import type { PlanServices } from '../plan-module.js';
 import { ruleDescription, type Locale } from '../validation/codes.js';
 import { MEASURE_LABELS } from '../validation/rule.js';
 import { DeclarationDescriber } from './describe.js';
-import { KEYWORD_DOCS, L, VALUE_KIND_LABELS, t } from './labels.js';
+import { L, VALUE_KIND_LABELS, keywordDoc, t } from './labels.js';
 import { computeRate, computeSum, planIndex, positionKey, type CellContext } from './plan-index.js';
 
 const MAX_TERMS = 12;
@@ -30,7 +30,7 @@ export class PlanHoverProvider {
         if (leaf && !leaf.hidden) {
             const declaration = this.services.references.References.findDeclarations(leaf)[0];
             const described = declaration ? this.describer.describe(declaration) : undefined;
-            const keyword = GrammarAST.isKeyword(leaf.grammarSource) ? KEYWORD_DOCS[leaf.grammarSource.value] : undefined;
+            const keyword = GrammarAST.isKeyword(leaf.grammarSource) ? keywordDoc(leaf.grammarSource) : undefined;
             const yearKind = ast.isYearCells(leaf.astNode) ? this.tableYearKind(document, leaf.astNode) : undefined;
             if (described) parts.push(described);
             else if (keyword) parts.push(`\`${leaf.text}\` — ${t(keyword, locale)}`);

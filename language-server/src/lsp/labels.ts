@@ -1,5 +1,6 @@
 // Words the editor features show (hovers, completion details, quick-fix titles, outline), in
 // Vietnamese and English. Messages of findings live in validation/codes.ts.
+import { AstUtils, GrammarAST } from 'langium';
 import type { Locale } from '../validation/codes.js';
 
 export type Text = { vi: string; en: string };
@@ -105,8 +106,103 @@ export const KEYWORD_DOCS: Record<string, Text> = {
     'number-style': { vi: 'kiểu viết số (vi: 29.822 và 3,17)', en: 'number style (vi: 29.822 and 3,17)' },
     'orientation': { vi: 'năm định hướng', en: 'orientation year' },
     'period': { vi: 'giai đoạn', en: 'period' },
-    'submit': { vi: 'năm trình', en: 'year to submit' }
+    'submit': { vi: 'năm trình', en: 'year to submit' },
+    // the plan and its header
+    'vi': { vi: 'số kiểu Việt Nam: 29.822 và 3,17', en: 'Vietnamese style: 29.822 and 3,17' },
+    'international': { vi: 'số kiểu quốc tế: 29,822 và 3.17', en: 'international style: 29,822 and 3.17' },
+    'header': { vi: 'thông tin văn bản (số, ngày, cơ quan ban hành, người ký…)', en: 'document header (number, date, issuer, signer…)' },
+    'number': { vi: 'số văn bản (để trống khi chưa cấp số)', en: 'document number (blank until numbered)' },
+    'code': { vi: 'ký hiệu văn bản (KH-UBND)', en: 'document code (KH-UBND)' },
+    'issuer': { vi: 'cơ quan ban hành', en: 'issuing body' },
+    'issuer-short': { vi: 'tên viết tắt của cơ quan ban hành', en: 'short name of the issuing body' },
+    'place': { vi: 'địa danh nơi ban hành', en: 'place of issue' },
+    'kind': { vi: 'loại văn bản (KẾ HOẠCH)', en: 'document type (KẾ HOẠCH, plan)' },
+    'title': { vi: 'trích yếu, tên văn bản', en: 'document title' },
+    'preamble': { vi: 'đoạn mở đầu (căn cứ ban hành)', en: 'preamble (the legal bases)' },
+    'recipient': { vi: 'nơi nhận', en: 'recipient' },
+    'date': { vi: 'ngày ban hành (? cho phần để trống)', en: 'date of issue (? for a part left blank)' },
+    'to': { vi: 'đến năm', en: 'to the year' },
+    'implements': { vi: 'văn bản được thực hiện (nghị quyết, quyết định…)', en: 'the document this plan implements (resolution, decision…)' },
+    'dated': { vi: 'ngày của văn bản được thực hiện', en: 'date of the implemented document' },
+    'by': { vi: 'cơ quan ban hành văn bản được thực hiện', en: 'the body that issued the implemented document' },
+    'signer': { vi: 'người ký', en: 'signer' },
+    'position': { vi: 'chức vụ của người ký', en: "the signer's position" },
+    'authority': { vi: 'thẩm quyền ký (TM. ỦY BAN NHÂN DÂN)', en: "signing authority (on behalf of the People's Committee)" },
+    'deputy': { vi: 'ký thay (KT. CHỦ TỊCH)', en: 'signing for the chair (KT.)' },
+    // prose sections
+    'purpose': { vi: 'mục đích (mục I.1)', en: 'purpose (section I.1)' },
+    'requirement': { vi: 'yêu cầu (mục I.2)', en: 'requirement (section I.2)' },
+    'objective': { vi: 'mục tiêu tổng quát (mục II.1)', en: 'general objective (section II.1)' },
+    'closing': { vi: 'đoạn kết của kế hoạch', en: 'closing paragraph' },
+    // declarations
+    'basis': { vi: 'căn cứ pháp lý của chuẩn nghèo', en: 'legal basis of the poverty standard' },
+    'from': { vi: 'từ năm', en: 'from the year' },
+    'short': { vi: 'tên viết tắt (để tìm và đối chiếu)', en: 'short name (to find and match the agency)' },
+    'alias': { vi: 'tên gọi khác (để tìm và đối chiếu)', en: 'other name (to find and match the agency)' },
+    'full-name': { vi: 'tên đầy đủ', en: 'full name' },
+    'heading': { vi: 'tiêu đề in kèm', en: 'heading printed with it' },
+    'unit': { vi: 'đơn vị tính', en: 'unit of measure' },
+    'direction': { vi: 'hướng tốt của chỉ tiêu', en: 'which way the indicator should move' },
+    'computed': { vi: 'tính từ dòng tổng của một bảng theo huyện', en: "computed from a district table's total row" },
+    'of': { vi: 'của bảng', en: 'of the table' },
+    'indicator-table': { vi: 'phụ lục danh mục chỉ tiêu các chiều thiếu hụt', en: 'annex listing the indicators of the dimensions' },
+    'annex': { vi: 'số phụ lục', en: 'annex number' },
+    'year': { vi: 'năm phải đạt mục tiêu', en: 'year the target is due' },
+    'text': { vi: 'đoạn văn như văn bản in', en: 'a paragraph as printed' },
+    'tolerance': { vi: 'dung sai của “khoảng”', en: 'tolerance of “about”' },
+    'and': { vi: 'và (cận trên)', en: 'and (the upper bound)' },
+    'years': { vi: 'các năm của bảng và loại số liệu của mỗi năm', en: "the table's years and what each year's figures are" },
+    'columns': { vi: 'các cột số liệu của bảng', en: "the table's columns of figures" },
+    'solution': { vi: 'một giải pháp', en: 'a solution' },
+    'task': { vi: 'một nhiệm vụ (dòng của phụ lục)', en: 'a task (a row of the annex)' },
+    'note': { vi: 'ghi chú', en: 'note' },
+    'source': { vi: 'một nguồn kinh phí', en: 'a funding source' },
+    'via': { vi: 'nguồn vốn qua cơ quan', en: 'funds channelled through the agency' }
 };
+
+/**
+ * Keywords that mean something else in some rules: `group` of an agency is a group of bodies, in
+ * `solutions` a numbered group of solutions. Looked up by the rule the keyword stands in first.
+ */
+export const KEYWORD_DOCS_BY_RULE: Record<string, Record<string, Text>> = {
+    PlanDocument: { 'plan': { vi: 'khai báo kế hoạch: mã và tên văn bản', en: 'the plan declaration: its id and title' } },
+    IndicatorValue: {
+        'plan': { vi: 'giá trị kế hoạch của một năm', en: "a year's planned value" },
+        'actual': { vi: 'giá trị thực hiện của một năm (theo dõi)', en: "a year's actual value (monitoring)" },
+        'baseline': { vi: 'giá trị năm gốc', en: 'baseline value' },
+        'standard': { vi: 'theo chuẩn nghèo (một chuẩn đã khai báo)', en: 'under the poverty standard (a declared one)' }
+    },
+    TableYear: { 'plan': { vi: 'năm kế hoạch của bảng', en: 'a plan year of the table' } },
+    PeriodField: { 'to': { vi: 'đến năm (năm cuối của giai đoạn)', en: 'to (the last year of the period)' } },
+    Standard: {
+        'standard': { vi: 'khai báo chuẩn nghèo (mã, tên, căn cứ, năm áp dụng)', en: 'declare a poverty standard (id, name, basis, years)' },
+        'from': { vi: 'áp dụng từ năm', en: 'applies from the year' },
+        'to': { vi: 'áp dụng đến năm', en: 'applies until the year' }
+    },
+    Target: {
+        'standard': { vi: 'theo chuẩn nghèo (một chuẩn đã khai báo)', en: 'under the poverty standard (a declared one)' },
+        'indicator': { vi: 'chỉ tiêu dùng để đo mục tiêu', en: 'the indicator the target is measured by' },
+        'text': { vi: 'câu mục tiêu như văn bản in', en: 'the target sentence as printed' }
+    },
+    DistrictTable: {
+        'standard': { vi: 'theo chuẩn nghèo (một chuẩn đã khai báo)', en: 'under the poverty standard (a declared one)' },
+        'heading': { vi: 'tiêu đề in trên bảng', en: 'heading printed above the table' }
+    },
+    Indicator: { 'indicator': { vi: 'khai báo chỉ tiêu (mã, tên, đơn vị, giá trị theo năm)', en: 'declare an indicator (id, name, unit, values by year)' } },
+    Dimension: { 'heading': { vi: 'tiêu đề của chiều trong phụ lục', en: "the dimension's heading in the annex" } },
+    Comparison: { 'from': { vi: 'so với năm (năm gốc của mức tăng, giảm)', en: 'from the year (the base of the change)' } },
+    ResolutionField: { 'about': { vi: 'về việc (trích yếu của văn bản được thực hiện)', en: 'on (the subject of the implemented document)' } },
+    Measure: { 'households': { vi: 'tổng số hộ', en: 'total households' } },
+    SolutionGroup: { 'group': { vi: 'nhóm nhiệm vụ, giải pháp (mục đánh số)', en: 'a numbered group of tasks and solutions' } },
+    Solution: { 'text': { vi: 'đoạn văn của giải pháp', en: 'a paragraph of the solution' } },
+    Funding: { 'text': { vi: 'đoạn văn về kinh phí', en: 'a paragraph on funding' } }
+};
+
+/** What a keyword of the grammar means where it stands (its rule), or undefined for punctuation. */
+export function keywordDoc(keyword: GrammarAST.Keyword): Text | undefined {
+    const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+    return (rule ? KEYWORD_DOCS_BY_RULE[rule]?.[keyword.value] : undefined) ?? KEYWORD_DOCS[keyword.value];
+}
 
 export const L = {
     computedRate: { vi: 'Tỷ lệ tính từ số hộ', en: 'Rate computed from the counts' },

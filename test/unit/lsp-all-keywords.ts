@@ -1,0 +1,133 @@
+// Plans that between them use every keyword of the grammar in every rule that has it, so the
+// editor features can be checked word by word (hover texts, semantic tokens).
+
+export const ALL_KEYWORDS_PLANS: string[] = [
+    `plan tinh_demo "Kế hoạch giảm nghèo tỉnh Demo"
+number-style vi
+
+header {
+    number "" code "KH-UBND"
+    issuer "Ủy ban nhân dân tỉnh Demo"
+    issuer-short "UBND tỉnh"
+    place "Demo"
+    date ?/11/2023
+    kind "KẾ HOẠCH"
+    title "Thực hiện Nghị quyết số 41-NQ/TU"
+    implements "41-NQ/TU" dated 21/8/2023 by "Ban Thường vụ Tỉnh ủy"
+        about "về giảm nghèo"
+    period 2023 to 2025
+    orientation 2030
+    preamble "Thực hiện Nghị quyết số 41-NQ/TU"
+    signer "Nguyễn Văn A" position "PHÓ CHỦ TỊCH" authority "TM. ỦY BAN NHÂN DÂN" deputy "KT. CHỦ TỊCH"
+    recipient "Lưu: VT"
+}
+
+purpose "Cụ thể hóa Nghị quyết."
+requirement "Thực hiện đồng bộ."
+objective "Giảm nghèo bền vững."
+
+standard md2022 "Chuẩn nghèo đa chiều" basis "Nghị định số 07/2021/NĐ-CP" from 2022 to 2025
+
+agency LDTBXH "Sở Lao động - Thương binh và Xã hội" department { short "Sở LĐ-TB&XH" alias "Sở Lao động" }
+agency NHCSXH "Ngân hàng Chính sách xã hội tỉnh" bank
+agency UBND_HUYEN "UBND các huyện" committee
+agency MTTQ "Ủy ban MTTQ tỉnh" front
+agency SO_NGANH "Các sở, ngành" group
+agency KHAC "Cơ quan khác" other
+
+district PhuCu "Phù Cừ" huyen
+district MyHao "Mỹ Hào" thi-xa full-name "Thị xã Mỹ Hào"
+district TPHungYen "TP Hưng Yên" thanh-pho
+
+table phu_luc_01 "Tỷ lệ hộ nghèo" {
+    annex "01"
+    heading "Theo chuẩn nghèo đa chiều"
+    standard md2022
+    years { 2022 result  2023 estimate  2024 plan  2025 actual }
+    columns households poor poor-rate near-poor near-poor-rate multidim multidim-rate
+    section I "Thành thị" {
+        row 1 MyHao {
+            2022: 100 1 1,00 2 2,00 3 3,00
+        }
+        subtotal "Cộng thành thị" {
+            2022: 100 1 1,00 2 2,00 3 3,00
+        }
+    }
+    row 2 PhuCu {
+        2022: 100 1 1,00 2 2,00 3 3,00
+    }
+    total "Tổng cộng" {
+        2022: 200 2 1,00 4 2,00 6 3,00
+    }
+}
+
+indicator ty_le_ngheo "Tỷ lệ hộ nghèo" {
+    unit percent
+    direction lower
+    computed poor-rate of phu_luc_01
+    lead LDTBXH coordinate MTTQ
+    baseline 2022 = 1 standard md2022
+    plan 2025 = 0,5
+    actual 2023 = 0,9
+}
+indicator-table "Chỉ tiêu các chiều thiếu hụt" annex "02"
+dimension y_te "Y tế" {
+    heading "Chiều y tế"
+    indicator ho "Số hộ" { unit households direction higher }
+    indicator nguoi "Số người" { unit persons }
+    indicator diem "Điểm" { unit points }
+    indicator khac "Khác" { unit "lượt" }
+}
+
+target mt_1 {
+    indicator ty_le_ngheo
+    year 2025
+    below 1
+    standard md2022
+    text "Tỷ lệ hộ nghèo dưới 1%"
+}
+target mt_2 { indicator ty_le_ngheo year 2025 at-most 1 }
+target mt_3 { indicator ty_le_ngheo year 2025 about 1 tolerance 0,1 }
+target mt_4 { indicator ho year 2025 at-least 1 }
+target mt_5 { indicator ho year 2025 above 1 }
+target mt_6 { indicator ho year 2025 equal 1 }
+target mt_7 { indicator ho year 2025 between 1 and 2 }
+target mt_8 { indicator ty_le_ngheo year 2025 down-by 0,5 from 2022 }
+target mt_9 { indicator ho year 2025 up-by between 1 and 2 }
+
+solutions "NỘI DUNG THỰC HIỆN" {
+    group 1 "Lãnh đạo, chỉ đạo" {
+        group a "Tuyên truyền" {
+            solution tuyen_truyen "Tuyên truyền" {
+                text "Đẩy mạnh tuyên truyền."
+                lead LDTBXH
+            }
+        }
+    }
+}
+
+funding {
+    text "Kinh phí thực hiện"
+    source tin_dung "Vốn tín dụng" via NHCSXH
+}
+
+duties "TỔ CHỨC THỰC HIỆN" {
+    1 LDTBXH "Sở Lao động" { "Chủ trì tham mưu." }
+}
+
+tasks "NHIỆM VỤ" {
+    annex "03"
+    task 1 chinh_sach "Xây dựng chính sách" {
+        lead LDTBXH
+        submit 2025
+        note "Ghi chú"
+    }
+}
+
+closing "Yêu cầu các sở, ngành thực hiện."
+`,
+    `plan huyen_demo "Kế hoạch của huyện"
+part-of tinh_demo
+number-style international
+`
+];
