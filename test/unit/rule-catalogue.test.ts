@@ -238,6 +238,22 @@ const CASES: Case[] = [
         quiet: indicator('    baseline 2022 = 9,7\n    plan 2025 = 9', 'target m {\n    indicator sdd\n    year 2025\n    below 12\n}\n'),
         vi: /^Mục tiêu cho chỉ tiêu "Suy dinh dưỡng" dùng giá trị 120 ngoài khoảng 0–100 của đơn vị %\.$/,
         en: /^The target for "Suy dinh dưỡng" uses 120, outside 0–100 for a % unit\.$/
+    },
+    {
+        code: 'control-character', severity: 'warning',
+        fires: 'plan t "Kế hoạch«\v»giảm nghèo"\n',
+        quiet: 'plan t "Kế hoạch giảm nghèo"\n',
+        vi: /^Ký tự điều khiển vô hình U\+000B \(LINE TABULATION\) trong chuỗi \(thường do dán từ Word\)/,
+        en: /^Invisible control character U\+000B \(LINE TABULATION\) in a string \(often pasted from Word\)/,
+        data: { code: 'control-character', replacement: ' ' }
+    },
+    {
+        code: 'bidi-control', severity: 'error',
+        fires: 'plan t "Kế hoạch" // ghi chú«\u202E»\n',
+        quiet: 'plan t "Kế hoạch" // ghi chú\n',
+        vi: /^Ký tự đảo hướng chữ U\+202E \(RIGHT-TO-LEFT OVERRIDE\) trong chú thích: văn bản hiện ra khác với nội dung thật/,
+        en: /^Bidirectional control character U\+202E \(RIGHT-TO-LEFT OVERRIDE\) in a comment: the text is displayed differently/,
+        data: { code: 'bidi-control', replacement: '' }
     }
 ];
 

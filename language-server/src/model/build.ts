@@ -1,6 +1,6 @@
 // Builds the pure plan model from a linked syntax tree. This is the one bridge between Langium and
 // the model: everything downstream (validator, preview, CLI, exporters) reads the model.
-import { GrammarUtils, type AstNode, type CompositeCstNode, type CstNode, type Reference } from 'langium';
+import { CstUtils, GrammarUtils, type AstNode, type CompositeCstNode, type CstNode, type Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { formatNumber, readNumber, readYear, roundTo, type NumberStyle } from './numbers.js';
 import {
@@ -40,7 +40,7 @@ class ModelBuilder {
             numberStyle: this.style,
             header: { recipients: [] },
             prose: [], standards: [], agencies: [], districts: [], dimensions: [], indicatorTables: [], indicators: [], targets: [],
-            tables: [], solutionSections: [], taskLists: [], dutyLists: [], numbers: [], years: []
+            tables: [], solutionSections: [], taskLists: [], dutyLists: [], numbers: [], years: [], texts: []
         };
     }
 
@@ -50,7 +50,19 @@ class ModelBuilder {
             if (ast.isDistrictTable(element)) this.model.tables.push(this.table(element));
         }
         for (const element of this.root.elements) this.element(element);
+        this.texts();
         return this.model;
+    }
+
+    /** String literals and comments (hidden tokens, kept in the syntax tree as hidden leaves). */
+    private texts(): void {
+        const root = this.root.$cstNode;
+        if (!root) return;
+        for (const leaf of CstUtils.flattenCst(root)) {
+            const token = leaf.tokenType.name;
+            const kind = token === 'STRING' ? 'string' : token === 'SL_COMMENT' || token === 'ML_COMMENT' ? 'comment' : undefined;
+            if (kind) this.model.texts.push({ kind, text: leaf.text, range: rangeOf(leaf) });
+        }
     }
 
     private element(e: ast.Element): void {

@@ -270,6 +270,8 @@ export interface PlanModel {
     numbers: PrintedNumber[];
     /** Every year written in the plan, with where it stands and what it is for. */
     years: { year: number | undefined; printed: string; role: YearRole; range: SourceRange }[];
+    /** Every string literal (with its quotes) and comment, as written, in document order: for rules over the raw text. */
+    texts: { kind: 'string' | 'comment'; text: string; range: SourceRange }[];
 }
 
 export type YearRole = 'period' | 'orientation' | 'baseline' | 'plan' | 'actual' | 'table' | 'target' | 'task' | 'standard' | 'date' | 'cells';

@@ -180,6 +180,21 @@ export const ISSUES = {
         vi: a => `Mục tiêu cho chỉ tiêu "${a.name}" dùng giá trị ${a.value} ngoài khoảng 0–100 của đơn vị %.`,
         en: a => `The target for "${a.name}" uses ${a.value}, outside 0–100 for a % unit.`,
         rule: { vi: 'Giá trị mục tiêu phù hợp với đơn vị của chỉ tiêu.', en: "Target values fit the indicator's unit." }
+    },
+    // --- characters ----------------------------------------------------------------------------------
+    // A warning: exporters drop or convert such characters; the plan text should still not hold them.
+    'control-character': {
+        severity: 'warning',
+        vi: a => `Ký tự điều khiển vô hình ${a.char} trong ${a.where === 'comment' ? 'chú thích' : 'chuỗi'} (thường do dán từ Word): không hiện ra nhưng vẫn nằm trong văn bản.`,
+        en: a => `Invisible control character ${a.char} in ${a.where === 'comment' ? 'a comment' : 'a string'} (often pasted from Word): it does not show, but it is in the text.`,
+        rule: { vi: 'Chuỗi và chú thích không chứa ký tự điều khiển (trừ tab và xuống dòng), ký tự không dùng như U+FFFE, U+FFFF hay nửa cặp surrogate.', en: 'Strings and comments hold no control characters (except tab and line breaks), noncharacters such as U+FFFE and U+FFFF, or lone surrogates.' }
+    },
+    // An error: the text shows otherwise than it reads, in the editor and in every export ("Trojan Source").
+    'bidi-control': {
+        severity: 'error',
+        vi: a => `Ký tự đảo hướng chữ ${a.char} trong ${a.where === 'comment' ? 'chú thích' : 'chuỗi'}: văn bản hiện ra khác với nội dung thật (có thể dùng để che giấu nội dung).`,
+        en: a => `Bidirectional control character ${a.char} in ${a.where === 'comment' ? 'a comment' : 'a string'}: the text is displayed differently from what it says (it can disguise content).`,
+        rule: { vi: 'Chuỗi và chú thích không chứa ký tự đảo hướng chữ (U+202A–U+202E, U+2066–U+2069), vốn làm văn bản hiện ra khác nội dung thật.', en: 'Strings and comments hold no bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069), which make text display otherwise than it reads.' }
     }
 } satisfies Record<string, IssueSpec>;
 

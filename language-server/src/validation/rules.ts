@@ -3,6 +3,7 @@ import type { PlanModel } from '../model/types.js';
 import type { Locale } from './codes.js';
 import { DEFAULT_OPTIONS, RuleContext, type CheckOptions, type Finding, type Rule } from './rule.js';
 import { agencyUsed, leadAssigned, uniqueIds } from './rules/assignment.js';
+import { invisibleCharacters } from './rules/characters.js';
 import { continuousNumbering } from './rules/numbering.js';
 import { cellValues, numberStyle, percentValues, yearFormat } from './rules/numbers.js';
 import { partsWithinTotal, rateMatchesCounts, tableShape, totalsMatchRows } from './rules/tables.js';
@@ -14,7 +15,8 @@ export const RULES: Record<string, Rule> = {
     rateMatchesCounts, totalsMatchRows, partsWithinTotal, tableShape,
     periodForward, indicatorYears, targetYears, taskDeadlines,
     leadAssigned, agencyUsed, uniqueIds, continuousNumbering,
-    movesInDirection, targetsHold
+    movesInDirection, targetsHold,
+    invisibleCharacters
 };
 
 /** Runs every rule over a plan model. Linear in the size of the plan. */
