@@ -2,11 +2,12 @@
 // is shown to remove its finding (and not to add another).
 import { clearDocuments, testCodeAction } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Locale } from '../../language-server/src/validation/codes.js';
-import { createTestServices, validatePlan } from '../helpers/plan.js';
-import { PROVINCE } from '../lsp/fixtures.js';
+import { NO_QUICK_FIX, QUICK_FIXES } from '../../language-server/src/lsp/code-actions.js';
+import { ISSUES, type Locale } from '../../language-server/src/validation/codes.js';
+import { createTestServices, parsePlan, validatePlan } from '../helpers/plan.js';
+import { DISTRICT, PROVINCE } from '../lsp/fixtures.js';
 
 const services = createTestServices('vi');
 
@@ -129,4 +130,278 @@ test('a finding without a fix gets no action', async () => {
         textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
     });
     expect(actions).toEqual([]);
+});
+
+// --- every finding with one obvious repair (issue 9) ---------------------------------------------
+
+/** The edit of an action applied to a text (the action's own document only). */
+function applyAction(text: string, uri: string, action: CodeAction): string {
+    const document = TextDocument.create(uri, 'plan', 1, text);
+    return TextDocument.applyEdits(document, action.edit!.changes![uri]);
+}
+
+const TASKS = `tasks "Nhiệm vụ" {
+    task 1 "Xây dựng chính sách hỗ trợ bảo hiểm y tế" {
+        lead YT coordinate LDTBXH
+        submit 2025
+    }
+}
+`;
+
+describe('numbering', () => {
+    test('a gap is closed by renumbering the item and the ones after it', async () => {
+        const text = PROVINCE.replace(TASKS, `tasks "Nhiệm vụ" {
+    task 1 "A" { lead YT }
+    task 3 "B" { lead YT }
+    task 4 "C" { lead LDTBXH }
+    task 5 "D" { lead LDTBXH }
+}
+`);
+        const r = await fix(text, 'numbering-gap');
+        expect(r.actions.map(a => a.title)).toEqual(['Đánh số lại: 3 → 2 và các mục sau']);
+        expect(r.actions[0].isPreferred).toBe(true);
+        expect(r.after).toContain('task 1 "A" { lead YT }\n    task 2 "B" { lead YT }\n    task 3 "C" { lead LDTBXH }\n    task 4 "D" { lead LDTBXH }');
+        expect(codes(r.diagnostics)).not.toContain('numbering-gap');
+    });
+
+    test('table rows are renumbered in their own list only', async () => {
+        const r = await fix(PROVINCE.replace('row 2 TPHungYen', 'row 4 TPHungYen'), 'numbering-gap', 0, 'en');
+        expect(r.actions[0].title).toBe('Renumber: 4 → 2');
+        expect(r.after).toContain('row 2 TPHungYen {');
+        expect(codes(r.diagnostics)).not.toContain('numbering-gap');
+    });
+});
+
+describe('missing lead agency', () => {
+    test('a task whose siblings all have the same lead gets that lead, and the completion fix after it', async () => {
+        const text = PROVINCE.replace(TASKS, `tasks "Nhiệm vụ" {
+    task 1 "A" { lead YT }
+    task 2 "B" {
+        submit 2025
+    }
+    task 3 "C" { lead YT coordinate LDTBXH }
+}
+`);
+        const r = await fix(text, 'missing-lead');
+        expect(r.actions.map(a => a.title)).toEqual(['Thêm đơn vị chủ trì YT (như các mục cùng cấp)', 'Thêm "lead" và chọn đơn vị chủ trì…']);
+        expect(r.actions[0].isPreferred).toBe(true);
+        expect(r.actions[1].isPreferred).toBeFalsy();
+        expect(r.after).toContain('    task 2 "B" {\n        lead YT\n        submit 2025\n    }');
+        expect(codes(r.diagnostics)).not.toContain('missing-lead');
+    });
+
+    test('without one lead shared by the siblings, "lead " is inserted and completion is opened', async () => {
+        const text = PROVINCE.replace('        lead YT\n        baseline 2022 = 100', '        baseline 2022 = 100');
+        // The inserted "lead " alone is not a whole plan yet: check the edit and the command, then complete it.
+        const { document, diagnostics } = await validatePlan(services, text);
+        const diagnostic = diagnostics.find(d => d.code === 'missing-lead')!;
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        }) as CodeAction[];
+        expect(actions.map(a => a.title)).toEqual(['Thêm "lead" và chọn đơn vị chủ trì…']);
+        expect(actions[0].isPreferred).toBe(true);
+        expect(actions[0].command?.command).toBe('editor.action.triggerSuggest');
+        const uri = document.uri.toString();
+        const after = applyAction(text, uri, actions[0]);
+        expect(after).toContain('        direction higher\n        lead \n        baseline 2022 = 100');
+        await clearDocuments(services);
+        const completed = await validatePlan(services, after.replace('lead \n', 'lead YT\n'));
+        expect(codes(completed.diagnostics)).not.toContain('missing-lead');
+    });
+
+    test('a solution without braces gets them with its lead', async () => {
+        const text = PROVINCE + `
+solutions "Giải pháp" {
+    group 1 "Nhóm" {
+        solution "Có chủ trì" { lead LDTBXH }
+        solution "Chưa có chủ trì"
+    }
+}
+`;
+        const r = await fix(text, 'missing-lead');
+        expect(r.actions[0].title).toBe('Thêm đơn vị chủ trì LDTBXH (như các mục cùng cấp)');
+        expect(r.after).toContain('        solution "Chưa có chủ trì" { lead LDTBXH }\n');
+        expect(codes(r.diagnostics)).not.toContain('missing-lead');
+    });
+});
+
+describe('targets', () => {
+    const strict = PROVINCE.replace('year 2025\n    equal 100', 'year 2025\n    below 100');
+
+    test('a strict target the figure only equals: the comparison becomes inclusive, or the figure moves', async () => {
+        const r = await fix(strict, 'target-not-met');
+        expect(r.actions.map(a => a.title)).toEqual([
+            'Đổi "below" thành "at-most" (cho phép bằng 100)',
+            'Sửa giá trị năm 2025 thành 99,9 để đạt mục tiêu'
+        ]);
+        expect(r.after).toContain('year 2025\n    at-most 100');
+        expect(codes(r.diagnostics)).not.toContain('target-not-met');
+        const second = await fix(strict, 'target-not-met', 1);
+        expect(second.after).toContain('plan 2025 = 99,9');
+        expect(codes(second.diagnostics)).not.toContain('target-not-met');
+    });
+
+    test('a figure read from a table is not moved by a quick fix: only the comparison changes', async () => {
+        const text = PROVINCE.replace('target mt_bhyt {', `target mt_ngheo {
+    indicator ty_le_ho_ngheo
+    year 2023
+    above 0,97
+}
+
+target mt_bhyt {`);
+        const r = await fix(text, 'target-not-met', 0, 'en');
+        expect(r.actions.map(a => a.title)).toEqual(['Change "above" to "at-least" (allow 0,97 itself)']);
+        expect(r.after).toContain('year 2023\n    at-least 0,97');
+        expect(codes(r.diagnostics)).not.toContain('target-not-met');
+    });
+
+    test('a target the figure misses by more than equality gets no fix', async () => {
+        const { document, diagnostics } = await validatePlan(services, PROVINCE.replace('year 2025\n    equal 100', 'year 2025\n    below 90'));
+        const diagnostic = diagnostics.find(d => d.code === 'target-not-met')!;
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        });
+        expect(actions).toEqual([]);
+    });
+
+    test('a sentence with one other number: take the value from the sentence, or write the value into it', async () => {
+        const text = PROVINCE.replace('year 2025\n    equal 100\n', 'year 2025\n    equal 100\n    text "Đến năm 2025, 99% người thuộc hộ nghèo được hỗ trợ"\n');
+        const r = await fix(text, 'target-text-differs');
+        expect(r.actions.map(a => a.title)).toEqual(['Lấy giá trị trong câu mục tiêu: 99', 'Sửa số trong câu mục tiêu thành 100']);
+        expect(r.actions[0].isPreferred).toBe(true);
+        expect(r.after).toContain('equal 99\n');
+        expect(codes(r.diagnostics)).not.toContain('target-text-differs');
+        const second = await fix(text, 'target-text-differs', 1);
+        expect(second.after).toContain('text "Đến năm 2025, 100% người thuộc hộ nghèo được hỗ trợ"');
+        expect(codes(second.diagnostics)).not.toContain('target-text-differs');
+    });
+});
+
+describe('tables and years', () => {
+    test('a row year the table does not declare is added to years { } in order', async () => {
+        const text = PROVINCE.replace('        2023: 29.609 448 1,51\n', '        2023: 29.609 448 1,51\n        2024: 29.700 400 1,35\n');
+        const r = await fix(text, 'undeclared-table-year');
+        expect(r.actions.map(a => a.title)).toEqual(['Thêm năm 2024 (plan) vào danh sách năm của bảng']);
+        expect(r.after).toContain('years { 2021 result  2022 result  2023 plan  2024 plan }');
+        expect(codes(r.diagnostics)).not.toContain('undeclared-table-year');
+    });
+
+    test('a year declared twice in the table years is removed', async () => {
+        const r = await fix(PROVINCE.replace('2023 plan }', '2023 plan  2023 plan }'), 'duplicate-year');
+        expect(r.actions.map(a => a.title)).toEqual(['Xóa năm 2023 bị trùng']);
+        expect(r.after).toContain('years { 2021 result  2022 result  2023 plan }');
+        expect(codes(r.diagnostics)).not.toContain('duplicate-year');
+    });
+
+    test('a year line given twice in a row is removed (the second one)', async () => {
+        const text = PROVINCE.replace('        2022: 29.409 650 3,18\n', '        2022: 29.409 650 3,18\n        2022: 29.409 650 3,19\n');
+        const r = await fix(text, 'duplicate-year');
+        expect(r.after).toContain('        2022: 29.409 650 3,18\n        2023: 29.609 448 1,51\n');
+        expect(codes(r.diagnostics)).not.toContain('duplicate-year');
+    });
+
+    test('an indicator value given twice is removed', async () => {
+        const r = await fix(PROVINCE.replace('        plan 2025 = 100\n', '        plan 2025 = 100\n        plan 2025 = 100\n'), 'duplicate-year', 0, 'en');
+        expect(r.actions[0].title).toBe('Remove the duplicate 2025');
+        expect(r.after).toContain('        baseline 2022 = 100\n        plan 2025 = 100\n    }');
+        expect(codes(r.diagnostics)).not.toContain('duplicate-year');
+    });
+
+    test('a district that appears twice in a table: its second row is removed', async () => {
+        const text = PROVINCE.replace('    total "Tổng cộng" {', '    row 3 PhuCu {\n        2021: 1 1 100\n    }\n    total "Tổng cộng" {');
+        const r = await fix(text, 'duplicate-row');
+        expect(r.actions.map(a => a.title)).toEqual(['Xóa dòng Phù Cừ bị trùng']);
+        expect(r.after).toBe(PROVINCE);
+        expect(codes(r.diagnostics)).not.toContain('duplicate-row');
+    });
+
+    test('a reversed period is swapped', async () => {
+        const r = await fix(PROVINCE.replace('period 2023 to 2025', 'period 2025 to 2023'), 'period-reversed');
+        expect(r.actions.map(a => a.title)).toEqual(['Đổi thứ tự: giai đoạn 2023 đến 2025']);
+        expect(r.actions[0].isPreferred).toBe(true);
+        expect(r.after).toContain('period 2023 to 2025');
+        expect(codes(r.diagnostics)).not.toContain('period-reversed');
+    });
+
+    test('a year printed with a thousands separator loses it', async () => {
+        const r = await fix(PROVINCE.replace('submit 2025', 'submit 2.025'), 'year-malformed');
+        expect(r.actions.map(a => a.title)).toEqual(['Viết năm không có dấu phân cách: 2025']);
+        expect(r.after).toContain('submit 2025');
+        expect(codes(r.diagnostics)).not.toContain('year-malformed');
+    });
+});
+
+describe('agencies', () => {
+    test('an agency given nothing to do can be removed', async () => {
+        const r = await fix(PROVINCE, 'unused-agency');
+        expect(r.actions.map(a => a.title)).toEqual(['Xóa khai báo cơ quan XD']);
+        expect(r.actions[0].isPreferred).toBeFalsy();
+        expect(r.after).toContain('agency YT "Sở Y tế" department\nagency KHDT');
+        expect(codes(r.diagnostics)).not.toContain('unused-agency');
+    });
+
+    test('an agency a district plan refers to is not offered for removal', async () => {
+        const { document, diagnostics } = await validatePlan(services, PROVINCE);
+        await parsePlan(services, DISTRICT.replace('coordinate YT', 'coordinate XD'), 'file:///huyen.plan');
+        const diagnostic = diagnostics.find(d => d.code === 'unused-agency')!;
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        });
+        expect(actions).toEqual([]);
+    });
+});
+
+describe('source.fixAll', () => {
+    test('applies the safe fixes only: number style, a year separator, an exact duplicate line', async () => {
+        const text = PROVINCE
+            .replace('baseline 2022 = 100', 'baseline 2022 = 99.5')
+            .replace('submit 2025', 'submit 2.025')
+            .replace('        2021: 37.278 416 1,12\n', '        2021: 37.278 416 1,12\n        2021: 37.278 416 1,12\n');
+        const { document, diagnostics } = await validatePlan(services, text);
+        expect(codes(diagnostics)).toEqual(expect.arrayContaining(['duplicate-year', 'number-style', 'rate-mismatch', 'total-mismatch', 'year-malformed']));
+        const uri = document.uri.toString();
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            context: { diagnostics: [], only: [CodeActionKind.SourceFixAll] }
+        }) as CodeAction[];
+        expect(actions.map(a => [a.kind, a.title])).toEqual([[CodeActionKind.SourceFixAll, 'Sửa tất cả lỗi sửa được an toàn (3)']]);
+        const after = applyAction(text, uri, actions[0]);
+        await clearDocuments(services);
+        const revalidated = await validatePlan(services, after);
+        expect(codes(revalidated.diagnostics).filter(c => ['duplicate-year', 'number-style', 'year-malformed'].includes(c))).toEqual([]);
+        // A misprinted rate or total is a question of which figure is wrong: never fixed silently.
+        expect(codes(revalidated.diagnostics)).toEqual(expect.arrayContaining(['rate-mismatch', 'total-mismatch']));
+        expect(after).toContain('baseline 2022 = 99,5');
+        expect(after).toContain('submit 2025');
+        expect(after).toContain('        2021: 37.278 416 1,12\n        2022: 36.645 295 0,81\n');
+    });
+
+    test('a quick-fix request does not get the fixAll action, and a plan without safe fixes gets none', async () => {
+        const { document } = await validatePlan(services, PROVINCE);
+        const uri = document.uri.toString();
+        const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        const all = await services.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri }, range, context: { diagnostics: [], only: [CodeActionKind.Source] } });
+        expect(all).toEqual([]);
+        const quick = await services.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri }, range, context: { diagnostics: document.diagnostics ?? [], only: [CodeActionKind.QuickFix] } }) as CodeAction[];
+        expect(quick.length).toBeGreaterThan(0);
+        expect(quick.every(a => a.kind === CodeActionKind.QuickFix)).toBe(true);
+    });
+
+    test('the server advertises quick fixes and source.fixAll', () => {
+        const shared = services.shared;
+        const server = shared.lsp.LanguageServer as unknown as { buildInitializeResult(p: unknown): InitializeResult };
+        const result = server.buildInitializeResult({ capabilities: {}, processId: null, rootUri: null });
+        expect(result.capabilities.codeActionProvider).toEqual({ codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] });
+    });
+});
+
+test('every finding code either has a quick fix or is on the documented no-fix list', () => {
+    const listed = new Set([...Object.keys(QUICK_FIXES), ...Object.keys(NO_QUICK_FIX)]);
+    const missing = Object.keys(ISSUES).filter(code => !listed.has(code));
+    expect(missing).toEqual([]);
+    expect(Object.keys(QUICK_FIXES).filter(code => code in NO_QUICK_FIX)).toEqual([]);
+    for (const reason of Object.values(NO_QUICK_FIX)) expect(reason.length).toBeGreaterThan(10);
+    // A safe fix applies on save (source.fixAll): the list is short on purpose.
+    expect(Object.entries(QUICK_FIXES).filter(([, f]) => f.fixAll).map(([code]) => code).sort())
+        .toEqual(['bidi-control', 'control-character', 'duplicate-row', 'duplicate-year', 'number-style', 'year-malformed']);
 });

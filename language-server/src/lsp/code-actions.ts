@@ -1,19 +1,98 @@
 // Quick fixes, keyed on the finding's code (diagnostic data.code): put the computed rate or the sum
 // in place of a misprinted one, rewrite a number in the declared style, declare a missing agency or
-// district (or pick a declared one with a close name), add a missing year line with blank cells.
-import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type ReferenceInfo } from 'langium';
+// district (or pick a declared one with a close name), add a missing year line with blank cells, …
+// — every finding with one obvious repair has one (the two tables below), and `source.fixAll`
+// applies the safe ones.
+//
+// Safe (fixAll, e.g. on save) means the fix changes how something is written, never what the plan
+// says: it never picks which of two disagreeing figures is wrong (a rate or a total against its
+// rows), never adds or removes content a reviewer should see (a blank year line, an agency), and
+// never silences a finding that asks for work. fixAll applies the *preferred* fix of a code marked
+// fixAll below; a fix that is safe only sometimes (removing an exact copy) is preferred only then.
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type ReferenceInfo } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
+import { readNumber } from '../model/numbers.js';
 import type { PlanServices } from '../plan-module.js';
+import type { IssueCode } from '../validation/codes.js';
 import { compactFold, matchScore } from './fold.js';
-import { L, fill } from './labels.js';
+import { L, fill, type Text } from './labels.js';
 
 const MAX_SUGGESTIONS = 3;
+
+/** Codes with a quick fix: what it does, and why it is safe for source.fixAll when it is. */
+export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: string }>> = {
+    'number-style': { fix: 'the number rewritten in the declared style', fixAll: 'only the writing changes; the other style could read nothing else' },
+    'year-malformed': { fix: '2.025 → 2025 (a year with a thousands separator only)', fixAll: 'the same year, written without the separator' },
+    'control-character': { fix: 'remove the invisible character (a space for \\v and \\f)', fixAll: 'an invisible character carries no meaning' },
+    'bidi-control': { fix: 'remove the reordering character', fixAll: 'the text then shows what it says; what the checker reads is unchanged' },
+    'duplicate-year': { fix: 'remove the second year (table years, year line, indicator value)', fixAll: 'only when it is an exact copy of the first' },
+    'duplicate-row': { fix: 'remove the second row of the district', fixAll: 'only when it is an exact copy of the first' },
+    'rate-mismatch': { fix: 'the computed rate in place of the printed one' },
+    'total-mismatch': { fix: 'the sum of the rows in place of the printed total' },
+    'missing-district-year': { fix: 'a year line with blank "-" cells' },
+    'undeclared-table-year': { fix: 'add the year to years { }, with the kind of the year before it' },
+    'period-reversed': { fix: 'swap the two years' },
+    'unknown-reference': { fix: 'a declared id with a close spelling or name, or declare it' },
+    'missing-lead': { fix: 'lead <the agency every sibling item has>, or "lead " and completion' },
+    'unused-agency': { fix: 'remove the declaration (not offered when another plan refers to it)' },
+    'numbering-gap': { fix: 'renumber the item and the ones after it' },
+    'target-not-met': { fix: 'a strict target the figure only equals: below → at-most / above → at-least, or move the figure one unit' },
+    'target-text-differs': { fix: 'the one other number of the sentence as the value, or the value into the sentence' }
+};
+
+/** Codes without a quick fix, and why: no repair is obvious from the plan alone. */
+export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
+    'number-malformed': 'groups of 2 or 4 digits have several readings (29.82 may be 29,82 or 2.982)',
+    'count-not-integer': 'a fraction of a household may be a misprint of any digit, or a rate in the wrong column',
+    'negative-count': 'the minus sign may be a stray mark or a change (a decrease) in the wrong table',
+    'percent-out-of-range': 'which digit or decimal mark is wrong is not known',
+    'poor-exceeds-total': 'either the part or the total is wrong; the plan does not say which',
+    'cell-count': 'which cell is missing or extra is not known',
+    'baseline-not-before-targets': 'the baseline year or a plan year is wrong, or the value is not a baseline',
+    'year-outside-period': 'the period comes from the published plan; the year is the likelier typo, and which year was meant is not known',
+    'deadline-outside-period': 'as year-outside-period: the period is the published one, the meant deadline is not known',
+    'duplicate-id': 'a new id is a naming decision (and rename, F2, already renames with its references)',
+    'wrong-direction': 'either value may be wrong, or the direction',
+    'target-unit-mismatch': 'the value may be in another unit or misprinted; no single correction'
+};
+
+/** The code action kinds the server offers, advertised in its capabilities. */
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll];
+
+const FIX_LABELS = {
+    fixYear: { vi: 'Viết năm không có dấu phân cách: {value}', en: 'Write the year without a separator: {value}' },
+    fixRemoveDuplicateYear: { vi: 'Xóa năm {year} bị trùng', en: 'Remove the duplicate {year}' },
+    fixRemoveDuplicateRow: { vi: 'Xóa dòng {label} bị trùng', en: 'Remove the duplicate row {label}' },
+    fixDeclareTableYear: { vi: 'Thêm năm {year} ({kind}) vào danh sách năm của bảng', en: "Add {year} ({kind}) to the table's years" },
+    fixSwapPeriod: { vi: 'Đổi thứ tự: giai đoạn {from} đến {to}', en: 'Swap: period {from} to {to}' },
+    fixLeadOfSiblings: { vi: 'Thêm đơn vị chủ trì {id} (như các mục cùng cấp)', en: 'Add the lead agency {id} (as the sibling items have)' },
+    fixLeadChoose: { vi: 'Thêm "lead" và chọn đơn vị chủ trì…', en: 'Add "lead" and choose the lead agency…' },
+    fixRemoveAgency: { vi: 'Xóa khai báo cơ quan {id}', en: 'Remove the declaration of {id}' },
+    fixRenumber: { vi: 'Đánh số lại: {found} → {expected} và các mục sau', en: 'Renumber: {found} → {expected} and the items after it' },
+    fixRenumberOne: { vi: 'Đánh số lại: {found} → {expected}', en: 'Renumber: {found} → {expected}' },
+    fixInclusive: { vi: 'Đổi "{from}" thành "{to}" (cho phép bằng {value})', en: 'Change "{from}" to "{to}" (allow {value} itself)' },
+    fixFigure: { vi: 'Sửa giá trị năm {year} thành {value} để đạt mục tiêu', en: 'Change the {year} value to {value} to meet the target' },
+    fixValueFromText: { vi: 'Lấy giá trị trong câu mục tiêu: {value}', en: 'Take the value from the target sentence: {value}' },
+    fixTextFromValue: { vi: 'Sửa số trong câu mục tiêu thành {value}', en: 'Change the number in the target sentence to {value}' },
+    fixAll: { vi: 'Sửa tất cả lỗi sửa được an toàn ({n})', en: 'Fix all safe findings ({n})' }
+} satisfies Record<string, Text>;
+
+const CHARACTER_FIX_LABELS = {
+    space: { vi: 'Thay ký tự vô hình {char} bằng dấu cách', en: 'Replace the invisible character {char} with a space' },
+    remove: { vi: 'Xóa ký tự vô hình {char}', en: 'Remove the invisible character {char}' },
+    removeBidi: { vi: 'Xóa ký tự đảo hướng chữ {char}', en: 'Remove the bidirectional control character {char}' }
+} satisfies Record<string, Text>;
 
 interface FixData {
     code?: string;
     replacement?: string;
+    /** control-character, bidi-control: the character as U+XXXX. */
+    char?: string;
+    renumber?: { range: Range; label: string }[];
+    strictEqual?: boolean;
+    figure?: { range: Range; replacement: string; year: number };
     year?: number;
     columns?: number;
     insertAfterLine?: number;
@@ -26,15 +105,54 @@ export class PlanCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: PlanServices & LangiumServices) {}
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+        const only = params.context.only;
+        // A kind asked for matches itself and its sub-kinds ("source" asks for "source.fixAll").
+        const wanted = (kind: string) => !only || only.some(k => k === '' || kind === k || kind.startsWith(k + '.'));
         const actions: CodeAction[] = [];
-        for (const diagnostic of params.context.diagnostics) {
-            try {
-                actions.push(...this.fixesFor(document, diagnostic));
-            } catch (error) {
-                console.error('plan quick fix failed:', error);
-            }
+        if (wanted(CodeActionKind.QuickFix)) {
+            for (const diagnostic of params.context.diagnostics) actions.push(...this.safeFixesFor(document, diagnostic));
+        }
+        // Source actions are asked for by kind (on save, or the Source Action menu), never unasked.
+        if (only && wanted(CodeActionKind.SourceFixAll)) {
+            const fixAll = this.fixAll(document);
+            if (fixAll) actions.push(fixAll);
         }
         return actions;
+    }
+
+    private safeFixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        try {
+            return this.fixesFor(document, diagnostic);
+        } catch (error) {
+            console.error('plan quick fix failed:', error);
+            return [];
+        }
+    }
+
+    /** One action with the preferred fix of every finding whose code is safe to fix unattended. */
+    private fixAll(document: LangiumDocument): CodeAction | undefined {
+        const uri = document.uri.toString();
+        const offset = (p: Position) => document.textDocument.offsetAt(p);
+        const taken: [number, number][] = [];
+        const overlaps = ([s, e]: [number, number]) => taken.some(([ts, te]) => s < te && ts < e || s === ts && e === te);
+        const kept: TextEdit[] = [];
+        const fixed: Diagnostic[] = [];
+        for (const diagnostic of document.diagnostics ?? []) {
+            const code = (diagnostic.data as FixData | undefined)?.code ?? String(diagnostic.code ?? '');
+            if (!QUICK_FIXES[code as IssueCode]?.fixAll) continue;
+            const own = this.safeFixesFor(document, diagnostic).find(a => a.isPreferred)?.edit?.changes?.[uri];
+            if (!own?.length) continue;
+            // Two fixes touching the same text (a duplicate line holding a misprinted number): the first wins.
+            const spans = own.map(e => [offset(e.range.start), offset(e.range.end)] as [number, number]);
+            if (spans.some(overlaps)) continue;
+            taken.push(...spans);
+            kept.push(...own);
+            fixed.push(diagnostic);
+        }
+        if (!kept.length) return undefined;
+        kept.sort((a, b) => offset(a.range.start) - offset(b.range.start));
+        const title = fill(FIX_LABELS.fixAll, this.services.plan.Settings.locale, { n: fixed.length });
+        return { title, kind: CodeActionKind.SourceFixAll, diagnostics: fixed, edit: { changes: { [uri]: kept } } };
     }
 
     private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
@@ -57,9 +175,51 @@ export class PlanCodeActionProvider implements CodeActionProvider {
                 const edit = this.missingYearEdit(document, diagnostic, data);
                 return edit ? [this.action(fill(L.fixAddYear, locale, { year: data.year! }), diagnostic, uri, [edit], true)] : [];
             }
+            case 'year-malformed': {
+                // Only a year grouped like a number (2.025, 2,025): the same four digits without the mark.
+                const printed = document.textDocument.getText(diagnostic.range);
+                if (!/^\d[.,]\d{3}$/.test(printed)) return [];
+                const year = printed.replace(/[.,]/, '');
+                return [this.action(fill(FIX_LABELS.fixYear, locale, { value: year }), diagnostic, uri, [{ range: diagnostic.range, newText: year }], true)];
+            }
+            case 'duplicate-year':
+            case 'duplicate-row':
+                return this.duplicateFixes(document, diagnostic, code);
+            case 'undeclared-table-year':
+                return this.tableYearFixes(document, diagnostic);
+            case 'period-reversed':
+                return this.periodFixes(document, diagnostic);
+            case 'missing-lead':
+                return this.leadFixes(document, diagnostic);
+            case 'unused-agency':
+                return this.unusedAgencyFixes(document, diagnostic);
+            case 'numbering-gap': {
+                const renumber = data.renumber ?? [];
+                if (!renumber.length) return [];
+                const args = { found: document.textDocument.getText(renumber[0].range), expected: renumber[0].label };
+                const title = fill(renumber.length > 1 ? FIX_LABELS.fixRenumber : FIX_LABELS.fixRenumberOne, locale, args);
+                return [this.action(title, diagnostic, uri, renumber.map(r => ({ range: r.range, newText: r.label })), true)];
+            }
+            case 'target-not-met':
+                return this.strictTargetFixes(document, diagnostic, data);
+            case 'target-text-differs':
+                return this.targetTextFixes(document, diagnostic);
+            case 'control-character':
+            case 'bidi-control':
+                return this.invisibleCharacterFixes(document, diagnostic, code, data);
             default:
                 return [];
         }
+    }
+
+    /** Removes the character (\v, \f: a space), only if the text at the finding is still that character. */
+    private invisibleCharacterFixes(document: LangiumDocument, diagnostic: Diagnostic, code: string, data: FixData): CodeAction[] {
+        if (data.replacement === undefined || !data.char) return [];
+        const found = document.textDocument.getText(diagnostic.range);
+        if (found === '' || 'U+' + found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') !== data.char) return [];
+        const title = data.replacement === ' ' ? CHARACTER_FIX_LABELS.space : code === 'bidi-control' ? CHARACTER_FIX_LABELS.removeBidi : CHARACTER_FIX_LABELS.remove;
+        return [this.action(fill(title, this.services.plan.Settings.locale, { char: data.char }), diagnostic, document.uri.toString(),
+            [{ range: diagnostic.range, newText: data.replacement }], true)];
     }
 
     private action(title: string, diagnostic: Diagnostic, uri: string, edits: TextEdit[], isPreferred = false): CodeAction {
@@ -178,6 +338,191 @@ export class PlanCodeActionProvider implements CodeActionProvider {
         const rowIndent = indentOf(row.$cstNode.range.start.line);
         return { range: { start: open.range.end, end: close.range.start }, newText: `\n${rowIndent}    ${lineText}\n${rowIndent}` };
     }
+    /** The innermost node of a kind at a position. */
+    private nodeAt<T extends AstNode>(document: LangiumDocument, position: Position, guard: (n: AstNode) => n is T): T | undefined {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));
+        return leaf ? AstUtils.getContainerOfType(leaf.astNode, guard) : undefined;
+    }
+
+    /** Removes a node: its whole lines when it stands alone on them, else the node and the blank before it. */
+    private removal(document: LangiumDocument, cst: CstNode): TextEdit {
+        const doc = document.textDocument;
+        const text = doc.getText();
+        const lineStart = doc.offsetAt({ line: cst.range.start.line, character: 0 });
+        const nextLine = cst.range.end.line + 1 < doc.lineCount ? doc.offsetAt({ line: cst.range.end.line + 1, character: 0 }) : text.length;
+        let start = cst.offset;
+        let end = cst.end;
+        const startsLine = /^[ \t]*$/.test(text.slice(lineStart, start));
+        if (startsLine && /^[ \t]*(\r?\n)?$/.test(text.slice(end, nextLine))) {
+            start = lineStart;
+            end = nextLine;
+        } else if (startsLine) {
+            while (end < text.length && /[ \t]/.test(text[end])) end++;
+        } else {
+            while (start > lineStart && /[ \t]/.test(text[start - 1])) start--;
+        }
+        return { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, newText: '' };
+    }
+
+    /** The second of two years (table years, a row's year line, an indicator value) or rows; preferred when an exact copy. */
+    private duplicateFixes(document: LangiumDocument, diagnostic: Diagnostic, code: string): CodeAction[] {
+        const node = code === 'duplicate-row'
+            ? this.nodeAt(document, diagnostic.range.start, ast.isTableRow)
+            : this.nodeAt(document, diagnostic.range.start,
+                (n): n is ast.TableYear | ast.YearCells | ast.IndicatorValue => ast.isTableYear(n) || ast.isYearCells(n) || ast.isIndicatorValue(n));
+        if (!node?.$cstNode || !node.$container || !node.$containerProperty) return [];
+        const siblings = (node.$container as unknown as Record<string, unknown>)[node.$containerProperty];
+        const normal = (n: AstNode) => n.$cstNode?.text.replace(/\s+/g, ' ').trim();
+        const exactCopy = Array.isArray(siblings) && (siblings as AstNode[]).slice(0, node.$containerIndex).some(s => normal(s) === normal(node));
+        const locale = this.services.plan.Settings.locale;
+        const title = ast.isTableRow(node)
+            ? fill(FIX_LABELS.fixRemoveDuplicateRow, locale, { label: node.district?.ref?.label ?? node.district?.$refText ?? '' })
+            : fill(FIX_LABELS.fixRemoveDuplicateYear, locale, { year: String(node.year ?? '').replace(':', '') });
+        return [this.action(title, diagnostic, document.uri.toString(), [this.removal(document, node.$cstNode)], exactCopy)];
+    }
+
+    /** Declares a row's year in the table's years { }, in year order, with the kind of the year before it. */
+    private tableYearFixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const line = this.nodeAt(document, diagnostic.range.start, ast.isYearCells);
+        const table = line && AstUtils.getContainerOfType(line, ast.isDistrictTable);
+        const year = Number(String(line?.year ?? '').replace(':', ''));
+        const declared = table?.years.filter(y => y.$cstNode) ?? [];
+        if (!declared.length || !Number.isInteger(year)) return [];
+        const before = declared.filter(y => Number(y.year) < year).at(-1);
+        const kind = (before ?? declared[0]).kind ?? 'plan';
+        const between = declared.length > 1 ? document.textDocument.getText().slice(declared[0].$cstNode!.end, declared[1].$cstNode!.offset) : ' ';
+        const separator = /^\s+$/.test(between) ? between : ' ';
+        const entry = `${year} ${kind}`;
+        const edit: TextEdit = before
+            ? { range: this.emptyAt(document, before.$cstNode!.end), newText: separator + entry }
+            : { range: this.emptyAt(document, declared[0].$cstNode!.offset), newText: entry + separator };
+        const title = fill(FIX_LABELS.fixDeclareTableYear, this.services.plan.Settings.locale, { year, kind });
+        return [this.action(title, diagnostic, document.uri.toString(), [edit], true)];
+    }
+
+    private emptyAt(document: LangiumDocument, offset: number): Range {
+        const at = document.textDocument.positionAt(offset);
+        return { start: at, end: at };
+    }
+
+    private periodFixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const period = this.nodeAt(document, diagnostic.range.start, ast.isPeriodField);
+        const from = period?.$cstNode && GrammarUtils.findNodeForProperty(period.$cstNode, 'from');
+        const to = period?.$cstNode && GrammarUtils.findNodeForProperty(period.$cstNode, 'to');
+        if (!from || !to) return [];
+        const title = fill(FIX_LABELS.fixSwapPeriod, this.services.plan.Settings.locale, { from: to.text, to: from.text });
+        return [this.action(title, diagnostic, document.uri.toString(), [{ range: from.range, newText: to.text }, { range: to.range, newText: from.text }], true)];
+    }
+
+    /**
+     * `lead X` when every sibling item that has a lead has X first; always also `lead ` followed by
+     * completion of the agency (the client's triggerSuggest command).
+     */
+    private leadFixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const item = this.nodeAt(document, diagnostic.range.start,
+            (n): n is ast.Indicator | ast.Solution | ast.Task => ast.isIndicator(n) || ast.isSolution(n) || ast.isTask(n));
+        if (!item?.$cstNode || !item.$container || !item.$containerProperty) return [];
+        const siblings = (item.$container as unknown as Record<string, unknown>)[item.$containerProperty];
+        const leads = new Set(Array.isArray(siblings)
+            ? (siblings as AstNode[]).filter(s => s !== item && s.$type === item.$type)
+                .map(s => (s as ast.Indicator | ast.Solution | ast.Task).assignment?.leads[0]?.$refText).filter((id): id is string => !!id)
+            : []);
+        const shared = leads.size === 1 ? [...leads][0] : undefined;
+        const locale = this.services.plan.Settings.locale;
+        const uri = document.uri.toString();
+        const actions: CodeAction[] = [];
+        const sharedEdit = shared && this.leadEdit(document, item, `lead ${shared}`);
+        if (sharedEdit) actions.push(this.action(fill(FIX_LABELS.fixLeadOfSiblings, locale, { id: shared! }), diagnostic, uri, [sharedEdit], true));
+        const chooseEdit = this.leadEdit(document, item, 'lead ');
+        if (chooseEdit) {
+            const choose = this.action(fill(FIX_LABELS.fixLeadChoose, locale), diagnostic, uri, [chooseEdit], !sharedEdit);
+            choose.command = { title: fill(FIX_LABELS.fixLeadChoose, locale), command: 'editor.action.triggerSuggest' };
+            actions.push(choose);
+        }
+        return actions;
+    }
+
+    /** Inserts a lead clause where the grammar wants it: after '{' (task), after unit/direction/computed (indicator), after the texts (solution). */
+    private leadEdit(document: LangiumDocument, item: ast.Indicator | ast.Solution | ast.Task, clause: string): TextEdit | undefined {
+        const cst = item.$cstNode!;
+        const open = GrammarUtils.findNodeForKeyword(cst, '{');
+        if (ast.isSolution(item) && !open) {
+            const heading = GrammarUtils.findNodeForProperty(cst, 'heading');
+            return heading && { range: this.emptyAt(document, heading.end), newText: ` { ${clause} }` };
+        }
+        const candidates = ast.isIndicator(item)
+            ? [open, GrammarUtils.findNodeForProperty(cst, 'unit'), GrammarUtils.findNodeForProperty(cst, 'direction'), GrammarUtils.findNodeForProperty(cst, 'computed')]
+            : ast.isSolution(item) ? [open, ...GrammarUtils.findNodesForProperty(cst, 'texts')] : [open];
+        const anchor = candidates.filter((n): n is CstNode => !!n).sort((a, b) => b.end - a.end)[0];
+        if (!anchor) return undefined;
+        const text = document.textDocument.getText();
+        const next = /\S/.exec(text.slice(anchor.end));
+        const gap = next ? text.slice(anchor.end, anchor.end + next.index) : '';
+        if (!gap.includes('\n')) return { range: this.emptyAt(document, anchor.end), newText: ` ${clause}` };
+        // On its own line, indented as the next line (one step in when that line only closes the item).
+        const nextLine = document.textDocument.positionAt(anchor.end + next!.index).line;
+        const lineText = text.slice(document.textDocument.offsetAt({ line: nextLine, character: 0 }));
+        const indent = /^[ \t]*/.exec(lineText)![0] + (next![0] === '}' ? '    ' : '');
+        return { range: this.emptyAt(document, anchor.end), newText: `\n${indent}${clause}` };
+    }
+
+    /** Removes an agency no item uses, unless another plan (a district plan that is part of this one) refers to it. */
+    private unusedAgencyFixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const agency = this.nodeAt(document, diagnostic.range.start, ast.isAgency);
+        if (!agency?.$cstNode || !agency.name) return [];
+        if (!this.services.references.References.findReferences(agency, { includeDeclaration: false }).isEmpty()) return [];
+        const title = fill(FIX_LABELS.fixRemoveAgency, this.services.plan.Settings.locale, { id: agency.name });
+        return [this.action(title, diagnostic, document.uri.toString(), [this.removal(document, agency.$cstNode)])];
+    }
+
+    /** A strict target the figure only equals (the rule says so in data): make it inclusive, or move the figure. */
+    private strictTargetFixes(document: LangiumDocument, diagnostic: Diagnostic, data: FixData): CodeAction[] {
+        if (!data.strictEqual) return [];
+        const comparison = this.nodeAt(document, diagnostic.range.start, ast.isComparison);
+        const op = comparison?.$cstNode && GrammarUtils.findNodeForProperty(comparison.$cstNode, 'op');
+        if (!comparison || !op || (comparison.op !== 'below' && comparison.op !== 'above')) return [];
+        const locale = this.services.plan.Settings.locale;
+        const uri = document.uri.toString();
+        const to = comparison.op === 'below' ? 'at-most' : 'at-least';
+        const actions = [this.action(fill(FIX_LABELS.fixInclusive, locale, { from: comparison.op, to, value: comparison.value ?? '' }), diagnostic, uri,
+            [{ range: op.range, newText: to }])];
+        const figure = data.figure;
+        if (figure) {
+            actions.push(this.action(fill(FIX_LABELS.fixFigure, locale, { year: figure.year, value: figure.replacement }), diagnostic, uri,
+                [{ range: figure.range, newText: figure.replacement }]));
+        }
+        return actions;
+    }
+
+    /**
+     * A sentence with exactly one number other than years: that number as the declared value
+     * (preferred: the sentence is the published text), or the declared value written into it.
+     */
+    private targetTextFixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const target = this.nodeAt(document, diagnostic.range.start, ast.isTarget);
+        const comparison = target?.comparison;
+        const textNode = target?.$cstNode && GrammarUtils.findNodeForProperty(target.$cstNode, 'text');
+        const valueNode = comparison?.$cstNode && GrammarUtils.findNodeForProperty(comparison.$cstNode, 'value');
+        if (!textNode || !valueNode || comparison?.low !== undefined || comparison?.high !== undefined) return [];
+        const numbers = [...textNode.text.matchAll(/(?<![\d.,])\d+(?:[.,]\d+)*(?!\d)/g)].filter(m => !/^(19|20)\d\d$/.test(m[0]));
+        if (numbers.length !== 1) return [];
+        const found = numbers[0];
+        const style = (document.parseResult.value as ast.PlanDocument).numberStyle === 'international' ? 'international' : 'vi';
+        const read = readNumber(found[0], style);
+        const asValue = read.value !== undefined ? found[0] : read.suggestion;
+        const locale = this.services.plan.Settings.locale;
+        const uri = document.uri.toString();
+        const actions: CodeAction[] = [];
+        if (asValue) {
+            actions.push(this.action(fill(FIX_LABELS.fixValueFromText, locale, { value: asValue }), diagnostic, uri, [{ range: valueNode.range, newText: asValue }], true));
+        }
+        const start = textNode.offset + found.index!;
+        const range = { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(start + found[0].length) };
+        actions.push(this.action(fill(FIX_LABELS.fixTextFromValue, locale, { value: valueNode.text }), diagnostic, uri, [{ range, newText: valueNode.text }], !asValue));
+        return actions;
+    }
+
 }
 
 /** Levenshtein distance, for ids a keystroke or two away ("YTE" for "YT"). Short ids only. */

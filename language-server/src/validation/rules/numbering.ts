@@ -20,13 +20,24 @@ function label(scheme: string, n: number): string {
     return scheme === 'arabic' ? String(n) : scheme === 'roman' ? ROMAN[n - 1] ?? String(n) : LETTERS[n - 1] ?? String(n);
 }
 
+/** The new labels of an item and the ones after it in the same scheme, for the renumbering quick fix. */
+function renumbering(items: Numbered[], from: number, scheme: string, first: number): { range: SourceRange; label: string }[] {
+    const out: { range: SourceRange; label: string }[] = [];
+    for (let i = from, n = first; i < items.length && ordinal(items[i].label)?.scheme === scheme; i++, n++) {
+        const wanted = label(scheme, n);
+        if (wanted !== items[i].label) out.push({ range: items[i].range, label: wanted });
+    }
+    return out;
+}
+
 function checkList(ctx: RuleContext, items: Numbered[]): void {
     let previous: { scheme: string; n: number; label: string } | undefined;
-    for (const item of items) {
+    for (const [index, item] of items.entries()) {
         const o = ordinal(item.label);
         if (!o) { previous = undefined; continue; }
         if (previous && previous.scheme === o.scheme && o.n !== previous.n + 1) {
-            ctx.report('numbering-gap', item.range, { previous: previous.label, found: item.label, expected: label(o.scheme, previous.n + 1) });
+            ctx.report('numbering-gap', item.range, { previous: previous.label, found: item.label, expected: label(o.scheme, previous.n + 1) },
+                { renumber: renumbering(items, index, o.scheme, previous.n + 1) });
         }
         previous = { ...o, label: item.label };
     }

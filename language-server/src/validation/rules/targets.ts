@@ -86,6 +86,21 @@ function mentions(text: string, printed: string): boolean {
     return new RegExp(`(?<![\\d.,])${escaped}(?![\\d]|[.,]\\d)`).test(text);
 }
 
+/**
+ * A strict target ("dưới 9") that the figure only equals: the quick fixes make the comparison
+ * inclusive or move the figure one unit of its last decimal (0,1 for a whole percentage). A figure
+ * read from a table is not offered: moving it would break the table's own sums.
+ */
+function strictMiss(ctx: RuleContext, indicator: IndicatorModel, c: ComparisonModel, actual: IndicatorValueModel): Record<string, unknown> | undefined {
+    const x = c.value?.value;
+    if (c.change || (c.op !== 'below' && c.op !== 'above') || x === undefined || Math.abs(actual.value.value! - x) >= 1e-9) return undefined;
+    const percent = indicator.unitKind === 'percent' || indicator.unitKind === 'points';
+    const decimals = Math.max(c.value!.decimals, actual.value.decimals, percent ? 1 : 0);
+    const moved = x + (c.op === 'below' ? -1 : 1) * 10 ** -decimals;
+    const fits = !actual.fromTable && !(indicator.unitKind === 'percent' && (moved < 0 || moved > 100));
+    return { strictEqual: true, figure: fits ? { range: actual.value.range, replacement: ctx.fmt(moved, decimals), year: actual.year } : undefined };
+}
+
 export const targetsHold: Rule = ctx => {
     const indicators = new Map(ctx.model.indicators.map(i => [i.id, i]));
     for (const target of ctx.model.targets) {
@@ -103,7 +118,7 @@ export const targetsHold: Rule = ctx => {
                 ? ctx.t(`${actual.value.printed} (${actual.value.value < base ? 'giảm' : 'tăng'} ${ctx.fmtUpTo(Math.abs(base - actual.value.value), 2)} so với năm ${baseYear})`,
                     `${actual.value.printed} (${actual.value.value < base ? 'down' : 'up'} ${ctx.fmtUpTo(Math.abs(base - actual.value.value), 2)} from ${baseYear})`)
                 : actual.value.printed;
-            ctx.report('target-not-met', c.range, { target: target.text ?? target.id, year: target.year, actual: shown });
+            ctx.report('target-not-met', c.range, { target: target.text ?? target.id, year: target.year, actual: shown }, strictMiss(ctx, indicator, c, actual));
         }
         if (target.text) {
             const printed = [c.value, c.low, c.high].filter(n => n !== undefined).map(n => n!.printed);

@@ -1,0 +1,14 @@
+// Langium's language server, advertising the code action kinds the plan offers: quick fixes and
+// source.fixAll. Langium 4.2 announces only `codeActionProvider: true`, and a client that is not told
+// the kinds (VS Code's "editor.codeActionsOnSave": { "source.fixAll": … }) never asks for fixAll.
+import { DefaultLanguageServer } from 'langium/lsp';
+import type { InitializeParams, InitializeResult } from 'vscode-languageserver';
+import { CODE_ACTION_KINDS } from './code-actions.js';
+
+export class PlanLanguageServer extends DefaultLanguageServer {
+    protected override buildInitializeResult(params: InitializeParams): InitializeResult {
+        const result = super.buildInitializeResult(params);
+        if (result.capabilities.codeActionProvider) result.capabilities.codeActionProvider = { codeActionKinds: [...CODE_ACTION_KINDS] };
+        return result;
+    }
+}
