@@ -2,19 +2,22 @@
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { PlanGeneratedModule, PlanGeneratedSharedModule } from './generated/module.js';
 import { planLspServices } from './lsp/module.js';
 import { PlanModelService } from './model/service.js';
 import { PlanLinker } from './references/linker.js';
 import { PlanScopeComputation, PlanScopeProvider } from './references/scope.js';
-import { PlanSettings } from './settings.js';
+import { PlanConfigurationProvider, PlanSettings, PlanSettingsService, PlanWorkspaceManager } from './settings.js';
 import { PlanDocumentValidator, registerValidationChecks } from './validation/validator.js';
 
 export type PlanAddedServices = {
     plan: {
         Settings: PlanSettings;
+        /** Reads the client's "plan" settings into Settings (created with the server, before initialize). */
+        SettingsService: PlanSettingsService;
         Models: PlanModelService;
     };
 };
@@ -24,6 +27,7 @@ export type PlanServices = LangiumServices & PlanAddedServices;
 export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAddedServices> = {
     plan: {
         Settings: () => new PlanSettings(),
+        SettingsService: services => new PlanSettingsService(services),
         Models: services => new PlanModelService(services.shared)
     },
     references: {
@@ -37,14 +41,24 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
     lsp: planLspServices
 };
 
+/** Settings the standard LSP way: the "plan" section read before the workspace is built. */
+export const PlanSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        ConfigurationProvider: services => new PlanConfigurationProvider(services),
+        WorkspaceManager: services => new PlanWorkspaceManager(services)
+    }
+};
+
 export function createPlanServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Plan: PlanServices } {
-    const shared = inject(createDefaultSharedModule(context), PlanGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), PlanGeneratedSharedModule, PlanSharedModule);
     const Plan = inject(createDefaultModule({ shared }), PlanGeneratedModule, PlanModule);
     shared.ServiceRegistry.register(Plan);
     registerValidationChecks(Plan);
     if (!context.connection) {
         // Outside a language server (CLI, tests) the configuration is never read from a client.
         shared.workspace.ConfigurationProvider.initialized({});
+    } else {
+        void Plan.plan.SettingsService; // created now, so that it hears initialize
     }
     return { shared, Plan };
 }

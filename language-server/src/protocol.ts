@@ -11,16 +11,23 @@ export type PlanViewResult = PlanView | null;
 export const DocumentsValidatedNotification = 'plan/documentsValidated';
 export interface DocumentsValidatedParams { uris: string[] }
 
-/** Client → server: the message language changed (vi | en). */
-export const SetLocaleNotification = 'plan/setLocale';
-export interface SetLocaleParams { locale: string }
-
-/** Client → server: the validation options changed (settings plan.validation.*); also sent as
- *  initializationOptions.options at start. Missing fields keep their current value. */
-export const SetOptionsNotification = 'plan/setOptions';
-export interface SetOptionsParams {
+/**
+ * The client's settings section, read the standard LSP way (workspace/configuration, pushed with
+ * workspace/didChangeConfiguration), and its keys; nested objects as VS Code and Neovim send them.
+ */
+export const SETTINGS_SECTION = 'plan';
+export const SETTING_KEYS = {
+    /** vi | en | auto (the editor's display language: InitializeParams.locale). */
+    language: 'language',
     /** Extra tolerance in percentage points when a printed rate is compared with poor/total. */
-    rateTolerance?: number;
+    rateTolerance: 'validation.rateTolerance',
     /** Relative tolerance of "khoảng" (about) when a target gives none. */
-    aboutTolerance?: number;
+    aboutTolerance: 'validation.aboutTolerance',
+    inlayHints: 'inlayHints.enabled'
+} as const;
+
+/** initializationOptions a client may still send (older route, kept as the fallback under the settings). */
+export interface PlanInitializationOptions {
+    locale?: string;
+    options?: { rateTolerance?: number; aboutTolerance?: number };
 }

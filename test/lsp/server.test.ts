@@ -7,14 +7,13 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-    CodeActionRequest, CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    CodeActionRequest, CompletionRequest, DefinitionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
     DocumentFormattingRequest, ExitNotification, HoverRequest, InitializeRequest, InitializedNotification,
     PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter, createProtocolConnection,
     type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type Location, type LocationLink,
     type MarkupContent, type ProtocolConnection, type PublishDiagnosticsParams, type TextEdit
 } from 'vscode-languageserver-protocol/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SetLocaleNotification } from '../../language-server/src/protocol.js';
 import { REPO_ROOT, SEED_PLAN, rangeOfText } from '../helpers/plan.js';
 import { ensureBundle } from '../helpers/bundles.js';
 
@@ -162,9 +161,9 @@ describe('the built server over stdio', () => {
         expect(unknown.map(d => d.message)).toContain('Không có cơ quan nào mang mã "so".');
     });
 
-    test('plan/setLocale en: findings are republished and hovers answered in English', async () => {
+    test('plan.language en (workspace/didChangeConfiguration): findings are republished and hovers answered in English', async () => {
         const before = published.length;
-        await connection.sendNotification(SetLocaleNotification, { locale: 'en' });
+        await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { plan: { language: 'en' } } });
         const english = await diagnosticsFor(SEED_URI, p => p.diagnostics.some(d => d.message === 'No agency is declared with the id "so".'), before);
         expect(english.diagnostics.find(d => d.code === 'numbering-gap')!.message).toContain('Numbering is not continuous');
         const hover = await connection.sendRequest(HoverRequest.type, {

@@ -1,8 +1,8 @@
-// What the extension's settings mean (extension/src/client/settings.ts) and how the server merges the
-// validation options it is sent (language-server/src/settings.ts mergeOptions).
+// What the extension's settings mean (extension/src/client/settings.ts) and how the server reads the
+// "plan" settings section over its base (language-server/src/settings.ts).
 import { describe, expect, test } from 'vitest';
-import { CrashPolicy, resolveLocale, validationOptions } from '../../extension/src/client/settings.js';
-import { mergeOptions } from '../../language-server/src/settings.js';
+import { CrashPolicy, resolveLocale } from '../../extension/src/client/settings.js';
+import { baseSettings, displayLocale, mergeOptions, readSetting, resolveSettings } from '../../language-server/src/settings.js';
 import { DEFAULT_OPTIONS } from '../../language-server/src/validation/rule.js';
 
 describe('plan.language', () => {
@@ -21,22 +21,43 @@ describe('plan.language', () => {
 });
 
 describe('plan.validation.*', () => {
-    const settings = (values: Record<string, unknown>) => (key: string) => values[key];
-    test('numbers ≥ 0 are sent under the protocol names', () => {
-        expect(validationOptions(settings({ 'validation.rateTolerance': 0.01, 'validation.aboutTolerance': 0.2 })))
-            .toEqual({ rateTolerance: 0.01, aboutTolerance: 0.2 });
-        expect(validationOptions(settings({ 'validation.rateTolerance': 0 }))).toEqual({ rateTolerance: 0 });
-    });
-    test('negative, non-finite and non-number values are left out', () => {
-        expect(validationOptions(settings({ 'validation.rateTolerance': -1, 'validation.aboutTolerance': '0.1' }))).toEqual({});
-        expect(validationOptions(settings({ 'validation.rateTolerance': Number.NaN, 'validation.aboutTolerance': Infinity }))).toEqual({});
-    });
     test('the server keeps its current value for what is missing or invalid', () => {
         const current = { rateTolerance: 0.02, aboutRelativeTolerance: 0.3 };
         expect(mergeOptions(current, { aboutTolerance: 0.05 })).toEqual({ rateTolerance: 0.02, aboutRelativeTolerance: 0.05 });
         expect(mergeOptions(current, { rateTolerance: -3, aboutTolerance: 'x' })).toEqual(current);
         expect(mergeOptions(DEFAULT_OPTIONS, undefined)).toEqual(DEFAULT_OPTIONS);
         expect(mergeOptions(DEFAULT_OPTIONS, { rateTolerance: 0.01 })).toEqual({ ...DEFAULT_OPTIONS, rateTolerance: 0.01 });
+    });
+});
+
+describe('the "plan" section as the server reads it', () => {
+    const base = baseSettings({ locale: 'vi' });
+    test('nested as VS Code and Neovim send it, or with dotted keys', () => {
+        expect(resolveSettings(base, { language: 'en', validation: { rateTolerance: 0.01, aboutTolerance: 0.2 }, inlayHints: { enabled: false } }))
+            .toEqual({ locale: 'en', options: { rateTolerance: 0.01, aboutRelativeTolerance: 0.2 }, inlayHints: false });
+        expect(resolveSettings(base, { 'validation.rateTolerance': 0.5, 'inlayHints.enabled': false }))
+            .toEqual({ locale: 'vi', options: { ...DEFAULT_OPTIONS, rateTolerance: 0.5 }, inlayHints: false });
+        expect(readSetting({ validation: { rateTolerance: 2 } }, 'validation.rateTolerance')).toBe(2);
+        expect(readSetting(null, 'language')).toBeUndefined();
+    });
+    test('a missing section, a removed setting or a value of the wrong kind gives the base', () => {
+        for (const section of [undefined, null, {}, 'en', { language: 'fr', validation: { rateTolerance: -1, aboutTolerance: '0.1' }, inlayHints: { enabled: 'no' } }]) {
+            expect(resolveSettings(base, section)).toEqual(base);
+        }
+        const strict = resolveSettings(base, { validation: { rateTolerance: 1 } });
+        expect(resolveSettings(strict, {})).toEqual(strict); // resolved from the base, never from the last value
+        expect(resolveSettings(base, {}).options).toEqual(DEFAULT_OPTIONS);
+    });
+    test('"auto" is the editor\'s display language; initializationOptions are the base under the section', () => {
+        expect(resolveSettings(baseSettings({ locale: 'en-US' }), { language: 'auto' }).locale).toBe('en');
+        expect(resolveSettings(baseSettings({ locale: 'fr' }), { language: 'auto' }).locale).toBe('en');
+        expect(resolveSettings(baseSettings({}), { language: 'auto' }).locale).toBe('vi');
+        const init = baseSettings({ locale: 'vi', initializationOptions: { locale: 'en', options: { aboutTolerance: 0.3 } } });
+        expect(init).toEqual({ locale: 'en', options: { ...DEFAULT_OPTIONS, aboutRelativeTolerance: 0.3 }, inlayHints: true });
+        expect(resolveSettings(init, null)).toEqual(init);
+        expect(resolveSettings(init, { language: 'vi' }).locale).toBe('vi');
+        expect(displayLocale('VI-vn')).toBe('vi');
+        expect(displayLocale(undefined)).toBe('vi');
     });
 });
 

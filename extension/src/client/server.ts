@@ -1,30 +1,20 @@
-// The language client: starts the plan language server (Node, IPC), sends it the settings, restarts
-// it when it crashes and says so, and lets the user restart it by command.
+// The language client: starts the plan language server (Node, IPC), restarts it when it crashes and
+// says so, and lets the user restart it by command. The server reads the "plan" settings itself, the
+// standard LSP way (workspace/configuration, and workspace/didChangeConfiguration for the section it
+// registers), as it does from any other editor.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-    CloseAction, ErrorAction, InlayHintRequest, LanguageClient, RevealOutputChannelOn, State, TransportKind,
+    CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State, TransportKind,
     type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node.js';
-import {
-    SetLocaleNotification, SetOptionsNotification, type SetLocaleParams, type SetOptionsParams
-} from '../../../language-server/src/protocol.js';
-import { CrashPolicy, KEYS, SECTION, resolveLocale, validationOptions, type PlanLocale } from './settings.js';
+import { CrashPolicy, KEYS, SECTION, resolveLocale, type PlanLocale } from './settings.js';
 
 /** The output channel's name: a product name, the same in every language. */
 const OUTPUT_NAME = 'Plan';
 
 export function planLocale(): PlanLocale {
     return resolveLocale(vscode.workspace.getConfiguration(SECTION).get(KEYS.language), vscode.env.language);
-}
-
-function currentOptions(): SetOptionsParams {
-    const config = vscode.workspace.getConfiguration(SECTION);
-    return validationOptions(key => config.get(key));
-}
-
-function inlayHintsEnabled(): boolean {
-    return vscode.workspace.getConfiguration(SECTION).get<boolean>(KEYS.inlayHints, true);
 }
 
 export interface PlanClient {
@@ -74,38 +64,11 @@ export function createPlanClient(context: vscode.ExtensionContext): PlanClient {
 
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'plan' }, { scheme: 'untitled', language: 'plan' }],
-        // A function, so that a restarted server gets the settings of the moment.
-        initializationOptions: () => ({ locale: planLocale(), options: currentOptions() }),
         outputChannel: output,
         revealOutputChannelOn: RevealOutputChannelOn.Never,
-        errorHandler,
-        middleware: {
-            // The setting hides the server's inlay hints without a server round trip.
-            provideInlayHints: (document, range, token, next) => (inlayHintsEnabled() ? next(document, range, token) : [])
-        }
+        errorHandler
     };
     const client = new LanguageClient('plan', vscode.l10n.t('Plan language server'), serverOptions, clientOptions);
-
-    const refreshInlayHints = () => {
-        const feature = client.getFeature(InlayHintRequest.method);
-        for (const editor of vscode.window.visibleTextEditors) {
-            if (editor.document.languageId === 'plan') feature.getProvider(editor.document)?.onDidChangeInlayHints.fire();
-        }
-    };
-
-    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(event => {
-        if (client.state !== State.Running) return; // the next start reads the settings itself
-        if (event.affectsConfiguration(`${SECTION}.${KEYS.language}`)) {
-            const params: SetLocaleParams = { locale: planLocale() };
-            void client.sendNotification(SetLocaleNotification, params);
-        }
-        if (event.affectsConfiguration(`${SECTION}.validation`)) {
-            void client.sendNotification(SetOptionsNotification, currentOptions());
-        }
-        // The server also reads this setting (workspace/didChangeConfiguration): ask for hints again
-        // only once it has had the change, or it could answer with the old setting.
-        if (event.affectsConfiguration(`${SECTION}.${KEYS.inlayHints}`)) setTimeout(refreshInlayHints, 300);
-    }));
 
     const restart = async () => {
         policy.reset();

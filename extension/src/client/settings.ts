@@ -1,17 +1,13 @@
 // What the extension's settings mean, kept free of vscode so that tests can check it: the message
-// language, the validation options sent to the server and when to stop restarting a crashing server.
-import type { SetOptionsParams } from '../../../language-server/src/protocol.js';
+// language (of new templates and the preview; the server resolves its own from the same setting) and
+// when to stop restarting a crashing server.
+import { SETTING_KEYS, SETTINGS_SECTION } from '../../../language-server/src/protocol.js';
 
 export type PlanLocale = 'vi' | 'en';
 
-/** Section and keys of the settings in package.json (contributes.configuration). */
-export const SECTION = 'plan';
-export const KEYS = {
-    language: 'language',
-    rateTolerance: 'validation.rateTolerance',
-    aboutTolerance: 'validation.aboutTolerance',
-    inlayHints: 'inlayHints.enabled'
-} as const;
+/** Section and keys of the settings in package.json (contributes.configuration), as the server reads them. */
+export const SECTION = SETTINGS_SECTION;
+export const KEYS = SETTING_KEYS;
 
 /**
  * The language of the server's messages and of new templates: "vi" or "en" as set, or with "auto"
@@ -21,17 +17,6 @@ export const KEYS = {
 export function resolveLocale(setting: unknown, displayLanguage: string | undefined): PlanLocale {
     if (setting === 'vi' || setting === 'en') return setting;
     return (displayLanguage ?? '').toLowerCase().startsWith('vi') ? 'vi' : 'en';
-}
-
-/** The validation options as the server takes them; values that are not numbers ≥ 0 are left out. */
-export function validationOptions(get: (key: string) => unknown): SetOptionsParams {
-    const ok = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-    const options: SetOptionsParams = {};
-    const rate = get(KEYS.rateTolerance);
-    const about = get(KEYS.aboutTolerance);
-    if (ok(rate)) options.rateTolerance = rate;
-    if (ok(about)) options.aboutTolerance = about;
-    return options;
 }
 
 /**
