@@ -405,3 +405,54 @@ test('every finding code either has a quick fix or is on the documented no-fix l
     expect(Object.entries(QUICK_FIXES).filter(([, f]) => f.fixAll).map(([code]) => code).sort())
         .toEqual(['bidi-control', 'control-character', 'duplicate-row', 'duplicate-year', 'number-style', 'year-malformed']);
 });
+
+describe('invisible characters', () => {
+    const PLAN = 'plan t "Kế hoạch"\nagency YT "Sở Y\vtế" department // chủ trì\u202E y tế\n';
+
+    test('a vertical tab pasted from Word becomes a space', async () => {
+        const r = await fix(PLAN, 'control-character');
+        expect(r.actions.map(a => [a.title, a.isPreferred])).toEqual([['Thay ký tự vô hình U+000B bằng dấu cách', true]]);
+        expect(r.after).toContain('agency YT "Sở Y tế" department');
+        expect(codes(r.diagnostics)).not.toContain('control-character');
+    });
+
+    test('a right-to-left override is removed (English title)', async () => {
+        const r = await fix(PLAN, 'bidi-control', 0, 'en');
+        expect(r.actions.map(a => a.title)).toEqual(['Remove the bidirectional control character U+202E']);
+        expect(r.after).toContain('// chủ trì y tế\n');
+        expect(codes(r.diagnostics)).not.toContain('bidi-control');
+    });
+
+    test('a control character other than \\v and \\f is removed; a surrogate pair around it is left whole', async () => {
+        const r = await fix('plan t "Kế hoạch 😀\x1B[0m😀"\n', 'control-character');
+        expect(r.actions.map(a => a.title)).toEqual(['Xóa ký tự vô hình U+001B']);
+        expect(r.after).toBe('plan t "Kế hoạch 😀[0m😀"\n');
+        expect(codes(r.diagnostics)).toEqual([]);
+    });
+
+    test('no fix when the text at the finding is no longer the character (a stale diagnostic)', async () => {
+        const { document, diagnostics } = await validatePlan(services, PLAN);
+        const diagnostic = diagnostics.find(d => d.code === 'control-character')!;
+        const shifted = { ...diagnostic, range: { start: { ...diagnostic.range.start, character: diagnostic.range.start.character - 1 }, end: { ...diagnostic.range.end, character: diagnostic.range.end.character - 1 } } };
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: shifted.range, context: { diagnostics: [shifted] }
+        });
+        expect(actions).toEqual([]);
+    });
+
+    test('source.fixAll removes every one of them, runs of them included', async () => {
+        const text = 'plan t "Kế\fhoạch\x01"\n// ghi chú \u202E\u2066ẩn\u2069\u202C\nagency YT "Sở Y tế" department\n';
+        const { document, diagnostics } = await validatePlan(services, text);
+        expect(codes(diagnostics)).toEqual(['bidi-control', 'bidi-control', 'bidi-control', 'bidi-control', 'control-character', 'control-character', 'unused-agency']);
+        const uri = document.uri.toString();
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            context: { diagnostics: [], only: [CodeActionKind.SourceFixAll] }
+        }) as CodeAction[];
+        expect(actions.map(a => a.title)).toEqual(['Sửa tất cả lỗi sửa được an toàn (6)']);
+        const after = applyAction(text, uri, actions[0]);
+        expect(after).toBe('plan t "Kế hoạch"\n// ghi chú ẩn\nagency YT "Sở Y tế" department\n');
+        await clearDocuments(services);
+        expect(codes((await validatePlan(services, after)).diagnostics)).toEqual(['unused-agency']);
+    });
+});
