@@ -1,9 +1,12 @@
 // What the extension's settings mean (extension/src/client/settings.ts) and how the server reads the
 // "plan" settings section over its base (language-server/src/settings.ts).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CrashPolicy, resolveLocale } from '../../extension/src/client/settings.js';
+import { CrashPolicy, KEYS, SECTION, resolveLocale } from '../../extension/src/client/settings.js';
 import { baseSettings, displayLocale, mergeOptions, readSetting, resolveSettings } from '../../language-server/src/settings.js';
 import { DEFAULT_OPTIONS } from '../../language-server/src/validation/rule.js';
+import { REPO_ROOT } from '../helpers/plan.js';
 
 describe('plan.language', () => {
     test('an explicit vi or en wins over the display language', () => {
@@ -58,6 +61,17 @@ describe('the "plan" section as the server reads it', () => {
         expect(resolveSettings(init, { language: 'vi' }).locale).toBe('vi');
         expect(displayLocale('VI-vn')).toBe('vi');
         expect(displayLocale(undefined)).toBe('vi');
+    });
+});
+
+describe('setting scopes in the manifest', () => {
+    const properties = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'extension', 'package.json'), 'utf8'))
+        .contributes.configuration.properties as Record<string, { scope?: string }>;
+    test('every setting declares its scope', () => {
+        for (const [name, property] of Object.entries(properties)) expect(property.scope, name).toBeDefined();
+    });
+    test('what the server reads is one value per window: it asks for the section without a resource', () => {
+        for (const key of Object.values(KEYS)) expect(properties[`${SECTION}.${key}`].scope, key).toBe('window');
     });
 });
 
