@@ -6,7 +6,7 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { PlanGeneratedModule, PlanGeneratedSharedModule } from './generated/module.js';
-import { planLspServices } from './lsp/module.js';
+import { planDocumentationServices, planLspServices, planSharedLspServices } from './lsp/module.js';
 import { PlanModelService } from './model/service.js';
 import { PlanLinker } from './references/linker.js';
 import { PlanScopeComputation, PlanScopeProvider } from './references/scope.js';
@@ -38,6 +38,7 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
     validation: {
         DocumentValidator: services => new PlanDocumentValidator(services)
     },
+    documentation: planDocumentationServices,
     lsp: planLspServices
 };
 
@@ -50,7 +51,7 @@ export const PlanSharedModule: Module<LangiumSharedServices, PartialLangiumShare
 };
 
 export function createPlanServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Plan: PlanServices } {
-    const shared = inject(createDefaultSharedModule(context), PlanGeneratedSharedModule, PlanSharedModule);
+    const shared = inject(createDefaultSharedModule(context), PlanGeneratedSharedModule, PlanSharedModule, { lsp: planSharedLspServices });
     const Plan = inject(createDefaultModule({ shared }), PlanGeneratedModule, PlanModule);
     shared.ServiceRegistry.register(Plan);
     registerValidationChecks(Plan);

@@ -2,7 +2,9 @@
 // plan where a year goes, keywords with their meaning.
 import { expectCompletion } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver';
+import { CompletionItemKind, SymbolKind, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver';
+import { parseDocument } from 'langium/test';
+import * as ast from '../../language-server/src/generated/ast.js';
 import { clearDocuments } from 'langium/test';
 import { createTestServices } from '../helpers/plan.js';
 import { PROVINCE } from '../lsp/fixtures.js';
@@ -158,5 +160,38 @@ describe('years and keywords', () => {
     test('inside a string nothing is proposed', async () => {
         const text = PROVINCE.replace('"Sở Xây dựng"', '"Sở Xây<|> dựng"');
         expect((await itemsFor(text)).items).toEqual([]);
+    });
+});
+
+describe("Langium's extension points carry the plan's knowledge", () => {
+    test('one kind table (NodeKindProvider) for completion, outline and workspace symbols', () => {
+        const kinds = services.shared.lsp.NodeKindProvider;
+        expect(kinds.getCompletionItemKind({ type: 'Agency' } as never)).toBe(CompletionItemKind.Class);
+        expect(kinds.getSymbolKind({ type: 'Agency' } as never)).toBe(SymbolKind.Class);
+        expect(kinds.getSymbolKind({ type: 'District' } as never)).toBe(SymbolKind.EnumMember);
+        expect(kinds.getCompletionItemKind({ type: 'Indicator' } as never)).toBe(CompletionItemKind.Variable);
+        expect(kinds.getSymbolKind({ type: 'Target' } as never)).toBe(SymbolKind.Event);
+    });
+
+    test('the fuzzy matcher folds accents and spaces: "so y te", "yte", "Sở Y tế" all match "Sở Y tế"', () => {
+        const matcher = services.shared.lsp.FuzzyMatcher;
+        for (const query of ['so y te', 'yte', 'Sở Y tế', 'soyte', 'syt']) expect(matcher.match(query, 'Sở Y tế'), query).toBe(true);
+        expect(matcher.match('xay', 'Sở Y tế')).toBe(false);
+        expect(matcher.match('dir', 'direction')).toBe(true);
+    });
+
+    test('the documentation provider describes a declaration (full name and role)', async () => {
+        const document = await parseDocument(services, PROVINCE);
+        const yt = (document.parseResult.value as ast.PlanDocument).elements.find(e => ast.isAgency(e) && e.name === 'YT')!;
+        const doc = services.documentation.DocumentationProvider.getDocumentation(yt);
+        expect(doc).toContain('Sở Y tế');
+        expect(doc).toMatch(/Chủ trì \(2\)/);
+    });
+
+    test('a keyword is explained by the rule it completes: group in solutions', async () => {
+        const text = PROVINCE + '\nsolutions "S" {\n    gr<|>\n}\n';
+        const group = (await itemsFor(text)).items.find(i => i.label === 'group');
+        expect(group?.detail).toBe('nhóm nhiệm vụ, giải pháp (mục đánh số)');
+        expect(group?.kind).toBe(CompletionItemKind.Keyword);
     });
 });

@@ -1,19 +1,27 @@
-// Completion: keywords where the grammar allows them (with a word on what each means), declarations
-// by id OR by their Vietnamese name with or without accents ("so y te", "yte", "Sở Y tế" all find
-// YT "Sở Y tế"), and the years of the plan where a year is expected.
+// Completion: keywords where the grammar allows them (with a word on what each means where it
+// stands), declarations by id OR by their Vietnamese name with or without accents ("so y te", "yte",
+// "Sở Y tế" all find YT "Sở Y tế"), and the years of the plan where a year is expected.
+//
+// Built on Langium's DefaultCompletionProvider: its contexts and hooks do the work, and the plan's
+// knowledge comes in through the services they consult — NodeKindProvider (kinds.ts), the
+// DocumentationProvider (describe.ts) and an accent-folding FuzzyMatcher (fold.ts). Only two things
+// are added: a context for a name typed in several words, and years where a number is expected.
 import {
-    AstUtils, CstUtils, GrammarAST, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo
+    AstUtils, CstUtils, GrammarAST, isOperationCancelled,
+    type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
-import { DefaultCompletionProvider, type LangiumServices, type NextFeature } from 'langium/lsp';
 import {
-    CompletionItemKind, CompletionList, type CompletionItem, type CompletionParams, type Range
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature
+} from 'langium/lsp';
+import {
+    CompletionItemKind, CompletionList, type CancellationToken, type CompletionItem, type CompletionParams, type Position
 } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import type { PlanModel } from '../model/types.js';
 import type { PlanServices } from '../plan-module.js';
-import { DeclarationDescriber, declarationName, shorten } from './describe.js';
-import { compactFold, foldAccents, matchScore } from './fold.js';
-import { KEYWORD_DOCS, L, t } from './labels.js';
+import { declarationName, shorten } from './describe.js';
+import { AccentFoldingFuzzyMatcher, compactFold, foldAccents } from './fold.js';
+import { L, keywordDoc, t } from './labels.js';
 import { planIndex } from './plan-index.js';
 
 /** A character of a typed name (letters with or without accents, digits, "_", "&", ".", "-") or a blank. */
@@ -22,90 +30,167 @@ const NAME_OR_BLANK = /[\p{L}\p{N}\p{M}_&.\- \t]/u;
 /** At most this many words typed before the cursor are read as one name ("so y te"). */
 const MAX_PHRASE_WORDS = 8;
 
-const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
-    Agency: CompletionItemKind.Class,
-    District: CompletionItemKind.EnumMember,
-    Indicator: CompletionItemKind.Variable,
-    Dimension: CompletionItemKind.Folder,
-    Standard: CompletionItemKind.Constant,
-    DistrictTable: CompletionItemKind.Struct,
-    PlanDocument: CompletionItemKind.Module
-};
+interface Word { start: number; text: string }
 
-/** What the user typed before the cursor that may name a declaration: one or more words on this line. */
-interface TypedPhrase {
-    start: number;
-    text: string;
+/** A context for what was typed as one name ("so y te", "ld-tb", "near-p"), from its first word. */
+interface PhraseContext extends CompletionContext {
+    phrase: true;
 }
 
-interface Word { start: number; text: string }
+function isPhrase(context: CompletionContext): context is PhraseContext {
+    return (context as Partial<PhraseContext>).phrase === true;
+}
 
 export class PlanCompletionProvider extends DefaultCompletionProvider {
     private readonly keywords: Set<string>;
-    private readonly describer: DeclarationDescriber;
+    private readonly matcher: AccentFoldingFuzzyMatcher;
+    /** How well each proposed declaration matched what was typed, per context (for sorting). */
+    private readonly scores = new WeakMap<CompletionContext, Map<AstNodeDescription, number>>();
 
     constructor(private readonly services: PlanServices & LangiumServices) {
         super(services);
         this.keywords = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value));
-        this.describer = new DeclarationDescriber(services.plan.Models, () => services.plan.Settings.locale);
+        this.matcher = this.fuzzyMatcher instanceof AccentFoldingFuzzyMatcher ? this.fuzzyMatcher : new AccentFoldingFuzzyMatcher();
     }
 
-    override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         try {
-            return this.complete(document, params);
+            return await super.getCompletion(document, params, cancelToken);
         } catch (error) {
+            if (isOperationCancelled(error)) throw error;
             // A half-typed document must never take the server down: offer nothing instead.
             console.error('plan completion failed:', error);
             return CompletionList.create([], true);
         }
     }
 
-    private complete(document: LangiumDocument, params: CompletionParams): CompletionList {
+    /** Nothing inside strings and comments; a name typed in several words is tried before the last word alone. */
+    protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
         const textDocument = document.textDocument;
         const text = textDocument.getText();
-        const offset = textDocument.offsetAt(params.position);
-        if (this.insideStringOrComment(document, offset)) return CompletionList.create([], false);
-
-        const words = this.wordsBefore(text, offset);
-        const lastWord = words[words.length - 1];
-        // A name typed in several words ("so y te") is tried first; if it names nothing, the last word alone.
-        const phrase = this.phrase(document, words, text, offset);
-        if (phrase.start !== lastWord.start) {
-            const found = this.referenceItems(document, this.findFeaturesAt(textDocument, phrase.start), phrase, params);
-            if (found.length > 0) return CompletionList.create(found, true);
+        const offset = textDocument.offsetAt(position);
+        if (this.insideStringOrComment(document, offset)) return;
+        const start = this.phraseStart(document, this.wordsBefore(text, offset));
+        // Langium's contexts start at a token; a name typed in several words, with accents or with
+        // "-" ("ld-tb") spans several tokens, or none the lexer knows: it gets a context of its own.
+        if (!/^\w*$/.test(text.slice(start, offset))) {
+            const root = document.parseResult.value;
+            const phrase: PhraseContext = {
+                document, textDocument, offset, position, phrase: true,
+                node: (root.$cstNode && CstUtils.findLeafNodeBeforeOffset(root.$cstNode, start)?.astNode) || root,
+                tokenOffset: start,
+                tokenEndOffset: offset,
+                features: this.findFeaturesAt(textDocument, start)
+            };
+            yield phrase;
         }
-        const word: TypedPhrase = { start: lastWord.start, text: lastWord.text };
-        const features = this.findFeaturesAt(textDocument, word.start);
-        const items = [
-            ...this.referenceItems(document, features, word, params),
-            ...this.yearItems(document, features, word, params),
-            ...this.keywordItems(document, features, word, params)
-        ];
-        return CompletionList.create(items, true);
+        yield* super.buildContexts(document, position);
     }
 
-    /** Keywords the grammar allows here, with a word on what each means. Keywords have no spaces or accents. */
-    private keywordItems(document: LangiumDocument, features: NextFeature[], word: TypedPhrase, params: CompletionParams): CompletionItem[] {
-        if (!/^[\w-]*$/.test(word.text)) return [];
-        const locale = this.services.plan.Settings.locale;
-        const range: Range = { start: document.textDocument.positionAt(word.start), end: params.position };
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (GrammarAST.isRuleCall(next.feature) && !isPhrase(context)) return this.completionForYear(context, next as NextFeature<GrammarAST.RuleCall>, acceptor);
+        return super.completionFor(context, next, acceptor);
+    }
+
+    /** The declarations in scope whose id or names match what was typed (accents, case and blanks folded). */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const typed = this.typed(context).trim();
+        let scores = this.scores.get(context);
+        if (!scores) this.scores.set(context, scores = new Map());
+        const scored = scores;
+        return super.getReferenceCandidates(refInfo, context).filter(candidate => {
+            const score = this.matcher.score(typed, namesOf(candidate));
+            if (score === undefined) return false;
+            scored.set(candidate, score);
+            return true;
+        });
+    }
+
+    protected override createReferenceCompletionItem(candidate: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(candidate, refInfo, context);
+        const node = candidate.node;
+        const name = node ? declarationName(node) : undefined;
+        const typed = this.typed(context).trim();
+        const text = context.textDocument.getText();
+        // The edit replaces every typed word, and the rest of an id the cursor stands in ("Y|T" → "YT", not "YTT").
+        const end = context.offset + /^\w*/.exec(text.slice(context.offset, context.offset + 200))![0].length;
+        // VS Code filters the list again with the text from the range start to the cursor: give it the
+        // names without accents (and what was typed, which the server has already matched).
+        const filterText = [typed, candidate.name, ...namesOf(candidate).slice(1).flatMap(n => [foldAccents(n), n, compactFold(n)])]
+            .filter(Boolean).join(' ');
+        const score = this.scores.get(context)?.get(candidate) ?? 3;
+        return {
+            ...item,
+            labelDetails: name ? { description: shorten(name, 60) } : undefined,
+            detail: name ?? candidate.name,
+            filterText,
+            sortText: `0${score}${candidate.name.toLowerCase()}`,
+            textEdit: {
+                range: { start: context.textDocument.positionAt(context.tokenOffset), end: context.textDocument.positionAt(end) },
+                newText: candidate.name
+            }
+        };
+    }
+
+    /** Keywords with what they mean in the rule they complete (`group` in `solutions` is not an agency group). */
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        const doc = keywordDoc(keyword);
+        acceptor(context, {
+            label: keyword.value,
+            kind: this.getKeywordCompletionItemKind(keyword),
+            detail: doc ? t(doc, this.services.plan.Settings.locale) : undefined,
+            sortText: '2' + keyword.value
+        });
+    }
+
+    /** Keywords are words without blanks or accents: a phrase with them names a declaration. */
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        return super.filterKeyword(context, keyword) && /^[\w-]*$/.test(this.typed(context));
+    }
+
+    /** One item per kind and label: the same keyword reached through two rules is proposed once. */
+    protected override deduplicateItems(items: CompletionItem[]): CompletionItem[] {
         const seen = new Set<string>();
-        const items: CompletionItem[] = [];
-        for (const next of features) {
-            if (!GrammarAST.isKeyword(next.feature)) continue;
-            const keyword = next.feature.value;
-            if (seen.has(keyword) || !/\p{L}/u.test(keyword)) continue;
-            if (word.text && !this.fuzzyMatcher.match(word.text, keyword)) continue;
-            seen.add(keyword);
-            const doc = KEYWORD_DOCS[keyword];
-            items.push({
-                label: keyword, kind: CompletionItemKind.Keyword,
-                detail: doc ? t(doc, locale) : undefined,
-                sortText: '2' + keyword,
-                textEdit: { range, newText: keyword }
-            });
+        return items.filter(item => {
+            const key = `${item.kind}_${item.label}`;
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+        });
+    }
+
+    /** Years where a year is expected: the table's years in its rows, the period and orientation elsewhere. */
+    private completionForYear(context: CompletionContext, next: NextFeature<GrammarAST.RuleCall>, acceptor: CompletionAcceptor): void {
+        const terminal = next.feature.rule.ref?.name;
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        if (!assignment || (terminal !== 'NUMBER' && terminal !== 'YEAR_LABEL')) return;
+        const typed = this.typed(context).trim();
+        if (!/^\d{0,4}:?$/.test(typed)) return;
+        const model = this.services.plan.Models.get(context.document);
+        const locale = this.services.plan.Settings.locale;
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
+        const property = assignment.feature;
+        const proposals = new Map<number, string>();
+        if (terminal === 'YEAR_LABEL') {
+            const contextNode = context.node ?? context.document.parseResult.value;
+            for (const [year, kind] of this.tableYearsMissingInRow(contextNode, model)) proposals.set(year, kind);
+        } else if ((rule === 'TableYear' || rule === 'IndicatorValue') && property === 'year' || (rule === 'Comparison' && property === 'fromYear')) {
+            this.periodYears(model, proposals, locale, true);
+        } else if ((rule === 'Target' || rule === 'Task') && property === 'year') {
+            this.periodYears(model, proposals, locale, false);
         }
-        return items;
+        const range = { start: context.textDocument.positionAt(context.tokenOffset), end: context.position };
+        for (const [year, detail] of proposals) {
+            if (!String(year).startsWith(typed.replace(':', ''))) continue;
+            const label = terminal === 'YEAR_LABEL' ? `${year}:` : String(year);
+            acceptor(context, { label, kind: CompletionItemKind.Constant, detail, sortText: `1${year}`, textEdit: { range, newText: label } });
+        }
+    }
+
+    /** What was typed in this context: from the start of its token (or phrase) to the cursor. */
+    private typed(context: CompletionContext): string {
+        return context.textDocument.getText().slice(context.tokenOffset, context.offset);
     }
 
     private insideStringOrComment(document: LangiumDocument, offset: number): boolean {
@@ -135,10 +220,11 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
     }
 
     /**
-     * How far back the typed name reaches: the word under the cursor, plus the words before it that
-     * are neither keywords nor declared ids nor numbers ("lead LDTBXH so y te" → "so y te").
+     * Where the typed name starts: the word under the cursor, plus the words before it that are
+     * neither keywords nor declared ids nor numbers ("lead LDTBXH so y te" → "so y te").
      */
-    private phrase(document: LangiumDocument, words: Word[], text: string, offset: number): TypedPhrase {
+    private phraseStart(document: LangiumDocument, words: Word[]): number {
+        if (words.length < 2) return words[words.length - 1].start;
         const ids = this.visibleIds(document);
         let first = words.length - 1;
         while (first > 0 && words.length - first < MAX_PHRASE_WORDS) {
@@ -146,8 +232,7 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
             if (!/\p{L}/u.test(w) || this.keywords.has(w) || ids.has(w)) break;
             first--;
         }
-        const start = words[first].start;
-        return { start, text: text.slice(start, offset) };
+        return words[first].start;
     }
 
     /** Ids declared in this plan and the plans it is part of. */
@@ -163,106 +248,6 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
             current = parent ? AstUtils.getDocument(parent) : undefined;
         }
         return ids;
-    }
-
-    private referenceItems(document: LangiumDocument, features: NextFeature[], phrase: TypedPhrase, params: CompletionParams): CompletionItem[] {
-        const root = document.parseResult.value;
-        const contextNode: AstNode = (root.$cstNode && CstUtils.findLeafNodeBeforeOffset(root.$cstNode, phrase.start)?.astNode) || root;
-        // The edit also replaces the rest of an id the cursor stands in ("Y|T" → "YT", not "YTT").
-        const text = document.textDocument.getText();
-        const offset = document.textDocument.offsetAt(params.position);
-        const rest = /^\w*/.exec(text.slice(offset, offset + 200))![0].length;
-        const range: Range = { start: document.textDocument.positionAt(phrase.start), end: document.textDocument.positionAt(offset + rest) };
-        const typed = phrase.text.trim();
-        const items: CompletionItem[] = [];
-        const proposed = new Set<string>();
-        for (const next of features) {
-            if (!GrammarAST.isCrossReference(next.feature)) continue;
-            const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
-            const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
-            if (!assignment || !rule) continue;
-            const container = { $type: next.type ?? rule.name, $container: contextNode } as unknown as AstNode;
-            const refInfo: ReferenceInfo = { reference: { $refText: '', ref: undefined }, container, property: assignment.feature };
-            let candidates: AstNodeDescription[];
-            try {
-                candidates = this.scopeProvider.getScope(refInfo).getAllElements().toArray();
-            } catch {
-                continue;
-            }
-            for (const candidate of candidates) {
-                const key = `${candidate.type}:${candidate.name}`;
-                if (proposed.has(key)) continue;
-                const item = this.referenceItem(candidate, typed, range);
-                if (item) {
-                    proposed.add(key);
-                    items.push(item);
-                }
-            }
-        }
-        return items;
-    }
-
-    private referenceItem(candidate: AstNodeDescription, typed: string, range: Range): CompletionItem | undefined {
-        const node = candidate.node;
-        const name = node ? declarationName(node) : undefined;
-        const names = [candidate.name, ...(name ? [name] : [])];
-        if (node && ast.isAgency(node)) names.push(...node.shortNames, ...node.aliases);
-        if (node && ast.isDistrict(node) && node.fullName) names.push(node.fullName);
-        const score = matchScore(typed, names);
-        if (score === undefined) return undefined;
-        const documentation = node ? this.describer.describe(node) : undefined;
-        // VS Code filters the list again with the text from the range start to the cursor: give it the
-        // name without accents (and what was typed, which the server has already matched).
-        const filterText = [typed, candidate.name, ...names.slice(1).flatMap(n => [foldAccents(n), n, compactFold(n)])]
-            .filter(Boolean).join(' ');
-        return {
-            label: candidate.name,
-            labelDetails: name ? { description: shorten(name, 60) } : undefined,
-            kind: COMPLETION_KINDS[candidate.type] ?? CompletionItemKind.Reference,
-            detail: name ?? candidate.name,
-            documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
-            filterText,
-            sortText: `0${score}${candidate.name.toLowerCase()}`,
-            textEdit: { range, newText: candidate.name }
-        };
-    }
-
-    /** Years where a year is expected: the table's years in its rows, the period and orientation elsewhere. */
-    private yearItems(document: LangiumDocument, features: NextFeature[], phrase: TypedPhrase, params: CompletionParams): CompletionItem[] {
-        const typed = phrase.text.trim();
-        if (!/^\d{0,4}:?$/.test(typed)) return [];
-        const model = this.services.plan.Models.get(document);
-        const root = document.parseResult.value;
-        const contextNode: AstNode = (root.$cstNode && CstUtils.findLeafNodeBeforeOffset(root.$cstNode, phrase.start)?.astNode) || root;
-        const locale = this.services.plan.Settings.locale;
-        const range: Range = { start: document.textDocument.positionAt(phrase.start), end: params.position };
-        const proposals = new Map<number, string>();
-        let label = (year: number) => String(year);
-        for (const next of features) {
-            if (!GrammarAST.isRuleCall(next.feature)) continue;
-            const terminal = next.feature.rule.ref?.name;
-            const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
-            const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
-            if (!assignment || (terminal !== 'NUMBER' && terminal !== 'YEAR_LABEL')) continue;
-            const property = assignment.feature;
-            if (terminal === 'YEAR_LABEL') {
-                label = year => `${year}:`;
-                for (const [year, kind] of this.tableYearsMissingInRow(contextNode, model)) proposals.set(year, kind);
-            } else if (rule === 'TableYear' && property === 'year') {
-                this.periodYears(model, proposals, locale, true);
-            } else if ((rule === 'IndicatorValue' && property === 'year') || (rule === 'Comparison' && property === 'fromYear')) {
-                this.periodYears(model, proposals, locale, true);
-            } else if ((rule === 'Target' || rule === 'Task') && property === 'year') {
-                this.periodYears(model, proposals, locale, false);
-            }
-        }
-        return [...proposals].filter(([year]) => String(year).startsWith(typed.replace(':', ''))).map(([year, detail]) => ({
-            label: label(year),
-            kind: CompletionItemKind.Constant,
-            detail,
-            sortText: `1${year}`,
-            textEdit: { range, newText: label(year) }
-        }));
     }
 
     private periodYears(model: PlanModel, into: Map<number, string>, locale: 'vi' | 'en', withBaseline: boolean): void {
@@ -290,4 +275,16 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         }
         return out;
     }
+}
+
+/** Every name a declaration is known by: its id, its printed name, short names, other names, full name. */
+function namesOf(candidate: AstNodeDescription): string[] {
+    const node = candidate.node;
+    const names = [candidate.name];
+    if (!node) return names;
+    const name = declarationName(node);
+    if (name) names.push(name);
+    if (ast.isAgency(node)) names.push(...node.shortNames, ...node.aliases);
+    if (ast.isDistrict(node) && node.fullName) names.push(node.fullName);
+    return names;
 }

@@ -1,10 +1,12 @@
 // Markdown descriptions of declarations for hovers and completion documentation: the full name,
 // what the thing is, and its role in the plan (what an agency leads, an indicator's values, …).
 import { AstUtils, type AstNode } from 'langium';
+import type { DocumentationProvider } from 'langium';
 import * as ast from '../generated/ast.js';
 import { MEASURE_LABELS } from '../validation/rule.js';
 import type { Locale } from '../validation/codes.js';
 import type { PlanModelService } from '../model/service.js';
+import type { PlanServices } from '../plan-module.js';
 import { planIndex, type RoleItem } from './plan-index.js';
 import {
     AGENCY_KIND_LABELS, DIRECTION_LABELS, DISTRICT_KIND_LABELS, KIND_LABELS, L, UNIT_LABELS, VALUE_KIND_LABELS, fill, t
@@ -128,5 +130,21 @@ export class DeclarationDescriber {
         const shown = items.slice(0, MAX_ITEMS).map(i => `${t(KIND_LABELS[ROLE_KINDS[i.kind]], locale).toLowerCase()} “${escape(shorten(i.label, 70))}”`);
         if (items.length > MAX_ITEMS) shown.push(fill(L.more, locale, { n: items.length - MAX_ITEMS }));
         return shown.join('; ');
+    }
+}
+
+/**
+ * Langium's DocumentationProvider for the plan: a declaration's description, shown by completion
+ * (documentation of a proposed id) and hover alike.
+ */
+export class PlanDocumentationProvider implements DocumentationProvider {
+    private readonly describer: DeclarationDescriber;
+
+    constructor(services: PlanServices) {
+        this.describer = new DeclarationDescriber(services.plan.Models, () => services.plan.Settings.locale);
+    }
+
+    getDocumentation(node: AstNode): string | undefined {
+        return this.describer.describe(node);
     }
 }

@@ -1,5 +1,6 @@
 // Accent-insensitive matching of Vietnamese names: staff type "so y te", "yte" or "soyte" for
 // "Sở Y tế", so names are compared without diacritics, case or spaces.
+import type { FuzzyMatcher } from 'langium/lsp';
 
 /** Lower case without Vietnamese diacritics: "Sở Y tế" → "so y te", "Đầu tư" → "dau tu". */
 export function foldAccents(text: string): string {
@@ -14,11 +15,6 @@ export function foldAccents(text: string): string {
 /** The folded text reduced to letters and digits: "Sở LĐ-TB&XH" → "soldtbxh". */
 export function compactFold(text: string): string {
     return foldAccents(text).replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/** Initials of the folded words: "Sở Y tế" → "syt", "Sở Kế hoạch và Đầu tư" → "skhvdt". */
-export function initials(text: string): string {
-    return foldAccents(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(w => w[0]).join('');
 }
 
 /**
@@ -59,4 +55,19 @@ function scoreOne(query: string, name: string): number | undefined {
         if (i === query.length) return 2;
     }
     return undefined;
+}
+
+/**
+ * Langium's FuzzyMatcher (used by completion and workspace symbols) with the plan's matching: accents,
+ * case and blanks folded, a name found from a word inside it or by its initials.
+ */
+export class AccentFoldingFuzzyMatcher implements FuzzyMatcher {
+    match(query: string, text: string): boolean {
+        return matchScore(query, [text]) !== undefined;
+    }
+
+    /** How well the query finds something known by several names (lower is better), or undefined. */
+    score(query: string, names: readonly string[]): number | undefined {
+        return matchScore(query, names);
+    }
 }

@@ -8,18 +8,13 @@ import { formatNumber, roundTo, type NumberStyle } from '../model/numbers.js';
 import type { PlanServices } from '../plan-module.js';
 import { ruleDescription, type Locale } from '../validation/codes.js';
 import { MEASURE_LABELS } from '../validation/rule.js';
-import { DeclarationDescriber } from './describe.js';
 import { L, VALUE_KIND_LABELS, keywordDoc, t } from './labels.js';
 import { computeRate, computeSum, planIndex, positionKey, type CellContext } from './plan-index.js';
 
 const MAX_TERMS = 12;
 
 export class PlanHoverProvider {
-    private readonly describer: DeclarationDescriber;
-
-    constructor(private readonly services: PlanServices & LangiumServices) {
-        this.describer = new DeclarationDescriber(services.plan.Models, () => services.plan.Settings.locale);
-    }
+    constructor(private readonly services: PlanServices & LangiumServices) {}
 
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const locale = this.services.plan.Settings.locale;
@@ -29,7 +24,7 @@ export class PlanHoverProvider {
         const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
         if (leaf && !leaf.hidden) {
             const declaration = this.services.references.References.findDeclarations(leaf)[0];
-            const described = declaration ? this.describer.describe(declaration) : undefined;
+            const described = declaration ? this.services.documentation.DocumentationProvider.getDocumentation(declaration) : undefined;
             const keyword = GrammarAST.isKeyword(leaf.grammarSource) ? keywordDoc(leaf.grammarSource) : undefined;
             const yearKind = ast.isYearCells(leaf.astNode) ? this.tableYearKind(document, leaf.astNode) : undefined;
             if (described) parts.push(described);

@@ -1,11 +1,14 @@
 // The editor features of the plan language, plugged into Langium's LSP services (see PlanModule).
-import type { LangiumServices, PartialLangiumLSPServices } from 'langium/lsp';
+import type { LangiumServices, LangiumSharedServices, PartialLangiumLSPServices, PartialLangiumSharedServices } from 'langium/lsp';
 import type { PlanServices } from '../plan-module.js';
 import { PlanCodeActionProvider } from './code-actions.js';
 import { PlanCompletionProvider } from './completion.js';
+import { PlanDocumentationProvider } from './describe.js';
+import { AccentFoldingFuzzyMatcher } from './fold.js';
 import { PlanFormatter } from './formatter.js';
 import { PlanHoverProvider } from './hover.js';
 import { PlanInlayHintProvider } from './inlay-hints.js';
+import { PlanNodeKindProvider } from './kinds.js';
 import { PlanDocumentSymbolProvider, PlanFoldingRangeProvider, PlanRenameProvider } from './navigation.js';
 import { PlanSemanticTokenProvider } from './semantic-tokens.js';
 
@@ -22,3 +25,14 @@ export const planLspServices = {
     FoldingRangeProvider: (services: Services) => new PlanFoldingRangeProvider(services),
     SemanticTokenProvider: (services: Services) => new PlanSemanticTokenProvider(services)
 } satisfies { [K in keyof PartialLangiumLSPServices['lsp']]?: (services: Services) => unknown };
+
+/** What a declaration says about itself, for completion and hover alike. */
+export const planDocumentationServices = {
+    DocumentationProvider: (services: Services) => new PlanDocumentationProvider(services)
+};
+
+/** Shared by every feature that shows or finds declarations: one kind table, accent-folding matching. */
+export const planSharedLspServices = {
+    NodeKindProvider: () => new PlanNodeKindProvider(),
+    FuzzyMatcher: () => new AccentFoldingFuzzyMatcher()
+} satisfies { [K in keyof NonNullable<PartialLangiumSharedServices['lsp']>]?: (services: LangiumSharedServices) => unknown };

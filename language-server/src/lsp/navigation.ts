@@ -76,11 +76,11 @@ export class PlanDocumentSymbolProvider implements DocumentSymbolProvider {
 
     private element(e: ast.Element, locale: 'vi' | 'en'): DocumentSymbol | undefined {
         if (ast.isHeader(e)) return symbol(t(L.header, locale), undefined, SymbolKind.Object, e);
-        if (ast.isStandard(e)) return symbol(e.name, e.label, SymbolKind.Constant, e, 'name');
-        if (ast.isAgency(e)) return symbol(e.name, e.label, SymbolKind.Class, e, 'name');
-        if (ast.isDistrict(e)) return symbol(e.name, e.fullName ?? e.label, SymbolKind.EnumMember, e, 'name');
+        if (ast.isStandard(e)) return symbol(e.name, e.label, this.kind(e), e, 'name');
+        if (ast.isAgency(e)) return symbol(e.name, e.label, this.kind(e), e, 'name');
+        if (ast.isDistrict(e)) return symbol(e.name, e.fullName ?? e.label, this.kind(e), e, 'name');
         if (ast.isIndicator(e)) return this.indicator(e);
-        if (ast.isDimension(e)) return symbol(e.name, e.label, SymbolKind.Namespace, e, 'name', e.indicators.map(i => this.indicator(i)));
+        if (ast.isDimension(e)) return symbol(e.name, e.label, this.kind(e), e, 'name', e.indicators.map(i => this.indicator(i)));
         if (ast.isDistrictTable(e)) {
             const rows = (rs: ast.TableRow[]) => rs.map(r => symbol(`${r.no ?? ''}. ${r.district?.ref?.label ?? r.district?.$refText ?? ''}`, r.district?.$refText, SymbolKind.Field, r, 'district'));
             const total = (r: ast.TotalRow | undefined) => r ? [symbol(r.label || t(L.total, locale), r.kind, SymbolKind.Field, r)] : [];
@@ -89,15 +89,15 @@ export class PlanDocumentSymbolProvider implements DocumentSymbolProvider {
                 ...e.sections.map(s => symbol(`${s.label ?? ''}. ${s.title ?? ''}`, undefined, SymbolKind.Namespace, s, undefined, [...rows(s.rows), ...total(s.subtotal)])),
                 ...total(e.total)
             ];
-            return symbol(e.name, e.title, SymbolKind.Struct, e, 'name', children);
+            return symbol(e.name, e.title, this.kind(e), e, 'name', children);
         }
-        if (ast.isTarget(e)) return symbol(e.name, `${e.indicator?.$refText ?? ''} · ${e.year ?? ''}`, SymbolKind.Event, e, 'name');
+        if (ast.isTarget(e)) return symbol(e.name, `${e.indicator?.$refText ?? ''} · ${e.year ?? ''}`, this.kind(e), e, 'name');
         if (ast.isSolutionSection(e)) return symbol(e.title ?? t(L.solutions, locale), undefined, SymbolKind.Package, e, undefined, e.groups.map(g => this.group(g)));
         if (ast.isTaskList(e)) {
             return symbol(e.title || t(L.taskList, locale), e.annex, SymbolKind.Package, e, undefined,
-                e.tasks.map(task => symbol(`${task.no ?? ''}. ${shorten(task.text, 60)}`, task.name, SymbolKind.Function, task)));
+                e.tasks.map(task => symbol(`${task.no ?? ''}. ${shorten(task.text, 60)}`, task.name, this.kind(task), task)));
         }
-        if (ast.isFunding(e)) return symbol(t(L.funding, locale), undefined, SymbolKind.Package, e, undefined, e.sources.map(s => symbol(s.name, s.label, SymbolKind.Property, s, 'name')));
+        if (ast.isFunding(e)) return symbol(t(L.funding, locale), undefined, SymbolKind.Package, e, undefined, e.sources.map(s => symbol(s.name, s.label, this.kind(s), s, 'name')));
         if (ast.isDutyList(e)) {
             return symbol(e.title ?? t(L.dutyList, locale), undefined, SymbolKind.Package, e, undefined,
                 e.items.map(item => symbol(`${item.no ?? ''}. ${item.agency?.$refText ?? ''}`, item.agency?.ref?.label, SymbolKind.Function, item, 'agency')));
@@ -107,13 +107,18 @@ export class PlanDocumentSymbolProvider implements DocumentSymbolProvider {
     }
 
     private indicator(i: ast.Indicator): DocumentSymbol {
-        return symbol(i.name, shorten(i.label, 80), SymbolKind.Variable, i, 'name');
+        return symbol(i.name, shorten(i.label, 80), this.kind(i), i, 'name');
+    }
+
+    /** The declaration's kind from the one table completion and workspace symbols use too. */
+    private kind(node: AstNode): SymbolKind {
+        return this.services.shared.lsp.NodeKindProvider.getSymbolKind(node);
     }
 
     private group(g: ast.SolutionGroup): DocumentSymbol {
         return symbol(`${g.label ?? ''}. ${shorten(g.title, 60)}`, undefined, SymbolKind.Namespace, g, 'label', [
             ...g.groups.map(sub => this.group(sub)),
-            ...g.solutions.map(s => symbol(shorten(s.heading, 60), s.name, SymbolKind.Method, s))
+            ...g.solutions.map(s => symbol(shorten(s.heading, 60), s.name, this.kind(s), s))
         ]);
     }
 }
