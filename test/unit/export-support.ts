@@ -265,3 +265,25 @@ export function htmlTables(html: string): { rowClass: string; cells: HtmlCell[] 
             }))
         })));
 }
+
+// ---- Zip parts ------------------------------------------------------------------------------------
+
+/**
+ * Every XML part of a DOCX or XLSX, decoded as strict UTF-8 (a lone surrogate that an encoder wrote
+ * as CESU bytes fails here) and parsed by saxes, which checks XML 1.0's character ranges; a part
+ * that fails names itself in the error.
+ */
+export async function xmlParts(data: Uint8Array): Promise<Map<string, XmlNode>> {
+    const zip = await JSZip.loadAsync(data);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const parts = new Map<string, XmlNode>();
+    for (const name of Object.keys(zip.files).sort()) {
+        if (zip.files[name].dir || !/\.(xml|rels)$/.test(name)) continue;
+        try {
+            parts.set(name, parseXml(decoder.decode(await zip.files[name].async('uint8array'))));
+        } catch (error) {
+            throw new Error(`${name}: ${(error as Error).message}`);
+        }
+    }
+    return parts;
+}

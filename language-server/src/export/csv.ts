@@ -5,13 +5,17 @@
 // Spreadsheet users who want numbers take the XLSX export, which holds real values.
 import type { AnnexTable } from '../model/view.js';
 import { annexGrids, flatHeader } from './grid.js';
+import { exportAnnex } from './text.js';
 
 /** UTF-8 byte order mark: without it Excel opens the file in the system code page and garbles Vietnamese. */
 const BOM = '\uFEFF';
 
-/** RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes inside doubled. */
+/**
+ * RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes inside doubled. So is one that
+ * starts or ends with white space, which some readers trim or skip (fast-csv reads " ," as empty).
+ */
 export function csvField(text: string): string {
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(fields: string[]): string {
@@ -27,7 +31,9 @@ export function guardFormula(text: string): string {
     return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-export function renderCsv(annex: AnnexTable): Uint8Array {
+export function renderCsv(table: AnnexTable): Uint8Array {
+    // NUL and other controls make readers stop or misread a field; see exportText.
+    const annex = exportAnnex(table);
     const { header, body } = annexGrids(annex);
     const bodyLines = body.slots.map(row => csvLine(row.map(slot => {
         if (!slot?.origin) return '';

@@ -9,6 +9,7 @@ import {
 } from 'docx';
 import type { AnnexCell, AnnexRow, AnnexTable, PlanView } from '../model/view.js';
 import { annexGrids, fitColumnWidths, layoutRows, minimumColumnEms, officialCaps } from './grid.js';
+import { exportView } from './text.js';
 
 const FONT = 'Times New Roman';
 const BLACK = '000000';
@@ -132,7 +133,9 @@ function annexSection(annex: AnnexTable): ISectionOptions {
     };
 }
 
-export async function renderDocx(view: PlanView): Promise<Uint8Array> {
+export async function renderDocx(plan: PlanView): Promise<Uint8Array> {
+    // docx writes text into its XML as given: characters XML 1.0 forbids must go first.
+    const view = exportView(plan);
     const sections = view.annexes.map(annexSection);
     const document = new Document({
         creator: view.header.issuer ?? 'plan',

@@ -143,14 +143,26 @@ export function officialCaps(text: string): string {
     return text.toLocaleUpperCase('vi');
 }
 
-/** Characters kept in file names: letters, digits, dot, dash, underscore. */
-function safeName(part: string): string {
-    return part.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '') || 'plan';
+/**
+ * Characters kept in file names: letters, digits, dot, dash, underscore; at most `maxBytes` bytes of
+ * UTF-8 (file systems allow 255 bytes a name, and a Vietnamese letter takes up to 3).
+ */
+function safeName(part: string, maxBytes: number): string {
+    const plain = part.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '');
+    let out = '';
+    let bytes = 0;
+    for (const ch of plain) {
+        const code = ch.codePointAt(0)!;
+        bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+        if (bytes > maxBytes) break;
+        out += ch;
+    }
+    return out.replace(/[-.]+$/, '') || 'plan';
 }
 
-/** `<plan-id>` for a whole-plan file, `<plan-id>-phu-luc-01` for one annex. */
+/** `<plan-id>` for a whole-plan file, `<plan-id>-phu-luc-01` for one annex: at most 140 bytes, room for a suffix. */
 export function exportBaseName(planId: string, annex?: AnnexTable, index = 0): string {
-    if (!annex) return safeName(planId);
+    if (!annex) return safeName(planId, 90);
     const number = annex.number.trim() !== '' ? annex.number.trim() : String(index + 1).padStart(2, '0');
-    return `${safeName(planId)}-phu-luc-${safeName(number)}`;
+    return `${safeName(planId, 90)}-phu-luc-${safeName(number, 40)}`;
 }

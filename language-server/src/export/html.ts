@@ -1,8 +1,10 @@
 // HTML export: one standalone, printable page (no scripts, inline CSS only): A4 with the margins of
 // Nghị định 30/2020/NĐ-CP, a landscape page for wide annexes, Times New Roman, header rows repeated
-// on each printed page (thead). Every text from the plan goes through escapeHtml.
+// on each printed page (thead). Every text from the plan goes through exportText, then escapeHtml
+// (attribute values too, though the view should only hold the exporter's own words there).
 import type { AnnexCell, AnnexRow, AnnexTable, PlanView } from '../model/view.js';
 import { annexGrids, fitColumnWidths, minimumColumnEms, officialCaps } from './grid.js';
+import { exportView } from './text.js';
 
 /** Matches the `padding` of th and td below. */
 const CELL_PADDING_MM = 1.2;
@@ -40,13 +42,13 @@ function cellHtml(cell: AnnexCell, tag: 'th' | 'td'): string {
     if ((cell.colSpan ?? 1) > 1) attrs.push(`colspan="${Math.floor(cell.colSpan!)}"`);
     if ((cell.rowSpan ?? 1) > 1) attrs.push(`rowspan="${Math.floor(cell.rowSpan!)}"`);
     const classes = [cell.align ?? (tag === 'th' ? 'center' : 'left'), ...(cell.bold && tag === 'td' ? ['bold'] : [])];
-    attrs.push(`class="${classes.join(' ')}"`);
+    attrs.push(`class="${escapeHtml(classes.join(' '))}"`);
     const content = cell.text.split(/\r\n|\r|\n/).map(escapeHtml).join('<br>');
     return `<${tag} ${attrs.join(' ')}>${content}</${tag}>`;
 }
 
 function rowHtml(row: AnnexRow, tag: 'th' | 'td'): string {
-    return `<tr class="${row.kind}">${row.cells.map(c => cellHtml(c, tag)).join('')}</tr>`;
+    return `<tr class="${escapeHtml(row.kind)}">${row.cells.map(c => cellHtml(c, tag)).join('')}</tr>`;
 }
 
 function annexHtml(annex: AnnexTable): string {
@@ -73,7 +75,9 @@ function annexHtml(annex: AnnexTable): string {
     ].join('\n');
 }
 
-export function renderHtml(view: PlanView): Uint8Array {
+export function renderHtml(plan: PlanView): Uint8Array {
+    // Controls and noncharacters are parse errors in HTML; see exportText.
+    const view = exportView(plan);
     const title = [view.header.kind, view.header.title ?? view.id].filter(Boolean).join(' ');
     const page = [
         '<!DOCTYPE html>',

@@ -2,6 +2,7 @@
 // whose header is the group headings flattened ("Kết quả năm 2021 - Tổng số hộ dân cư").
 import type { AnnexCell, AnnexTable, PlanView } from '../model/view.js';
 import { annexGrids, flatHeader, flatRow, officialCaps, type Grid } from './grid.js';
+import { exportView } from './text.js';
 
 /**
  * Escapes text so that Markdown shows it as written: backslash-escapes the characters that would
@@ -23,8 +24,12 @@ function alignment(grid: Grid, column: number, annex: AnnexTable): string {
     return align === 'right' ? '---:' : align === 'center' ? ':---:' : ':---';
 }
 
+/** A GFM table line. Cells are trimmed: a reader trims them anyway, and a line break at a cell's edge would be a stray <br>. */
 function tableRow(cells: string[], bold: boolean[] = []): string {
-    return `| ${cells.map((c, i) => bold[i] && c.trim() !== '' ? `**${markdownText(c.trim(), true)}**` : markdownText(c, true)).join(' | ')} |`;
+    return `| ${cells.map((c, i) => {
+        const text = markdownText(c.trim(), true);
+        return bold[i] && text !== '' ? `**${text}**` : text;
+    }).join(' | ')} |`;
 }
 
 function annexMarkdown(annex: AnnexTable): string {
@@ -43,7 +48,9 @@ function annexMarkdown(annex: AnnexTable): string {
     return lines.join('\n');
 }
 
-export function renderMarkdown(view: PlanView): Uint8Array {
+export function renderMarkdown(plan: PlanView): Uint8Array {
+    // Controls would end up in the table rows; see exportText.
+    const view = exportView(plan);
     const title = view.header.title ?? view.id;
     const parts = [`# ${markdownText([view.header.kind, title].filter(Boolean).join(' '))}`, ''];
     // "Số: /KH-UBND" even when the number is left blank, as drafts print it; nothing without a header.

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { AnnexCell, AnnexTable, PlanView } from '../model/view.js';
 import { annexGrids, officialCaps, type Grid } from './grid.js';
+import { exportView } from './text.js';
 
 const FONT = 'Times New Roman';
 const BLACK = { argb: 'FF000000' };
@@ -20,11 +21,26 @@ export function numberFormat(decimals: number | undefined): string {
     return d === 0 ? '#,##0' : `#,##0.${'0'.repeat(d)}`;
 }
 
-/** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
+/** At most `max` UTF-16 units (Excel's measure), never cutting a character in two. */
+function clip(text: string, max: number): string {
+    let out = '';
+    for (const ch of text) {
+        if (out.length + ch.length > max) break;
+        out += ch;
+    }
+    return out;
+}
+
+/**
+ * Sheet names: at most 31 characters on one line, none of : \ / ? * [ ], unique in the workbook, not
+ * "History" (Excel's own). An apostrophe becomes ’: exceljs refuses one at either end and writes the
+ * name into the print-titles formula without doubling one inside, which Excel then has to repair.
+ */
 function sheetName(annex: AnnexTable, index: number, used: Set<string>): string {
-    const base = (annex.label || `Phụ lục ${index + 1}`).replace(/[:\\/?*[\]]/g, '-').slice(0, 31).trim() || `Sheet ${index + 1}`;
+    const label = (annex.label || `Phụ lục ${index + 1}`).replace(/[:\\/?*[\]]/g, '-').replace(/'/g, '\u2019').replace(/\s+/g, ' ');
+    const base = clip(label.trim(), 31).trim() || `Sheet ${index + 1}`;
     let name = base;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 27)} (${n})`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${clip(base, 27).trim()} (${n})`;
     used.add(name.toLowerCase());
     return name;
 }
@@ -123,11 +139,13 @@ function annexSheet(workbook: ExcelJS.Workbook, annex: AnnexTable, name: string)
     if (header.slots.length > 0) sheet.pageSetup.printTitlesRow = `${headerRow}:${lastHeaderRow}`;
 }
 
-export async function renderXlsx(view: PlanView): Promise<Uint8Array> {
+export async function renderXlsx(plan: PlanView): Promise<Uint8Array> {
+    // exceljs drops C0 controls itself but writes U+FFFE, U+FFFF and lone surrogates into the XML.
+    const view = exportView(plan);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = view.header.issuer ?? 'plan';
     workbook.title = view.header.title ?? view.id;
-    const used = new Set<string>();
+    const used = new Set<string>(['history']);
     view.annexes.forEach((annex, i) => annexSheet(workbook, annex, sheetName(annex, i, used)));
     // Excel refuses a workbook without sheets.
     if (view.annexes.length === 0) workbook.addWorksheet('Kế hoạch');
