@@ -5,6 +5,7 @@ import * as fc from 'fast-check';
 import { clearDocuments, expectFormatting, parseDocument } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import { createTestServices, SEED_PLAN } from '../helpers/plan.js';
 
 const services = createTestServices('vi');
@@ -255,7 +256,7 @@ describe('properties', () => {
             }
             out += seed.slice(last);
             expect(await format(out)).toBe(canonical);
-        }), { numRuns: 5, endOnFailure: true });
+        }), { numRuns: fuzzRuns(5), endOnFailure: true });
     });
 
     test('a CRLF file stays CRLF and formats to the same text as its LF twin', async () => {

@@ -6,6 +6,7 @@ import type { LangiumDocument } from 'langium';
 import { clearDocuments, parseDocument } from 'langium/test';
 import { afterEach, expect, test } from 'vitest';
 import type { CodeActionParams } from 'vscode-languageserver';
+import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import { createTestServices, SEED_PLAN } from '../helpers/plan.js';
 
 const services = createTestServices('vi');
@@ -63,5 +64,5 @@ test('damaged versions of the seed plan', async () => {
         const document = await parseDocument(services, text, { validation: true });
         await exercise(document, [...picks.map(p => p % (text.length + 1)), Math.min(d.at, text.length)]);
         await clearDocuments(services);
-    }), { numRuns: 12 });
+    }), { numRuns: fuzzRuns(12) });
 });

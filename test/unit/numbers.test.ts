@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatNumber, matchesRounded, otherStyle, readNumber, readYear, roundTo, type NumberStyle } from '../../language-server/src/model/numbers.js';
+import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import { createTestServices, findingKeys, marked, showRange, validatePlan } from '../helpers/plan.js';
 
 const STYLES: NumberStyle[] = ['vi', 'international'];
@@ -108,7 +109,7 @@ describe('properties (fast-check)', () => {
             expect(read.value).toBe(value === 0 ? read.value : value);
             if (value === 0) expect(Math.abs(read.value!)).toBe(0);
             expect(read.decimals).toBe(d);
-        }), { numRuns: 2000 });
+        }), { numRuns: fuzzRuns(2000) });
     });
 
     test('read in the other style, a printed number is never malformed; with both marks it is wrong-style and the suggestion is the number in that style', () => {
@@ -124,7 +125,7 @@ describe('properties (fast-check)', () => {
                 expect(read.suggestion).toBe(formatNumber(value, other, d));
             }
             if (read.problem === 'wrong-style') expect(read.suggestion).toBe(formatNumber(value, other, d));
-        }), { numRuns: 2000 });
+        }), { numRuns: fuzzRuns(2000) });
     });
 
     test('any text the NUMBER terminal accepts is read or rejected, never half-read', () => {
@@ -140,7 +141,7 @@ describe('properties (fast-check)', () => {
                 const digits = (t: string) => t.replace(/[.,]/g, '').replace(/^(-?)0+(?=\d)/, '$1').replace(/^-0$/, '0');
                 expect(digits(formatNumber(read.value!, s, read.decimals, false))).toBe(digits(text));
             }
-        }), { numRuns: 2000 });
+        }), { numRuns: fuzzRuns(2000) });
     });
 
     test('a printed rate rounded from poor / households always matches, one unit off never does', () => {
@@ -151,7 +152,7 @@ describe('properties (fast-check)', () => {
             expect(matchesRounded(rate, d, exact)).toBe(true);
             expect(matchesRounded(rate + 10 ** -d, d, exact)).toBe(false);
             expect(matchesRounded(rate - 10 ** -d, d, exact)).toBe(false);
-        }), { numRuns: 2000 });
+        }), { numRuns: fuzzRuns(2000) });
     });
 });
 

@@ -8,6 +8,7 @@ import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createPlanServices } from '../../language-server/src/plan-module.js';
 import { buildPlanView } from '../../language-server/src/model/view.js';
+import { fuzzRuns } from '../helpers/fast-check-seed.js';
 
 const SEED = fs.readFileSync(path.resolve(__dirname, '../../examples/hung-yen-giam-ngheo-2023-2025.plan'), 'utf-8');
 const { shared, Plan } = createPlanServices(EmptyFileSystem);
@@ -51,7 +52,7 @@ describe('robustness', () => {
     it('the checker survives random damage to the seed plan', async () => {
         await fc.assert(fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 4 }), async edits => {
             await check(edits.reduce((text, edit) => edit(text), SEED));
-        }), { numRuns: Number(process.env.FUZZ_RUNS ?? 60) });
+        }), { numRuns: fuzzRuns(60) });
     }, 180_000);
 
     it('the checker survives an empty file and a file of noise', async () => {
