@@ -16,6 +16,12 @@ export function markdownText(text: string, inTable = false): string {
     return escaped.replace(/\r\n|\r|\n/g, inTable ? '<br>' : ' ');
 }
 
+/** Bold text on its own line; nothing for a blank text, whose "****" would print as a horizontal rule. */
+function strongLine(text: string): string[] {
+    const escaped = markdownText(text.trim());
+    return escaped === '' ? [] : [`**${escaped}**`, ''];
+}
+
 function alignment(grid: Grid, column: number, annex: AnnexTable): string {
     const first = grid.slots.map(row => row[column]).find((s): s is { origin: true; cell: AnnexCell; colSpan: number; rowSpan: number } =>
         s?.origin === true && s.colSpan === 1 && s.cell.text !== '');
@@ -36,8 +42,8 @@ function annexMarkdown(annex: AnnexTable): string {
     const { header, body, width } = annexGrids(annex);
     const lines = [
         `## ${markdownText(annex.label)}`, '',
-        ...(annex.heading ? [`**${markdownText(officialCaps(annex.heading))}**`, ''] : []),
-        `**${markdownText(officialCaps(annex.title))}**`, '',
+        ...strongLine(officialCaps(annex.heading ?? '')),
+        ...strongLine(officialCaps(annex.title)),
         `*${markdownText(annex.subtitle)}*`, '',
         tableRow(flatHeader(header)),
         `| ${Array.from({ length: width }, (_, c) => alignment(body, c, annex)).join(' | ')} |`,
