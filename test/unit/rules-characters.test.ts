@@ -28,6 +28,7 @@ describe('control characters and bidi controls in strings and comments', () => {
         ['a C1 control (CSI)', '\x9B', 'control-character', 'U+009B'],
         ['U+FFFE', '\uFFFE', 'control-character', 'U+FFFE'],
         ['U+FFFF', '\uFFFF', 'control-character', 'U+FFFF'],
+        ['a noncharacter outside the BMP', '\u{10FFFE}', 'control-character', 'U+10FFFE'],
         ['a lone high surrogate', '\uD83D', 'control-character', 'U+D83D'],
         ['a lone low surrogate', '\uDE00', 'control-character', 'U+DE00'],
         ['RIGHT-TO-LEFT OVERRIDE', '\u202E', 'bidi-control', 'U+202E'],

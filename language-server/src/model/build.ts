@@ -1,10 +1,10 @@
 // Builds the pure plan model from a linked syntax tree. This is the one bridge between Langium and
 // the model: everything downstream (validator, preview, CLI, exporters) reads the model.
-import { CstUtils, GrammarUtils, type AstNode, type CompositeCstNode, type CstNode, type Reference } from 'langium';
+import { CstUtils, GrammarUtils, type AstNode, type CompositeCstNode, type CstNode, type Reference, type RootCstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { formatNumber, readNumber, readYear, roundTo, type NumberStyle } from './numbers.js';
 import {
-    COUNT_MEASURES, RATE_MEASURES, RATE_NUMERATOR, isRateMeasure,
+    COUNT_MEASURES, RATE_MEASURES, RATE_NUMERATOR, UNUSUAL_CHARACTER, isRateMeasure,
     type AssignmentModel, type CellModel, type DistrictTableModel, type IdRef, type IndicatorModel,
     type IndicatorValueModel, type Measure, type PlanDate, type PlanModel, type PrintedNumber,
     type SolutionGroupModel, type SourceRange, type TableRowModel, type TableSectionModel, type YearRole,
@@ -40,7 +40,7 @@ class ModelBuilder {
             numberStyle: this.style,
             header: { recipients: [] },
             prose: [], standards: [], agencies: [], districts: [], dimensions: [], indicatorTables: [], indicators: [], targets: [],
-            tables: [], solutionSections: [], taskLists: [], dutyLists: [], numbers: [], years: [], texts: []
+            tables: [], solutionSections: [], taskLists: [], dutyLists: [], numbers: [], years: [], unusualTexts: []
         };
     }
 
@@ -50,18 +50,18 @@ class ModelBuilder {
             if (ast.isDistrictTable(element)) this.model.tables.push(this.table(element));
         }
         for (const element of this.root.elements) this.element(element);
-        this.texts();
+        this.unusualTexts();
         return this.model;
     }
 
-    /** String literals and comments (hidden tokens, kept in the syntax tree as hidden leaves). */
-    private texts(): void {
-        const root = this.root.$cstNode;
-        if (!root) return;
+    /** String literals and comments (hidden tokens, kept in the syntax tree as hidden leaves) with an unusual character. */
+    private unusualTexts(): void {
+        const root = this.root.$cstNode as RootCstNode | undefined;
+        if (!root || !UNUSUAL_CHARACTER.test(root.fullText)) return;
         for (const leaf of CstUtils.flattenCst(root)) {
             const token = leaf.tokenType.name;
             const kind = token === 'STRING' ? 'string' : token === 'SL_COMMENT' || token === 'ML_COMMENT' ? 'comment' : undefined;
-            if (kind) this.model.texts.push({ kind, text: leaf.text, range: rangeOf(leaf) });
+            if (kind && UNUSUAL_CHARACTER.test(leaf.text)) this.model.unusualTexts.push({ kind, text: leaf.text, range: rangeOf(leaf) });
         }
     }
 

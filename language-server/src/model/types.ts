@@ -270,8 +270,21 @@ export interface PlanModel {
     numbers: PrintedNumber[];
     /** Every year written in the plan, with where it stands and what it is for. */
     years: { year: number | undefined; printed: string; role: YearRole; range: SourceRange }[];
-    /** Every string literal (with its quotes) and comment, as written, in document order: for rules over the raw text. */
-    texts: { kind: 'string' | 'comment'; text: string; range: SourceRange }[];
+    /**
+     * The string literals (with their quotes) and comments holding an UNUSUAL_CHARACTER, as written, in
+     * document order. Only those: finding every string and comment walks the whole syntax tree
+     * (≈ 20 ms at 7.800 lines), a test of the document text for such a character takes ≈ 0,5 ms.
+     */
+    unusualTexts: { kind: 'string' | 'comment'; text: string; range: SourceRange }[];
 }
+
+const NONCHARACTERS_ASTRAL = Array.from({ length: 16 }, (_, i) => `\\u{${(i + 1).toString(16).toUpperCase()}FFFE}\\u{${(i + 1).toString(16).toUpperCase()}FFFF}`).join('');
+
+/**
+ * A character no plan text should hold: a C0 control other than tab, LF and CR; DEL; a C1 control;
+ * a bidi embedding, override or isolate (U+202A–U+202E, U+2066–U+2069); a noncharacter; a lone
+ * surrogate (the `u` flag makes a surrogate pair one character, which does not match).
+ */
+export const UNUSUAL_CHARACTER = new RegExp(`[\\0-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\uD800-\\uDFFF\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${NONCHARACTERS_ASTRAL}]`, 'u');
 
 export type YearRole = 'period' | 'orientation' | 'baseline' | 'plan' | 'actual' | 'table' | 'target' | 'task' | 'standard' | 'date' | 'cells';
