@@ -6,6 +6,7 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { PlanGeneratedModule, PlanGeneratedSharedModule } from './generated/module.js';
+import { PlanLanguageServer } from './lsp/language-server.js';
 import { planDocumentationServices, planLspServices, planSharedLspServices } from './lsp/module.js';
 import { PlanModelService } from './model/service.js';
 import { PlanLinker } from './references/linker.js';
@@ -47,7 +48,9 @@ export const PlanSharedModule: Module<LangiumSharedServices, PartialLangiumShare
     workspace: {
         ConfigurationProvider: services => new PlanConfigurationProvider(services),
         WorkspaceManager: services => new PlanWorkspaceManager(services)
-    }
+    },
+    // Advertises the code action kinds (quick fixes and source.fixAll).
+    lsp: { LanguageServer: services => new PlanLanguageServer(services) }
 };
 
 export function createPlanServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Plan: PlanServices } {

@@ -376,6 +376,21 @@ describe('source.fixAll', () => {
         expect(after).toContain('        2021: 37.278 416 1,12\n        2022: 36.645 295 0,81\n');
     });
 
+    test('fixes that touch the same text: the larger one wins (a copied line is removed, not also restyled)', async () => {
+        const text = PROVINCE.replace('        2021: 37.278 416 1,12\n', '        2021: 37.278 416 1.12\n        2021: 37.278 416 1.12\n');
+        const { document } = await validatePlan(services, text);
+        const uri = document.uri.toString();
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            context: { diagnostics: [], only: [CodeActionKind.SourceFixAll] }
+        }) as CodeAction[];
+        const after = applyAction(text, uri, actions[0]);
+        expect(after).toContain('        2021: 37.278 416 1,12\n        2022: 36.645 295 0,81\n');
+        await clearDocuments(services);
+        const revalidated = await validatePlan(services, after);
+        expect(codes(revalidated.diagnostics).filter(c => c === 'duplicate-year' || c === 'number-style')).toEqual([]);
+    });
+
     test('a quick-fix request does not get the fixAll action, and a plan without safe fixes gets none', async () => {
         const { document } = await validatePlan(services, PROVINCE);
         const uri = document.uri.toString();

@@ -133,20 +133,37 @@ export class PlanCodeActionProvider implements CodeActionProvider {
     private fixAll(document: LangiumDocument): CodeAction | undefined {
         const uri = document.uri.toString();
         const offset = (p: Position) => document.textDocument.offsetAt(p);
+        // Spans already edited, sorted by start: a new span is checked against the one before it and those starting inside it.
         const taken: [number, number][] = [];
-        const overlaps = ([s, e]: [number, number]) => taken.some(([ts, te]) => s < te && ts < e || s === ts && e === te);
-        const kept: TextEdit[] = [];
-        const fixed: Diagnostic[] = [];
+        const firstAfter = (s: number) => {
+            let lo = 0, hi = taken.length;
+            while (lo < hi) { const mid = (lo + hi) >> 1; if (taken[mid][0] < s) lo = mid + 1; else hi = mid; }
+            return lo;
+        };
+        const clash = ([s, e]: [number, number], [ts, te]: [number, number]) => (s < te && ts < e) || (s === ts && e === te);
+        const overlaps = (span: [number, number]) => {
+            let i = firstAfter(span[0]);
+            if (i > 0 && clash(span, taken[i - 1])) return true;
+            for (; i < taken.length && taken[i][0] <= span[1]; i++) if (clash(span, taken[i])) return true;
+            return false;
+        };
+        const candidates: { diagnostic: Diagnostic; edits: TextEdit[]; spans: [number, number][]; size: number }[] = [];
         for (const diagnostic of document.diagnostics ?? []) {
             const code = (diagnostic.data as FixData | undefined)?.code ?? String(diagnostic.code ?? '');
             if (!QUICK_FIXES[code as IssueCode]?.fixAll) continue;
-            const own = this.safeFixesFor(document, diagnostic).find(a => a.isPreferred)?.edit?.changes?.[uri];
-            if (!own?.length) continue;
-            // Two fixes touching the same text (a duplicate line holding a misprinted number): the first wins.
-            const spans = own.map(e => [offset(e.range.start), offset(e.range.end)] as [number, number]);
+            const edits = this.safeFixesFor(document, diagnostic).find(a => a.isPreferred)?.edit?.changes?.[uri];
+            if (!edits?.length) continue;
+            const spans = edits.map(e => [offset(e.range.start), offset(e.range.end)] as [number, number]);
+            candidates.push({ diagnostic, edits, spans, size: spans.reduce((n, [s, e]) => n + e - s, 0) });
+        }
+        // Two fixes touching the same text: the larger wins (a copied line is removed, the number in it not also restyled).
+        candidates.sort((a, b) => b.size - a.size);
+        const kept: TextEdit[] = [];
+        const fixed: Diagnostic[] = [];
+        for (const { diagnostic, edits, spans } of candidates) {
             if (spans.some(overlaps)) continue;
-            taken.push(...spans);
-            kept.push(...own);
+            for (const span of spans) taken.splice(firstAfter(span[0]), 0, span);
+            kept.push(...edits);
             fixed.push(diagnostic);
         }
         if (!kept.length) return undefined;
