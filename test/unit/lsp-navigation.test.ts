@@ -1,6 +1,7 @@
 // Go to definition, find references and rename across a province plan and a district plan that is
 // part of it; the outline, folding ranges and semantic tokens of a plan.
-import type { LangiumDocument } from 'langium';
+import { CstUtils, GrammarAST, URI, type LangiumDocument } from 'langium';
+import { SemanticTokensDecoder } from 'langium/lsp';
 import {
     clearDocuments, expectFindReferences, expectFoldings, expectGoToDefinition, expectSemanticToken, expectSymbols,
     highlightHelper, parseDocument
@@ -10,6 +11,7 @@ import { SemanticTokenModifiers, SemanticTokenTypes, SymbolKind, type DocumentSy
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTestServices, rangeOfText } from '../helpers/plan.js';
 import { DISTRICT, PROVINCE, offsetAfter } from '../lsp/fixtures.js';
+import { ALL_KEYWORDS_PLANS } from './lsp-all-keywords.js';
 
 const services = createTestServices('vi');
 const PROVINCE_URI = 'file:///ws/tinh.plan';
@@ -156,5 +158,79 @@ describe('outline, folding, highlighting', () => {
         const at = (i: number) => tokens.tokens.find(t => t.offset === tokens.ranges[i][0])!;
         expect(at(0).tokenModifiers & declarationBit).toBe(declarationBit);
         expect(at(4).tokenModifiers & declarationBit).toBe(0);
+    });
+});
+
+describe('workspace symbols', () => {
+    async function symbols(query: string) {
+        if (!services.shared.workspace.LangiumDocuments.hasDocument(URI.parse(PROVINCE_URI))) await openBoth();
+        return services.shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query });
+    }
+
+    test('agencies by id or by name, accents or not: "YT", "so y te", "Sở Y tế"', async () => {
+        for (const query of ['YT', 'so y te', 'Sở Y tế']) {
+            const found = await symbols(query);
+            const yt = found.find(s => s.name === 'YT');
+            expect(yt, query).toBeDefined();
+            expect(yt!.kind).toBe(SymbolKind.Class);
+            expect(yt!.containerName).toBe('Sở Y tế');
+            const declared = rangeOfText(PROVINCE, 'agency YT').start;
+            const range = { start: { line: declared.line, character: declared.character + 7 }, end: { line: declared.line, character: declared.character + 9 } };
+            expect(yt!.location).toEqual({ uri: PROVINCE_URI, range });
+            expect(found.map(s => s.name)).not.toContain('XD');
+        }
+    });
+
+    test('districts, indicators, targets and plans', async () => {
+        expect((await symbols('phu cu')).map(s => s.name)).toContain('PhuCu');
+        const indicator = (await symbols('bao hiem y te')).find(s => s.name === 'yt_bhyt');
+        expect(indicator?.kind).toBe(SymbolKind.Variable);
+        expect((await symbols('mt_bhyt')).find(s => s.name === 'mt_bhyt')?.kind).toBe(SymbolKind.Event);
+        expect((await symbols('huyen_demo')).map(s => s.name)).toContain('huyen_demo');
+    });
+
+    test('an empty query lists every declaration of every open plan', async () => {
+        const names = (await symbols('')).map(s => s.name);
+        expect(names).toEqual(expect.arrayContaining(['tinh_demo', 'huyen_demo', 'LDTBXH', 'PhuCu', 'yt_bhyt', 'mt_bhyt', 'phu_luc_01']));
+    });
+});
+
+describe('semantic tokens for clients without the TextMate grammar', () => {
+    test('keywords, strings and comments are tokens too', async () => {
+        const text = PROVINCE
+            .replace('agency YT "Sở Y tế"', '<|agency|> YT <|"Sở Y tế"|>')
+            .replace('    indicator yt_bhyt\n', '    <|indicator|> yt_bhyt <|// bảo hiểm|>\n');
+        const tokens = await highlightHelper(services)(text);
+        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: SemanticTokenTypes.keyword });
+        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: SemanticTokenTypes.string });
+        expectSemanticToken(tokens, { rangeIndex: 2, tokenType: SemanticTokenTypes.keyword });
+        expectSemanticToken(tokens, { rangeIndex: 3, tokenType: SemanticTokenTypes.comment });
+    });
+
+    test('a comment or string over several lines is one token per line', async () => {
+        const text = 'plan p "P"\n/* một\n   hai */\npurpose "dòng một\ndòng hai"\n';
+        const document = await parseDocument(services, text);
+        const result = await services.lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+        const decoded = SemanticTokensDecoder.decode(result, services.lsp.SemanticTokenProvider!.tokenTypes, document);
+        expect(decoded.map(t => [t.text, t.tokenType])).toEqual([
+            ['plan', 'keyword'], ['p', 'namespace'], ['"P"', 'string'],
+            ['/* một', 'comment'], ['   hai */', 'comment'],
+            ['purpose', 'keyword'], ['"dòng một', 'string'], ['dòng hai"', 'string']
+        ]);
+    });
+
+    test('every keyword of the grammar is highlighted as a keyword, every token once', async () => {
+        for (const text of ALL_KEYWORDS_PLANS) {
+            const document = await parseDocument(services, text);
+            const result = await services.lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+            const decoded = SemanticTokensDecoder.decode(result, services.lsp.SemanticTokenProvider!.tokenTypes, document);
+            const byOffset = new Map(decoded.map(t => [t.offset, t]));
+            expect(byOffset.size, 'no two tokens at one place').toBe(decoded.length);
+            for (const leaf of CstUtils.flattenCst(document.parseResult.value.$cstNode!)) {
+                if (GrammarAST.isKeyword(leaf.grammarSource) && /\p{L}/u.test(leaf.text)) {
+                    expect(byOffset.get(leaf.offset)?.tokenType, `${leaf.text} at ${leaf.offset}`).toBe('keyword');
+                }
+            }
+        }
     });
 });

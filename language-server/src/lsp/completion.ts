@@ -19,7 +19,7 @@ import {
 import * as ast from '../generated/ast.js';
 import type { PlanModel } from '../model/types.js';
 import type { PlanServices } from '../plan-module.js';
-import { declarationName, shorten } from './describe.js';
+import { declarationName, namesOf, shorten } from './describe.js';
 import { AccentFoldingFuzzyMatcher, compactFold, foldAccents } from './fold.js';
 import { L, keywordDoc, t } from './labels.js';
 import { planIndex } from './plan-index.js';
@@ -275,16 +275,4 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         }
         return out;
     }
-}
-
-/** Every name a declaration is known by: its id, its printed name, short names, other names, full name. */
-function namesOf(candidate: AstNodeDescription): string[] {
-    const node = candidate.node;
-    const names = [candidate.name];
-    if (!node) return names;
-    const name = declarationName(node);
-    if (name) names.push(name);
-    if (ast.isAgency(node)) names.push(...node.shortNames, ...node.aliases);
-    if (ast.isDistrict(node) && node.fullName) names.push(node.fullName);
-    return names;
 }

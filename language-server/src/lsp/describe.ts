@@ -1,6 +1,6 @@
 // Markdown descriptions of declarations for hovers and completion documentation: the full name,
 // what the thing is, and its role in the plan (what an agency leads, an indicator's values, …).
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, type AstNode, type AstNodeDescription } from 'langium';
 import type { DocumentationProvider } from 'langium';
 import * as ast from '../generated/ast.js';
 import { MEASURE_LABELS } from '../validation/rule.js';
@@ -38,6 +38,18 @@ export function declarationName(node: AstNode): string | undefined {
     if (ast.isTask(node)) return node.text;
     if (ast.isTarget(node)) return node.text;
     return undefined;
+}
+
+/** Every name a declaration is known by: its id, printed name, short names, other names, full name. */
+export function namesOf(candidate: AstNodeDescription): string[] {
+    const node = candidate.node;
+    const names = [candidate.name];
+    if (!node) return names;
+    const name = declarationName(node);
+    if (name) names.push(name);
+    if (ast.isAgency(node)) names.push(...node.shortNames, ...node.aliases);
+    if (ast.isDistrict(node) && node.fullName) names.push(node.fullName);
+    return names;
 }
 
 export class DeclarationDescriber {

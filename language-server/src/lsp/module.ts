@@ -11,6 +11,7 @@ import { PlanInlayHintProvider } from './inlay-hints.js';
 import { PlanNodeKindProvider } from './kinds.js';
 import { PlanDocumentSymbolProvider, PlanFoldingRangeProvider, PlanRenameProvider } from './navigation.js';
 import { PlanSemanticTokenProvider } from './semantic-tokens.js';
+import { PlanWorkspaceSymbolProvider } from './workspace-symbols.js';
 
 type Services = PlanServices & LangiumServices;
 
@@ -34,5 +35,6 @@ export const planDocumentationServices = {
 /** Shared by every feature that shows or finds declarations: one kind table, accent-folding matching. */
 export const planSharedLspServices = {
     NodeKindProvider: () => new PlanNodeKindProvider(),
-    FuzzyMatcher: () => new AccentFoldingFuzzyMatcher()
+    FuzzyMatcher: () => new AccentFoldingFuzzyMatcher(),
+    WorkspaceSymbolProvider: (services: LangiumSharedServices) => new PlanWorkspaceSymbolProvider(services)
 } satisfies { [K in keyof NonNullable<PartialLangiumSharedServices['lsp']>]?: (services: LangiumSharedServices) => unknown };

@@ -1,8 +1,10 @@
 // Semantic highlighting: declarations and references coloured by what they name (agency, district,
-// indicator, …), printed numbers as numbers and years apart from them, so a misplaced year shows.
-import { GrammarUtils, type AstNode } from 'langium';
+// indicator, …), printed numbers as numbers and years apart from them, so a misplaced year shows;
+// and keywords, strings and comments, so a client without the TextMate grammar (Neovim, Helix,
+// Emacs) sees more than plain text.
+import { GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
-import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { SemanticTokenModifiers, SemanticTokenTypes, type CancellationToken } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 
 /** The token type of each kind of declaration, used for its declaration and every reference to it. */
@@ -24,7 +26,60 @@ export const DECLARATION_TOKEN: Record<string, string> = {
 export const YEAR_TOKEN = SemanticTokenTypes.enumMember;
 export const NUMBER_TOKEN = SemanticTokenTypes.number;
 
+/** Token types of the tokens the grammar's terminals make on their own (besides keywords). */
+const LEXICAL_TOKEN: Record<string, string> = {
+    STRING: SemanticTokenTypes.string,
+    SL_COMMENT: SemanticTokenTypes.comment,
+    ML_COMMENT: SemanticTokenTypes.comment
+};
+
 export class PlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    protected override async computeHighlighting(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: CancellationToken): Promise<void> {
+        await super.computeHighlighting(document, acceptor, cancelToken);
+        const root = document.parseResult.value.$cstNode;
+        if (root) this.highlightLexical(document, root, acceptor);
+    }
+
+    /**
+     * Keywords, strings and comments, from the leaves of the syntax tree (comments are hidden leaves
+     * there). A plain walk over offsets: positions are computed only for the tokens emitted, not for
+     * the many cells of a table.
+     */
+    private highlightLexical(document: LangiumDocument, root: CstNode, acceptor: SemanticTokenAcceptor): void {
+        const text = document.textDocument;
+        const from = this.currentRange ? text.offsetAt(this.currentRange.start) : 0;
+        const to = this.currentRange ? text.offsetAt(this.currentRange.end) : Number.MAX_SAFE_INTEGER;
+        const stack: CstNode[] = [root];
+        while (stack.length > 0) {
+            const node = stack.pop()!;
+            if (node.end < from || node.offset > to) continue;
+            if (isCompositeCstNode(node)) {
+                for (let i = node.content.length - 1; i >= 0; i--) stack.push(node.content[i]);
+                continue;
+            }
+            const lexical = LEXICAL_TOKEN[(node as { tokenType?: { name: string } }).tokenType?.name ?? ''];
+            const type = lexical ?? (!node.hidden && GrammarAST.isKeyword(node.grammarSource) && /\p{L}/u.test(node.text) ? SemanticTokenTypes.keyword : undefined);
+            if (type) this.acceptLines(document, node.offset, node.end, type, acceptor);
+        }
+    }
+
+    /** One token per line: most clients take no token over a line break (multi-line strings and comments). */
+    private acceptLines(document: LangiumDocument, start: number, end: number, type: string, acceptor: SemanticTokenAcceptor): void {
+        const text = document.textDocument;
+        const first = text.positionAt(start);
+        const last = text.positionAt(end);
+        if (first.line === last.line) {
+            acceptor({ line: first.line, char: first.character, length: last.character - first.character, type });
+            return;
+        }
+        for (let line = first.line; line <= last.line; line++) {
+            const char = line === first.line ? first.character : 0;
+            const lineEnd = line === last.line ? last.character
+                : text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
+            if (lineEnd > char) acceptor({ line, char, length: lineEnd - char, type });
+        }
+    }
+
     protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
         const declared = DECLARATION_TOKEN[node.$type];
         if (declared && (node as { name?: string }).name) {
