@@ -1,6 +1,7 @@
 // Turns LSP diagnostics into the CLI's report: 1-based positions, named severities, stable codes.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Locale, Severity } from '../validation/codes.js';
+import type { FileKind, PlanFileError } from '../workspace.js';
 
 export interface CliFinding {
     file: string;
@@ -26,10 +27,6 @@ export function toCliFinding(file: string, d: Diagnostic): CliFinding {
     };
 }
 
-export function formatLine(f: CliFinding): string {
-    return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`;
-}
-
 const LABELS: Record<Locale, Record<Severity, string>> = {
     vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', hint: 'gợi ý' },
     en: { error: 'errors', warning: 'warnings', info: 'info', hint: 'hints' }
@@ -38,4 +35,76 @@ const LABELS: Record<Locale, Record<Severity, string>> = {
 export function summary(findings: CliFinding[], files: number, locale: Locale): string {
     const counts = SEVERITIES.map(s => `${findings.filter(f => f.severity === s).length} ${LABELS[locale][s]}`).join(', ');
     return locale === 'vi' ? `${files} tệp: ${counts}.` : `${files} file(s): ${counts}.`;
+}
+
+// C0 controls (ESC starts terminal escape sequences), DEL, C1 controls (U+009B is a one-character
+// CSI), line and paragraph separators and the bidi controls that reorder what follows them.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_NOT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function escapeControl(c: string): string {
+    const code = c.charCodeAt(0);
+    return NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A line as it may reach a terminal: control and bidi characters of a plan (or of a file name) are
+ * shown as \x1b, \u202e… instead of acting on the terminal or reordering the line.
+ */
+export function printable(text: string, options: { keepNewlines?: boolean } = {}): string {
+    return text.replace(options.keepNewlines ? CONTROL_NOT_NEWLINE : CONTROL, escapeControl);
+}
+
+/** JSON.stringify escapes C0 controls but not C1 and bidi controls; these only occur inside strings. */
+export function jsonText(value: unknown): string {
+    return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+        c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function formatLine(f: CliFinding): string {
+    return printable(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
+}
+
+const KINDS: Record<Locale, Record<FileKind, string>> = {
+    vi: { folder: 'thư mục', fifo: 'FIFO', 'character-device': 'thiết bị ký tự', 'block-device': 'thiết bị khối', socket: 'socket', other: 'tệp đặc biệt' },
+    en: { folder: 'folder', fifo: 'FIFO', 'character-device': 'character device', 'block-device': 'block device', socket: 'socket', other: 'special file' }
+};
+
+/** Megabytes (MiB) in the locale's decimal mark, with the decimals that tell `bytes` from `limit`. */
+function megabytes(bytes: number, locale: Locale, above?: number): string {
+    const mb = bytes / (1024 * 1024);
+    let digits = above === undefined ? 2 : 1;
+    while (above !== undefined && digits < 6 && Number(mb.toFixed(digits)) <= above / (1024 * 1024)) digits++;
+    const text = above === undefined ? String(Number(mb.toFixed(digits))) : mb.toFixed(digits);
+    return locale === 'vi' ? text.replace('.', ',') : text;
+}
+
+/** Why a plan file cannot be read, in words (no final period), for "cannot read <file>: <reason>". */
+export function planFileReason(e: PlanFileError, locale: Locale): string {
+    const vi = locale === 'vi';
+    const { code, kind, size, limit = 0 } = e.detail;
+    switch (e.reason) {
+        case 'missing': return vi ? 'không có tệp hoặc thư mục này' : 'no such file or folder';
+        case 'denied': return vi ? 'không có quyền đọc' : 'permission denied';
+        case 'unreadable': return vi ? `lỗi khi đọc (${code})` : `read error (${code})`;
+        case 'not-a-file': return vi ? `không phải là tệp thông thường (${KINDS.vi[kind ?? 'other']})` : `not a regular file (${KINDS.en[kind ?? 'other']})`;
+        case 'too-large': {
+            const max = megabytes(limit, locale);
+            const how = size === undefined
+                ? (vi ? `hơn ${max} MB, tệp lớn lên trong khi đọc` : `over ${max} MB, it grew while being read`)
+                : (vi ? `${megabytes(size, locale, limit)} MB; giới hạn ${max} MB` : `${megabytes(size, locale, limit)} MB; the limit is ${max} MB`);
+            return vi ? `tệp quá lớn (${how}); dùng --max-size <MB> để nâng giới hạn` : `the file is too large (${how}); use --max-size <MB> to raise the limit`;
+        }
+    }
+}
+
+/**
+ * The last-resort message, for a bug rather than an input: one line in both languages, the stack
+ * only with PLAN_DEBUG=1.
+ */
+export function internalErrorLine(e: unknown, debug: boolean): string {
+    const error = e instanceof Error ? e : new Error(String(e));
+    if (debug) return `plan: lỗi nội bộ / internal error: ${printable(error.stack ?? error.message, { keepNewlines: true })}\n`;
+    return `plan: lỗi nội bộ / internal error: ${printable(error.message)} (PLAN_DEBUG=1 để xem chi tiết / for details)\n`;
 }

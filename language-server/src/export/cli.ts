@@ -1,12 +1,11 @@
 // `plan export`: validates a plan, reports its findings count, then writes its annexes in the asked
 // formats. A plan with findings is still exported (a draft is reviewed in its exported form); an
 // unreadable file, an unknown format or an existing target without --force is refused.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { toCliFinding, summary } from '../cli/diagnostics.js';
+import { planFileReason, printable, toCliFinding, summary } from '../cli/diagnostics.js';
 import { buildPlanView, type LocatedFinding } from '../model/view.js';
 import type { Locale } from '../validation/codes.js';
-import { loadPlans } from '../workspace.js';
+import { loadPlans, PlanFileError } from '../workspace.js';
 import {
     EXPORT_FORMATS, ExportFolderError, ExportTargetExistsError, ExportWriteError, isExportFormat, renderExport, writeExportFiles,
     type ExportFile, type ExportFormat
@@ -17,6 +16,8 @@ export interface ExportCommandOptions {
     format: string[];
     out?: string;
     force?: boolean;
+    /** Refuse a plan file larger than this (see readPlanFile). */
+    maxBytes?: number;
 }
 
 /** ok: files written; usage: refused, with the reason on stderr. */
@@ -28,7 +29,6 @@ const MESSAGES = {
     vi: {
         noFormat: () => `Cần chọn ít nhất một định dạng, ví dụ --format docx,xlsx (có: ${EXPORT_FORMATS.join(', ')}).`,
         unknownFormat: (f: string) => `Định dạng xuất không hỗ trợ: "${f}" (chọn trong: ${EXPORT_FORMATS.join(', ')}).`,
-        notAFile: (f: string) => `Không đọc được tệp kế hoạch ${f}: không phải là tệp.`,
         unreadable: (f: string, why: string) => `Không đọc được tệp kế hoạch ${f}: ${why}`,
         missing: () => 'không có tệp này.',
         denied: () => 'không có quyền đọc.',
@@ -45,7 +45,6 @@ const MESSAGES = {
     en: {
         noFormat: () => `Give at least one format, e.g. --format docx,xlsx (one of: ${EXPORT_FORMATS.join(', ')}).`,
         unknownFormat: (f: string) => `Unknown export format: "${f}" (one of: ${EXPORT_FORMATS.join(', ')}).`,
-        notAFile: (f: string) => `Cannot read plan file ${f}: not a file.`,
         unreadable: (f: string, why: string) => `Cannot read plan file ${f}: ${why}`,
         missing: () => 'no such file.',
         denied: () => 'permission denied.',
@@ -93,25 +92,24 @@ export function parseFormats(values: string[]): { formats: ExportFormat[]; unkno
 export async function exportCommand(file: string, options: ExportCommandOptions, locale: Locale): Promise<ExportOutcome> {
     const m = MESSAGES[locale];
     const fail = (message: string): ExportOutcome => {
-        process.stderr.write(`plan: ${message}\n`);
+        process.stderr.write(`plan: ${printable(message)}\n`);
         return 'usage';
     };
     const { formats, unknown } = parseFormats(options.format);
     if (unknown !== undefined) return fail(m.unknownFormat(unknown));
     if (formats.length === 0) return fail(m.noFormat());
 
+    // Read as `plan validate` reads: regular files only, within the size limit, decoded by the BOM.
     const planFile = path.resolve(file);
+    let loaded: Awaited<ReturnType<typeof loadPlans>>;
     try {
-        const stat = fs.statSync(planFile);
-        if (!stat.isFile()) return fail(m.notAFile(file));
-        fs.accessSync(planFile, fs.constants.R_OK);
+        loaded = await loadPlans([planFile], locale, undefined, { maxBytes: options.maxBytes });
     } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        const why = code === 'ENOENT' || code === 'ENOTDIR' ? m.missing() : code === 'EACCES' || code === 'EPERM' ? m.denied() : code ?? (e as Error).message;
+        if (!(e instanceof PlanFileError)) throw e;
+        const why = e.reason === 'missing' ? m.missing() : e.reason === 'denied' ? m.denied() : `${planFileReason(e, locale)}.`;
         return fail(m.unreadable(file, why));
     }
-
-    const { documents, services } = await loadPlans([planFile], locale);
+    const { documents, services } = loaded;
     const document = documents[0];
     const diagnostics = document.diagnostics ?? [];
     const cliFindings = diagnostics.map(d => toCliFinding(shown(planFile), d));
@@ -122,7 +120,7 @@ export async function exportCommand(file: string, options: ExportCommandOptions,
         severity: SEVERITIES[(d.severity ?? 1) - 1] ?? 'error', code: String(d.code ?? ''), message: d.message, range: d.range
     }));
     const view = buildPlanView(model, findings);
-    if (view.annexes.length === 0) process.stderr.write(`plan: ${m.noAnnex(file)}\n`);
+    if (view.annexes.length === 0) process.stderr.write(`plan: ${printable(m.noAnnex(file))}\n`);
 
     const files: ExportFile[] = [];
     for (const format of formats) files.push(...(await renderExport(view, format)).files);
@@ -146,6 +144,6 @@ export async function exportCommand(file: string, options: ExportCommandOptions,
         if (err.code) return fail(m.cannotWrite(`${err.code} ${err.path ?? ''}`.trim()));
         throw e;
     }
-    for (const target of written) process.stdout.write(shown(target) + '\n');
+    for (const target of written) process.stdout.write(printable(shown(target)) + '\n');
     return 'ok';
 }

@@ -198,6 +198,33 @@ export const ISSUES = {
     }
 } satisfies Record<string, IssueSpec>;
 
+/**
+ * Findings about the file rather than the plan: reported by the command line, which reads the bytes
+ * (the editor decodes files itself). Kept apart from ISSUES, whose codes are rules over plan text.
+ */
+export const FILE_ISSUES = {
+    'encoding-invalid': {
+        severity: 'error',
+        vi: a => `Tệp không phải là ${a.encoding} hợp lệ: ${a.count} chỗ không đọc được, chỗ đầu tiên ở đây (byte ${a.byte}); các chỗ này được đọc thành "\uFFFD". Hãy lưu tệp dưới dạng UTF-8.`,
+        en: a => `The file is not valid ${a.encoding}: ${a.count} unreadable ${a.count === 1 ? 'sequence' : 'sequences'}, the first here (byte ${a.byte}); they are read as "\uFFFD". Save the file as UTF-8.`,
+        rule: { vi: 'Tệp kế hoạch được lưu dưới dạng UTF-8 (hoặc UTF-16 có dấu BOM).', en: 'A plan file is saved as UTF-8 (or UTF-16 with a byte-order mark).' }
+    },
+    'encoding-utf16-no-bom': {
+        severity: 'error',
+        vi: a => `Tệp có vẻ là ${a.encoding} không có dấu thứ tự byte (BOM); đã đọc theo ${a.encoding}. Hãy lưu tệp dưới dạng UTF-8.`,
+        en: a => `This looks like ${a.encoding} without a byte-order mark (BOM); it was read as ${a.encoding}. Save the file as UTF-8.`,
+        rule: { vi: 'Tệp UTF-16 có dấu BOM để biết thứ tự byte.', en: 'A UTF-16 file starts with a byte-order mark.' }
+    },
+    'encoding-binary': {
+        severity: 'error',
+        vi: () => 'Tệp có byte NUL: đây không phải là tệp văn bản (có thể là ảnh, tệp nén hoặc UTF-32), nên không được kiểm tra.',
+        en: () => 'The file holds NUL bytes: it is not a text file (perhaps an image, an archive or UTF-32), so it was not checked.',
+        rule: { vi: 'Tệp kế hoạch là tệp văn bản.', en: 'A plan file is a text file.' }
+    }
+} satisfies Record<string, IssueSpec>;
+
+export type FileIssueCode = keyof typeof FILE_ISSUES;
+
 export type IssueCode = keyof typeof ISSUES;
 
 export function issueSeverity(code: IssueCode): Severity {
@@ -209,5 +236,5 @@ export function issueMessage(code: IssueCode, args: Args, locale: Locale): strin
 }
 
 export function ruleDescription(code: string, locale: Locale): string | undefined {
-    return (ISSUES as Record<string, IssueSpec>)[code]?.rule[locale];
+    return ((ISSUES as Record<string, IssueSpec>)[code] ?? (FILE_ISSUES as Record<string, IssueSpec>)[code])?.rule[locale];
 }
