@@ -12,7 +12,8 @@ import {
 import { ensureBundle } from '../helpers/bundles.js';
 import { REPO_ROOT } from '../helpers/plan.js';
 
-export const SERVER = path.join(REPO_ROOT, 'extension', 'out', 'server.cjs');
+/** The bundle under test; PLAN_LSP_SERVER=<file> runs these tests against another build (an older one, to see them fail). */
+export const SERVER = process.env.PLAN_LSP_SERVER ? path.resolve(process.env.PLAN_LSP_SERVER) : path.join(REPO_ROOT, 'extension', 'out', 'server.cjs');
 
 export interface ClientOptions {
     /** Settings by section, as a client keeps them: `{ plan: { language: 'en' } }`. */
@@ -40,7 +41,7 @@ export interface TestClient {
 }
 
 export async function startClient(options: ClientOptions = {}): Promise<TestClient> {
-    ensureBundle(SERVER);
+    if (!process.env.PLAN_LSP_SERVER) ensureBundle(SERVER);
     let settings = options.settings ?? {};
     const server: ChildProcessWithoutNullStreams = spawn(process.execPath, [SERVER, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
     let stderr = '';
