@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as fc from 'fast-check';
 import { clearDocuments, expectFormatting, parseDocument } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
+import type { FormattingOptions } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import { createTestServices, SEED_PLAN } from '../helpers/plan.js';
@@ -281,5 +282,60 @@ describe('properties', () => {
         const out = TextDocument.applyEdits(document.textDocument as TextDocument, edits);
         expect(out.split('\n')[2]).toBe('agency XD "Sở Xây dựng"');
         expect(out).toContain('agency   YT');
+    });
+});
+
+describe("the editor's options", () => {
+    const NESTED = `plan p "P"
+district A "A"
+table t "T" { years { 2021 result } columns households poor
+section I "Thành thị" { row 1 A { 2021: 29.822 5 } } }
+`;
+
+    async function formatWith(text: string, options: FormattingOptions): Promise<string> {
+        const document = await parseDocument(services, text);
+        const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
+        return TextDocument.applyEdits(document.textDocument as TextDocument, edits);
+    }
+
+    test('tab size 2: two spaces a level, the columns still aligned', async () => {
+        expect(await formatWith(NESTED, { tabSize: 2, insertSpaces: true })).toBe(`plan p "P"
+
+district A "A"
+
+table t "T" {
+  years { 2021 result }
+  columns households poor
+  section I "Thành thị" {
+    row 1 A {
+      2021: 29.822  5
+    }
+  }
+}
+`);
+    });
+
+    test('tab size 4 is the canonical layout', async () => {
+        expect(await formatWith(NESTED, { tabSize: 4, insertSpaces: true })).toContain('\n        row 1 A {\n            2021: 29.822  5\n');
+    });
+
+    test('tabs: one tab a level, spaces only to align the cells', async () => {
+        const out = await formatWith(NESTED, { tabSize: 8, insertSpaces: false });
+        expect(out).toContain('\n\tsection I "Thành thị" {\n\t\trow 1 A {\n\t\t\t2021: 29.822  5\n\t\t}\n\t}\n}\n');
+        // formatting twice with the same options changes nothing
+        expect(await formatWith(out, { tabSize: 8, insertSpaces: false })).toBe(out);
+    });
+
+    test('trimTrailingWhitespace also trims the end of a line comment', async () => {
+        const text = 'plan p "P"\n\nagency YT "Sở Y tế" // y tế   \n';
+        expect(await formatWith(text, { tabSize: 4, insertSpaces: true, trimTrailingWhitespace: true })).toBe('plan p "P"\n\nagency YT "Sở Y tế" // y tế\n');
+        expect(await formatWith(text, { tabSize: 4, insertSpaces: true })).toBe(text);
+    });
+
+    test('insertFinalNewline: false leaves a file without a final line break as it is', async () => {
+        const text = 'plan p "P"\n\nagency YT "Sở Y tế"';
+        expect(await formatWith(text, { tabSize: 4, insertSpaces: true, insertFinalNewline: false })).toBe(text);
+        expect(await formatWith(text, { tabSize: 4, insertSpaces: true })).toBe(text + '\n');
+        expect(await formatWith(text + '\n\n\n', { tabSize: 4, insertSpaces: true, insertFinalNewline: false, trimFinalNewlines: true })).toBe(text + '\n');
     });
 });

@@ -1,9 +1,16 @@
-// The canonical layout of a plan: 4-space indents, one element per line, a blank line around
-// top-level blocks, and the year lines of a table aligned in columns with numbers right-aligned, as
-// a reviewer reads an annex. Comments are kept where they stand. Formatting twice changes nothing.
+// The canonical layout of a plan: one indent a level (the editor's tab size and spaces or tabs;
+// 4 spaces by default), one element per line, a blank line around top-level blocks, and the year
+// lines of a table aligned in columns with numbers right-aligned, as a reviewer reads an annex.
+// Comments are kept where they stand. Formatting twice changes nothing.
 //
 // The layout is decided gap by gap between consecutive tokens (comments included), so every edit
 // touches whitespace only and the cost is linear in the document.
+//
+// Why not Langium's AbstractFormatter: it formats node by node, each node setting the whitespace
+// around its own tokens, so it cannot align columns across rows — a cell's padding depends on the
+// widest cell of its column in the whole table, which no single node's formatting sees. And it
+// looks regions up per node and property over the CST, where this is one pass over the lexer's
+// tokens, which keeps a 20 000-line national plan within the budget of test/lsp/bench.ts.
 import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { Formatter, LangiumServices } from 'langium/lsp';
 import type {
@@ -23,7 +30,24 @@ interface LineStart {
 
 interface Token { offset: number; end: number; image: string; comment: boolean; lineComment: boolean }
 
-const INDENT = '    ';
+/** The layout's own choices, taken from the editor's FormattingOptions. */
+interface Layout {
+    /** One level of indentation: tabSize spaces, or a tab. */
+    indent: string;
+    /** Trim the blanks at the end of line comments (the other gaps are rewritten anyway). */
+    trimTrailingWhitespace: boolean;
+    /** false: a file without a final line break is left so. */
+    insertFinalNewline: boolean | undefined;
+}
+
+function layoutOf(options: FormattingOptions | undefined): Layout {
+    const size = options && Number.isInteger(options.tabSize) && options.tabSize > 0 ? Math.min(options.tabSize, 16) : 4;
+    return {
+        indent: options?.insertSpaces === false ? '\t' : ' '.repeat(size),
+        trimTrailingWhitespace: options?.trimTrailingWhitespace === true,
+        insertFinalNewline: options?.insertFinalNewline
+    };
+}
 
 export class PlanFormatter implements Formatter {
     private readonly lexer: LangiumServices['parser']['Lexer'];
@@ -49,12 +73,12 @@ export class PlanFormatter implements Formatter {
         return undefined;
     }
 
-    private safeEdits(document: LangiumDocument, _options: FormattingOptions): TextEdit[] {
+    private safeEdits(document: LangiumDocument, options: FormattingOptions): TextEdit[] {
         const result = document.parseResult;
         // A document that does not parse is left alone: its tokens may not mean what they seem.
         if (result.lexerErrors.length > 0 || result.parserErrors.length > 0) return [];
         try {
-            return this.edits(document);
+            return this.edits(document, options);
         } catch (error) {
             console.error('plan formatting failed:', error);
             return [];
@@ -62,7 +86,9 @@ export class PlanFormatter implements Formatter {
     }
 
     /** The whitespace each gap between tokens should hold, as edits where it differs. */
-    edits(document: LangiumDocument): TextEdit[] {
+    edits(document: LangiumDocument, options?: FormattingOptions): TextEdit[] {
+        const layout = layoutOf(options);
+        const indent = layout.indent;
         const text = document.textDocument.getText();
         const root = document.parseResult.value as ast.PlanDocument;
         const tokens = this.tokens(text);
@@ -89,7 +115,7 @@ export class PlanFormatter implements Formatter {
             if (!previous) {
                 wanted = '';
             } else if (token.comment) {
-                wanted = this.commentGap(tokens, i, ownLine, originalBreaks, depth, lineStarts, eol);
+                wanted = this.commentGap(tokens, i, ownLine, originalBreaks, depth, lineStarts, eol, indent);
             } else {
                 const start = lineStarts.get(token.offset);
                 const afterComment = previous.comment && (previous.lineComment || originalBreaks > 0);
@@ -99,7 +125,7 @@ export class PlanFormatter implements Formatter {
                     else if (start) breaks = start.keepBlank ? Math.max(start.breaks, Math.min(originalBreaks, 2)) : start.breaks;
                     else breaks = 1;
                     const level = depth + (start && !start.continuation ? 0 : 1);
-                    wanted = eol.repeat(breaks) + INDENT.repeat(level);
+                    wanted = eol.repeat(breaks) + indent.repeat(level);
                 } else {
                     wanted = ' '.repeat(this.spaces(previous, token, cellSpaces, tableYearStarts, dateTokens));
                 }
@@ -108,9 +134,17 @@ export class PlanFormatter implements Formatter {
             if (wanted !== original) gaps.push({ start: gapStart, end: token.offset, text: wanted });
             if (token.image === '{' && !token.comment) depth++;
         }
+        if (layout.trimTrailingWhitespace) {
+            for (const token of tokens) {
+                const trimmed = token.lineComment ? token.image.replace(/\s+$/, '').length : token.image.length;
+                if (trimmed < token.image.length) gaps.push({ start: token.offset + trimmed, end: token.end, text: '' });
+            }
+            gaps.sort((a, b) => a.start - b.start);
+        }
         const last = tokens[tokens.length - 1];
         const tail = text.slice(last.end);
-        if (/^\s*$/.test(tail) && tail !== eol) gaps.push({ start: last.end, end: text.length, text: eol });
+        const finalBreak = tail === '' && layout.insertFinalNewline === false ? '' : eol;
+        if (/^\s*$/.test(tail) && tail !== finalBreak) gaps.push({ start: last.end, end: text.length, text: finalBreak });
 
         const doc = document.textDocument;
         return gaps.map(g => ({ range: { start: doc.positionAt(g.start), end: doc.positionAt(g.end) } as Range, newText: g.text }));
@@ -139,7 +173,7 @@ export class PlanFormatter implements Formatter {
      * A comment on its own line belongs to what follows: it takes that line's break and indent. A
      * comment after code on the same line stays there, one space after it.
      */
-    private commentGap(tokens: Token[], i: number, ownLine: boolean[], originalBreaks: number, depth: number, lineStarts: Map<number, LineStart>, eol: string): string {
+    private commentGap(tokens: Token[], i: number, ownLine: boolean[], originalBreaks: number, depth: number, lineStarts: Map<number, LineStart>, eol: string, indent: string): string {
         if (!ownLine[i]) return ' ';
         let next = i + 1;
         while (next < tokens.length && tokens[next].comment) next++;
@@ -151,7 +185,7 @@ export class PlanFormatter implements Formatter {
         const firstOfRun = !(tokens[i - 1].comment && ownLine[i - 1]);
         const kept = Math.min(originalBreaks, 2);
         const breaks = firstOfRun && start ? Math.max(start.breaks, kept) : Math.max(1, kept);
-        return eol.repeat(breaks) + INDENT.repeat(level);
+        return eol.repeat(breaks) + indent.repeat(level);
     }
 
     private spaces(previous: Token, token: Token, cellSpaces: Map<number, number>, tableYearStarts: Set<number>, dateTokens: Set<number>): number {
