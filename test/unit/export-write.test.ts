@@ -180,14 +180,18 @@ describe('writeExportFiles: temporary files of an export that was killed', () =>
     it('removes our stale temporary files (dead pid, or older than the limit), keeps a live export\'s and other files', async () => {
         const out = tempDir('stale');
         const stale = `.a.docx.${DEAD_PID}.0123456789ab.tmp`;
+        // A pid unknown here may be an export in another container sharing the folder, still writing.
+        const deadButFresh = `.a.html.${DEAD_PID}.0123456789ab.tmp`;
         const liveButOld = `.a.md.${process.pid}.00000000abcd.tmp`;
         const live = `.a.xlsx.${process.pid}.ba9876543210.tmp`;
         const notOurs = ['.a.docx.tmp', `.a.docx.${DEAD_PID}.xyz.tmp`, 'notes.tmp', '.hidden'];
-        for (const name of [stale, liveButOld, live, ...notOurs]) fs.writeFileSync(path.join(out, name), 'x');
-        const hourAgo = new Date(Date.now() - 60 * 60_000);
-        fs.utimesSync(path.join(out, liveButOld), hourAgo, hourAgo);
+        for (const name of [stale, deadButFresh, liveButOld, live, ...notOurs]) fs.writeFileSync(path.join(out, name), 'x');
+        const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+        fs.utimesSync(path.join(out, stale), ago(2), ago(2));
+        fs.utimesSync(path.join(out, liveButOld), ago(60), ago(60));
+        for (const name of notOurs) fs.utimesSync(path.join(out, name), ago(60), ago(60));
         await writeExportFiles(out, [{ name: 'a.csv', data: bytes('x') }]);
-        expect(fs.readdirSync(out).sort()).toEqual(['a.csv', live, ...notOurs].sort());
+        expect(fs.readdirSync(out).sort()).toEqual(['a.csv', deadButFresh, live, ...notOurs].sort());
     });
 
     it('removes a stale backup only while the file it backs up exists (else it is the only copy)', async () => {
@@ -195,7 +199,10 @@ describe('writeExportFiles: temporary files of an export that was killed', () =>
         fs.writeFileSync(path.join(out, 'a.docx'), 'new');
         const backed = `.a.docx.${DEAD_PID}.0123456789ab.bak`;
         const orphan = `.gone.docx.${DEAD_PID}.0123456789ab.bak`;
-        for (const name of [backed, orphan]) fs.writeFileSync(path.join(out, name), 'old');
+        for (const name of [backed, orphan]) {
+            fs.writeFileSync(path.join(out, name), 'old');
+            fs.utimesSync(path.join(out, name), new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
+        }
         await writeExportFiles(out, [{ name: 'a.csv', data: bytes('x') }]);
         expect(fs.readdirSync(out).sort()).toEqual([orphan, 'a.csv', 'a.docx'].sort());
     });

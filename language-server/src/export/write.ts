@@ -15,8 +15,8 @@
 // - When undoing fails too (the disk is failing), the error says which new files were left in place
 //   and where the old versions of the ones not restored are (ExportWriteError.kept / .notRestored).
 // - Our temporary files and backups left by an export that was killed are removed by the next export
-//   into the same folder, once their process is gone or they are older than STALE_AFTER_MS — never a
-//   concurrent export's. A backup is removed only while the file it backs up exists (it may be the
+//   into the same folder, once their process is gone (and they are older than a minute) or they are
+//   older than STALE_AFTER_MS — never a concurrent export's. A backup is removed only while the file it backs up exists (it may be the
 //   only copy of the old version otherwise).
 // - What this cannot promise: a power cut during the placing step can leave some files new and some
 //   old (the backups then still hold the old versions); placing n files is n renames, not one.
@@ -39,6 +39,12 @@ export interface WriteOptions {
 
 /** Temporary files and backups older than this are stale even if their pid is alive (pids are reused). */
 export const STALE_AFTER_MS = 10 * 60_000;
+
+/**
+ * ... and younger than this are never stale, even if no process has their pid: an export in another
+ * container sharing the folder has a pid this machine does not know. Writing a set takes seconds.
+ */
+export const DEAD_PID_GRACE_MS = 60_000;
 
 /** Our temporary and backup names: `.<name>.<pid>.<12 hex>.tmp|bak`. */
 const OWN_NAME = /^\.(.+)\.(\d+)\.([0-9a-f]{12})\.(tmp|bak)$/;
@@ -177,7 +183,8 @@ async function removeStaleFiles(io: ExportFs, dir: string): Promise<void> {
             const stat = await io.lstat(file);
             if (!stat.isFile()) continue;
             const pid = Number(own[2]);
-            const stale = now - stat.mtimeMs > STALE_AFTER_MS || (pid > 0 && pid !== process.pid && !isAlive(pid));
+            const age = now - stat.mtimeMs;
+            const stale = age > STALE_AFTER_MS || (age > DEAD_PID_GRACE_MS && pid > 0 && pid !== process.pid && !isAlive(pid));
             if (!stale) continue;
             if (own[4] === 'bak' && !(await exists(io, path.join(dir, own[1])))) continue;
             await io.unlink(file);
