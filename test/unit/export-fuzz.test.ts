@@ -15,109 +15,9 @@ import { renderExport } from '../../language-server/src/export/index.js';
 import { exportText, exportView } from '../../language-server/src/export/text.js';
 import type { AnnexCell, AnnexTable, PlanView } from '../../language-server/src/model/view.js';
 import { fuzzRuns } from '../helpers/fast-check-seed.js';
-import { descendants, docxGrid, markdownCells, readDocx, viewOfText, xmlParts } from './export-support.js';
-
-/** A plan string literal: the grammar's STRING takes any character but `"` and `\` raw. */
-const literal = (s: string) => `"${s.replace(/[\\"]/g, c => `\\${c}`)}"`;
-
-/** Every label of a plan that can reach an annex, the file's properties or its name. */
-interface Labels {
-    planTitle: string; number: string; code: string; issuer: string; issuerShort: string; place: string; kind: string;
-    headerTitle: string; agencyA: string; agencyB: string; district1: string; district2: string;
-    tableTitle: string; annex1: string; heading: string; sectionTitle: string; subtotal: string; total: string;
-    dimension: string; dimensionHeading: string; indicator1: string; indicator2: string; unit: string;
-    indicatorTable: string; annex2: string; target: string; tasks: string; annex3: string; task: string; note: string;
-}
-
-function planText(l: Labels): string {
-    const q = literal;
-    return `plan fuzz_plan ${q(l.planTitle)}
-number-style vi
-header {
-    number ${q(l.number)} code ${q(l.code)}
-    issuer ${q(l.issuer)}
-    issuer-short ${q(l.issuerShort)}
-    place ${q(l.place)}
-    kind ${q(l.kind)}
-    title ${q(l.headerTitle)}
-    date 3/4/2024
-    period 2023 to 2025
-}
-agency A ${q(l.agencyA)} department
-agency B ${q(l.agencyB)} department
-district D1 ${q(l.district1)} huyen
-district D2 ${q(l.district2)} huyen
-table t ${q(l.tableTitle)} {
-    annex ${q(l.annex1)}
-    heading ${q(l.heading)}
-    years { 2023 result  2024 plan }
-    columns households poor poor-rate
-    section I ${q(l.sectionTitle)} {
-        row 1 D1 {
-            2023: 1.000 20 2,00
-            2024: 1.000 10 1,00
-        }
-        subtotal ${q(l.subtotal)} {
-            2023: 1.000 20 2,00
-            2024: 1.000 10 1,00
-        }
-    }
-    row 2 D2 {
-        2023: 2.000 10 0,50
-        2024: 2.000 10 0,50
-    }
-    total ${q(l.total)} {
-        2023: 3.000 30 1,00
-        2024: 3.000 20 0,67
-    }
-}
-dimension dim ${q(l.dimension)} {
-    heading ${q(l.dimensionHeading)}
-    indicator ind1 ${q(l.indicator1)} {
-        unit percent  direction lower  lead A
-        baseline 2023 = 9,7   plan 2024 = 9
-    }
-    indicator ind2 ${q(l.indicator2)} {
-        unit ${q(l.unit)}  lead B coordinate A
-        baseline 2023 = 12   plan 2024 = 14
-    }
-}
-indicator-table ${q(l.indicatorTable)} annex ${q(l.annex2)}
-target tg { indicator ind1 year 2024 below 10 text ${q(l.target)} }
-tasks ${q(l.tasks)} {
-    annex ${q(l.annex3)}
-    task 1 ${q(l.task)} { lead A coordinate B submit 2024 note ${q(l.note)} }
-}
-`;
-}
-
-const ORDINARY: Labels = {
-    planTitle: 'Kế hoạch thử', number: '12', code: 'KH-UBND', issuer: 'Ủy ban nhân dân tỉnh Thử', issuerShort: 'UBND tỉnh',
-    place: 'Thử', kind: 'KẾ HOẠCH', headerTitle: 'Giảm nghèo', agencyA: 'Sở Y tế', agencyB: 'Sở Giáo dục',
-    district1: 'Phù Cừ', district2: 'Kim Động', tableTitle: 'Dự kiến tỷ lệ hộ nghèo', annex1: '01', heading: 'Dự kiến',
-    sectionTitle: 'Khu vực nông thôn', subtotal: 'Cộng', total: 'Tổng cộng', dimension: 'Y tế', dimensionHeading: 'Y tế',
-    indicator1: 'Tỷ lệ trẻ em suy dinh dưỡng', indicator2: 'Số hộ', unit: 'Hộ', indicatorTable: 'Các chỉ tiêu', annex2: '02',
-    target: 'dưới 10%', tasks: 'Nhiệm vụ', annex3: '03', task: 'Xây dựng đề án', note: 'Ghi chú'
-};
-
-/** Characters a file format may choke on, and the syntax of every format, often. */
-const NASTY = [
-    '\v', '\f', '\0', '\x1b', '\x01', '\x08', '\x7f', '\x85', '\x9b', '\t', '\n', '\r', '\r\n', '\u2028', '\u2029',
-    '\uFFFE', '\uFFFF', '\uFDD0', '\u{1FFFF}', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uFEFF', '\u00A0',
-    '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069',
-    '<', '>', '&', '"', "'", '&amp;', '<br>', ']]>', '|', '\\', '*', '_', '`', '[', ']', '#', '~', ',', ';',
-    '=', '+', '-', '@', ':', '/', '?', ' ', '  ', '𝐀', 'ệ', 'ẽ', 'Phụ lục', 'History'
-];
-const unit = fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...NASTY) },
-    { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
-    { weight: 1, arbitrary: fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 1 }) },
-    { weight: 1, arbitrary: fc.integer({ min: 0xD800, max: 0xDFFF }).map(c => String.fromCharCode(c)) }
-);
-const nasty = fc.string({ unit, maxLength: 12 });
-const labels: fc.Arbitrary<Labels> = fc.record(
-    Object.fromEntries(Object.keys(ORDINARY).map(k => [k, nasty])) as { [K in keyof Labels]: fc.Arbitrary<string> }
-);
+import {
+    descendants, docxGrid, markdownCells, nastyLabels, nastyText, ORDINARY_LABELS, planWithLabels, readDocx, viewOfText, xmlParts
+} from './export-support.js';
 
 // ---- readers ----------------------------------------------------------------------------------
 
@@ -315,7 +215,7 @@ describe('exportText', () => {
 
     it('gives only characters XML 1.0 allows, and changes nothing a second time', () => {
         const xmlChar = /^[\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
-        fc.assert(fc.property(nasty, s => {
+        fc.assert(fc.property(nastyText, s => {
             const out = exportText(s);
             expect(out).toMatch(xmlChar);
             expect(out).not.toMatch(/[\0-\x08\x0B-\x1F\x7F-\x9F\r]/);
@@ -326,14 +226,14 @@ describe('exportText', () => {
 
 describe('exports of plans with arbitrary text', () => {
     it('the generator reaches the annexes: an ordinary plan exports with its labels in place', async () => {
-        const view = await viewOfText(planText(ORDINARY));
+        const view = await viewOfText(planWithLabels(ORDINARY_LABELS));
         expect(view.annexes.map(a => a.number)).toEqual(['01', '02', '03']);
         expect(JSON.stringify(view.annexes)).toContain('Phù Cừ');
         await exportAll(view);
     });
 
     it('a district name pasted from Word (\\v, \\f) still gives well-formed DOCX XML, the break kept as a line break', async () => {
-        const view = await viewOfText(planText({ ...ORDINARY, district1: 'Phù\vCừ\fmới' }));
+        const view = await viewOfText(planWithLabels({ ...ORDINARY_LABELS, district1: 'Phù\vCừ\fmới' }));
         const { files } = await renderExport(view, 'docx');
         await expect(xmlParts(files[0].data)).resolves.toBeDefined();
         const docx = await readDocx(files[0].data);
@@ -342,21 +242,21 @@ describe('exports of plans with arbitrary text', () => {
     });
 
     it('U+FFFE and U+FFFF in an agency name still give well-formed XLSX XML', async () => {
-        const view = await viewOfText(planText({ ...ORDINARY, agencyA: 'Sở\uFFFE Y tế\uFFFF' }));
+        const view = await viewOfText(planWithLabels({ ...ORDINARY_LABELS, agencyA: 'Sở\uFFFE Y tế\uFFFF' }));
         const { files } = await renderExport(view, 'xlsx');
         await expect(xmlParts(files[0].data)).resolves.toBeDefined();
     });
 
     it('an annex number with an apostrophe gives a valid sheet name and print-titles reference', async () => {
         for (const annex1 of ["01'", "0'1", "'"]) {
-            const view = await viewOfText(planText({ ...ORDINARY, annex1 }));
+            const view = await viewOfText(planWithLabels({ ...ORDINARY_LABELS, annex1 }));
             await checkXlsx(view, (await renderExport(view, 'xlsx')).files[0].data);
         }
     });
 
     it('every label arbitrary: all five formats are well-formed and show the labels in place', async () => {
-        await fc.assert(fc.asyncProperty(labels, async l => {
-            const view = await viewOfText(planText(l));
+        await fc.assert(fc.asyncProperty(nastyLabels, async l => {
+            const view = await viewOfText(planWithLabels(l));
             // The plan's strings reach the view unchanged, so the exporters are the ones being tested.
             expect(view.header.title).toBe(l.headerTitle);
             expect(view.annexes).toHaveLength(3);
@@ -365,7 +265,7 @@ describe('exports of plans with arbitrary text', () => {
     }, 300_000);
 
     it('HTML attributes take only the exporter\'s own values, even from a malformed view', async () => {
-        const view = exportView(await viewOfText(planText(ORDINARY)));
+        const view = exportView(await viewOfText(planWithLabels(ORDINARY_LABELS)));
         const row = view.annexes[0].body[0];
         (row as { kind: string }).kind = '"><script>alert(1)</script>';
         (row.cells[0] as { align: string }).align = '"><img src=x onerror=alert(1)>';

@@ -1,8 +1,10 @@
 // Shared by the export tests: the seed plan's view, a plan whose district name is an XSS payload,
-// and readers that take the exported files apart again (DOCX by unzipping and parsing its XML).
+// plans with arbitrary text in every label, and readers that take the exported files apart again
+// (DOCX and XLSX by unzipping and parsing their XML).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { buildPlanView, type LocatedFinding, type PlanView } from '../../language-server/src/model/view.js';
@@ -287,3 +289,107 @@ export async function xmlParts(data: Uint8Array): Promise<Map<string, XmlNode>> 
     }
     return parts;
 }
+
+// ---- Plans with arbitrary labels (export-fuzz.test.ts) ---------------------------------------------
+
+/** A plan string literal: the grammar's STRING takes any character but `"` and `\` raw. */
+const literal = (s: string) => `"${s.replace(/[\\"]/g, c => `\\${c}`)}"`;
+
+/** Every label of a plan that can reach an annex, the file's properties or its name. */
+export interface Labels {
+    planTitle: string; number: string; code: string; issuer: string; issuerShort: string; place: string; kind: string;
+    headerTitle: string; agencyA: string; agencyB: string; district1: string; district2: string;
+    tableTitle: string; annex1: string; heading: string; sectionTitle: string; subtotal: string; total: string;
+    dimension: string; dimensionHeading: string; indicator1: string; indicator2: string; unit: string;
+    indicatorTable: string; annex2: string; target: string; tasks: string; annex3: string; task: string; note: string;
+}
+
+export function planWithLabels(l: Labels): string {
+    const q = literal;
+    return `plan fuzz_plan ${q(l.planTitle)}
+number-style vi
+header {
+    number ${q(l.number)} code ${q(l.code)}
+    issuer ${q(l.issuer)}
+    issuer-short ${q(l.issuerShort)}
+    place ${q(l.place)}
+    kind ${q(l.kind)}
+    title ${q(l.headerTitle)}
+    date 3/4/2024
+    period 2023 to 2025
+}
+agency A ${q(l.agencyA)} department
+agency B ${q(l.agencyB)} department
+district D1 ${q(l.district1)} huyen
+district D2 ${q(l.district2)} huyen
+table t ${q(l.tableTitle)} {
+    annex ${q(l.annex1)}
+    heading ${q(l.heading)}
+    years { 2023 result  2024 plan }
+    columns households poor poor-rate
+    section I ${q(l.sectionTitle)} {
+        row 1 D1 {
+            2023: 1.000 20 2,00
+            2024: 1.000 10 1,00
+        }
+        subtotal ${q(l.subtotal)} {
+            2023: 1.000 20 2,00
+            2024: 1.000 10 1,00
+        }
+    }
+    row 2 D2 {
+        2023: 2.000 10 0,50
+        2024: 2.000 10 0,50
+    }
+    total ${q(l.total)} {
+        2023: 3.000 30 1,00
+        2024: 3.000 20 0,67
+    }
+}
+dimension dim ${q(l.dimension)} {
+    heading ${q(l.dimensionHeading)}
+    indicator ind1 ${q(l.indicator1)} {
+        unit percent  direction lower  lead A
+        baseline 2023 = 9,7   plan 2024 = 9
+    }
+    indicator ind2 ${q(l.indicator2)} {
+        unit ${q(l.unit)}  lead B coordinate A
+        baseline 2023 = 12   plan 2024 = 14
+    }
+}
+indicator-table ${q(l.indicatorTable)} annex ${q(l.annex2)}
+target tg { indicator ind1 year 2024 below 10 text ${q(l.target)} }
+tasks ${q(l.tasks)} {
+    annex ${q(l.annex3)}
+    task 1 ${q(l.task)} { lead A coordinate B submit 2024 note ${q(l.note)} }
+}
+`;
+}
+
+export const ORDINARY_LABELS: Labels = {
+    planTitle: 'Kế hoạch thử', number: '12', code: 'KH-UBND', issuer: 'Ủy ban nhân dân tỉnh Thử', issuerShort: 'UBND tỉnh',
+    place: 'Thử', kind: 'KẾ HOẠCH', headerTitle: 'Giảm nghèo', agencyA: 'Sở Y tế', agencyB: 'Sở Giáo dục',
+    district1: 'Phù Cừ', district2: 'Kim Động', tableTitle: 'Dự kiến tỷ lệ hộ nghèo', annex1: '01', heading: 'Dự kiến',
+    sectionTitle: 'Khu vực nông thôn', subtotal: 'Cộng', total: 'Tổng cộng', dimension: 'Y tế', dimensionHeading: 'Y tế',
+    indicator1: 'Tỷ lệ trẻ em suy dinh dưỡng', indicator2: 'Số hộ', unit: 'Hộ', indicatorTable: 'Các chỉ tiêu', annex2: '02',
+    target: 'dưới 10%', tasks: 'Nhiệm vụ', annex3: '03', task: 'Xây dựng đề án', note: 'Ghi chú'
+};
+
+/** Characters a file format may choke on, and the syntax of every format, often. */
+const NASTY = [
+    '\v', '\f', '\0', '\x1b', '\x01', '\x08', '\x7f', '\x85', '\x9b', '\t', '\n', '\r', '\r\n', '\u2028', '\u2029',
+    '\uFFFE', '\uFFFF', '\uFDD0', '\u{1FFFF}', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uFEFF', '\u00A0',
+    '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069',
+    '<', '>', '&', '"', "'", '&amp;', '<br>', ']]>', '|', '\\', '*', '_', '`', '[', ']', '#', '~', ',', ';',
+    '=', '+', '-', '@', ':', '/', '?', ' ', '  ', '𝐀', 'ệ', 'ẽ', 'Phụ lục', 'History'
+];
+const unit = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...NASTY) },
+    { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 1 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0xD800, max: 0xDFFF }).map(c => String.fromCharCode(c)) }
+);
+export const nastyText = fc.string({ unit, maxLength: 12 });
+export const nastyLabels: fc.Arbitrary<Labels> = fc.record(
+    Object.fromEntries(Object.keys(ORDINARY_LABELS).map(k => [k, nastyText])) as { [K in keyof Labels]: fc.Arbitrary<string> }
+);
