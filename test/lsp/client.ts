@@ -5,7 +5,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import {
     ConfigurationRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, ExitNotification,
-    InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
+    InitializeRequest, InitializedNotification, InlayHintRefreshRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, createProtocolConnection,
     type ClientCapabilities, type ConfigurationParams, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node.js';
@@ -32,11 +32,16 @@ export interface TestClient {
     published: PublishDiagnosticsParams[];
     /** Every workspace/configuration request the server made. */
     configurationRequests: ConfigurationParams[];
+    /** How many times the server asked the client to fetch inlay hints again. */
+    inlayHintRefreshes: number;
     /** The first diagnostics for the uri, published at or after the `from`-th publication, that `accept` takes. */
     diagnosticsFor(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, from?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
     open(uri: string, text: string): Promise<void>;
-    /** Changes the client's settings and tells the server, as plain-LSP clients do: the new settings in the notification. */
-    changeSettings(settings: Record<string, unknown>): Promise<void>;
+    /**
+     * Changes the client's settings and tells the server, as plain-LSP clients do: the new settings in
+     * the notification, or with `pull` `settings: null` (the server is to ask again).
+     */
+    changeSettings(settings: Record<string, unknown>, pull?: boolean): Promise<void>;
     stop(): Promise<number | null>;
 }
 
@@ -65,6 +70,8 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
         return params.items.map(item => (item.section ? settings[item.section] ?? null : settings));
     });
     connection.onRequest(RegistrationRequest.type, () => undefined);
+    let inlayHintRefreshes = 0;
+    connection.onRequest(InlayHintRefreshRequest.type, () => { inlayHintRefreshes++; });
     connection.listen();
 
     const capabilities: ClientCapabilities = {
@@ -80,6 +87,7 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
 
     return {
         connection, published, configurationRequests,
+        get inlayHintRefreshes() { return inlayHintRefreshes; },
         diagnosticsFor(uri, accept = () => true, from = 0, timeoutMs = 20_000) {
             const already = published.slice(from).find(p => p.uri === uri && accept(p));
             if (already) return Promise.resolve(already);
@@ -93,9 +101,9 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
         open: (uri, text) => connection.sendNotification(DidOpenTextDocumentNotification.type, {
             textDocument: { uri, languageId: 'plan', version: 1, text }
         }),
-        async changeSettings(next) {
+        async changeSettings(next, pull = false) {
             settings = next;
-            await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: next });
+            await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: pull ? null : next });
         },
         async stop() {
             await connection.sendRequest(ShutdownRequest.type);

@@ -46,6 +46,16 @@ describe('plan.language from a plain LSP client', () => {
         expect(english.diagnostics.map(d => d.code).sort()).toEqual(client.published[before - 1].diagnostics.map(d => d.code).sort());
     });
 
+    test('settings: null (the pull model\'s "something changed"): the server asks again and republishes', async () => {
+        client = await startClient({ configuration: true, settings: { plan: { language: 'vi' } } });
+        await client.open(SEED_URI, SEED_TEXT);
+        expect(gapMessage(await client.diagnosticsFor(SEED_URI))).toContain(VIETNAMESE_GAP);
+        const before = client.published.length;
+        await client.changeSettings({ plan: { language: 'en' } }, true);
+        await client.diagnosticsFor(SEED_URI, p => gapMessage(p).includes(ENGLISH_GAP), before);
+        expect(client.configurationRequests.length).toBe(2);
+    });
+
     test('a setting that does not change findings does not revalidate; one that does, does', async () => {
         client = await startClient({ configuration: false });
         await client.open(SEED_URI, SEED_TEXT);
@@ -85,14 +95,18 @@ describe('plan.validation.* from a plain LSP client', () => {
 });
 
 describe('plan.inlayHints.enabled from a plain LSP client', () => {
-    test('read at start: off means no hints; turned on, the computed rate is hinted', async () => {
-        client = await startClient({ configuration: true, settings: { plan: { inlayHints: { enabled: false } } } });
+    test('read at start: off means no hints; turned on, the client is asked to fetch them again and the computed rate is hinted', async () => {
+        client = await startClient({
+            configuration: true, settings: { plan: { inlayHints: { enabled: false } } },
+            capabilities: { workspace: { inlayHint: { refreshSupport: true } } }
+        });
         await client.open(PROVINCE_URI, PROVINCE);
         await client.diagnosticsFor(PROVINCE_URI);
         const range = { start: { line: 0, character: 0 }, end: { line: PROVINCE.split('\n').length, character: 0 } };
         const ask = () => client!.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: PROVINCE_URI }, range });
         expect(await ask()).toEqual([]);
         await client.changeSettings({ plan: { inlayHints: { enabled: true } } });
+        await expect.poll(() => client!.inlayHintRefreshes).toBe(1);
         const hints = (await ask()) ?? [];
         expect(hints.length).toBeGreaterThan(0);
     });
