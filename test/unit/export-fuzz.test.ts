@@ -224,6 +224,20 @@ describe('exportText', () => {
     });
 });
 
+describe('exportView', () => {
+    it('returns a clean view as it is (no copy of a big annex) and never changes the view it is given', async () => {
+        const clean = await viewOfText(planWithLabels(ORDINARY_LABELS));
+        expect(exportView(clean)).toBe(clean);
+        const dirty = await viewOfText(planWithLabels({ ...ORDINARY_LABELS, district1: 'Phù\vCừ' }));
+        const before = JSON.stringify(dirty);
+        const exported = exportView(dirty);
+        expect(JSON.stringify(dirty)).toBe(before);
+        expect(exported.annexes[0].body.flatMap(r => r.cells.map(c => c.text))).toContain('Phù\nCừ');
+        // Untouched parts are shared, not copied.
+        expect(exported.annexes[1]).toBe(dirty.annexes[1]);
+    });
+});
+
 describe('exports of plans with arbitrary text', () => {
     it('the generator reaches the annexes: an ordinary plan exports with its labels in place', async () => {
         const view = await viewOfText(planWithLabels(ORDINARY_LABELS));

@@ -53,14 +53,31 @@ function closeBidi(text: string): string {
     return open.length === 0 ? text : text + open.reverse().map(c => (ISOLATES.has(c) ? '\u2069' : '\u202C')).join('');
 }
 
-/** A copy with every string passed through exportText: labels, cells, header fields alike. */
+/**
+ * Every string passed through exportText. Objects and arrays in which nothing changes are returned
+ * as they are (most plans hold nothing to change, and a big annex has hundreds of thousands of cells);
+ * the others are copied along the path to the changed string.
+ */
 function mapStrings<T>(value: T): T {
     if (typeof value === 'string') return exportText(value) as T;
-    if (Array.isArray(value)) return value.map(mapStrings) as T;
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v)])) as T;
+    if (typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) {
+        let copy: unknown[] | undefined;
+        for (let i = 0; i < value.length; i++) {
+            const mapped = mapStrings(value[i]);
+            if (mapped !== value[i]) (copy ??= value.slice())[i] = mapped;
+        }
+        return (copy ?? value) as T;
     }
-    return value;
+    let copy: Record<string, unknown> | undefined;
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+        // Source positions and the checker's findings are never printed.
+        if (key === 'range' || key === 'findings') continue;
+        const mapped = mapStrings(record[key]);
+        if (mapped !== record[key]) (copy ??= { ...record })[key] = mapped;
+    }
+    return (copy ?? value) as T;
 }
 
 /** The view as exporters print it (see exportText). */
