@@ -1,7 +1,6 @@
 // The DOCX export read back: the seed's annexes unzipped and parsed, cell by cell against the view
 // (and Annex 01 against the seed's own transcription), and the layout of Nghị định 30/2020/NĐ-CP.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderExport } from '../../language-server/src/export/index.js';
 import type { AnnexTable, PlanView } from '../../language-server/src/model/view.js';

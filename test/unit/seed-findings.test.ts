@@ -1,7 +1,6 @@
 // The seed plan's findings, exactly: each one is a real inconsistency or gap of the published
 // document, checked here against the document itself, and nothing else is reported.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { loadPlans } from '../../language-server/src/workspace.js';

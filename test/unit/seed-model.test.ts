@@ -1,7 +1,6 @@
 // The seed plan's model against the published numbers: every cell of Annex 01, every indicator of
 // Annex 02 and every task of Annex 03, compared with the independent JSON transcription in test/fixtures.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { matchesRounded } from '../../language-server/src/model/numbers.js';
 import type { AgencyModel, IdRef, Measure, PlanModel, TableRowModel } from '../../language-server/src/model/types.js';
