@@ -8,7 +8,7 @@ import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createPlanServices, type PlanServices } from './plan-module.js';
 import { decodePlanBytes, type EncodingProblem } from './text-encoding.js';
-import { FILE_ISSUES, type Locale } from './validation/codes.js';
+import { FILE_ISSUES, type FileIssueCode, type Locale } from './validation/codes.js';
 
 /** Larger plan files are refused unless the limit is raised (the CLI's --max-size). */
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -149,7 +149,15 @@ function isRegularFile(file: string): boolean {
     }
 }
 
-function encodingDiagnostic(problem: EncodingProblem, locale: Locale): Diagnostic {
+/** A finding about the file rather than its plan (see FILE_ISSUES). */
+interface FileProblem {
+    code: FileIssueCode;
+    line: number;
+    character: number;
+    args: Record<string, string | number>;
+}
+
+function fileDiagnostic(problem: FileProblem, locale: Locale): Diagnostic {
     const spec = FILE_ISSUES[problem.code];
     const start = { line: problem.line, character: problem.character };
     return {
@@ -169,7 +177,7 @@ export async function loadPlans(files: string[], locale: Locale = 'vi', services
     plan.plan.Settings.locale = locale;
     const langiumDocuments = plan.shared.workspace.LangiumDocuments;
     const factory = plan.shared.workspace.LangiumDocumentFactory;
-    const problems = new Map<LangiumDocument, EncodingProblem>();
+    const problems = new Map<LangiumDocument, FileProblem>();
     const load = (file: string): LangiumDocument => {
         const uri = URI.file(file);
         const existing = langiumDocuments.getDocument(uri);
@@ -180,9 +188,17 @@ export async function loadPlans(files: string[], locale: Locale = 'vi', services
             // its language mode, so the registry does not look for a language by the extension.
             plan.shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), plan.LanguageMetaData.languageId, 0, text));
         }
-        const document = factory.fromString(text, uri);
+        let document: LangiumDocument;
+        try {
+            document = factory.fromString(text, uri);
+            if (problem) problems.set(document, problem);
+        } catch (e) {
+            // The parser itself failed (Langium's CST builder overflows the stack on ~100.000 hidden
+            // tokens in a row): one finding on this file instead of a crash of the whole run.
+            document = factory.fromString('', uri);
+            problems.set(document, { code: 'parse-failed', line: 0, character: 0, args: { reason: e instanceof Error ? e.message : String(e) } });
+        }
         langiumDocuments.addDocument(document);
-        if (problem) problems.set(document, problem);
         return document;
     };
     const documents = files.map(load);
@@ -202,9 +218,10 @@ export async function loadPlans(files: string[], locale: Locale = 'vi', services
     }
     await plan.shared.workspace.DocumentBuilder.build([...langiumDocuments.all], { validation: true });
     for (const [document, problem] of problems) {
-        const diagnostic = encodingDiagnostic(problem, locale);
-        // A binary file is parsed as empty: what the parser says about the nothing read is noise.
-        document.diagnostics = problem.code === 'encoding-binary' ? [diagnostic] : [diagnostic, ...(document.diagnostics ?? [])];
+        const diagnostic = fileDiagnostic(problem, locale);
+        // A binary or unparsable file is parsed as empty: what the parser says about nothing is noise.
+        const empty = problem.code === 'encoding-binary' || problem.code === 'parse-failed';
+        document.diagnostics = empty ? [diagnostic] : [diagnostic, ...(document.diagnostics ?? [])];
     }
     return { services: plan, documents };
 }

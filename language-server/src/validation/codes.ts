@@ -220,6 +220,12 @@ export const FILE_ISSUES = {
         vi: () => 'Tệp có byte NUL: đây không phải là tệp văn bản (có thể là ảnh, tệp nén hoặc UTF-32), nên không được kiểm tra.',
         en: () => 'The file holds NUL bytes: it is not a text file (perhaps an image, an archive or UTF-32), so it was not checked.',
         rule: { vi: 'Tệp kế hoạch là tệp văn bản.', en: 'A plan file is a text file.' }
+    },
+    'parse-failed': {
+        severity: 'error',
+        vi: a => `Không phân tích được tệp (${a.reason}), nên tệp không được kiểm tra. Đây là lỗi của công cụ; xin báo lại kèm tệp.`,
+        en: a => `The file could not be parsed (${a.reason}), so it was not checked. This is a bug in the tool; please report it with the file.`,
+        rule: { vi: 'Bộ phân tích đọc được mọi tệp văn bản.', en: 'The parser reads any text file.' }
     }
 } satisfies Record<string, IssueSpec>;
 
