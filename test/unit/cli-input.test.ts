@@ -407,6 +407,28 @@ describe('encodings', () => {
     });
 });
 
+describe('readPlanFile', () => {
+    // Files of /proc say they are empty and then give text: a file longer than its stat, as one that
+    // grows while it is read. The read must stop at the limit whatever the stat said.
+    const PROC = '/proc/self/status';
+    test.skipIf(!fs.existsSync(PROC))('reads no more than the limit + 1 byte, whatever the stat said', async () => {
+        const { readPlanFile, PlanFileError } = await import('../../language-server/src/workspace.js');
+        expect(fs.statSync(PROC).size).toBe(0);
+        expect(readPlanFile(PROC).text).toMatch(/^Name:/);
+        let error: unknown;
+        try {
+            readPlanFile(PROC, { maxBytes: 16 });
+        } catch (e) {
+            error = e;
+        }
+        expect(error).toBeInstanceOf(PlanFileError);
+        expect(error).toMatchObject({ reason: 'too-large', detail: { limit: 16 } });
+        expect((error as InstanceType<typeof PlanFileError>).detail.size).toBeUndefined();
+        const { planFileReason } = await import('../../language-server/src/cli/diagnostics.js');
+        expect(planFileReason(error as InstanceType<typeof PlanFileError>, 'en')).toBe('the file is too large (over 0.0000153 MB, it grew while being read); use --max-size <MB> to raise the limit');
+    });
+});
+
 describe('a file the parser cannot take', () => {
     test('100.000 comment lines at the end: a finding or a clean run, never a crash', async () => {
         const file = path.join(folder('parser'), 'comments.plan');

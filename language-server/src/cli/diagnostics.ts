@@ -74,9 +74,10 @@ const KINDS: Record<Locale, Record<FileKind, string>> = {
 /** Megabytes (MiB) in the locale's decimal mark, with the decimals that tell `bytes` from `limit`. */
 function megabytes(bytes: number, locale: Locale, above?: number): string {
     const mb = bytes / (1024 * 1024);
-    let digits = above === undefined ? 2 : 1;
+    let digits = 1;
     while (above !== undefined && digits < 6 && Number(mb.toFixed(digits)) <= above / (1024 * 1024)) digits++;
-    const text = above === undefined ? String(Number(mb.toFixed(digits))) : mb.toFixed(digits);
+    // A limit as given (32, 0.5); a size with the decimals that show it is above the limit.
+    const text = above === undefined ? String(Number(mb.toPrecision(3))) : mb.toFixed(digits);
     return locale === 'vi' ? text.replace('.', ',') : text;
 }
 
