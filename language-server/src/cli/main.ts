@@ -50,7 +50,7 @@ const HELP = {
     vi: {
         program: 'Kế hoạch dạng mã: kiểm tra tệp kế hoạch và xuất các phụ lục.',
         validate: 'Kiểm tra tệp hoặc thư mục kế hoạch và in các phát hiện (mã thoát 1 nếu có lỗi).',
-        paths: 'tệp .plan hoặc thư mục', file: 'tệp .plan', format: 'định dạng đầu ra', lang: 'ngôn ngữ thông báo',
+        paths: 'tệp kế hoạch (đuôi bất kỳ) hoặc thư mục (các tệp .plan trong đó)', file: 'tệp kế hoạch', format: 'định dạng đầu ra', lang: 'ngôn ngữ thông báo',
         export: 'Xuất các phụ lục của một tệp kế hoạch (vẫn xuất khi có phát hiện).',
         formats: 'docx, xlsx, csv, html, md: cách nhau bằng dấu phẩy hoặc lặp lại', out: 'thư mục đầu ra (tạo nếu chưa có)',
         force: 'ghi đè tệp đã có',
@@ -61,7 +61,7 @@ const HELP = {
     en: {
         program: 'Plan-as-code for provincial plans: check plan files and export their annexes.',
         validate: 'Check plan files or folders and print the findings (exit 1 if there is an error).',
-        paths: '.plan files or folders', file: '.plan file', format: 'output format', lang: 'message language',
+        paths: 'plan files (any extension) or folders (their .plan files)', file: 'plan file', format: 'output format', lang: 'message language',
         export: 'Export the annexes of a plan file (exported even when it has findings).',
         formats: 'docx, xlsx, csv, html, md: comma-separated or repeated', out: 'output folder (created if missing)',
         force: 'overwrite existing files',
