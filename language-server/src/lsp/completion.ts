@@ -8,10 +8,11 @@
 // are added: a context for a name typed in several words, and years where a number is expected.
 import {
     AstUtils, CstUtils, GrammarAST, isOperationCancelled,
-    type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
+    type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type CompletionValueItem,
+    type LangiumServices, type NextFeature
 } from 'langium/lsp';
 import {
     CompletionItemKind, CompletionList, type CancellationToken, type CompletionItem, type CompletionParams, type Position
@@ -46,6 +47,8 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
     private readonly matcher: AccentFoldingFuzzyMatcher;
     /** How well each proposed declaration matched what was typed, per context (for sorting). */
     private readonly scores = new WeakMap<CompletionContext, Map<AstNodeDescription, number>>();
+    /** The syntax tree of the document being completed (for the lexer window of backtrackToAnyToken). */
+    private root: CstNode | undefined;
 
     constructor(private readonly services: PlanServices & LangiumServices) {
         super(services);
@@ -84,7 +87,33 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
             };
             yield phrase;
         }
-        yield* super.buildContexts(document, position);
+        this.root = document.parseResult.value.$cstNode;
+        try {
+            yield* super.buildContexts(document, position);
+        } finally {
+            this.root = undefined;
+        }
+    }
+
+    /**
+     * Langium lexes the whole document to find the tokens around the cursor; a national plan has
+     * 20 000 lines. Lexing from a token of the parsed tree at the start of the cursor's line to the
+     * end of that line finds the same tokens (the tree comes from lexing this very text).
+     */
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        const anchor = this.root && lineStart > 0 ? CstUtils.findLeafNodeBeforeOffset(this.root, lineStart - 1) : undefined;
+        if (!anchor) return super.backtrackToAnyToken(text, offset);
+        const start = anchor.offset;
+        const lineEnd = text.indexOf('\n', offset);
+        const found = super.backtrackToAnyToken(text.slice(start, lineEnd < 0 ? text.length : lineEnd), offset - start);
+        const shift = (n: number | undefined) => n === undefined ? undefined : n + start;
+        return {
+            nextTokenStart: found.nextTokenStart + start,
+            nextTokenEnd: found.nextTokenEnd + start,
+            previousTokenStart: shift(found.previousTokenStart),
+            previousTokenEnd: shift(found.previousTokenEnd)
+        };
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -94,14 +123,14 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
 
     /** The declarations in scope whose id or names match what was typed (accents, case and blanks folded). */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
-        const typed = this.typed(context).trim();
+        const score = this.matcher.scorer(this.typed(context).trim());
         let scores = this.scores.get(context);
         if (!scores) this.scores.set(context, scores = new Map());
         const scored = scores;
         return super.getReferenceCandidates(refInfo, context).filter(candidate => {
-            const score = this.matcher.score(typed, namesOf(candidate));
-            if (score === undefined) return false;
-            scored.set(candidate, score);
+            const value = score(namesOf(candidate));
+            if (value === undefined) return false;
+            scored.set(candidate, value);
             return true;
         });
     }
@@ -224,12 +253,11 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
      * neither keywords nor declared ids nor numbers ("lead LDTBXH so y te" → "so y te").
      */
     private phraseStart(document: LangiumDocument, words: Word[]): number {
-        if (words.length < 2) return words[words.length - 1].start;
-        const ids = this.visibleIds(document);
+        let ids: Set<string> | undefined;
         let first = words.length - 1;
         while (first > 0 && words.length - first < MAX_PHRASE_WORDS) {
             const w = words[first - 1].text;
-            if (!/\p{L}/u.test(w) || this.keywords.has(w) || ids.has(w)) break;
+            if (!/\p{L}/u.test(w) || this.keywords.has(w) || (ids ??= this.visibleIds(document)).has(w)) break;
             first--;
         }
         return words[first].start;

@@ -23,7 +23,11 @@ export function compactFold(text: string): string {
  * name, 2 the letters in order (a subsequence starting at a word start).
  */
 export function matchScore(typed: string, names: readonly string[]): number | undefined {
-    const query = compactFold(typed);
+    return scoreFolded(compactFold(typed), names);
+}
+
+/** matchScore with the query already folded (compactFold), for one query against many candidates. */
+export function scoreFolded(query: string, names: readonly string[]): number | undefined {
     if (query.length === 0) return 3;
     let best: number | undefined;
     for (const name of names) {
@@ -34,8 +38,25 @@ export function matchScore(typed: string, names: readonly string[]): number | un
     return best;
 }
 
+/**
+ * The folded words of names seen lately: completion and workspace symbols score the same few
+ * thousand names on every keystroke, and folding (Unicode normalisation) is most of the cost.
+ */
+const foldedWords = new Map<string, string[]>();
+const FOLDED_WORDS_KEPT = 50_000;
+
+function wordsOf(name: string): string[] {
+    let words = foldedWords.get(name);
+    if (!words) {
+        if (foldedWords.size >= FOLDED_WORDS_KEPT) foldedWords.clear();
+        words = foldAccents(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+        foldedWords.set(name, words);
+    }
+    return words;
+}
+
 function scoreOne(query: string, name: string): number | undefined {
-    const words = foldAccents(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const words = wordsOf(name);
     const compact = words.join('');
     if (compact.startsWith(query)) return 0;
     // "yte" finds "so y te": the query starts at a word and runs on through the following words.
@@ -69,5 +90,11 @@ export class AccentFoldingFuzzyMatcher implements FuzzyMatcher {
     /** How well the query finds something known by several names (lower is better), or undefined. */
     score(query: string, names: readonly string[]): number | undefined {
         return matchScore(query, names);
+    }
+
+    /** A scorer for one query against many candidates (the query folded once). */
+    scorer(query: string): (names: readonly string[]) => number | undefined {
+        const folded = compactFold(query);
+        return names => scoreFolded(folded, names);
     }
 }

@@ -49,11 +49,23 @@ export class PlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
         const text = document.textDocument;
         const from = this.currentRange ? text.offsetAt(this.currentRange.start) : 0;
         const to = this.currentRange ? text.offsetAt(this.currentRange.end) : Number.MAX_SAFE_INTEGER;
+        const source = text.getText();
+        // Year lines are most of a national plan and hold only numbers: walked into only when a
+        // comment may stand in them (a "/" within the line). The walk goes in text order, so the
+        // next "/" is looked up once per slash, not once per line.
+        let nextSlash = -1;
         const stack: CstNode[] = [root];
         while (stack.length > 0) {
             const node = stack.pop()!;
             if (node.end < from || node.offset > to) continue;
             if (isCompositeCstNode(node)) {
+                if (ast.isYearCells(node.astNode) && node.astNode.$cstNode === node) {
+                    if (nextSlash < node.offset && nextSlash !== Number.MAX_SAFE_INTEGER) {
+                        const found = source.indexOf('/', node.offset);
+                        nextSlash = found < 0 ? Number.MAX_SAFE_INTEGER : found;
+                    }
+                    if (nextSlash >= node.end) continue;
+                }
                 for (let i = node.content.length - 1; i >= 0; i--) stack.push(node.content[i]);
                 continue;
             }

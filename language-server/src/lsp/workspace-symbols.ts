@@ -23,8 +23,9 @@ export class PlanWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider 
 
     override async getSymbols(params: WorkspaceSymbolParams, cancelToken = CancellationToken.None): Promise<WorkspaceSymbol[]> {
         const found: { symbol: WorkspaceSymbol; score: number }[] = [];
+        const scoreOf = this.matcher.scorer(params.query);
         const consider = (description: AstNodeDescription) => {
-            const score = this.matcher.score(params.query, namesOf(description));
+            const score = scoreOf(namesOf(description));
             if (score === undefined) return;
             const symbol = this.getWorkspaceSymbol(description);
             if (symbol) found.push({ symbol, score });
