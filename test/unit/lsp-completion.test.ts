@@ -157,6 +157,21 @@ describe('years and keywords', () => {
         expect(performance.now() - start).toBeLessThan(2000);
     });
 
+    test('a keyword with "-" typed in part: "near-p" → near-poor, near-poor-rate', async () => {
+        const text = PROVINCE.replace(/columns households poor poor-rate/, 'columns households poor near-p<|>');
+        expect(labels(await itemsFor(text))).toEqual(expect.arrayContaining(['near-poor', 'near-poor-rate']));
+    });
+
+    test('the cursor after a string over several lines and a comment: the tokens around it are still found', async () => {
+        const text = PROVINCE.replace('agency XD "Sở Xây dựng" department', 'agency XD "Sở Xây\ndựng" // y\n    dep<|>');
+        const list = await itemsFor(text);
+        expect(labels(list)).toEqual(['department']);
+        expect(edit(list.items[0]).newText).toBe('department');
+        // the cursor on the last line of the string itself
+        const onStringLine = PROVINCE.replace('agency XD "Sở Xây dựng" department', 'agency XD "Sở Xây\ndựng" dep<|>');
+        expect(labels(await itemsFor(onStringLine))).toEqual(['department']);
+    });
+
     test('inside a string nothing is proposed', async () => {
         const text = PROVINCE.replace('"Sở Xây dựng"', '"Sở Xây<|> dựng"');
         expect((await itemsFor(text)).items).toEqual([]);
