@@ -41,6 +41,7 @@ const FEATURES: Record<string, Feature> = {
     'formatting': document => lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } }),
     'semantic tokens': document => lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } }),
     'document symbols': document => lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } }),
+    'workspace symbols ("so y te")': () => services.shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query: 'so y te' }),
     'folding ranges': document => lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument: { uri: document.uri.toString() } }),
     'inlay hints (whole plan)': document => lsp.InlayHintProvider!.getInlayHints(document, {
         textDocument: { uri: document.uri.toString() },

@@ -47,8 +47,8 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
     private readonly matcher: AccentFoldingFuzzyMatcher;
     /** How well each proposed declaration matched what was typed, per context (for sorting). */
     private readonly scores = new WeakMap<CompletionContext, Map<AstNodeDescription, number>>();
-    /** The syntax tree of the document being completed (for the lexer window of backtrackToAnyToken). */
-    private root: CstNode | undefined;
+    /** The text being completed and its syntax tree (for the lexer window of backtrackToAnyToken). */
+    private parsed: { text: string; root: CstNode } | undefined;
 
     constructor(private readonly services: PlanServices & LangiumServices) {
         super(services);
@@ -87,12 +87,9 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
             };
             yield phrase;
         }
-        this.root = document.parseResult.value.$cstNode;
-        try {
-            yield* super.buildContexts(document, position);
-        } finally {
-            this.root = undefined;
-        }
+        const root = document.parseResult.value.$cstNode;
+        this.parsed = root ? { text, root } : undefined;
+        yield* super.buildContexts(document, position);
     }
 
     /**
@@ -102,7 +99,9 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
      */
     protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
         const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-        const anchor = this.root && lineStart > 0 ? CstUtils.findLeafNodeBeforeOffset(this.root, lineStart - 1) : undefined;
+        // The tree is used only for the very text it was parsed from (requests may interleave).
+        const root = this.parsed?.text === text ? this.parsed.root : undefined;
+        const anchor = root && lineStart > 0 ? CstUtils.findLeafNodeBeforeOffset(root, lineStart - 1) : undefined;
         if (!anchor) return super.backtrackToAnyToken(text, offset);
         const start = anchor.offset;
         const lineEnd = text.indexOf('\n', offset);
