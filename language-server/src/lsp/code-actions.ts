@@ -16,6 +16,7 @@ import * as ast from '../generated/ast.js';
 import { readNumber } from '../model/numbers.js';
 import type { PlanServices } from '../plan-module.js';
 import type { IssueCode } from '../validation/codes.js';
+import { syntaxFix, type SyntaxErrorData } from '../validation/syntax-errors.js';
 import { compactFold, matchScore } from './fold.js';
 import { L, fill, type Text } from './labels.js';
 
@@ -224,9 +225,17 @@ export class PlanCodeActionProvider implements CodeActionProvider {
             case 'control-character':
             case 'bidi-control':
                 return this.invisibleCharacterFixes(document, diagnostic, code, data);
+            case 'syntax-error':
+                return this.syntaxErrorFixes(document, diagnostic);
             default:
                 return [];
         }
+    }
+
+    /** The keyword for a misspelling, quotes around a sentence, a missing `}`, a year's colon (validation/syntax-errors.ts). */
+    private syntaxErrorFixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const fix = syntaxFix(diagnostic.data as SyntaxErrorData | undefined, r => document.textDocument.getText(r), this.services.plan.Settings.locale);
+        return fix ? [this.action(fix.title, diagnostic, document.uri.toString(), [fix.edit], true)] : [];
     }
 
     /** Removes the character (\v, \f: a space), only if the text at the finding is still that character. */

@@ -1,13 +1,15 @@
 // Bridges the pure rules to Langium: one check on the plan root runs every rule over the cached
 // model and reports each finding at its range, with its stable code and fix data.
 import {
-    DefaultDocumentValidator, DocumentValidator, type Cancellation, type LangiumDocument, type ValidationAcceptor,
-    type ValidationChecks, type ValidationOptions
+    CstUtils, DefaultDocumentValidator, DocumentValidator, type AstNode, type Cancellation, type LangiumDocument, type ParseResult,
+    type ValidationAcceptor, type ValidationChecks, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PlanAstType, PlanDocument } from '../generated/ast.js';
 import type { PlanServices } from '../plan-module.js';
+import type { Finding } from './rule.js';
 import { checkPlan } from './rules.js';
+import { damagedSpans, SYNTAX_ERROR_CODE, SyntaxErrorAnalyzer, syntaxMessage } from './syntax-errors.js';
 
 export function registerValidationChecks(services: PlanServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -16,7 +18,9 @@ export function registerValidationChecks(services: PlanServices): void {
             const document = root.$document;
             if (!document) return;
             const model = services.plan.Models.get(document);
+            const caused = causedBySyntaxError(document);
             for (const f of checkPlan(model, services.plan.Settings.locale, services.plan.Settings.options)) {
+                if (caused(f)) continue;
                 accept(f.severity, f.message, {
                     node: root, range: f.range, code: f.code,
                     data: { code: f.code, ...f.data }
@@ -27,10 +31,55 @@ export function registerValidationChecks(services: PlanServices): void {
     registry.register(checks);
 }
 
-/** Gives syntax and linking diagnostics stable codes and a Vietnamese lead-in. */
+/**
+ * Whether a rule finding may be only the parser's recovery from a syntax error: the finding's node
+ * holds a damaged span (a misspelled `drection` makes recovery skip `lower lead YT`, and the
+ * indicator then "has no lead"), or, for an unused agency, its id is among the skipped tokens.
+ */
+function causedBySyntaxError(document: LangiumDocument): (f: Finding) => boolean {
+    const { parseResult, textDocument } = document;
+    const root = parseResult.value.$cstNode;
+    if (!root || (parseResult.lexerErrors.length === 0 && parseResult.parserErrors.length === 0)) return () => false;
+    const spans = damagedSpans(parseResult, textDocument.getText().length);
+    const skipped = new Set(spans.flatMap(s => s.skipped));
+    const starts = spans.map(s => s.start).sort((a, b) => a - b);
+    /** Whether a damaged span starts in [from, to): the first start ≥ from, by bisection. */
+    const damagedIn = (from: number, to: number) => {
+        let lo = 0, hi = starts.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (starts[mid] < from) lo = mid + 1; else hi = mid;
+        }
+        return lo < starts.length && starts[lo] < to;
+    };
+    return f => {
+        if (f.code === 'unused-agency' && skipped.has(textDocument.getText(f.range))) return true;
+        const node: AstNode | undefined = CstUtils.findLeafNodeAtOffset(root, textDocument.offsetAt(f.range.start))?.astNode;
+        const cst = node && node !== parseResult.value ? node.$cstNode : undefined;
+        return !!cst && damagedIn(cst.offset, cst.end);
+    };
+}
+
+/** Gives syntax and linking diagnostics stable codes; syntax errors one per mistake, in the user's language. */
 export class PlanDocumentValidator extends DefaultDocumentValidator {
+    private readonly syntaxErrors: SyntaxErrorAnalyzer;
+
     constructor(private readonly services: PlanServices) {
         super(services);
+        this.syntaxErrors = new SyntaxErrorAnalyzer(services);
+    }
+
+    /** Lexer errors are reported with the parser's (processParsingErrors), merged per line. */
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        super.processLexingErrors({ ...parseResult, lexerErrors: [] }, diagnostics, options);
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        const text = (parseResult.value as AstNode).$document?.textDocument.getText() ?? parseResult.value.$cstNode?.root.fullText ?? '';
+        const locale = this.services.plan.Settings.locale;
+        for (const { range, data } of this.syntaxErrors.analyse(text, parseResult)) {
+            diagnostics.push({ severity: 1, range, code: SYNTAX_ERROR_CODE, message: syntaxMessage(data, locale), data, source: this.getSource() });
+        }
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
@@ -41,7 +90,7 @@ export class PlanDocumentValidator extends DefaultDocumentValidator {
             const internal = (d.data as { code?: string } | undefined)?.code;
             if (internal === DocumentValidator.LinkingError) d.code = 'unknown-reference';
             else if (internal?.startsWith('lexing-') || internal === DocumentValidator.ParsingError) {
-                d.code = 'syntax-error';
+                d.code = SYNTAX_ERROR_CODE;
                 if (vi) d.message = `Lỗi cú pháp: ${d.message}`;
             } else {
                 // A check that threw: reported, never swallowed, and never a crash of the server.
