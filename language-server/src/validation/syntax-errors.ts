@@ -298,9 +298,9 @@ class TokenIndex {
     }
 }
 
-interface RawError { start: number; end: number; line: number; lexer: boolean; token?: IToken; exception?: IRecognitionException }
+interface RawError { start: number; end: number; line: number; lexer: boolean; token?: IToken }
 
-/** The analysis of a document's lexer and parser errors; one per document build, reused by the rules' suppression. */
+/** Turns a parse's lexer and parser errors into the findings a user reads (one analyzer per validator). */
 export class SyntaxErrorAnalyzer {
     private readonly keywords: Set<string>;
     /** The keywords a top-level element starts with (`agency`, `indicator`, `target`, …). */
@@ -331,7 +331,7 @@ export class SyntaxErrorAnalyzer {
             const atEnd = isNaN(token.startOffset) || token.tokenType?.name === 'EOF';
             const start = atEnd ? text.length : token.startOffset;
             const end = atEnd ? text.length : token.endOffset! + 1;
-            raw.push({ start, end, line: lines.line(start), lexer: false, token: atEnd ? undefined : token, exception: e });
+            raw.push({ start, end, line: lines.line(start), lexer: false, token: atEnd ? undefined : token });
         }
         const byLine = new Map<number, RawError[]>();
         for (const r of raw) {
