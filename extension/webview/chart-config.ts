@@ -1,8 +1,8 @@
 // The chart.js configuration of one chart of the plan view: colours from the theme, numbers on axes
 // and in tooltips in the plan's number style. No DOM here (the browser tests check it in Node too).
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import type { NumberStyle } from '../../language-server/src/model/numbers.js';
-import type { ChartSeries, ChartView } from '../../language-server/src/model/view.js';
+import type { NumberStyle } from '../../common/numbers.js';
+import type { ChartSeries, ChartView } from '../../common/view.js';
 import { formatAuto, withUnit } from './format.js';
 
 export interface Theme {

@@ -4,8 +4,8 @@
 import {
     BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip
 } from 'chart.js';
-import type { NumberStyle } from '../../language-server/src/model/numbers.js';
-import type { ChartView } from '../../language-server/src/model/view.js';
+import type { NumberStyle } from '../../common/numbers.js';
+import type { ChartView } from '../../common/view.js';
 import { chartConfig, SERIES_COUNT, type Theme } from './chart-config.js';
 import { el } from './dom.js';
 

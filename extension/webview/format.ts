@@ -1,5 +1,5 @@
 // Numbers on chart axes and tooltips, printed in the plan's own style (vi: 29.822 and 3,17).
-import { formatNumber, type NumberStyle } from '../../language-server/src/model/numbers.js';
+import { formatNumber, type NumberStyle } from '../../common/numbers.js';
 
 /** The value with as many decimals as it needs, up to `maxDecimals` (3,17 · 0,5 · 29.822). */
 export function formatAuto(value: number, style: NumberStyle, maxDecimals = 2): string {

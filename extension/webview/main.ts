@@ -1,11 +1,9 @@
 // The preview webview: receives the plan view by postMessage and renders it (header, validation
 // summary, one tab per annex, a charts tab), keeps its tab and scroll with setState, and posts
 // reveal/export requests back to the host. Plain DOM, no framework, no innerHTML.
-import type { AnnexTable, PlanView } from '../../language-server/src/model/view.js';
-import {
-    EXPORT_FORMATS, isExportFormat, parsePreviewState, type ExportFormat, type HostMessage, type PreviewBoot, type PreviewState,
-    type WebviewMessage
-} from '../src/preview/messages.js';
+import type { AnnexTable, PlanView } from '../../common/view.js';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../common/export.js';
+import { parsePreviewState, type HostMessage, type PreviewBoot, type PreviewState, type WebviewMessage } from '../../common/webview.js';
 import { format, stringsFor, type Locale } from '../src/preview/strings.js';
 import { ChartBoard } from './charts.js';
 import { el } from './dom.js';

@@ -1,7 +1,7 @@
 // The plan's header, its validation summary and its annexes as the official tables: grouped headers
 // with colSpan/rowSpan, sections, subtotals and the bold total row, exactly as the view lays them
 // out. Every cell that points into the plan file carries data-line/data-character for click-to-reveal.
-import type { AnnexCell, AnnexRow, AnnexTable, PlanView, ViewFinding } from '../../language-server/src/model/view.js';
+import type { AnnexCell, AnnexRow, AnnexTable, PlanView, ViewFinding } from '../../common/view.js';
 import { format, type Strings } from '../src/preview/strings.js';
 import { el } from './dom.js';
 

@@ -4,11 +4,11 @@ import { DocumentState, URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
-import { buildPlanView, type LocatedFinding } from './model/view.js';
+import { buildPlanView, type LocatedFinding } from './view/build.js';
 import { createPlanServices } from './plan-module.js';
 import {
     DocumentsValidatedNotification, PlanViewRequest, type DocumentsValidatedParams, type PlanViewParams, type PlanViewResult
-} from './protocol.js';
+} from '../../common/protocol.js';
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 

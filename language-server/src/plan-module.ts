@@ -9,9 +9,10 @@ import { PlanGeneratedModule, PlanGeneratedSharedModule } from './generated/modu
 import { PlanLanguageServer } from './lsp/language-server.js';
 import { planDocumentationServices, planLspServices, planSharedLspServices } from './lsp/module.js';
 import { PlanModelService } from './model/service.js';
-import { PlanLinker } from './references/linker.js';
-import { PlanScopeComputation, PlanScopeProvider } from './references/scope.js';
-import { PlanConfigurationProvider, PlanSettings, PlanSettingsService, PlanWorkspaceManager } from './settings.js';
+import { PlanLinker } from './language/linker.js';
+import { PlanScopeComputation, PlanScopeProvider } from './language/scope.js';
+import { PlanSettings } from './language/settings.js';
+import { PlanConfigurationProvider, PlanSettingsService, PlanWorkspaceManager } from './lsp/settings.js';
 import { PlanDocumentValidator, registerValidationChecks } from './validation/validator.js';
 
 export type PlanAddedServices = {

@@ -5,7 +5,7 @@ import { DocumentState, URI } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import { createPlanServices } from '../../language-server/src/plan-module.js';
 import { buildPlanModel } from '../../language-server/src/model/build.js';
-import { buildPlanView } from '../../language-server/src/model/view.js';
+import { buildPlanView } from '../../language-server/src/view/build.js';
 import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import { generatePlan } from './generate.js';
 

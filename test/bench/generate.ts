@@ -1,7 +1,7 @@
 // Generates a national-scale plan: N districts × 8 years in a district table with a total row,
 // agencies, dimensions with indicators, targets and tasks. Used by the benchmark and by tests
 // that check the checker stays quiet on a consistent plan of that size.
-import { formatNumber } from '../../language-server/src/model/numbers.js';
+import { formatNumber } from '../../common/numbers.js';
 
 export interface GeneratedPlan { text: string; districts: number; lines: number; bytes: number }
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartConfig, type Theme } from '../../extension/webview/chart-config.js';
 import { formatAuto, withUnit } from '../../extension/webview/format.js';
-import type { ChartView } from '../../language-server/src/model/view.js';
+import type { ChartView } from '../../common/view.js';
 
 const theme: Theme = {
     foreground: 'rgb(0, 0, 0)', muted: 'rgb(1, 1, 1)', grid: 'rgb(2, 2, 2)', target: 'rgb(200, 0, 0)', background: 'rgb(255, 255, 255)',

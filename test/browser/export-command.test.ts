@@ -7,7 +7,7 @@ import { URI } from 'vscode-uri';
 import { runExportCommand, parseExportArgs } from '../../extension/src/preview/export-command.js';
 import { stringsFor } from '../../extension/src/preview/strings.js';
 import { renderExport } from '../../language-server/src/export/index.js';
-import type { PlanView } from '../../language-server/src/model/view.js';
+import type { PlanView } from '../../common/view.js';
 import { SEED_PLAN } from '../helpers/plan.js';
 import { fake, Uri } from './fake-vscode.js';
 import { planViewOf } from './harness.js';

@@ -8,11 +8,12 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { previewHtml, makeNonce } from '../../extension/src/preview/html.js';
-import type { HostMessage, PreviewState, WebviewMessage } from '../../extension/src/preview/messages.js';
+import type { HostMessage, PreviewState, WebviewMessage } from '../../common/webview.js';
 import type { Locale } from '../../extension/src/preview/strings.js';
 import { webviewBuild } from '../../extension/webview/build.mjs';
-import { buildPlanView, type LocatedFinding, type PlanView } from '../../language-server/src/model/view.js';
-import { loadPlans } from '../../language-server/src/workspace.js';
+import { buildPlanView, type LocatedFinding } from '../../language-server/src/view/build.js';
+import type { PlanView } from '../../common/view.js';
+import { loadPlans } from '../../language-server/src/cli/workspace.js';
 import { REPO_ROOT } from '../helpers/plan.js';
 
 // Page functions run in the browser; this Node project has no DOM types, so they see the globals as any.

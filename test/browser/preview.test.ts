@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS } from '../../extension/src/preview/messages.js';
-import type { PlanView } from '../../language-server/src/model/view.js';
+import { EXPORT_FORMATS } from '../../common/export.js';
+import type { PlanView } from '../../common/view.js';
 import { SEED_PLAN, PUBLISHED_ANNEXES } from '../helpers/plan.js';
 import {
     CHROMIUM, buildWebviewBundle, hasChromium, launchChromium, openPreview, planViewOf, PreviewServer, screenshot, viewMessage,

@@ -9,7 +9,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import type { PlanModel } from '../../language-server/src/model/types.js';
 import { createPlanServices, type PlanServices } from '../../language-server/src/plan-module.js';
-import type { Locale, Severity } from '../../language-server/src/validation/codes.js';
+import type { Locale, Severity } from '../../common/findings.js';
 
 /** The repository root (this file is test/helpers/plan.ts). */
 export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));

@@ -412,7 +412,7 @@ describe('readPlanFile', () => {
     // grows while it is read. The read must stop at the limit whatever the stat said.
     const PROC = '/proc/self/status';
     test.skipIf(!fs.existsSync(PROC))('reads no more than the limit + 1 byte, whatever the stat said', async () => {
-        const { readPlanFile, PlanFileError } = await import('../../language-server/src/workspace.js');
+        const { readPlanFile, PlanFileError } = await import('../../language-server/src/cli/workspace.js');
         expect(fs.statSync(PROC).size).toBe(0);
         expect(readPlanFile(PROC).text).toMatch(/^Name:/);
         let error: unknown;
@@ -442,7 +442,7 @@ describe('a file the parser cannot take', () => {
 });
 
 describe('decodePlanBytes', () => {
-    const decode = async (bytes: number[] | Buffer) => (await import('../../language-server/src/text-encoding.js')).decodePlanBytes(Buffer.from(bytes));
+    const decode = async (bytes: number[] | Buffer) => (await import('../../language-server/src/language/text-encoding.js')).decodePlanBytes(Buffer.from(bytes));
 
     test('a sequence cut short by the end of the file', async () => {
         const { text, problem } = await decode(Buffer.concat([Buffer.from('plan x\r\nab'), Buffer.from([0xe1, 0xbb])]));

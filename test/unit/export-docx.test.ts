@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderExport } from '../../language-server/src/export/index.js';
-import type { AnnexTable, PlanView } from '../../language-server/src/model/view.js';
+import type { AnnexTable, PlanView } from '../../common/view.js';
 import { PUBLISHED_ANNEXES } from '../helpers/plan.js';
 import {
     child, descendants, docxGrid, parseXml, readDocx, seedView, viewOfText, XSS, XSS_PLAN,

@@ -7,7 +7,7 @@ import { csvLine, guardFormula, renderCsv } from '../../language-server/src/expo
 import { escapeHtml } from '../../language-server/src/export/html.js';
 import { renderExport } from '../../language-server/src/export/index.js';
 import { markdownText, renderMarkdown } from '../../language-server/src/export/markdown.js';
-import type { AnnexTable, PlanView } from '../../language-server/src/model/view.js';
+import type { AnnexTable, PlanView } from '../../common/view.js';
 import { htmlTables, markdownCells, seedView, viewOfText, XSS, XSS_PLAN } from './export-support.js';
 
 let view: PlanView;

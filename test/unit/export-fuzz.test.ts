@@ -13,7 +13,7 @@ import { guardFormula } from '../../language-server/src/export/csv.js';
 import { exportBaseName } from '../../language-server/src/export/grid.js';
 import { renderExport } from '../../language-server/src/export/index.js';
 import { exportText, exportView } from '../../language-server/src/export/text.js';
-import type { AnnexCell, AnnexTable, PlanView } from '../../language-server/src/model/view.js';
+import type { AnnexCell, AnnexTable, PlanView } from '../../common/view.js';
 import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import {
     descendants, docxGrid, markdownCells, nastyLabels, nastyText, ORDINARY_LABELS, planWithLabels, readDocx, viewOfText, xmlParts

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
-import { buildPlanView, type LocatedFinding, type PlanView } from '../../language-server/src/model/view.js';
+import { buildPlanView, type LocatedFinding } from '../../language-server/src/view/build.js';
+import type { PlanView } from '../../common/view.js';
 import { createTestServices, SEED_PLAN, severityOf, validatePlan } from '../helpers/plan.js';
 
 export const XSS = '<img src=x onerror=alert(1)>';

@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderExport } from '../../language-server/src/export/index.js';
 import { numberFormat } from '../../language-server/src/export/xlsx.js';
-import { formatNumber } from '../../language-server/src/model/numbers.js';
-import type { PlanView } from '../../language-server/src/model/view.js';
+import { formatNumber } from '../../common/numbers.js';
+import type { PlanView } from '../../common/view.js';
 import { seedView, viewOfText, XSS, XSS_PLAN } from './export-support.js';
 
 let view: PlanView;

@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CrashPolicy, KEYS, SECTION, resolveLocale } from '../../extension/src/client/settings.js';
-import { baseSettings, displayLocale, mergeOptions, readSetting, resolveSettings } from '../../language-server/src/settings.js';
-import { DEFAULT_OPTIONS } from '../../language-server/src/validation/rule.js';
+import { DEFAULT_OPTIONS, mergeOptions } from '../../language-server/src/language/settings.js';
+import { baseSettings, displayLocale, readSetting, resolveSettings } from '../../language-server/src/lsp/settings.js';
 import { REPO_ROOT } from '../helpers/plan.js';
 
 describe('plan.language', () => {

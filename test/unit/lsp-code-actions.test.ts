@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { CodeActionKind, type CodeAction, type Diagnostic, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NO_QUICK_FIX, QUICK_FIXES } from '../../language-server/src/lsp/code-actions.js';
-import { ISSUES, type Locale } from '../../language-server/src/validation/codes.js';
+import { ISSUES, type Locale } from '../../common/findings.js';
 import { createTestServices, parsePlan, validatePlan } from '../helpers/plan.js';
 import { DISTRICT, PROVINCE } from '../lsp/fixtures.js';
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { AstUtils, URI } from 'langium';
 import { afterAll, describe, expect, test } from 'vitest';
 import { isTaskList, type PlanDocument } from '../../language-server/src/generated/ast.js';
-import { loadPlans } from '../../language-server/src/workspace.js';
+import { loadPlans } from '../../language-server/src/cli/workspace.js';
 import { EXAMPLES_DIR, findingKeys, marked, showRange } from '../helpers/plan.js';
 
 const DIR = path.join(EXAMPLES_DIR, 'multi-file');

@@ -1,7 +1,7 @@
 // Numbers as documents print them: read under the declared style only, never silently in the other.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { formatNumber, matchesRounded, otherStyle, readNumber, readYear, roundTo, type NumberStyle } from '../../language-server/src/model/numbers.js';
+import { formatNumber, matchesRounded, otherStyle, readNumber, readYear, roundTo, type NumberStyle } from '../../common/numbers.js';
 import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import { createTestServices, findingKeys, marked, showRange, validatePlan } from '../helpers/plan.js';
 

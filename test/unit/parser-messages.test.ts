@@ -8,7 +8,7 @@ import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Locale } from '../../language-server/src/validation/codes.js';
+import type { Locale } from '../../common/findings.js';
 import { createTestServices, EXAMPLES_DIR, SEED_PLAN, validatePlan } from '../helpers/plan.js';
 
 const services = createTestServices('vi');

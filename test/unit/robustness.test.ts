@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createPlanServices } from '../../language-server/src/plan-module.js';
-import { buildPlanView } from '../../language-server/src/model/view.js';
+import { buildPlanView } from '../../language-server/src/view/build.js';
 import { fuzzRuns } from '../helpers/fast-check-seed.js';
 
 const SEED = fs.readFileSync(path.resolve(__dirname, '../../examples/hung-yen-giam-ngheo-2023-2025.plan'), 'utf-8');

@@ -2,9 +2,9 @@
 // must point at, and nothing else reported) and one where it stays quiet (nothing reported at all).
 // Severities and message contents are written out here, not read from codes.ts.
 import { describe, expect, test } from 'vitest';
-import { ISSUES } from '../../language-server/src/validation/codes.js';
+import { ISSUES } from '../../common/findings.js';
 import { checkPlan } from '../../language-server/src/validation/rules.js';
-import type { Severity } from '../../language-server/src/validation/codes.js';
+import type { Severity } from '../../common/findings.js';
 import { createTestServices, findingKeys, marked, severityOf, showRange, validatePlan } from '../helpers/plan.js';
 
 interface Case {

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { loadPlans } from '../../language-server/src/workspace.js';
+import { loadPlans } from '../../language-server/src/cli/workspace.js';
 import { lineMatching, SEED_PLAN, severityOf, PUBLISHED_SEED_TEXT } from '../helpers/plan.js';
 
 const planText = fs.readFileSync(SEED_PLAN, 'utf-8');

@@ -2,9 +2,9 @@
 // Annex 02 and every task of Annex 03, compared with the independent JSON transcription in test/fixtures.
 import * as fs from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { matchesRounded } from '../../language-server/src/model/numbers.js';
+import { matchesRounded } from '../../common/numbers.js';
 import type { AgencyModel, IdRef, Measure, PlanModel, TableRowModel } from '../../language-server/src/model/types.js';
-import { loadPlans } from '../../language-server/src/workspace.js';
+import { loadPlans } from '../../language-server/src/cli/workspace.js';
 import { SEED_PLAN, PUBLISHED_ANNEXES } from '../helpers/plan.js';
 
 interface Printed { printed: string; value: number }

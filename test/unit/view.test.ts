@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPlanView, type LocatedFinding } from '../../language-server/src/model/view.js';
+import { buildPlanView, type LocatedFinding } from '../../language-server/src/view/build.js';
 import { EXAMPLES_DIR, SEED_PLAN, createTestServices, severityOf, PUBLISHED_ANNEXES, validatePlan } from '../helpers/plan.js';
 
 const services = createTestServices('vi');

@@ -1,7 +1,7 @@
 // What the extension's settings mean, kept free of vscode so that tests can check it: the message
 // language (of new templates and the preview; the server resolves its own from the same setting) and
 // when to stop restarting a crashing server.
-import { SETTING_KEYS, SETTINGS_SECTION } from '../../../language-server/src/protocol.js';
+import { SETTING_KEYS, SETTINGS_SECTION } from '../../../common/protocol.js';
 
 export type PlanLocale = 'vi' | 'en';
 

@@ -4,10 +4,10 @@
 // overwrite unless `overwrite` is true.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import { PlanViewRequest, type PlanViewParams, type PlanViewResult } from '../../../language-server/src/protocol.js';
+import { PlanViewRequest, type PlanViewParams, type PlanViewResult } from '../../../common/protocol.js';
 import { isSafeFileName } from './files.js';
-import { startFolder, writeTargets, type RenderExport, type Target } from './export.js';
-import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './messages.js';
+import { startFolder, writeTargets, type Target } from './export.js';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat, type RenderExport } from '../../../common/export.js';
 import { format, type Strings } from './strings.js';
 
 export const EXPORT_COMMAND = 'plan.exportAnnexes';

@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PlanView } from '../../../language-server/src/model/view.js';
+import type { PlanView } from '../../../common/view.js';
 import { extensionOf, isSafeFileName } from './files.js';
-import type { ExportFormat } from './messages.js';
+import type { ExportFormat, RenderExport } from '../../../common/export.js';
 import { format, type Strings } from './strings.js';
 
 export interface Target { uri: vscode.Uri; data: Uint8Array }
@@ -66,8 +66,6 @@ export async function writeTargets(targets: Target[], s: Strings, existing: 'ask
     return written;
 }
 
-/** The shared exporters' entry point (language-server/src/export). */
-export type RenderExport = typeof import('../../../language-server/src/export/index.js')['renderExport'];
 
 export async function exportPlanView(view: PlanView, exportFormat: ExportFormat, resource: vscode.Uri, s: Strings, render: () => Promise<RenderExport>): Promise<void> {
     const label = exportFormat.toUpperCase();

@@ -2,7 +2,7 @@
 // page is only a shell: a strict Content-Security-Policy, the bundled stylesheet and script (by
 // nonce), and the boot data (language, state to restore) in an attribute the script reads.
 import { randomBytes } from 'node:crypto';
-import type { PreviewBoot } from './messages.js';
+import type { PreviewBoot } from '../../../common/webview.js';
 
 export interface PreviewHtmlOptions {
     /** webview.cspSource: the origin the webview serves local resources from. */

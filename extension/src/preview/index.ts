@@ -3,10 +3,11 @@
 // live updates.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import { DocumentsValidatedNotification, type DocumentsValidatedParams } from '../../../language-server/src/protocol.js';
+import { DocumentsValidatedNotification, type DocumentsValidatedParams } from '../../../common/protocol.js';
 import { planLocale } from '../client/server.js';
 import { EXPORT_COMMAND, runExportCommand } from './export-command.js';
-import { exportPlanView, type RenderExport } from './export.js';
+import type { RenderExport } from '../../../common/export.js';
+import { exportPlanView } from './export.js';
 import { PreviewManager } from './manager.js';
 import { PREVIEW_VIEW_TYPE } from './preview.js';
 import { localeOf, stringsFor } from './strings.js';

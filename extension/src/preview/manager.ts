@@ -2,7 +2,7 @@
 // the active plan editor, and any number of locked previews, one per resource. Routes the server's
 // "documents validated" notice to the previews of those documents, and restores panels after a reload.
 import * as vscode from 'vscode';
-import { parsePreviewState } from './messages.js';
+import { parsePreviewState } from '../../../common/webview.js';
 import { PlanPreview, PREVIEW_VIEW_TYPE, webviewOptions, type PreviewHost } from './preview.js';
 
 const FOCUS_CONTEXT = 'planPreviewFocus';

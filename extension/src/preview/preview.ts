@@ -4,10 +4,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import type { PlanView } from '../../../language-server/src/model/view.js';
-import { PlanViewRequest, type PlanViewParams, type PlanViewResult } from '../../../language-server/src/protocol.js';
+import type { PlanView } from '../../../common/view.js';
+import { PlanViewRequest, type PlanViewParams, type PlanViewResult } from '../../../common/protocol.js';
 import { makeNonce, previewHtml } from './html.js';
-import { parseWebviewMessage, revealTarget, type ExportFormat, type HostMessage, type PreviewState } from './messages.js';
+import type { ExportFormat } from '../../../common/export.js';
+import { parseWebviewMessage, revealTarget, type HostMessage, type PreviewState } from '../../../common/webview.js';
 import { format, type Locale, type Strings } from './strings.js';
 import { Throttle } from './throttle.js';
 

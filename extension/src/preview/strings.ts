@@ -1,7 +1,9 @@
 // The preview's own words in Vietnamese and English, for the host (titles, dialogs) and the webview
 // (labels, tabs). The webview has no vscode.l10n, so both sides read this one catalogue; the plan's
 // own content (annex titles, headings) stays as the plan writes it.
-export type Locale = 'vi' | 'en';
+import type { Locale } from '../../../common/locale.js';
+
+export type { Locale } from '../../../common/locale.js';
 
 const vi = {
     previewTitle: 'Xem trước {0}',

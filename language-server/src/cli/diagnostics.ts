@@ -1,7 +1,7 @@
 // Turns LSP diagnostics into the CLI's report: 1-based positions, named severities, stable codes.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Locale, Severity } from '../validation/codes.js';
-import type { FileKind, PlanFileError } from '../workspace.js';
+import type { Locale, Severity } from '../../../common/findings.js';
+import type { FileKind, PlanFileError } from './workspace.js';
 
 export interface CliFinding {
     file: string;

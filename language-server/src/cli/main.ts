@@ -1,8 +1,8 @@
 // The `plan` command line: validate plan files and export their annexes.
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_MAX_BYTES, expandPlanPaths, loadPlans, PlanFileError } from '../workspace.js';
-import { toLocale } from '../settings.js';
+import { DEFAULT_MAX_BYTES, expandPlanPaths, loadPlans, PlanFileError } from './workspace.js';
+import { toLocale } from '../language/settings.js';
 import { formatLine, internalErrorLine, jsonText, planFileReason, printable, summary, toCliFinding, type CliFinding } from './diagnostics.js';
 
 export const EXIT_OK = 0;
@@ -104,7 +104,7 @@ export async function main(argv: string[]): Promise<number> {
         .addOption(sizeOption())
         .action(async (file: string, opts) => {
             // Loaded on use: the DOCX and XLSX writers would otherwise slow every other command's start.
-            const { exportCommand } = await import('../export/cli.js');
+            const { exportCommand } = await import('./export.js');
             exitCode = await exportCommand(file, { ...opts, maxBytes: maxBytes(opts.maxSize) }, toLocale(opts.lang)) === 'ok' ? EXIT_OK : EXIT_USAGE;
         });
     try {

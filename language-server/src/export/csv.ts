@@ -3,7 +3,7 @@
 // and a reader guessing "3.17" or "29,822" by its own locale would misread one style as the other
 // (text cells that a spreadsheet would run as a formula get a leading apostrophe, see guardFormula).
 // Spreadsheet users who want numbers take the XLSX export, which holds real values.
-import type { AnnexTable } from '../model/view.js';
+import type { AnnexTable } from '../../../common/view.js';
 import { annexGrids, flatHeader } from './grid.js';
 import { exportAnnex } from './text.js';
 

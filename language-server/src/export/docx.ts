@@ -7,7 +7,7 @@ import {
     PageOrientation, Paragraph, SectionType, Table, TableCell, TableLayoutType, TableRow, TextRun,
     VerticalAlign, WidthType, type ISectionOptions
 } from 'docx';
-import type { AnnexCell, AnnexRow, AnnexTable, PlanView } from '../model/view.js';
+import type { AnnexCell, AnnexRow, AnnexTable, PlanView } from '../../../common/view.js';
 import { annexGrids, fitColumnWidths, layoutRows, minimumColumnEms, officialCaps } from './grid.js';
 import { exportView } from './text.js';
 

@@ -1,7 +1,7 @@
 // Places an annex's rows on a grid of columns, resolving colSpan/rowSpan, so that every exporter
 // agrees on which cell stands in which column. Flat formats (CSV, Markdown) also take their single
 // header line from here.
-import type { AnnexCell, AnnexRow, AnnexTable } from '../model/view.js';
+import type { AnnexCell, AnnexRow, AnnexTable } from '../../../common/view.js';
 
 /** A grid position: the cell that starts there, one that a span from elsewhere covers, or nothing. */
 export type GridSlot =

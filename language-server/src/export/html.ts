@@ -2,7 +2,7 @@
 // Nghị định 30/2020/NĐ-CP, a landscape page for wide annexes, Times New Roman, header rows repeated
 // on each printed page (thead). Every text from the plan goes through exportText, then escapeHtml
 // (attribute values too, though the view should only hold the exporter's own words there).
-import type { AnnexCell, AnnexRow, AnnexTable, PlanView } from '../model/view.js';
+import type { AnnexCell, AnnexRow, AnnexTable, PlanView } from '../../../common/view.js';
 import { annexGrids, fitColumnWidths, minimumColumnEms, officialCaps } from './grid.js';
 import { exportView } from './text.js';
 

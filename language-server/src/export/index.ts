@@ -1,27 +1,21 @@
 // Annex export: renders the plan view (never the syntax tree) to DOCX, XLSX, CSV, HTML or Markdown.
 // renderExport is pure (no file system, no vscode) so the CLI and the preview both use it; writing
 // the files is writeExportFiles' job.
-import type { PlanView } from '../model/view.js';
+import type { PlanView } from '../../../common/view.js';
 import { renderCsv } from './csv.js';
 import { renderDocx } from './docx.js';
 import { exportBaseName } from './grid.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
-import type { ExportFile } from './write.js';
 import { renderXlsx } from './xlsx.js';
 
-export { ExportFileNameError, ExportFolderError, ExportTargetExistsError, ExportWriteError, writeExportFiles, type ExportFile } from './write.js';
+import type { ExportFile, ExportFormat, RenderExport } from '../../../common/export.js';
 
-export type ExportFormat = 'docx' | 'xlsx' | 'csv' | 'html' | 'md';
-
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'xlsx', 'csv', 'html', 'md'];
-
-export function isExportFormat(value: string): value is ExportFormat {
-    return (EXPORT_FORMATS as readonly string[]).includes(value);
-}
+export { ExportFileNameError, ExportFolderError, ExportTargetExistsError, ExportWriteError, writeExportFiles } from './write.js';
+export { EXPORT_FORMATS, isExportFormat, type ExportFile, type ExportFormat } from '../../../common/export.js';
 
 /** Renders a plan's annexes: one file `<plan-id>.<format>`, or for CSV one file per annex. */
-export async function renderExport(view: PlanView, format: ExportFormat): Promise<{ files: ExportFile[] }> {
+export const renderExport: RenderExport = async (view: PlanView, format: ExportFormat): Promise<{ files: ExportFile[] }> => {
     const base = exportBaseName(view.id);
     switch (format) {
         case 'docx': return { files: [{ name: `${base}.docx`, data: await renderDocx(view) }] };
@@ -45,4 +39,4 @@ export async function renderExport(view: PlanView, format: ExportFormat): Promis
             throw new Error(`unknown export format: ${String(unknown)}`);
         }
     }
-}
+};

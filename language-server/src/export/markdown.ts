@@ -1,6 +1,6 @@
 // Markdown export: one document, a heading per annex with its "(Kèm theo …)" line and a GFM table
 // whose header is the group headings flattened ("Kết quả năm 2021 - Tổng số hộ dân cư").
-import type { AnnexCell, AnnexTable, PlanView } from '../model/view.js';
+import type { AnnexCell, AnnexTable, PlanView } from '../../../common/view.js';
 import { annexGrids, flatHeader, flatRow, officialCaps, type Grid } from './grid.js';
 import { exportView } from './text.js';
 

@@ -3,7 +3,7 @@
 // and CR, nor U+FFFE/U+FFFF or a lone surrogate — Word and LibreOffice refuse such a file, Excel
 // "repairs" it — and HTML reports controls and noncharacters as parse errors. Every exporter passes
 // the whole view through exportView first, so the five formats show the same text.
-import type { AnnexTable, PlanView } from '../model/view.js';
+import type { AnnexTable, PlanView } from '../../../common/view.js';
 
 /**
  * What each character that no format should carry becomes:

@@ -26,7 +26,7 @@ import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
 
-export interface ExportFile { name: string; data: Uint8Array }
+import type { ExportFile } from '../../../common/export.js';
 
 /** The file system calls writing uses; tests replace some of them to simulate a full disk. */
 export type ExportFs = Pick<typeof nodeFs, 'open' | 'link' | 'unlink' | 'rename' | 'lstat' | 'stat' | 'mkdir' | 'readdir' | 'copyFile'>;

@@ -4,7 +4,7 @@
 // English), which is what a spreadsheet reader expects. Cells whose text is not a readable number
 // (a finding in the plan) keep their printed text.
 import ExcelJS from 'exceljs';
-import type { AnnexCell, AnnexTable, PlanView } from '../model/view.js';
+import type { AnnexCell, AnnexTable, PlanView } from '../../../common/view.js';
 import { annexGrids, officialCaps, type Grid } from './grid.js';
 import { exportView } from './text.js';
 

@@ -13,9 +13,9 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type Lang
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import { readNumber } from '../model/numbers.js';
+import { readNumber } from '../../../common/numbers.js';
 import type { PlanServices } from '../plan-module.js';
-import type { IssueCode } from '../validation/codes.js';
+import type { IssueCode } from '../../../common/findings.js';
 import { syntaxFix, type SyntaxErrorData } from '../validation/syntax-errors.js';
 import { compactFold, matchScore } from './fold.js';
 import { L, fill, type Text } from './labels.js';

@@ -4,7 +4,7 @@ import { AstUtils, type AstNode, type AstNodeDescription } from 'langium';
 import type { DocumentationProvider } from 'langium';
 import * as ast from '../generated/ast.js';
 import { MEASURE_LABELS } from '../validation/rule.js';
-import type { Locale } from '../validation/codes.js';
+import type { Locale } from '../../../common/findings.js';
 import type { PlanModelService } from '../model/service.js';
 import type { PlanServices } from '../plan-module.js';
 import { planIndex, type RoleItem } from './plan-index.js';

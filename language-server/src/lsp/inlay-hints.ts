@@ -3,7 +3,7 @@
 import type { LangiumDocument } from 'langium';
 import type { InlayHintProvider, LangiumServices } from 'langium/lsp';
 import type { InlayHint, InlayHintParams } from 'vscode-languageserver';
-import { formatNumber, roundTo } from '../model/numbers.js';
+import { formatNumber, roundTo } from '../../../common/numbers.js';
 import type { PlanServices } from '../plan-module.js';
 import { L, t } from './labels.js';
 import { computeRate, computeSum, tableRows } from './plan-index.js';

@@ -1,7 +1,7 @@
 // Words the editor features show (hovers, completion details, quick-fix titles, outline), in
 // Vietnamese and English. Messages of findings live in validation/codes.ts.
 import { AstUtils, GrammarAST } from 'langium';
-import type { Locale } from '../validation/codes.js';
+import type { Locale } from '../../../common/findings.js';
 
 export type Text = { vi: string; en: string };
 

@@ -1,11 +1,12 @@
 // Lookups the editor features need, derived once from a plan model: table cells by position, what
 // each agency leads or coordinates, indicators and tables by id. Kept per model object (a model is rebuilt
 // for each document version), so hovers and hints never rescan the document.
+import { computeRate as computeRateOf, rowValues, type RateComputation } from '../model/arithmetic.js';
 import {
-    COUNT_MEASURES, RATE_NUMERATOR, isRateMeasure,
+    COUNT_MEASURES,
     type AssignmentModel, type CellModel, type DistrictTableModel,
     type IndicatorModel, type PlanModel, type Position, type SolutionGroupModel, type TableRowModel,
-    type TableSectionModel, type YearCellsModel, type YearValues
+    type TableSectionModel, type YearCellsModel
 } from '../model/types.js';
 
 export interface CellContext {
@@ -102,25 +103,9 @@ function buildIndex(model: PlanModel): PlanIndex {
     return index;
 }
 
-/** The printed values of one row in one year, with poor + near-poor filled in as the validator does. */
-export function rowValues(year: YearCellsModel): YearValues {
-    const out: YearValues = {};
-    for (const c of year.cells) if (c.number?.value !== undefined) out[c.measure] = c.number.value;
-    if (out.multidim === undefined && out.poor !== undefined && out['near-poor'] !== undefined) out.multidim = out.poor + out['near-poor'];
-    return out;
-}
-
-export interface RateComputation { numerator: number; households: number; exact: number }
-
-/** poor / households × 100 for a rate cell, from the same row and year; undefined when a count is missing. */
+/** count / households × 100 for a rate cell, from the same row and year (model/arithmetic.ts). */
 export function computeRate(context: CellContext): RateComputation | undefined {
-    const measure = context.cell.measure;
-    if (!isRateMeasure(measure)) return undefined;
-    const values = rowValues(context.year);
-    const numerator = values[RATE_NUMERATOR[measure]];
-    const households = values.households;
-    if (numerator === undefined || !households) return undefined;
-    return { numerator, households, exact: numerator / households * 100 };
+    return computeRateOf(rowValues(context.row, context.year.year), context.cell.measure);
 }
 
 export interface SumComputation { sum: number; terms: number[]; of: 'rows' | 'subtotals' }

@@ -2,13 +2,13 @@
 // the model: everything downstream (validator, preview, CLI, exporters) reads the model.
 import { CstUtils, GrammarUtils, type AstNode, type CompositeCstNode, type CstNode, type Reference, type RootCstNode } from 'langium';
 import * as ast from '../generated/ast.js';
-import { formatNumber, readNumber, readYear, roundTo, type NumberStyle } from './numbers.js';
+import { formatNumber, readNumber, readYear, roundTo, type NumberStyle } from '../../../common/numbers.js';
+import { expectedTotal, sumRows } from './arithmetic.js';
 import {
-    COUNT_MEASURES, RATE_MEASURES, RATE_NUMERATOR, UNUSUAL_CHARACTER, isRateMeasure,
+    UNUSUAL_CHARACTER, isRateMeasure,
     type AssignmentModel, type CellModel, type DistrictTableModel, type IdRef, type IndicatorModel,
     type IndicatorValueModel, type Measure, type PlanDate, type PlanModel, type PrintedNumber,
-    type SolutionGroupModel, type SourceRange, type TableRowModel, type TableSectionModel, type YearRole,
-    type YearValues
+    type SolutionGroupModel, type SourceRange, type TableRowModel, type TableSectionModel, type YearRole
 } from './types.js';
 
 const EMPTY_RANGE: SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -315,73 +315,6 @@ function cellValue(row: TableRowModel, year: number, measure: Measure): number |
         for (const c of y.cells) if (c.measure === measure) return c.number?.value;
     }
     return undefined;
-}
-
-/**
- * A count cell the sums can use: read under the plan's style, whole and not negative. A blank ("-")
- * adds nothing; any other cell makes the sum unknown (NaN here): the cell is reported on its own, and
- * a total compared with a partial sum would only repeat that finding in a misleading form.
- */
-function countOf(c: CellModel): number | undefined {
-    if (!c.number) return undefined;
-    const v = c.number.value;
-    return v !== undefined && Number.isInteger(v) && v >= 0 ? v : NaN;
-}
-
-/** Sums every count column of the rows, per year; NaN where a part is unreadable. */
-function rawSums(rows: TableRowModel[]): Record<number, YearValues> {
-    const sums: Record<number, YearValues> = {};
-    for (const row of rows) {
-        for (const y of row.years) {
-            const into = (sums[y.year] ??= {});
-            for (const c of y.cells) {
-                if (!(COUNT_MEASURES as readonly string[]).includes(c.measure)) continue;
-                const v = countOf(c);
-                if (v !== undefined) into[c.measure] = (into[c.measure] ?? 0) + v;
-            }
-        }
-    }
-    return sums;
-}
-
-/** Drops the unknown sums and adds the rates of the known ones. */
-function finish(sums: Record<number, YearValues>, columns: Measure[]): Record<number, YearValues> {
-    for (const v of Object.values(sums)) {
-        for (const m of COUNT_MEASURES) if (Number.isNaN(v[m])) delete v[m];
-    }
-    addRates(sums, columns);
-    return sums;
-}
-
-/** Sums every count column of the rows, per year. Rates are not summed: they are recomputed. */
-function sumRows(rows: TableRowModel[], columns: Measure[]): Record<number, YearValues> {
-    return finish(rawSums(rows), columns);
-}
-
-function addRates(values: Record<number, YearValues>, columns: Measure[]): void {
-    for (const v of Object.values(values)) {
-        for (const rate of RATE_MEASURES) {
-            const numerator = v[RATE_NUMERATOR[rate]];
-            if (columns.includes(rate) && numerator !== undefined && v.households) v[rate] = numerator / v.households * 100;
-        }
-    }
-}
-
-/**
- * What the grand total should hold: the sum of the district rows of every section. A section that
- * prints only its subtotal (no rows) counts by its subtotal. Summing printed subtotals instead would
- * hide a wrong row behind a wrong subtotal, and blame a right total for a subtotal's typo.
- */
-function expectedTotal(sections: TableSectionModel[], columns: Measure[]): Record<number, YearValues> {
-    const all: Record<number, YearValues> = {};
-    for (const s of sections) {
-        const parts = rawSums(s.rows.length === 0 && s.subtotal ? [s.subtotal] : s.rows);
-        for (const [year, v] of Object.entries(parts)) {
-            const into = (all[Number(year)] ??= {});
-            for (const m of COUNT_MEASURES) if (v[m] !== undefined) into[m] = (into[m] ?? 0) + v[m]!;
-        }
-    }
-    return finish(all, columns);
 }
 
 /**

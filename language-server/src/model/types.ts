@@ -1,10 +1,10 @@
 // The plan model: a pure, serialisable view of one plan with computed values. The preview, the CLI,
 // the exporters and the validator read this, never the syntax tree. No vscode, LSP or DOM imports.
-import type { NumberStyle } from './numbers.js';
+import type { NumberStyle } from '../../../common/numbers.js';
 
 /** 0-based line/character positions, as LSP counts them. */
-export interface Position { line: number; character: number }
-export interface SourceRange { start: Position; end: Position }
+export type { Position, SourceRange } from '../../../common/view.js';
+import type { SourceRange } from '../../../common/view.js';
 
 /** A number as the document prints it, read under the plan's number style. */
 export interface PrintedNumber {

@@ -1,8 +1,9 @@
 // The rule engine: each rule is a small named function over the plan model that reports findings.
 // It is pure (no Langium, no LSP), so the language server, the CLI and tests run the same rules.
-import { formatNumber } from '../model/numbers.js';
+import { formatNumber } from '../../../common/numbers.js';
 import type { Measure, PlanModel, SourceRange } from '../model/types.js';
-import { issueMessage, issueSeverity, type Args, type IssueCode, type Locale, type Severity } from './codes.js';
+import type { CheckOptions } from '../language/settings.js';
+import { issueMessage, issueSeverity, type Args, type IssueCode, type Locale, type Severity } from '../../../common/findings.js';
 
 export interface Finding {
     code: IssueCode;
@@ -12,15 +13,6 @@ export interface Finding {
     /** What a quick fix needs, e.g. the replacement text. */
     data?: Record<string, unknown>;
 }
-
-export interface CheckOptions {
-    /** Extra tolerance, in percentage points, when a printed rate is compared with poor/total. */
-    rateTolerance: number;
-    /** Tolerance of "khoảng" (about), relative to the target value, when the target gives none. */
-    aboutRelativeTolerance: number;
-}
-
-export const DEFAULT_OPTIONS: CheckOptions = { rateTolerance: 0, aboutRelativeTolerance: 0.1 };
 
 export class RuleContext {
     readonly findings: Finding[] = [];

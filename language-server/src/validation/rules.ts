@@ -1,7 +1,8 @@
 // The registry of rules and the entry point that checks a plan model.
 import type { PlanModel } from '../model/types.js';
-import type { Locale } from './codes.js';
-import { DEFAULT_OPTIONS, RuleContext, type CheckOptions, type Finding, type Rule } from './rule.js';
+import type { Locale } from '../../../common/findings.js';
+import { DEFAULT_OPTIONS, type CheckOptions } from '../language/settings.js';
+import { RuleContext, type Finding, type Rule } from './rule.js';
 import { agencyUsed, leadAssigned, uniqueIds } from './rules/assignment.js';
 import { invisibleCharacters } from './rules/characters.js';
 import { continuousNumbering } from './rules/numbering.js';

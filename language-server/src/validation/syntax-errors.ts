@@ -11,7 +11,7 @@ import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type Gramm
 import { findFirstFeatures, findNextFeatures } from 'langium/lsp';
 import type { Range } from 'vscode-languageserver-types';
 import type { PlanServices } from '../plan-module.js';
-import type { Locale } from './codes.js';
+import type { Locale } from '../../../common/findings.js';
 
 export const SYNTAX_ERROR_CODE = 'syntax-error';
 

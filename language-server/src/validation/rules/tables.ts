@@ -1,8 +1,9 @@
 // District table rules: rates are poor/total, totals are the sum of their rows, cells fit columns,
 // every district has every year once.
-import { matchesRounded } from '../../model/numbers.js';
+import { matchesRounded } from '../../../../common/numbers.js';
+import { computeRate, rowValues } from '../../model/arithmetic.js';
 import {
-    RATE_MEASURES, RATE_NUMERATOR, isRateMeasure, type DistrictTableModel, type Measure, type TableRowModel, type YearValues
+    RATE_MEASURES, type DistrictTableModel, type Measure, type TableRowModel, type YearValues
 } from '../../model/types.js';
 import type { Rule, RuleContext } from '../rule.js';
 
@@ -16,40 +17,18 @@ function allRows(table: DistrictTableModel): TableRowModel[] {
     return rows;
 }
 
-/**
- * The readable values of a row's year. A count that is not a whole, non-negative number is left out:
- * cellValues reports it, and a rate or a comparison computed from it would only say the same wrongly.
- */
-function valuesOf(row: TableRowModel, year: number): YearValues {
-    const out: YearValues = {};
-    for (const y of row.years) {
-        if (y.year !== year) continue;
-        for (const c of y.cells) {
-            const v = c.number?.value;
-            if (v === undefined) continue;
-            if (!isRateMeasure(c.measure) && (!Number.isInteger(v) || v < 0)) continue;
-            out[c.measure] = v;
-        }
-    }
-    return out;
-}
-
 /** A printed rate equals its count over the households, rounded to the printed decimals. */
 export const rateMatchesCounts: Rule = ctx => {
     for (const table of ctx.model.tables) {
         for (const row of allRows(table)) {
             for (const y of row.years) {
-                const values = valuesOf(row, y.year);
-                if (values['multidim'] === undefined && values['poor'] !== undefined && values['near-poor'] !== undefined) {
-                    values['multidim'] = values['poor'] + values['near-poor'];
-                }
+                const values = rowValues(row, y.year);
                 for (const cell of y.cells) {
                     const n = cell.number;
-                    if (n?.value === undefined || !(RATE_MEASURES as readonly Measure[]).includes(cell.measure)) continue;
-                    const numerator = values[RATE_NUMERATOR[cell.measure as keyof typeof RATE_NUMERATOR]];
-                    const households = values.households;
-                    if (numerator === undefined || !households) continue;
-                    const exact = numerator / households * 100;
+                    if (n?.value === undefined) continue;
+                    const rate = computeRate(values, cell.measure);
+                    if (!rate) continue;
+                    const { numerator, households, exact } = rate;
                     if (matchesRounded(n.value, n.decimals, exact, ctx.options.rateTolerance)) continue;
                     const replacement = ctx.fmt(exact, n.decimals);
                     ctx.report('rate-mismatch', n.range, {
@@ -94,7 +73,7 @@ export const partsWithinTotal: Rule = ctx => {
     for (const table of ctx.model.tables) {
         for (const row of allRows(table)) {
             for (const y of row.years) {
-                const v = valuesOf(row, y.year);
+                const v = rowValues(row, y.year);
                 if (v.households === undefined) continue;
                 const parts: [Measure, number | undefined, string][] = [
                     ['poor', v.poor, ctx.t('nghèo', 'Poor')],

@@ -1,8 +1,9 @@
 // Every finding the plan checker can report: a stable code, a severity, a message in Vietnamese and
 // English, and what the rule checks (shown on hover). Codes are part of the CLI's JSON output: never rename.
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type Locale = 'vi' | 'en';
+import type { Locale, Severity } from './locale.js';
+
+export type { Locale, Severity } from './locale.js';
 export type Args = Record<string, string | number>;
 
 interface IssueSpec {

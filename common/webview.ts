@@ -1,10 +1,8 @@
 // Messages between the preview host (extension) and its webview, and the checks the host makes
 // before acting on one. Pure: no vscode or DOM imports, so the webview bundle and tests share it.
-import type { PlanView } from '../../../language-server/src/model/view.js';
-import type { Locale } from './strings.js';
-
-export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'html', 'md'] as const;
-export type ExportFormat = typeof EXPORT_FORMATS[number];
+import type { PlanView } from './view.js';
+import { isExportFormat, type ExportFormat } from './export.js';
+import type { Locale } from './locale.js';
 
 /** Host → webview. */
 export type HostMessage =
@@ -32,10 +30,6 @@ const MAX_POSITION = 10_000_000;
 
 function isPosition(v: unknown): v is number {
     return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_POSITION;
-}
-
-export function isExportFormat(v: unknown): v is ExportFormat {
-    return typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v);
 }
 
 /**

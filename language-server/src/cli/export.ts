@@ -2,14 +2,14 @@
 // formats. A plan with findings is still exported (a draft is reviewed in its exported form); an
 // unreadable file, an unknown format or an existing target without --force is refused.
 import * as path from 'node:path';
-import { planFileReason, printable, toCliFinding, summary } from '../cli/diagnostics.js';
-import { buildPlanView, type LocatedFinding } from '../model/view.js';
-import type { Locale } from '../validation/codes.js';
-import { loadPlans, PlanFileError } from '../workspace.js';
+import { planFileReason, printable, toCliFinding, summary } from './diagnostics.js';
+import { buildPlanView, type LocatedFinding } from '../view/build.js';
+import type { Locale } from '../../../common/findings.js';
+import { loadPlans, PlanFileError } from './workspace.js';
 import {
     EXPORT_FORMATS, ExportFolderError, ExportTargetExistsError, ExportWriteError, isExportFormat, renderExport, writeExportFiles,
     type ExportFile, type ExportFormat
-} from './index.js';
+} from '../export/index.js';
 
 export interface ExportCommandOptions {
     /** As given: repeated options and comma-separated lists ("docx,xlsx"). */

@@ -1,8 +1,8 @@
 // Unknown ids are reported at the id, in the plan's message language.
 import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { issueMessage } from '../validation/codes.js';
-import type { PlanSettings } from '../settings.js';
+import { issueMessage } from '../../../common/findings.js';
+import type { PlanSettings } from './settings.js';
 
 const KIND_NAMES: Record<string, { vi: string; en: string }> = {
     Agency: { vi: 'cơ quan', en: 'agency' },

@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import { TextDocument, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createPlanServices, type PlanServices } from './plan-module.js';
-import { decodePlanBytes, type EncodingProblem } from './text-encoding.js';
-import { FILE_ISSUES, type FileIssueCode, type Locale } from './validation/codes.js';
+import { createPlanServices, type PlanServices } from '../plan-module.js';
+import { decodePlanBytes, type EncodingProblem } from '../language/text-encoding.js';
+import { FILE_ISSUES, type FileIssueCode, type Locale } from '../../../common/findings.js';
 
 /** Larger plan files are refused unless the limit is raised (the CLI's --max-size). */
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;

@@ -2,87 +2,12 @@
 // printed text and values), chart series and a findings summary. Built from the plan model alone;
 // the preview webview and every exporter (DOCX, XLSX, CSV, HTML, Markdown) read this, so they all
 // show the same cells. Pure: no vscode, LSP, DOM or Langium imports; serialisable as JSON.
-import { formatNumber, type NumberStyle } from './numbers.js';
+import type { AnnexCell, AnnexColumn, AnnexRow, AnnexTable, CellKind, ChartView, PlanView, ViewFinding } from '../../../common/view.js';
 import {
     isRateMeasure, type DistrictTableModel, type IdRef, type Measure, type PlanModel, type SourceRange,
     type TableRowModel, type YearKind
-} from './types.js';
+} from '../model/types.js';
 
-export type CellKind = 'text' | 'count' | 'rate' | 'number' | 'year';
-
-export interface ViewFinding { severity: 'error' | 'warning' | 'info' | 'hint'; code: string; message: string }
-
-export interface AnnexCell {
-    /** The text as the annex prints it. */
-    text: string;
-    /** The numeric value, for spreadsheets and charts. */
-    value?: number;
-    kind: CellKind;
-    decimals?: number;
-    colSpan?: number;
-    rowSpan?: number;
-    bold?: boolean;
-    align?: 'left' | 'center' | 'right';
-    /** Where the cell's content stands in the plan file (click to reveal). */
-    range?: SourceRange;
-    findings?: ViewFinding[];
-}
-
-export interface AnnexRow {
-    kind: 'header' | 'section' | 'row' | 'subtotal' | 'total';
-    cells: AnnexCell[];
-    /** 0-based line of the row in the plan file. */
-    line?: number;
-}
-
-export interface AnnexColumn { key: string; kind: CellKind; width: number }
-
-export interface AnnexTable {
-    /** "01", "02", … as the plan numbers it. */
-    number: string;
-    /** "Phụ lục 01" */
-    label: string;
-    heading?: string;
-    title: string;
-    /** "(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)" */
-    subtitle: string;
-    orientation: 'portrait' | 'landscape';
-    columns: AnnexColumn[];
-    header: AnnexRow[];
-    body: AnnexRow[];
-    /** The plan element the annex comes from. */
-    source: { kind: 'district-table' | 'indicators' | 'tasks'; id?: string; range: SourceRange };
-}
-
-export interface ChartSeries { label: string; data: (number | null)[]; kind?: 'result' | 'plan' | 'target' }
-
-export interface ChartView {
-    id: string;
-    title: string;
-    type: 'line' | 'bar';
-    labels: string[];
-    series: ChartSeries[];
-    unit?: string;
-}
-
-export interface PlanView {
-    uri: string;
-    id: string;
-    numberStyle: NumberStyle;
-    header: {
-        number: string;
-        issuer?: string;
-        place?: string;
-        date?: string;
-        kind?: string;
-        title?: string;
-        period?: string;
-        orientationYear?: number;
-    };
-    annexes: AnnexTable[];
-    charts: ChartView[];
-    findings: { error: number; warning: number; info: number; hint: number };
-}
 
 /** A finding with its place, as the view builder takes it (LSP diagnostics and CLI findings both fit). */
 export interface LocatedFinding extends ViewFinding { range: SourceRange }
@@ -370,9 +295,4 @@ export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = [])
         charts: builder.charts(),
         findings: counts
     };
-}
-
-/** Formats a value in the view's number style (for exporters that print computed numbers). */
-export function formatInStyle(view: Pick<PlanView, 'numberStyle'>, value: number, decimals = 0): string {
-    return formatNumber(value, view.numberStyle, decimals);
 }

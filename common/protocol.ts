@@ -1,6 +1,6 @@
 // Requests and notifications between the extension and the language server, named once and shared
 // by both sides. Payloads are plain JSON (the plan view), so the webview never sees Langium.
-import type { PlanView } from './model/view.js';
+import type { PlanView } from './view.js';
 
 /** Client → server: the view (annexes, charts, findings) of one plan document. */
 export const PlanViewRequest = 'plan/view';

@@ -1,0 +1,7 @@
+// The two languages every message, label and heading comes in, and the severities of findings.
+export type Locale = 'vi' | 'en';
+export const LOCALES: readonly Locale[] = ['vi', 'en'];
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+/** LSP's DiagnosticSeverity numbers (1–4) in order. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
