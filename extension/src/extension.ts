@@ -13,7 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const plan = createPlanClient(context);
     client = plan.client;
     // Commands first: "Restart language server" must exist even when the first start fails.
-    registerCommands(context, planLocale, plan.restart);
+    registerCommands(context, planLocale, () => plan.restart());
     registerStatus(context, plan.client);
     try {
         await plan.client.start();

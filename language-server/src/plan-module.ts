@@ -61,7 +61,7 @@ export function createPlanServices(context: DefaultSharedModuleContext): { share
     registerValidationChecks(Plan);
     if (!context.connection) {
         // Outside a language server (CLI, tests) the configuration is never read from a client.
-        shared.workspace.ConfigurationProvider.initialized({});
+        void shared.workspace.ConfigurationProvider.initialized({});
     } else {
         void Plan.plan.SettingsService; // created now, so that it hears initialize
     }

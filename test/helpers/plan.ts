@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { parseHelper, validationHelper } from 'langium/test';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import type { PlanModel } from '../../language-server/src/model/types.js';
 import { createPlanServices, type PlanServices } from '../../language-server/src/plan-module.js';

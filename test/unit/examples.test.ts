@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver';
 import { loadPlans } from '../../language-server/src/cli/workspace.js';
 import { createTestServices, EXAMPLES_DIR, parsePlan, planFilesUnder } from '../helpers/plan.js';
 

@@ -2,7 +2,7 @@
 // document, checked here against the document itself, and nothing else is reported.
 import * as fs from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver';
 import { loadPlans } from '../../language-server/src/cli/workspace.js';
 import { lineMatching, SEED_PLAN, severityOf, PUBLISHED_SEED_TEXT } from '../helpers/plan.js';
 

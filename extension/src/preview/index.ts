@@ -25,6 +25,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     // export, so activation does not pay for them.
     let exporter: Promise<RenderExport> | undefined;
     const loadExporter = () => exporter ??= Promise.resolve().then(() =>
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, found at run time
         (require(context.asAbsolutePath('out/export.cjs')) as { renderExport: RenderExport }).renderExport);
     const manager = new PreviewManager({
         client,

@@ -67,7 +67,12 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
         for (const p of this.previews) p.setHtml();
     }
 
-    async deserializeWebviewPanel(panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+    deserializeWebviewPanel(panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+        this.restore(panel, raw);
+        return Promise.resolve();
+    }
+
+    private restore(panel: vscode.WebviewPanel, raw: unknown): void {
         const state = parsePreviewState(raw);
         let resource: vscode.Uri | undefined;
         try {

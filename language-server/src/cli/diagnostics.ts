@@ -1,5 +1,5 @@
 // Turns LSP diagnostics into the CLI's report: 1-based positions, named severities, stable codes.
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { Locale, Severity } from '../../../common/findings.js';
 import type { FileKind, PlanFileError } from './workspace.js';
 

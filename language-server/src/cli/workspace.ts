@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver';
 import { createPlanServices, type PlanServices } from '../plan-module.js';
 import { decodePlanBytes, type EncodingProblem } from '../language/text-encoding.js';
 import { FILE_ISSUES, type FileIssueCode, type Locale } from '../../../common/findings.js';

@@ -91,7 +91,7 @@ export function textEms(text: string, bold = false): number {
         ems += /[0-9]/.test(base) ? 0.5
             : /[.,:;'|!]/.test(base) ? 0.26
             : /[\s]/.test(base) ? 0.25
-            : /[ilIjft()[\]\-\/]/.test(base) ? 0.33
+            : /[ilIjft()[\]\-/]/.test(base) ? 0.33
             : /[mwMW%]/.test(base) ? 0.9
             : /\p{Lu}/u.test(base) ? 0.7
             : 0.48;

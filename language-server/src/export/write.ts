@@ -298,7 +298,7 @@ async function undo(io: ExportFs, placed: Placed[]): Promise<{ kept: string[]; n
  * written) or ExportWriteError (what was and was not written).
  */
 export async function writeExportFiles(outDir: string, files: ExportFile[], options: WriteOptions = {}): Promise<string[]> {
-    const io: ExportFs = { ...nodeFs, ...options.fs } as ExportFs;
+    const io: ExportFs = { ...nodeFs, ...options.fs };
     const seen = new Set<string>();
     for (const f of files) {
         if (f.name === '' || f.name === '.' || f.name === '..' || f.name !== path.basename(f.name) || /[\\/]/.test(f.name)) {
@@ -363,6 +363,6 @@ export async function writeExportFiles(outDir: string, files: ExportFile[], opti
         }
     }
     await syncFolder(io, folder);
-    await Promise.all(placed.map(p => (p.backup ? io.unlink(p.backup).catch(() => undefined) : undefined)));
+    await Promise.all(placed.flatMap(p => (p.backup ? [io.unlink(p.backup).catch(() => undefined)] : [])));
     return targets;
 }

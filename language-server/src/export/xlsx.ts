@@ -150,5 +150,5 @@ export async function renderXlsx(plan: PlanView): Promise<Uint8Array> {
     // Excel refuses a workbook without sheets.
     if (view.annexes.length === 0) workbook.addWorksheet('Kế hoạch');
     const buffer = await workbook.xlsx.writeBuffer();
-    return new Uint8Array(buffer as ArrayBuffer);
+    return new Uint8Array(buffer);
 }

@@ -10,9 +10,9 @@ import { isPlanDocument, type PlanDocument } from '../generated/ast.js';
 
 export class PlanScopeComputation extends DefaultScopeComputation {
     /** Only the plan itself is exported: other files reach its declarations through `part-of`. */
-    override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
+    override collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
         const root = document.parseResult.value as PlanDocument;
-        return root.name ? [this.descriptions.createDescription(root, root.name, document)] : [];
+        return Promise.resolve(root.name ? [this.descriptions.createDescription(root, root.name, document)] : []);
     }
 
     /** Every named declaration, however deeply nested (indicators in dimensions), belongs to the root. */

@@ -459,7 +459,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
         const uri = document.uri.toString();
         const actions: CodeAction[] = [];
         const sharedEdit = shared && this.leadEdit(document, item, `lead ${shared}`);
-        if (sharedEdit) actions.push(this.action(fill(FIX_LABELS.fixLeadOfSiblings, locale, { id: shared! }), diagnostic, uri, [sharedEdit], true));
+        if (sharedEdit) actions.push(this.action(fill(FIX_LABELS.fixLeadOfSiblings, locale, { id: shared }), diagnostic, uri, [sharedEdit], true));
         const chooseEdit = this.leadEdit(document, item, 'lead ');
         if (chooseEdit) {
             const choose = this.action(fill(FIX_LABELS.fixLeadChoose, locale), diagnostic, uri, [chooseEdit], !sharedEdit);
@@ -543,7 +543,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
         if (asValue) {
             actions.push(this.action(fill(FIX_LABELS.fixValueFromText, locale, { value: asValue }), diagnostic, uri, [{ range: valueNode.range, newText: asValue }], true));
         }
-        const start = textNode.offset + found.index!;
+        const start = textNode.offset + found.index;
         const range = { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(start + found[0].length) };
         actions.push(this.action(fill(FIX_LABELS.fixTextFromValue, locale, { value: valueNode.text }), diagnostic, uri, [{ range, newText: valueNode.text }], !asValue));
         return actions;

@@ -106,7 +106,7 @@ export class DeclarationDescriber {
             const agencies = (refs: { ref?: ast.Agency; $refText: string }[]) => refs.map(r => r.ref ? `${escape(r.$refText)} (${escape(r.ref.label)})` : escape(r.$refText)).join(', ');
             if (node.assignment?.leads.length) out.push(`- ${t(L.lead, locale)}: ${agencies(node.assignment.leads)}`);
             if (node.assignment?.coordinates.length) out.push(`- ${t(L.coordinate, locale)}: ${agencies(node.assignment.coordinates)}`);
-            if (node.computed) out.push(`- ${t(L.computedFrom, locale)}: ${escape(node.computed.table.$refText)} (${MEASURE_LABELS[node.computed.measure as keyof typeof MEASURE_LABELS]?.[locale] ?? node.computed.measure})`);
+            if (node.computed) out.push(`- ${t(L.computedFrom, locale)}: ${escape(node.computed.table.$refText)} (${MEASURE_LABELS[node.computed.measure]?.[locale] ?? node.computed.measure})`);
             if (model && model.values.length) {
                 const values = model.values.map(v => `${v.year} (${VALUE_KIND_LABELS[v.kind]?.[locale] ?? v.kind}): ${escape(v.value.printed)}`);
                 out.push(`- ${t(L.values, locale)}: ${values.join(' · ')}`);

@@ -14,8 +14,8 @@
 import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { Formatter, LangiumServices } from 'langium/lsp';
 import type {
-    DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit
-} from 'vscode-languageserver-protocol';
+    DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, FormattingOptions, TextEdit
+} from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 
 /** Where a token starts a line: how many line breaks it wants before it and how deep it is indented. */
@@ -147,7 +147,7 @@ export class PlanFormatter implements Formatter {
         if (/^\s*$/.test(tail) && tail !== finalBreak) gaps.push({ start: last.end, end: text.length, text: finalBreak });
 
         const doc = document.textDocument;
-        return gaps.map(g => ({ range: { start: doc.positionAt(g.start), end: doc.positionAt(g.end) } as Range, newText: g.text }));
+        return gaps.map(g => ({ range: { start: doc.positionAt(g.start), end: doc.positionAt(g.end) }, newText: g.text }));
     }
 
     /** Every token in order, comments included (the lexer gives both lists in order: merge them). */
@@ -206,7 +206,7 @@ function countBreaks(whitespace: string): number {
 
 /** The first visible token of a node. */
 function firstToken(node: AstNode | CstNode | undefined): number | undefined {
-    let cst: CstNode | undefined = node && '$type' in node ? (node as AstNode).$cstNode : node as CstNode | undefined;
+    let cst: CstNode | undefined = node && '$type' in node ? (node).$cstNode : node;
     while (cst && 'content' in cst) {
         const children = (cst as { content: CstNode[] }).content;
         cst = children.find(c => !c.hidden && c.length > 0);
@@ -238,7 +238,7 @@ function lineStartsOf(root: ast.PlanDocument): Map<number, LineStart> {
         else if (ast.isIndicatorTable(previous)) line(element, 1, { keepBlank: true });
         else if (isBlockElement(element) || isBlockElement(previous) || element.$type !== previous.$type) line(element, 2);
         else line(element, 1, { keepBlank: true });
-        element.$cstNode && layoutElement(element);
+        if (element.$cstNode) layoutElement(element);
     });
 
     function layoutElement(node: AstNode): void {

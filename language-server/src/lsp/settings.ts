@@ -5,7 +5,7 @@ import {
     DefaultConfigurationProvider, DefaultWorkspaceManager,
     type ConfigurationInitializedParams, type ConfigurationProvider, type LangiumDocument, type LangiumSharedCoreServices
 } from 'langium';
-import type { ConfigurationItem, DidChangeConfigurationParams, InitializeParams, WorkspaceFolder } from 'vscode-languageserver-protocol';
+import type { ConfigurationItem, DidChangeConfigurationParams, InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
 import type { PlanServices } from '../plan-module.js';
 import { SETTING_KEYS, SETTINGS_SECTION, type PlanInitializationOptions } from '../../../common/protocol.js';
 import type { Locale } from '../../../common/locale.js';
@@ -94,7 +94,7 @@ export class PlanConfigurationProvider extends DefaultConfigurationProvider {
     }
 
     protected override updateSectionConfiguration(section: string, configuration: unknown): void {
-        super.updateSectionConfiguration(section, configuration as Record<string, unknown>);
+        super.updateSectionConfiguration(section, configuration);
         this.onConfigurationSectionUpdateEmitter.fire({ section, configuration });
     }
 }

@@ -98,7 +98,7 @@ export function expectedTotal(sections: TableSectionModel[], columns: Measure[])
         const parts = rawSums(s.rows.length === 0 && s.subtotal ? [s.subtotal] : s.rows);
         for (const [year, v] of Object.entries(parts)) {
             const into = (all[Number(year)] ??= {});
-            for (const m of COUNT_MEASURES) if (v[m] !== undefined) into[m] = (into[m] ?? 0) + v[m]!;
+            for (const m of COUNT_MEASURES) if (v[m] !== undefined) into[m] = (into[m] ?? 0) + v[m];
         }
     }
     return finish(all, columns);

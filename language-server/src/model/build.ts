@@ -33,7 +33,7 @@ class ModelBuilder {
     private readonly style: NumberStyle;
 
     constructor(private readonly root: ast.PlanDocument, uri: string) {
-        this.style = (root.numberStyle as NumberStyle | undefined) ?? 'vi';
+        this.style = (root.numberStyle) ?? 'vi';
         this.model = {
             uri, id: root.name ?? '', title: root.title,
             parent: root.parent ? this.ref(root.parent, root, 'parent') : undefined,

@@ -7,9 +7,9 @@
 // colon). The findings keep the code `syntax-error` (CLI output, examples); what the mistake is goes
 // in `data.kind`, and the message is built from the data in the current locale, so a change of
 // language re-renders it when the document is validated again.
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type Grammar, type LeafCstNode, type ParseResult } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type LeafCstNode, type ParseResult } from 'langium';
 import { findFirstFeatures, findNextFeatures } from 'langium/lsp';
-import type { Range } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver';
 import type { PlanServices } from '../plan-module.js';
 import type { Locale } from '../../../common/findings.js';
 
@@ -307,7 +307,7 @@ export class SyntaxErrorAnalyzer {
     private readonly statementStarts: Set<string>;
 
     constructor(private readonly services: PlanServices) {
-        const grammar = services.Grammar as Grammar;
+        const grammar = services.Grammar;
         this.keywords = new Set(AstUtils.streamAllContents(grammar).filter(GrammarAST.isKeyword).map(k => k.value));
         const elementRule = grammar.rules.find(r => r.name === 'Element');
         this.statementStarts = new Set(elementRule && GrammarAST.isParserRule(elementRule)

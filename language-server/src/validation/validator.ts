@@ -4,7 +4,7 @@ import {
     CstUtils, DefaultDocumentValidator, DocumentValidator, type AstNode, type Cancellation, type LangiumDocument, type ParseResult,
     type ValidationAcceptor, type ValidationChecks, type ValidationOptions
 } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { PlanAstType, PlanDocument } from '../generated/ast.js';
 import type { PlanServices } from '../plan-module.js';
 import type { Finding } from './rule.js';
@@ -75,7 +75,7 @@ export class PlanDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], _options: ValidationOptions): void {
-        const text = (parseResult.value as AstNode).$document?.textDocument.getText() ?? parseResult.value.$cstNode?.root.fullText ?? '';
+        const text = (parseResult.value).$document?.textDocument.getText() ?? parseResult.value.$cstNode?.root.fullText ?? '';
         const locale = this.services.plan.Settings.locale;
         for (const { range, data } of this.syntaxErrors.analyse(text, parseResult)) {
             diagnostics.push({ severity: 1, range, code: SYNTAX_ERROR_CODE, message: syntaxMessage(data, locale), data, source: this.getSource() });

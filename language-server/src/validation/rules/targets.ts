@@ -121,7 +121,7 @@ export const targetsHold: Rule = ctx => {
             ctx.report('target-not-met', c.range, { target: target.text ?? target.id, year: target.year, actual: shown }, strictMiss(ctx, indicator, c, actual));
         }
         if (target.text) {
-            const printed = [c.value, c.low, c.high].filter(n => n !== undefined).map(n => n!.printed);
+            const printed = [c.value, c.low, c.high].filter(n => n !== undefined).map(n => n.printed);
             const missing = printed.find(p => !mentions(target.text!, p));
             if (missing) ctx.report('target-text-differs', c.range, { value: missing });
         }
