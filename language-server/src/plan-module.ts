@@ -12,6 +12,7 @@ import { PlanModelService } from './model/service.js';
 import { PlanLinker } from './references/linker.js';
 import { PlanScopeComputation, PlanScopeProvider } from './references/scope.js';
 import { PlanConfigurationProvider, PlanSettings, PlanSettingsService, PlanWorkspaceManager } from './settings.js';
+import { PlanTokenBuilder } from './token-builder.js';
 import { PlanDocumentValidator, registerValidationChecks } from './validation/validator.js';
 
 export type PlanAddedServices = {
@@ -30,6 +31,9 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
         Settings: () => new PlanSettings(),
         SettingsService: services => new PlanSettingsService(services),
         Models: services => new PlanModelService(services.shared)
+    },
+    parser: {
+        TokenBuilder: () => new PlanTokenBuilder()
     },
     references: {
         ScopeComputation: services => new PlanScopeComputation(services),
