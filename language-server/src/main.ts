@@ -4,6 +4,7 @@ import { DocumentState, URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { FramingGuard } from './lsp/framing.js';
 import { buildPlanView, type LocatedFinding } from './view/build.js';
 import { createPlanServices } from './plan-module.js';
 import {
@@ -36,3 +37,21 @@ shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents
 });
 
 startLanguageServer(shared);
+if (process.argv.includes('--stdio')) exitOnMisframedInput();
+
+/**
+ * Over stdio a misframed message would leave the server deaf for good (see framing.ts): exit with
+ * an error instead, so that the client restarts it. The guard reads the same bytes as the
+ * connection's reader, beside it.
+ */
+function exitOnMisframedInput(): void {
+    const guard = new FramingGuard();
+    process.stdin.on('data', (chunk: Buffer) => {
+        const problem = guard.push(chunk);
+        if (problem === undefined) return;
+        process.stderr.write(Plan.plan.Settings.locale === 'vi'
+            ? `Máy chủ ngôn ngữ plan: thông điệp LSP từ trình soạn thảo bị sai khung (${problem}); dừng để trình soạn thảo khởi động lại máy chủ.\n`
+            : `plan language server: misframed LSP message from the client (${problem}); exiting so that the client restarts the server.\n`);
+        process.exit(1);
+    });
+}

@@ -13,6 +13,7 @@ import { PlanLinker } from './language/linker.js';
 import { PlanScopeComputation, PlanScopeProvider } from './language/scope.js';
 import { PlanSettings } from './language/settings.js';
 import { PlanConfigurationProvider, PlanSettingsService, PlanWorkspaceManager } from './lsp/settings.js';
+import { PlanTokenBuilder } from './language/token-builder.js';
 import { PlanDocumentValidator, registerValidationChecks } from './validation/validator.js';
 
 export type PlanAddedServices = {
@@ -31,6 +32,9 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
         Settings: () => new PlanSettings(),
         SettingsService: services => new PlanSettingsService(services),
         Models: services => new PlanModelService(services.shared)
+    },
+    parser: {
+        TokenBuilder: () => new PlanTokenBuilder()
     },
     references: {
         ScopeComputation: services => new PlanScopeComputation(services),
