@@ -8,7 +8,7 @@ import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createPlanServices, type PlanServices } from '../plan-module.js';
 import { decodePlanBytes, type EncodingProblem } from '../language/text-encoding.js';
-import { FILE_ISSUES, type FileIssueCode, type Locale } from '../../../common/findings.js';
+import { fileIssueMessage, type FileIssueCode, type Locale } from '../../../common/findings.js';
 
 /** Larger plan files are refused unless the limit is raised (the CLI's --max-size). */
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -158,11 +158,10 @@ interface FileProblem {
 }
 
 function fileDiagnostic(problem: FileProblem, locale: Locale): Diagnostic {
-    const spec = FILE_ISSUES[problem.code];
     const start = { line: problem.line, character: problem.character };
     return {
         range: { start, end: problem.code === 'encoding-invalid' ? { line: start.line, character: start.character + 1 } : start },
-        severity: 1, code: problem.code, source: 'plan', message: spec[locale](problem.args)
+        severity: 1, code: problem.code, source: 'plan', message: fileIssueMessage(problem.code, problem.args, locale)
     };
 }
 

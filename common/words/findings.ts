@@ -1,0 +1,228 @@
+// The findings' words: for every code the plan checker can report, its severity, its message in
+// Vietnamese and English (placeholders as in ../catalogue.ts) and what the rule checks (shown on
+// hover). Codes are part of the CLI's JSON output: never rename. The API is in ../findings.ts.
+
+import type { Words } from '../catalogue.js';
+import type { Severity } from '../locale.js';
+
+export interface IssueSpec extends Words {
+    readonly severity: Severity;
+    /** What the rule checks, for hovers and documentation. */
+    readonly rule: Words;
+}
+
+export const ISSUES = {
+    // --- numbers ---------------------------------------------------------------------------------
+    'number-style': {
+        severity: 'error',
+        vi: 'Số "{printed}" không viết theo kiểu số của kế hoạch ({style}); theo kiểu này phải viết "{suggestion}".',
+        en: 'The number "{printed}" is not written in the plan\'s number style ({style}); in that style it reads "{suggestion}".',
+        rule: { vi: 'Mọi số được đọc theo kiểu số khai báo (vi: 29.822 và 3,17; international: 29,822 và 3.17).', en: 'Every number is read in the declared number style (vi: 29.822 and 3,17; international: 29,822 and 3.17).' }
+    },
+    'number-malformed': {
+        severity: 'error',
+        vi: 'Không đọc được số "{printed}": nhóm hàng nghìn phải có đúng 3 chữ số và chỉ có một dấu thập phân.',
+        en: 'Cannot read the number "{printed}": thousands groups need exactly 3 digits and there is one decimal mark at most.',
+        rule: { vi: 'Số phải có nhóm hàng nghìn 3 chữ số và tối đa một dấu thập phân.', en: 'Numbers have 3-digit thousands groups and at most one decimal mark.' }
+    },
+    'count-not-integer': {
+        severity: 'error',
+        vi: 'Số hộ "{printed}" phải là số nguyên (cột {measure}).',
+        en: 'The household count "{printed}" must be a whole number (column {measure}).',
+        rule: { vi: 'Số hộ là số nguyên.', en: 'Household counts are whole numbers.' }
+    },
+    'year-malformed': {
+        severity: 'error',
+        vi: '"{printed}" không phải là một năm (cần 4 chữ số, ví dụ 2025).',
+        en: '"{printed}" is not a year (4 digits expected, e.g. 2025).',
+        rule: { vi: 'Năm viết bằng 4 chữ số, không có dấu phân cách.', en: 'Years are written as 4 digits without separators.' }
+    },
+    // --- tables -------------------------------------------------------------------------------------
+    'rate-mismatch': {
+        severity: 'error',
+        vi: 'Tỷ lệ in {printed}% không bằng {numerator}/{denominator} = {computed}% ({label}, năm {year}).',
+        en: 'The printed rate {printed}% is not {numerator}/{denominator} = {computed}% ({label}, {year}).',
+        rule: { vi: 'Tỷ lệ in bằng số hộ nghèo / tổng số hộ × 100, làm tròn đến số chữ số thập phân đã in.', en: 'A printed rate equals poor / total households × 100, rounded to the printed decimals.' }
+    },
+    'total-mismatch': {
+        severity: 'error',
+        vi: '{label} năm {year}, cột {measure}: in {printed} nhưng tổng các dòng là {sum} (chênh {diff}).',
+        en: '{label} {year}, column {measure}: printed {printed} but the rows add up to {sum} (off by {diff}).',
+        rule: { vi: 'Dòng tổng (hoặc cộng từng phần) bằng tổng các dòng của nó, ở mọi cột số hộ.', en: 'A total or subtotal equals the sum of its rows in every count column.' }
+    },
+    'poor-exceeds-total': {
+        severity: 'error',
+        vi: 'Số hộ {part} ({value}) lớn hơn tổng số hộ ({total}) ({label}, năm {year}).',
+        en: '{part} households ({value}) exceed the total households ({total}) ({label}, {year}).',
+        rule: { vi: 'Hộ nghèo (và hộ nghèo + cận nghèo) không vượt tổng số hộ.', en: 'Poor (and poor + near-poor) households do not exceed the total.' }
+    },
+    'negative-count': {
+        severity: 'error',
+        vi: 'Số hộ không thể âm: {printed}.',
+        en: 'A household count cannot be negative: {printed}.',
+        rule: { vi: 'Số hộ không âm.', en: 'Counts are not negative.' }
+    },
+    'percent-out-of-range': {
+        severity: 'error',
+        vi: 'Tỷ lệ {printed}% nằm ngoài khoảng 0–100%.',
+        en: 'The percentage {printed}% is outside 0–100%.',
+        rule: { vi: 'Tỷ lệ phần trăm nằm trong 0–100.', en: 'Percentages lie within 0–100.' }
+    },
+    'cell-count': {
+        severity: 'error',
+        vi: 'Năm {year} có {found} ô nhưng bảng khai báo {expected} cột ({columns}).',
+        en: 'Year {year} has {found} cells but the table declares {expected} columns ({columns}).',
+        rule: { vi: 'Mỗi năm của một dòng có đúng số ô bằng số cột của bảng.', en: 'Each year of a row has one cell per declared column.' }
+    },
+    'missing-district-year': {
+        severity: 'warning',
+        vi: '{label} thiếu số liệu năm {year}.',
+        en: '{label} has no figures for {year}.',
+        rule: { vi: 'Mỗi dòng của bảng có số liệu cho mọi năm của bảng.', en: 'Every table row has figures for every year of the table.' }
+    },
+    'undeclared-table-year': {
+        severity: 'error',
+        vi: 'Năm {year} không có trong danh sách năm của bảng ({years}).',
+        en: "Year {year} is not one of the table's years ({years}).",
+        rule: { vi: 'Dòng chỉ dùng các năm mà bảng khai báo.', en: 'Rows use only the years the table declares.' }
+    },
+    'duplicate-row': {
+        severity: 'error',
+        vi: 'Đơn vị {label} xuất hiện hai lần trong cùng một phần của bảng.',
+        en: '{label} appears twice in the same part of the table.',
+        rule: { vi: 'Mỗi huyện xuất hiện một lần trong mỗi phần của bảng.', en: 'Each district appears once per table section.' }
+    },
+    // --- years -----------------------------------------------------------------------------------------
+    'duplicate-year': {
+        severity: 'error',
+        vi: 'Năm {year} được khai báo hai lần{where, select, none {} other { {where}}}.',
+        en: 'Year {year} is given twice{where, select, none {} other { {where}}}.',
+        rule: { vi: 'Một năm chỉ có một giá trị.', en: 'A year has one value only.' }
+    },
+    'baseline-not-before-targets': {
+        severity: 'warning',
+        vi: 'Năm gốc {baseline} phải trước các năm kế hoạch (năm {year}).',
+        en: 'The baseline year {baseline} must come before the plan years ({year}).',
+        rule: { vi: 'Năm gốc trước mọi năm kế hoạch của chỉ tiêu.', en: "The baseline year precedes every plan year of the indicator." }
+    },
+    'year-outside-period': {
+        severity: 'warning',
+        vi: 'Năm {year} nằm ngoài giai đoạn {from}–{to} và không phải năm định hướng{orientation, select, none {} other { {orientation}}}.',
+        en: 'Year {year} is outside the period {from}–{to} and is not the orientation year{orientation, select, none {} other { {orientation}}}.',
+        rule: { vi: 'Năm mục tiêu nằm trong giai đoạn của kế hoạch hoặc là năm định hướng.', en: 'Target years lie inside the period or are the orientation year.' }
+    },
+    'deadline-outside-period': {
+        severity: 'warning',
+        vi: 'Thời hạn năm {year} nằm ngoài giai đoạn của kế hoạch {from}–{to}.',
+        en: "The deadline {year} is outside the plan's period {from}–{to}.",
+        rule: { vi: 'Thời hạn của nhiệm vụ nằm trong các năm của kế hoạch.', en: "Task deadlines lie within the plan's years." }
+    },
+    'period-reversed': {
+        severity: 'error',
+        vi: 'Giai đoạn {from}–{to} có năm bắt đầu sau năm kết thúc.',
+        en: 'The period {from}–{to} starts after it ends.',
+        rule: { vi: 'Giai đoạn bắt đầu trước khi kết thúc.', en: 'A period starts before it ends.' }
+    },
+    // --- assignment ------------------------------------------------------------------------------------
+    'unknown-reference': {
+        severity: 'error',
+        vi: 'Không có {kind} nào mang mã "{id}".',
+        en: 'No {kind} is declared with the id "{id}".',
+        rule: { vi: 'Mọi mã được tham chiếu đều đã khai báo.', en: 'Every referenced id is declared.' }
+    },
+    'missing-lead': {
+        severity: 'warning',
+        vi: '{what} chưa có đơn vị chủ trì: {name}',
+        en: '{what} has no lead agency: {name}',
+        rule: { vi: 'Mỗi chỉ tiêu, giải pháp và nhiệm vụ có đơn vị chủ trì.', en: 'Every indicator, solution and task has a lead agency.' }
+    },
+    'unused-agency': {
+        severity: 'hint',
+        vi: 'Cơ quan {name} được khai báo nhưng không được giao việc gì.',
+        en: 'The agency {name} is declared but given nothing to do.',
+        rule: { vi: 'Cơ quan được khai báo thì được giao chủ trì, phối hợp hoặc nhiệm vụ.', en: 'A declared agency leads, coordinates or has duties.' }
+    },
+    'duplicate-id': {
+        severity: 'error',
+        vi: 'Mã "{id}" đã được dùng cho {kind} khác (dòng {line}).',
+        en: 'The id "{id}" is already used by another {kind} (line {line}).',
+        rule: { vi: 'Mỗi mã chỉ khai báo một lần.', en: 'Each id is declared once.' }
+    },
+    'numbering-gap': {
+        severity: 'warning',
+        vi: 'Đánh số không liên tục: sau {previous} là {found} (thiếu {expected}).',
+        en: 'Numbering is not continuous: {found} follows {previous} ({expected} is missing).',
+        rule: { vi: 'Danh sách đánh số liên tục 1, 2, 3… (a, b, c…).', en: 'Numbered lists run 1, 2, 3… (a, b, c…) without gaps.' }
+    },
+    // --- trajectories and targets ------------------------------------------------------------------
+    'wrong-direction': {
+        severity: 'warning',
+        vi: 'Chỉ tiêu "{name}" đi ngược hướng ({direction}): {fromValue} năm {fromYear} → {toValue} năm {toYear}.',
+        en: 'The indicator "{name}" moves the wrong way ({direction}): {fromValue} in {fromYear} → {toValue} in {toYear}.',
+        rule: { vi: 'Giá trị kế hoạch của chỉ tiêu đi theo hướng tốt lên so với năm trước và năm gốc.', en: "An indicator's plan values move in its direction, year on year and against the baseline." }
+    },
+    'target-not-met': {
+        severity: 'warning',
+        vi: 'Mục tiêu "{target}" năm {year} không khớp với số liệu: giá trị là {actual}.',
+        en: 'The target "{target}" for {year} does not hold for the figures: the value is {actual}.',
+        rule: { vi: 'Câu mục tiêu ("dưới 9%", "trên 68%", "khoảng 0,5%") đúng với giá trị của năm đó ("dưới"/"trên" là chặt, "khoảng" có dung sai).', en: 'A target sentence ("dưới 9%", "trên 68%", "khoảng 0,5%") holds for that year\'s value ("dưới"/"trên" are strict, "khoảng" has a tolerance).' }
+    },
+    'target-text-differs': {
+        severity: 'info',
+        vi: 'Câu mục tiêu không chứa giá trị {value} đã khai báo.',
+        en: 'The target sentence does not contain the declared value {value}.',
+        rule: { vi: 'Câu mục tiêu gốc nhắc đúng giá trị khai báo.', en: 'The original target sentence mentions the declared value.' }
+    },
+    'target-unit-mismatch': {
+        severity: 'warning',
+        vi: 'Mục tiêu cho chỉ tiêu "{name}" dùng giá trị {value} ngoài khoảng 0–100 của đơn vị %.',
+        en: 'The target for "{name}" uses {value}, outside 0–100 for a % unit.',
+        rule: { vi: 'Giá trị mục tiêu phù hợp với đơn vị của chỉ tiêu.', en: "Target values fit the indicator's unit." }
+    },
+    // --- characters ----------------------------------------------------------------------------------
+    // A warning: exporters drop or convert such characters; the plan text should still not hold them.
+    'control-character': {
+        severity: 'warning',
+        vi: 'Ký tự điều khiển vô hình {char} trong {where, select, comment {chú thích} other {chuỗi}} (thường do dán từ Word): không hiện ra nhưng vẫn nằm trong văn bản.',
+        en: 'Invisible control character {char} in {where, select, comment {a comment} other {a string}} (often pasted from Word): it does not show, but it is in the text.',
+        rule: { vi: 'Chuỗi và chú thích không chứa ký tự điều khiển (trừ tab và xuống dòng), ký tự không dùng như U+FFFE, U+FFFF hay nửa cặp surrogate.', en: 'Strings and comments hold no control characters (except tab and line breaks), noncharacters such as U+FFFE and U+FFFF, or lone surrogates.' }
+    },
+    // An error: the text shows otherwise than it reads, in the editor and in every export ("Trojan Source").
+    'bidi-control': {
+        severity: 'error',
+        vi: 'Ký tự đảo hướng chữ {char} trong {where, select, comment {chú thích} other {chuỗi}}: văn bản hiện ra khác với nội dung thật (có thể dùng để che giấu nội dung).',
+        en: 'Bidirectional control character {char} in {where, select, comment {a comment} other {a string}}: the text is displayed differently from what it says (it can disguise content).',
+        rule: { vi: 'Chuỗi và chú thích không chứa ký tự đảo hướng chữ (U+202A–U+202E, U+2066–U+2069), vốn làm văn bản hiện ra khác nội dung thật.', en: 'Strings and comments hold no bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069), which make text display otherwise than it reads.' }
+    }
+} satisfies Record<string, IssueSpec>;
+
+/**
+ * Findings about the file rather than the plan: reported by the command line, which reads the bytes
+ * (the editor decodes files itself). Kept apart from ISSUES, whose codes are rules over plan text.
+ */
+export const FILE_ISSUES = {
+    'encoding-invalid': {
+        severity: 'error',
+        vi: 'Tệp không phải là {encoding} hợp lệ: {count} chỗ không đọc được, chỗ đầu tiên ở đây (byte {byte}); các chỗ này được đọc thành "\uFFFD". Hãy lưu tệp dưới dạng UTF-8.',
+        en: 'The file is not valid {encoding}: {count} unreadable {count, plural, one {sequence} other {sequences}}, the first here (byte {byte}); they are read as "\uFFFD". Save the file as UTF-8.',
+        rule: { vi: 'Tệp kế hoạch được lưu dưới dạng UTF-8 (hoặc UTF-16 có dấu BOM).', en: 'A plan file is saved as UTF-8 (or UTF-16 with a byte-order mark).' }
+    },
+    'encoding-utf16-no-bom': {
+        severity: 'error',
+        vi: 'Tệp có vẻ là {encoding} không có dấu thứ tự byte (BOM); đã đọc theo {encoding}. Hãy lưu tệp dưới dạng UTF-8.',
+        en: 'This looks like {encoding} without a byte-order mark (BOM); it was read as {encoding}. Save the file as UTF-8.',
+        rule: { vi: 'Tệp UTF-16 có dấu BOM để biết thứ tự byte.', en: 'A UTF-16 file starts with a byte-order mark.' }
+    },
+    'encoding-binary': {
+        severity: 'error',
+        vi: 'Tệp có byte NUL: đây không phải là tệp văn bản (có thể là ảnh, tệp nén hoặc UTF-32), nên không được kiểm tra.',
+        en: 'The file holds NUL bytes: it is not a text file (perhaps an image, an archive or UTF-32), so it was not checked.',
+        rule: { vi: 'Tệp kế hoạch là tệp văn bản.', en: 'A plan file is a text file.' }
+    },
+    'parse-failed': {
+        severity: 'error',
+        vi: 'Không phân tích được tệp ({reason}), nên tệp không được kiểm tra. Đây là lỗi của công cụ; xin báo lại kèm tệp.',
+        en: 'The file could not be parsed ({reason}), so it was not checked. This is a bug in the tool; please report it with the file.',
+        rule: { vi: 'Bộ phân tích đọc được mọi tệp văn bản.', en: 'The parser reads any text file.' }
+    }
+} satisfies Record<string, IssueSpec>;
