@@ -7,12 +7,15 @@ const node = {
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true,
     logLevel: 'warning', mainFields: ['module', 'main']
 };
+// What the .vsix ships is minified (names kept: stack traces and Langium's services stay readable);
+// the CLI in out/ is not shipped and stays plain.
+const shipped = { ...node, minify: true, keepNames: true };
 const builds = [
     { ...node, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
-    { ...node, entryPoints: ['language-server/src/main.ts'], outfile: 'extension/out/server.cjs' },
-    { ...node, entryPoints: ['extension/src/extension.ts'], outfile: 'extension/out/extension.cjs', external: ['vscode'] },
+    { ...shipped, entryPoints: ['language-server/src/main.ts'], outfile: 'extension/out/server.cjs' },
+    { ...shipped, entryPoints: ['extension/src/extension.ts'], outfile: 'extension/out/extension.cjs', external: ['vscode'] },
     // The exporters (docx, exceljs) are loaded by the preview on its first export, not at activation.
-    { ...node, entryPoints: ['language-server/src/export/index.ts'], outfile: 'extension/out/export.cjs' },
+    { ...shipped, entryPoints: ['language-server/src/export/index.ts'], outfile: 'extension/out/export.cjs' },
     webviewBuild()
 ];
 for (const b of builds) {

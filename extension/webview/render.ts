@@ -4,8 +4,9 @@
 import type { AnnexCell, AnnexRow, AnnexTable, PlanView, ViewFinding } from '../../common/view.js';
 import { format, type Strings } from '../src/preview/strings.js';
 import { el } from './dom.js';
+import { SEVERITIES } from '../../common/locale.js';
 
-const SEVERITY_ORDER: ViewFinding['severity'][] = ['error', 'warning', 'info', 'hint'];
+const SEVERITY_ORDER = SEVERITIES;
 
 export function renderHeader(view: PlanView, s: Strings): HTMLElement {
     const h = view.header;

@@ -5,13 +5,12 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { FramingGuard } from './lsp/framing.js';
-import { buildPlanView, type LocatedFinding } from './view/build.js';
+import { buildPlanView, locatedFinding } from './view/build.js';
 import { createPlanServices } from './plan-module.js';
 import {
     DocumentsValidatedNotification, PlanViewRequest, type DocumentsValidatedParams, type PlanViewParams, type PlanViewResult
 } from '../../common/protocol.js';
 
-const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Plan } = createPlanServices({ connection, ...NodeFileSystem });
@@ -25,10 +24,7 @@ connection.onRequest(PlanViewRequest, async (params: PlanViewParams): Promise<Pl
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
     const document = shared.workspace.LangiumDocuments.getDocument(uri);
     if (!document) return null;
-    const findings: LocatedFinding[] = (document.diagnostics ?? []).map(d => ({
-        severity: SEVERITIES[(d.severity ?? 1) - 1] ?? 'error', code: String(d.code ?? ''), message: d.message, range: d.range
-    }));
-    return buildPlanView(Plan.plan.Models.get(document), findings);
+    return buildPlanView(Plan.plan.Models.get(document), (document.diagnostics ?? []).map(locatedFinding));
 });
 
 shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {

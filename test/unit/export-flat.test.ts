@@ -4,9 +4,9 @@
 import { parseString } from '@fast-csv/parse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvLine, guardFormula, renderCsv } from '../../language-server/src/export/csv.js';
-import { escapeHtml } from '../../language-server/src/export/html.js';
+import { escapeHtml, escapeMarkdown } from '../../common/escape.js';
 import { renderExport } from '../../language-server/src/export/index.js';
-import { markdownText, renderMarkdown } from '../../language-server/src/export/markdown.js';
+import { renderMarkdown } from '../../language-server/src/export/markdown.js';
 import type { AnnexTable, PlanView } from '../../common/view.js';
 import { htmlTables, markdownCells, seedView, viewOfText, XSS, XSS_PLAN } from './export-support.js';
 
@@ -118,8 +118,8 @@ describe('Markdown export', () => {
         for (const annex of view.annexes) {
             const at = lines.indexOf(`## ${annex.label}`);
             expect(at).toBeGreaterThan(0);
-            expect(lines).toContain(`**${markdownText(annex.title.toLocaleUpperCase('vi'))}**`);
-            expect(lines).toContain(`*${markdownText(annex.subtitle)}*`);
+            expect(lines).toContain(`**${escapeMarkdown(annex.title.toLocaleUpperCase('vi'))}**`);
+            expect(lines).toContain(`*${escapeMarkdown(annex.subtitle)}*`);
             const tableStart = lines.findIndex((l, i) => i > at && l.startsWith('|'));
             const table: string[] = [];
             for (let i = tableStart; lines[i]?.startsWith('|'); i++) table.push(lines[i]);
@@ -137,10 +137,10 @@ describe('Markdown export', () => {
     });
 
     it('escapes pipes, line breaks and markup in cells', async () => {
-        expect(markdownText('a | b', true)).toBe('a \\| b');
-        expect(markdownText('x\ny', true)).toBe('x<br>y');
-        expect(markdownText('*not bold* [no link](x) `no code` &amp;')).toBe('\\*not bold\\* \\[no link\\](x) \\`no code\\` \\&amp;');
-        expect(markdownCells(`| ${markdownText('a | b\\c', true)} | x |`)).toEqual(['a | b\\c', 'x']);
+        expect(escapeMarkdown('a | b', true)).toBe('a \\| b');
+        expect(escapeMarkdown('x\ny', true)).toBe('x<br>y');
+        expect(escapeMarkdown('*not bold* [no link](x) `no code` &amp;')).toBe('\\*not bold\\* \\[no link\\](x) \\`no code\\` \\&amp;');
+        expect(markdownCells(`| ${escapeMarkdown('a | b\\c', true)} | x |`)).toEqual(['a | b\\c', 'x']);
         const md = new TextDecoder().decode(renderMarkdown(await viewOfText(XSS_PLAN)));
         // Every < from the plan is backslash-escaped, so no renderer sees a tag.
         expect(md).not.toMatch(/(^|[^\\])<[A-Za-z/]/m);

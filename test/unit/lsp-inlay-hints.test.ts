@@ -42,6 +42,7 @@ describe('inlay hints', () => {
     test('the setting turns them off, from the client configuration too', async () => {
         services.plan.Settings.inlayHints = false;
         expect(await hints(PROVINCE)).toEqual([]);
+        void services.plan.SettingsService; // the language server creates it at start (plan-module.ts)
         services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { plan: { inlayHints: { enabled: true } } } });
         expect(services.plan.Settings.inlayHints).toBe(true);
         expect(await hints(PROVINCE)).toHaveLength(2);

@@ -3,6 +3,7 @@
 // nonce), and the boot data (language, state to restore) in an attribute the script reads.
 import { randomBytes } from 'node:crypto';
 import type { PreviewBoot } from '../../../common/webview.js';
+import { escapeHtml } from '../../../common/escape.js';
 
 export interface PreviewHtmlOptions {
     /** webview.cspSource: the origin the webview serves local resources from. */
@@ -16,11 +17,6 @@ export interface PreviewHtmlOptions {
 /** A fresh nonce for each page load (128 bits). */
 export function makeNonce(): string {
     return randomBytes(16).toString('base64');
-}
-
-/** Escapes text for a double-quoted HTML attribute. */
-export function escapeAttribute(s: string): string {
-    return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
@@ -39,19 +35,19 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 export function previewHtml(o: PreviewHtmlOptions): string {
-    const nonce = escapeAttribute(o.nonce);
+    const nonce = escapeHtml(o.nonce);
     return `<!DOCTYPE html>
 <html lang="${o.boot.locale}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(o.cspSource, o.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(o.cspSource, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(o.styleUri)}" nonce="${nonce}">
-<meta id="plan-preview-boot" data-boot="${escapeAttribute(JSON.stringify(o.boot))}">
+<link rel="stylesheet" href="${escapeHtml(o.styleUri)}" nonce="${nonce}">
+<meta id="plan-preview-boot" data-boot="${escapeHtml(JSON.stringify(o.boot))}">
 </head>
 <body>
 <div id="app"></div>
-<script nonce="${nonce}" src="${escapeAttribute(o.scriptUri)}"></script>
+<script nonce="${nonce}" src="${escapeHtml(o.scriptUri)}"></script>
 </body>
 </html>`;
 }

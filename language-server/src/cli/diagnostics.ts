@@ -1,6 +1,6 @@
 // Turns LSP diagnostics into the CLI's report: 1-based positions, named severities, stable codes.
 import type { Diagnostic } from 'vscode-languageserver';
-import type { Locale, Severity } from '../../../common/findings.js';
+import { SEVERITIES, severityName, type Locale, type Severity } from '../../../common/locale.js';
 import type { FileKind, PlanFileError } from './workspace.js';
 
 export interface CliFinding {
@@ -14,14 +14,13 @@ export interface CliFinding {
     message: string;
 }
 
-const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
 
 export function toCliFinding(file: string, d: Diagnostic): CliFinding {
     return {
         file,
         line: d.range.start.line + 1, column: d.range.start.character + 1,
         endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-        severity: SEVERITIES[(d.severity ?? 1) - 1] ?? 'error',
+        severity: severityName(d.severity),
         code: String(d.code ?? 'syntax-error'),
         message: d.message
     };

@@ -3,7 +3,7 @@
 // unreadable file, an unknown format or an existing target without --force is refused.
 import * as path from 'node:path';
 import { planFileReason, printable, toCliFinding, summary } from './diagnostics.js';
-import { buildPlanView, type LocatedFinding } from '../view/build.js';
+import { buildPlanView, locatedFinding } from '../view/build.js';
 import type { Locale } from '../../../common/findings.js';
 import { loadPlans, PlanFileError } from './workspace.js';
 import {
@@ -23,7 +23,6 @@ export interface ExportCommandOptions {
 /** ok: files written; usage: refused, with the reason on stderr. */
 export type ExportOutcome = 'ok' | 'usage';
 
-const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 
 const MESSAGES = {
     vi: {
@@ -116,10 +115,7 @@ export async function exportCommand(file: string, options: ExportCommandOptions,
     process.stderr.write(m.exporting(summary(cliFindings, 1, locale), cliFindings.some(f => f.severity === 'error' || f.severity === 'warning')) + '\n');
     const model = services.plan.Models.get(document);
     if (!model.id) return fail(m.noPlan(file));
-    const findings: LocatedFinding[] = diagnostics.map(d => ({
-        severity: SEVERITIES[(d.severity ?? 1) - 1] ?? 'error', code: String(d.code ?? ''), message: d.message, range: d.range
-    }));
-    const view = buildPlanView(model, findings);
+    const view = buildPlanView(model, diagnostics.map(locatedFinding));
     if (view.annexes.length === 0) process.stderr.write(`plan: ${printable(m.noAnnex(file))}\n`);
 
     const files: ExportFile[] = [];

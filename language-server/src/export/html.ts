@@ -5,16 +5,11 @@
 import type { AnnexCell, AnnexRow, AnnexTable, PlanView } from '../../../common/view.js';
 import { annexGrids, fitColumnWidths, minimumColumnEms, officialCaps } from './grid.js';
 import { exportView } from './text.js';
+import { escapeHtml } from '../../../common/escape.js';
 
 /** Matches the `padding` of th and td below. */
 const CELL_PADDING_MM = 1.2;
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for element content and quoted attribute values alike. */
-export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, c => ENTITIES[c]);
-}
 
 const STYLE = `
 @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }

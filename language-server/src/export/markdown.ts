@@ -3,22 +3,11 @@
 import type { AnnexCell, AnnexTable, PlanView } from '../../../common/view.js';
 import { annexGrids, flatHeader, flatRow, officialCaps, type Grid } from './grid.js';
 import { exportView } from './text.js';
-
-/**
- * Escapes text so that Markdown shows it as written: backslash-escapes the characters that would
- * start emphasis, code, links, raw HTML or an entity, and the table's `|`; line breaks become
- * spaces outside tables and `<br>` inside them (a GFM cell is one line).
- */
-export function markdownText(text: string, inTable = false): string {
-    const escaped = text
-        .replace(/[\\`*_[\]<>|#~]/g, c => `\\${c}`)
-        .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
-    return escaped.replace(/\r\n|\r|\n/g, inTable ? '<br>' : ' ');
-}
+import { escapeMarkdown } from '../../../common/escape.js';
 
 /** Bold text on its own line; nothing for a blank text, whose "****" would print as a horizontal rule. */
 function strongLine(text: string): string[] {
-    const escaped = markdownText(text.trim());
+    const escaped = escapeMarkdown(text.trim());
     return escaped === '' ? [] : [`**${escaped}**`, ''];
 }
 
@@ -33,7 +22,7 @@ function alignment(grid: Grid, column: number, annex: AnnexTable): string {
 /** A GFM table line. Cells are trimmed: a reader trims them anyway, and a line break at a cell's edge would be a stray <br>. */
 function tableRow(cells: string[], bold: boolean[] = []): string {
     return `| ${cells.map((c, i) => {
-        const text = markdownText(c.trim(), true);
+        const text = escapeMarkdown(c.trim(), true);
         return bold[i] && text !== '' ? `**${text}**` : text;
     }).join(' | ')} |`;
 }
@@ -41,10 +30,10 @@ function tableRow(cells: string[], bold: boolean[] = []): string {
 function annexMarkdown(annex: AnnexTable): string {
     const { header, body, width } = annexGrids(annex);
     const lines = [
-        `## ${markdownText(annex.label)}`, '',
+        `## ${escapeMarkdown(annex.label)}`, '',
         ...strongLine(officialCaps(annex.heading ?? '')),
         ...strongLine(officialCaps(annex.title)),
-        `*${markdownText(annex.subtitle)}*`, '',
+        `*${escapeMarkdown(annex.subtitle)}*`, '',
         tableRow(flatHeader(header)),
         `| ${Array.from({ length: width }, (_, c) => alignment(body, c, annex)).join(' | ')} |`,
         // Total and section rows print bold, as in the annex.
@@ -58,10 +47,10 @@ export function renderMarkdown(plan: PlanView): Uint8Array {
     // Controls would end up in the table rows; see exportText.
     const view = exportView(plan);
     const title = view.header.title ?? view.id;
-    const parts = [`# ${markdownText([view.header.kind, title].filter(Boolean).join(' '))}`, ''];
+    const parts = [`# ${escapeMarkdown([view.header.kind, title].filter(Boolean).join(' '))}`, ''];
     // "Số: /KH-UBND" even when the number is left blank, as drafts print it; nothing without a header.
     if (view.header.number.replace('/', '').trim() !== '' || view.header.date) {
-        parts.push(markdownText([`Số: ${view.header.number}`, view.header.place && view.header.date ? `${view.header.place}, ${view.header.date}` : view.header.date]
+        parts.push(escapeMarkdown([`Số: ${view.header.number}`, view.header.place && view.header.date ? `${view.header.place}, ${view.header.date}` : view.header.date]
             .filter(Boolean).join(' — ')), '');
     }
     for (const annex of view.annexes) parts.push(annexMarkdown(annex));

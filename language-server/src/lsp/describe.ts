@@ -8,6 +8,7 @@ import type { Locale } from '../../../common/findings.js';
 import type { PlanModelService } from '../model/service.js';
 import type { PlanServices } from '../plan-module.js';
 import { planIndex, type RoleItem } from './plan-index.js';
+import { escapeMarkdown } from '../../../common/escape.js';
 import {
     AGENCY_KIND_LABELS, DIRECTION_LABELS, DISTRICT_KIND_LABELS, KIND_LABELS, L, UNIT_LABELS, VALUE_KIND_LABELS, fill, t
 } from './labels.js';
@@ -26,7 +27,7 @@ export function shorten(text: string | undefined, max = 80): string {
 }
 
 function escape(text: string | undefined): string {
-    return (text ?? '').replace(/([\\`*_[\]<>|])/g, '\\$1');
+    return escapeMarkdown(text ?? '');
 }
 
 /** The printed name of a declaration (label, title), when it has one. */

@@ -9,15 +9,8 @@ import { L, t } from './labels.js';
 import { computeRate, computeSum, tableRows } from './plan-index.js';
 
 export class PlanInlayHintProvider implements InlayHintProvider {
-    constructor(private readonly services: PlanServices & LangiumServices) {
-        // The client's setting plan.inlayHints.enabled (read with the "plan" configuration section).
-        services.shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
-            if (update.section !== 'plan') return;
-            const value = (update.configuration as { inlayHints?: boolean | { enabled?: unknown } } | undefined)?.inlayHints;
-            const enabled = typeof value === 'boolean' ? value : value?.enabled;
-            if (typeof enabled === 'boolean') services.plan.Settings.inlayHints = enabled;
-        });
-    }
+    // plan.inlayHints.enabled reaches Settings through the settings service (lsp/settings.ts).
+    constructor(private readonly services: PlanServices & LangiumServices) {}
 
     getInlayHints(document: LangiumDocument, params: InlayHintParams): InlayHint[] {
         const settings = this.services.plan.Settings;

@@ -7,10 +7,16 @@ import {
     isRateMeasure, type DistrictTableModel, type IdRef, type Measure, type PlanModel, type SourceRange,
     type TableRowModel, type YearKind
 } from '../model/types.js';
+import { severityName } from '../../../common/locale.js';
 
 
 /** A finding with its place, as the view builder takes it (LSP diagnostics and CLI findings both fit). */
 export interface LocatedFinding extends ViewFinding { range: SourceRange }
+
+/** A diagnostic as the view takes it (LSP's shape, without depending on LSP). */
+export function locatedFinding(d: { severity?: number; code?: string | number; message: string; range: SourceRange }): LocatedFinding {
+    return { severity: severityName(d.severity), code: String(d.code ?? ''), message: d.message, range: d.range };
+}
 
 const YEAR_HEADINGS: Record<YearKind, (y: number) => string> = {
     result: y => `Kết quả năm ${y}`,
