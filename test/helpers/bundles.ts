@@ -20,7 +20,9 @@ export function ensureBundle(bundle: string): void {
     if (!fs.existsSync(GENERATED) || fs.statSync(GENERATED).mtimeMs < newestMtime(path.join(REPO_ROOT, 'grammar'))) {
         execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'langium'), ['generate'], { cwd: REPO_ROOT, stdio: 'pipe' });
     }
-    const sources = Math.max(newestMtime(path.join(REPO_ROOT, 'language-server', 'src')), newestMtime(path.join(REPO_ROOT, 'esbuild.mjs')));
+    // common/ is bundled too (words, findings, protocol): a change there alone must rebuild.
+    const sources = Math.max(newestMtime(path.join(REPO_ROOT, 'language-server', 'src')), newestMtime(path.join(REPO_ROOT, 'common')),
+        newestMtime(path.join(REPO_ROOT, 'esbuild.mjs')));
     if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < sources) {
         execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'pipe' });
     }

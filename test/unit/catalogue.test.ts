@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // The one catalogue of words (common/words): every entry in both languages with the same
 // placeholders, the placeholder syntax itself, and a scan of the sources for Vietnamese text outside
 // the catalogue — how "one catalogue holds every user-facing sentence" is checked.
@@ -91,9 +92,6 @@ const ALLOWED: Record<string, string> = {
 const NOT_YET_MIGRATED: Record<string, string> = {
     'extension/src/client/template.ts': 'to move',
     'extension/src/preview/strings.ts': 'to move',
-    'language-server/src/cli/diagnostics.ts': 'to move',
-    'language-server/src/cli/export.ts': 'to move',
-    'language-server/src/cli/main.ts': 'to move',
     'language-server/src/export/docx.ts': 'to move',
     'language-server/src/export/markdown.ts': 'to move',
     'language-server/src/export/xlsx.ts': 'to move',

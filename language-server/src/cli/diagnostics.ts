@@ -1,7 +1,9 @@
 // Turns LSP diagnostics into the CLI's report: 1-based positions, named severities, stable codes.
 import type { Diagnostic } from 'vscode-languageserver';
 import { SEVERITIES, severityName, type Locale, type Severity } from '../../../common/locale.js';
-import type { FileKind, PlanFileError } from './workspace.js';
+import type { PlanFileError } from './workspace.js';
+import { say, type Args, type Words } from '../../../common/catalogue.js';
+import { FILE_KINDS, INTERNAL_ERROR, READ_FAILURE, SUMMARY } from '../../../common/words/cli.js';
 
 export interface CliFinding {
     file: string;
@@ -26,14 +28,9 @@ export function toCliFinding(file: string, d: Diagnostic): CliFinding {
     };
 }
 
-const LABELS: Record<Locale, Record<Severity, string>> = {
-    vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin', hint: 'gợi ý' },
-    en: { error: 'errors', warning: 'warnings', info: 'info', hint: 'hints' }
-};
-
 export function summary(findings: CliFinding[], files: number, locale: Locale): string {
-    const counts = SEVERITIES.map(s => `${findings.filter(f => f.severity === s).length} ${LABELS[locale][s]}`).join(', ');
-    return locale === 'vi' ? `${files} tệp: ${counts}.` : `${files} file(s): ${counts}.`;
+    const counts = SEVERITIES.map(s => say(SUMMARY.count, locale, { n: findings.filter(f => f.severity === s).length, severity: SUMMARY[s] })).join(', ');
+    return say(SUMMARY.line, locale, { files, counts });
 }
 
 // C0 controls (ESC starts terminal escape sequences), DEL, C1 controls (U+009B is a one-character
@@ -65,11 +62,6 @@ export function formatLine(f: CliFinding): string {
     return printable(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
 }
 
-const KINDS: Record<Locale, Record<FileKind, string>> = {
-    vi: { folder: 'thư mục', fifo: 'FIFO', 'character-device': 'thiết bị ký tự', 'block-device': 'thiết bị khối', socket: 'socket', other: 'tệp đặc biệt' },
-    en: { folder: 'folder', fifo: 'FIFO', 'character-device': 'character device', 'block-device': 'block device', socket: 'socket', other: 'special file' }
-};
-
 /** Megabytes (MiB) in the locale's decimal mark, with the decimals that tell `bytes` from `limit`. */
 function megabytes(bytes: number, locale: Locale, above?: number): string {
     const mb = bytes / (1024 * 1024);
@@ -82,19 +74,17 @@ function megabytes(bytes: number, locale: Locale, above?: number): string {
 
 /** Why a plan file cannot be read, in words (no final period), for "cannot read <file>: <reason>". */
 export function planFileReason(e: PlanFileError, locale: Locale): string {
-    const vi = locale === 'vi';
     const { code, kind, size, limit = 0 } = e.detail;
+    const s = (words: Words, args?: Args) => say(words, locale, args);
     switch (e.reason) {
-        case 'missing': return vi ? 'không có tệp hoặc thư mục này' : 'no such file or folder';
-        case 'denied': return vi ? 'không có quyền đọc' : 'permission denied';
-        case 'unreadable': return vi ? `lỗi khi đọc (${code})` : `read error (${code})`;
-        case 'not-a-file': return vi ? `không phải là tệp thông thường (${KINDS.vi[kind ?? 'other']})` : `not a regular file (${KINDS.en[kind ?? 'other']})`;
+        case 'missing': return s(READ_FAILURE.missing);
+        case 'denied': return s(READ_FAILURE.denied);
+        case 'unreadable': return s(READ_FAILURE.unreadable, { code });
+        case 'not-a-file': return s(READ_FAILURE.notAFile, { kind: FILE_KINDS[kind ?? 'other'] });
         case 'too-large': {
             const max = megabytes(limit, locale);
-            const how = size === undefined
-                ? (vi ? `hơn ${max} MB, tệp lớn lên trong khi đọc` : `over ${max} MB, it grew while being read`)
-                : (vi ? `${megabytes(size, locale, limit)} MB; giới hạn ${max} MB` : `${megabytes(size, locale, limit)} MB; the limit is ${max} MB`);
-            return vi ? `tệp quá lớn (${how}); dùng --max-size <MB> để nâng giới hạn` : `the file is too large (${how}); use --max-size <MB> to raise the limit`;
+            const how = size === undefined ? s(READ_FAILURE.grew, { max }) : s(READ_FAILURE.over, { size: megabytes(size, locale, limit), max });
+            return s(READ_FAILURE.tooLarge, { how });
         }
     }
 }
@@ -105,6 +95,7 @@ export function planFileReason(e: PlanFileError, locale: Locale): string {
  */
 export function internalErrorLine(e: unknown, debug: boolean): string {
     const error = e instanceof Error ? e : new Error(String(e));
-    if (debug) return `plan: lỗi nội bộ / internal error: ${printable(error.stack ?? error.message, { keepNewlines: true })}\n`;
-    return `plan: lỗi nội bộ / internal error: ${printable(error.message)} (PLAN_DEBUG=1 để xem chi tiết / for details)\n`;
+    const both = (words: Words) => `${words.vi} / ${words.en}`;
+    if (debug) return `plan: ${both(INTERNAL_ERROR.short)}: ${printable(error.stack ?? error.message, { keepNewlines: true })}\n`;
+    return `plan: ${both(INTERNAL_ERROR.short)}: ${printable(error.message)} (${both(INTERNAL_ERROR.details)})\n`;
 }

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { planFileReason, printable, toCliFinding, summary } from './diagnostics.js';
 import { buildPlanView, locatedFinding } from '../view/build.js';
 import type { Locale } from '../../../common/findings.js';
+import { say, type Args, type Words } from '../../../common/catalogue.js';
+import { CLI_EXPORT, ERRNO_WORDS } from '../../../common/words/cli.js';
 import { loadPlans, PlanFileError } from './workspace.js';
 import {
     EXPORT_FORMATS, ExportFolderError, ExportTargetExistsError, ExportWriteError, isExportFormat, renderExport, writeExportFiles,
@@ -24,54 +26,29 @@ export interface ExportCommandOptions {
 export type ExportOutcome = 'ok' | 'usage';
 
 
-const MESSAGES = {
-    vi: {
-        noFormat: () => `Cần chọn ít nhất một định dạng, ví dụ --format docx,xlsx (có: ${EXPORT_FORMATS.join(', ')}).`,
-        unknownFormat: (f: string) => `Định dạng xuất không hỗ trợ: "${f}" (chọn trong: ${EXPORT_FORMATS.join(', ')}).`,
-        unreadable: (f: string, why: string) => `Không đọc được tệp kế hoạch ${f}: ${why}`,
-        missing: () => 'không có tệp này.',
-        denied: () => 'không có quyền đọc.',
-        noPlan: (f: string) => `Tệp ${f} không có kế hoạch nào để xuất.`,
-        noAnnex: (f: string) => `Kế hoạch trong ${f} chưa có phụ lục nào; tệp xuất không có bảng.`,
-        exists: (f: string) => `Tệp đã tồn tại: ${f} (thêm --force để ghi đè). Chưa ghi tệp nào.`,
-        cannotWrite: (why: string) => `Không ghi được tệp xuất: ${why}`,
-        cannotMakeFolder: (dir: string, why: string) => `Không tạo được thư mục xuất ${dir} (${why}). Chưa ghi tệp nào.`,
-        writeFailed: (file: string, why: string, total: number) => `Không ghi được ${file} (${why}). Chưa ghi tệp nào trong ${total} tệp xuất; các tệp đã có được giữ nguyên.`,
-        writeFailedPartly: (file: string, why: string, kept: string, notWritten: string) => `Không ghi được ${file} (${why}) và không hoàn tác được hết. Vẫn còn tệp mới: ${kept}. Chưa ghi: ${notWritten}.`,
-        notRestored: (file: string, backup: string) => `Không khôi phục được ${file}; bản cũ nằm ở ${backup}.`,
-        exporting: (s: string, anyway: boolean) => anyway ? `${s} Vẫn xuất các phụ lục.` : `${s} Xuất các phụ lục.`
-    },
-    en: {
-        noFormat: () => `Give at least one format, e.g. --format docx,xlsx (one of: ${EXPORT_FORMATS.join(', ')}).`,
-        unknownFormat: (f: string) => `Unknown export format: "${f}" (one of: ${EXPORT_FORMATS.join(', ')}).`,
-        unreadable: (f: string, why: string) => `Cannot read plan file ${f}: ${why}`,
-        missing: () => 'no such file.',
-        denied: () => 'permission denied.',
-        noPlan: (f: string) => `${f} holds no plan to export.`,
-        noAnnex: (f: string) => `The plan in ${f} has no annex yet; the export holds no table.`,
-        exists: (f: string) => `File already exists: ${f} (add --force to overwrite). Nothing was written.`,
-        cannotWrite: (why: string) => `Cannot write the export: ${why}`,
-        cannotMakeFolder: (dir: string, why: string) => `Cannot create the export folder ${dir} (${why}). Nothing was written.`,
-        writeFailed: (file: string, why: string, total: number) => `Cannot write ${file} (${why}). None of the ${total} export files was written; existing files are unchanged.`,
-        writeFailedPartly: (file: string, why: string, kept: string, notWritten: string) => `Cannot write ${file} (${why}), and undoing failed too. New files left: ${kept}. Not written: ${notWritten}.`,
-        notRestored: (file: string, backup: string) => `Could not restore ${file}; its old version is in ${backup}.`,
-        exporting: (s: string, anyway: boolean) => anyway ? `${s} Exporting the annexes anyway.` : `${s} Exporting the annexes.`
-    }
-} satisfies Record<Locale, Record<string, (...args: never[]) => string>>;
-
-/** Why a write failed, in words, by errno code. */
-const ERRNO_WORDS: Record<Locale, Record<string, string>> = {
-    vi: {
-        ENOSPC: 'hết chỗ trên đĩa', ENAMETOOLONG: 'tên tệp quá dài', EACCES: 'không có quyền ghi', EPERM: 'không có quyền ghi',
-        EROFS: 'ổ đĩa chỉ đọc', ENOENT: 'không có đường dẫn này', ENOTDIR: 'không phải là thư mục', EDQUOT: 'hết hạn mức đĩa',
-        EEXIST: 'tệp vừa được tạo bởi chương trình khác', EISDIR: 'đã có một thư mục trùng tên', EIO: 'lỗi đọc ghi đĩa'
-    },
-    en: {
-        ENOSPC: 'no space left on the disk', ENAMETOOLONG: 'file name too long', EACCES: 'permission denied', EPERM: 'permission denied',
-        EROFS: 'read-only file system', ENOENT: 'no such path', ENOTDIR: 'not a folder', EDQUOT: 'disk quota exceeded',
-        EEXIST: 'the file was just created by another program', EISDIR: 'a folder has that name', EIO: 'disk input/output error'
-    }
-};
+/** The export command's messages (words in common/words/cli.ts), by what each one takes. */
+function messages(locale: Locale) {
+    const s = (words: Words, args?: Args) => say(words, locale, args);
+    const formats = EXPORT_FORMATS.join(', ');
+    return {
+        noFormat: () => s(CLI_EXPORT.noFormat, { formats }),
+        unknownFormat: (format: string) => s(CLI_EXPORT.unknownFormat, { format, formats }),
+        unreadable: (file: string, why: string) => s(CLI_EXPORT.unreadable, { file, why }),
+        missing: () => s(CLI_EXPORT.missing),
+        denied: () => s(CLI_EXPORT.denied),
+        noPlan: (file: string) => s(CLI_EXPORT.noPlan, { file }),
+        noAnnex: (file: string) => s(CLI_EXPORT.noAnnex, { file }),
+        exists: (file: string) => s(CLI_EXPORT.exists, { file }),
+        cannotWrite: (why: string) => s(CLI_EXPORT.cannotWrite, { why }),
+        cannotMakeFolder: (dir: string, why: string) => s(CLI_EXPORT.cannotMakeFolder, { dir, why }),
+        writeFailed: (file: string, why: string, total: number) => s(CLI_EXPORT.writeFailed, { file, why, total }),
+        writeFailedPartly: (file: string, why: string, kept: string, notWritten: string) => s(CLI_EXPORT.writeFailedPartly, { file, why, kept, notWritten }),
+        notRestored: (file: string, backup: string) => s(CLI_EXPORT.notRestored, { file, backup }),
+        exporting: (summary: string, anyway: boolean) => s(CLI_EXPORT.exporting, { summary, anyway: anyway ? 'yes' : 'no' }),
+        /** Why a write failed: the errno code, with words when it is a known one. */
+        errno: (code: string) => code in ERRNO_WORDS ? `${s(ERRNO_WORDS[code as keyof typeof ERRNO_WORDS])}, ${code}` : code
+    };
+}
 
 function shown(file: string): string {
     const relative = path.relative(process.cwd(), file);
@@ -89,7 +66,7 @@ export function parseFormats(values: string[]): { formats: ExportFormat[]; unkno
 }
 
 export async function exportCommand(file: string, options: ExportCommandOptions, locale: Locale): Promise<ExportOutcome> {
-    const m = MESSAGES[locale];
+    const m = messages(locale);
     const fail = (message: string): ExportOutcome => {
         process.stderr.write(`plan: ${printable(message)}\n`);
         return 'usage';
@@ -125,7 +102,7 @@ export async function exportCommand(file: string, options: ExportCommandOptions,
         written = await writeExportFiles(options.out ?? '.', files, { force: options.force === true });
     } catch (e) {
         if (e instanceof ExportTargetExistsError) return fail(m.exists(shown(e.file)));
-        const why = (code: string) => ERRNO_WORDS[locale][code] ? `${ERRNO_WORDS[locale][code]}, ${code}` : code;
+        const why = m.errno;
         if (e instanceof ExportFolderError) return fail(m.cannotMakeFolder(shown(e.folder), why(e.reason)));
         if (e instanceof ExportWriteError) {
             const list = (files: string[]) => files.map(shown).join(', ') || '—';

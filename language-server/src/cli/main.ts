@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MAX_BYTES, expandPlanPaths, loadPlans, PlanFileError } from './workspace.js';
 import { toLocale } from '../language/settings.js';
+import { say, type Args } from '../../../common/catalogue.js';
+import { CLI_HELP } from '../../../common/words/cli.js';
 import { formatLine, internalErrorLine, jsonText, planFileReason, printable, summary, toCliFinding, type CliFinding } from './diagnostics.js';
 
 export const EXIT_OK = 0;
@@ -14,7 +16,7 @@ async function validate(inputs: string[], opts: { format: 'text' | 'json'; lang:
     const files = expandPlanPaths(inputs);
     if (files.length === 0) {
         const list = printable(inputs.join(', '));
-        process.stderr.write(locale === 'vi' ? `Không tìm thấy tệp .plan nào trong: ${list}\n` : `No .plan files found in: ${list}\n`);
+        process.stderr.write(say(CLI_HELP.noPlanFiles, locale, { list }) + '\n');
         return EXIT_USAGE;
     }
     const { documents } = await loadPlans(files, locale, undefined, { maxBytes: maxBytes(opts.maxSize) });
@@ -45,62 +47,37 @@ function maxBytes(megabytes: number | undefined): number {
     return megabytes === undefined ? DEFAULT_MAX_BYTES : Math.floor(megabytes * 1024 * 1024);
 }
 
-// Help texts in both languages; the CLI speaks Vietnamese unless `--lang en` is given.
-const HELP = {
-    vi: {
-        program: 'Kế hoạch dạng mã: kiểm tra tệp kế hoạch và xuất các phụ lục.',
-        validate: 'Kiểm tra tệp hoặc thư mục kế hoạch và in các phát hiện (mã thoát 1 nếu có lỗi).',
-        paths: 'tệp kế hoạch (đuôi bất kỳ) hoặc thư mục (các tệp .plan trong đó)', file: 'tệp kế hoạch', format: 'định dạng đầu ra', lang: 'ngôn ngữ thông báo',
-        export: 'Xuất các phụ lục của một tệp kế hoạch (vẫn xuất khi có phát hiện).',
-        formats: 'docx, xlsx, csv, html, md: cách nhau bằng dấu phẩy hoặc lặp lại', out: 'thư mục đầu ra (tạo nếu chưa có)',
-        force: 'ghi đè tệp đã có',
-        maxSize: `không đọc tệp lớn hơn số MB này (mặc định ${DEFAULT_MAX_BYTES / 1024 / 1024})`,
-        badSize: 'cần một số MB lớn hơn 0, ví dụ 64.',
-        cannotRead: (f: string, why: string) => `không đọc được ${f}: ${why}`
-    },
-    en: {
-        program: 'Plan-as-code for provincial plans: check plan files and export their annexes.',
-        validate: 'Check plan files or folders and print the findings (exit 1 if there is an error).',
-        paths: 'plan files (any extension) or folders (their .plan files)', file: 'plan file', format: 'output format', lang: 'message language',
-        export: 'Export the annexes of a plan file (exported even when it has findings).',
-        formats: 'docx, xlsx, csv, html, md: comma-separated or repeated', out: 'output folder (created if missing)',
-        force: 'overwrite existing files',
-        maxSize: `refuse files larger than this many MB (default ${DEFAULT_MAX_BYTES / 1024 / 1024})`,
-        badSize: 'a number of MB greater than 0 is needed, e.g. 64.',
-        cannotRead: (f: string, why: string) => `cannot read ${f}: ${why}`
-    }
-};
-
 export async function main(argv: string[]): Promise<number> {
     let exitCode = EXIT_OK;
     const langAt = argv.findIndex(a => a === '--lang' || a.startsWith('--lang='));
     const requested = langAt < 0 ? undefined : argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
     const locale = toLocale(requested);
-    const h = HELP[locale];
-    const sizeOption = () => new Option('--max-size <MB>', h.maxSize).argParser((v: string) => {
+    // Help texts in both languages; the CLI speaks Vietnamese unless `--lang en` is given.
+    const h = (key: keyof typeof CLI_HELP, args?: Args) => say(CLI_HELP[key], locale, args);
+    const sizeOption = () => new Option('--max-size <MB>', h('maxSize', { mb: DEFAULT_MAX_BYTES / 1024 / 1024 })).argParser((v: string) => {
         const mb = Number(v);
-        if (v.trim() === '' || !Number.isFinite(mb) || mb <= 0) throw new InvalidArgumentError(h.badSize);
+        if (v.trim() === '' || !Number.isFinite(mb) || mb <= 0) throw new InvalidArgumentError(h('badSize'));
         return mb;
     });
     const program = new Command('plan')
-        .description(h.program)
+        .description(h('program'))
         .exitOverride()
         // Commander quotes what was typed (an unknown command, a bad value): no raw control characters.
         .configureOutput({ writeErr: s => process.stderr.write(printable(s, { keepNewlines: true })) });
     program.command('validate')
-        .description(h.validate)
-        .argument('<paths...>', h.paths)
-        .addOption(new Option('--format <format>', h.format).choices(['text', 'json']).default('text'))
-        .addOption(new Option('--lang <lang>', h.lang).choices(['vi', 'en']).default('vi'))
+        .description(h('validate'))
+        .argument('<paths...>', h('paths'))
+        .addOption(new Option('--format <format>', h('format')).choices(['text', 'json']).default('text'))
+        .addOption(new Option('--lang <lang>', h('lang')).choices(['vi', 'en']).default('vi'))
         .addOption(sizeOption())
         .action(async (paths: string[], opts) => { exitCode = await validate(paths, opts); });
     program.command('export')
-        .description(h.export)
-        .argument('<file>', h.file)
-        .option('--format <formats>', h.formats, (v: string, all: string[]) => [...all, v], [] as string[])
-        .option('--out <dir>', h.out, '.')
-        .option('--force', h.force)
-        .addOption(new Option('--lang <lang>', h.lang).choices(['vi', 'en']).default('vi'))
+        .description(h('export'))
+        .argument('<file>', h('file'))
+        .option('--format <formats>', h('formats'), (v: string, all: string[]) => [...all, v], [] as string[])
+        .option('--out <dir>', h('out'), '.')
+        .option('--force', h('force'))
+        .addOption(new Option('--lang <lang>', h('lang')).choices(['vi', 'en']).default('vi'))
         .addOption(sizeOption())
         .action(async (file: string, opts) => {
             // Loaded on use: the DOCX and XLSX writers would otherwise slow every other command's start.
@@ -114,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
             return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
         }
         if (e instanceof PlanFileError) {
-            process.stderr.write(`plan: ${printable(h.cannotRead(shownPath(e.file), planFileReason(e, locale)))}\n`);
+            process.stderr.write(`plan: ${printable(h('cannotRead', { file: shownPath(e.file), why: planFileReason(e, locale) }))}\n`);
             return EXIT_USAGE;
         }
         throw e;

@@ -1,0 +1,90 @@
+// The command line's words: help texts, the export command's messages, why a file cannot be read or
+// written, the summary line. The CLI speaks Vietnamese unless `--lang en` is given.
+
+import type { Words } from '../catalogue.js';
+
+export const CLI_HELP = {
+    program: { vi: 'Kế hoạch dạng mã: kiểm tra tệp kế hoạch và xuất các phụ lục.', en: 'Plan-as-code for provincial plans: check plan files and export their annexes.' },
+    validate: { vi: 'Kiểm tra tệp hoặc thư mục kế hoạch và in các phát hiện (mã thoát 1 nếu có lỗi).', en: 'Check plan files or folders and print the findings (exit 1 if there is an error).' },
+    paths: { vi: 'tệp kế hoạch (đuôi bất kỳ) hoặc thư mục (các tệp .plan trong đó)', en: 'plan files (any extension) or folders (their .plan files)' },
+    file: { vi: 'tệp kế hoạch', en: 'plan file' },
+    format: { vi: 'định dạng đầu ra', en: 'output format' },
+    lang: { vi: 'ngôn ngữ thông báo', en: 'message language' },
+    export: { vi: 'Xuất các phụ lục của một tệp kế hoạch (vẫn xuất khi có phát hiện).', en: 'Export the annexes of a plan file (exported even when it has findings).' },
+    formats: { vi: 'docx, xlsx, csv, html, md: cách nhau bằng dấu phẩy hoặc lặp lại', en: 'docx, xlsx, csv, html, md: comma-separated or repeated' },
+    out: { vi: 'thư mục đầu ra (tạo nếu chưa có)', en: 'output folder (created if missing)' },
+    force: { vi: 'ghi đè tệp đã có', en: 'overwrite existing files' },
+    maxSize: { vi: 'không đọc tệp lớn hơn số MB này (mặc định {mb})', en: 'refuse files larger than this many MB (default {mb})' },
+    badSize: { vi: 'cần một số MB lớn hơn 0, ví dụ 64.', en: 'a number of MB greater than 0 is needed, e.g. 64.' },
+    cannotRead: { vi: 'không đọc được {file}: {why}', en: 'cannot read {file}: {why}' },
+    noPlanFiles: { vi: 'Không tìm thấy tệp .plan nào trong: {list}', en: 'No .plan files found in: {list}' }
+} as const satisfies Record<string, Words>;
+
+export const CLI_EXPORT = {
+    noFormat: { vi: 'Cần chọn ít nhất một định dạng, ví dụ --format docx,xlsx (có: {formats}).', en: 'Give at least one format, e.g. --format docx,xlsx (one of: {formats}).' },
+    unknownFormat: { vi: 'Định dạng xuất không hỗ trợ: "{format}" (chọn trong: {formats}).', en: 'Unknown export format: "{format}" (one of: {formats}).' },
+    unreadable: { vi: 'Không đọc được tệp kế hoạch {file}: {why}', en: 'Cannot read plan file {file}: {why}' },
+    missing: { vi: 'không có tệp này.', en: 'no such file.' },
+    denied: { vi: 'không có quyền đọc.', en: 'permission denied.' },
+    noPlan: { vi: 'Tệp {file} không có kế hoạch nào để xuất.', en: '{file} holds no plan to export.' },
+    noAnnex: { vi: 'Kế hoạch trong {file} chưa có phụ lục nào; tệp xuất không có bảng.', en: 'The plan in {file} has no annex yet; the export holds no table.' },
+    exists: { vi: 'Tệp đã tồn tại: {file} (thêm --force để ghi đè). Chưa ghi tệp nào.', en: 'File already exists: {file} (add --force to overwrite). Nothing was written.' },
+    cannotWrite: { vi: 'Không ghi được tệp xuất: {why}', en: 'Cannot write the export: {why}' },
+    cannotMakeFolder: { vi: 'Không tạo được thư mục xuất {dir} ({why}). Chưa ghi tệp nào.', en: 'Cannot create the export folder {dir} ({why}). Nothing was written.' },
+    writeFailed: { vi: 'Không ghi được {file} ({why}). Chưa ghi tệp nào trong {total} tệp xuất; các tệp đã có được giữ nguyên.', en: 'Cannot write {file} ({why}). None of the {total} export files was written; existing files are unchanged.' },
+    writeFailedPartly: { vi: 'Không ghi được {file} ({why}) và không hoàn tác được hết. Vẫn còn tệp mới: {kept}. Chưa ghi: {notWritten}.', en: 'Cannot write {file} ({why}), and undoing failed too. New files left: {kept}. Not written: {notWritten}.' },
+    notRestored: { vi: 'Không khôi phục được {file}; bản cũ nằm ở {backup}.', en: 'Could not restore {file}; its old version is in {backup}.' },
+    exporting: { vi: '{summary} {anyway, select, yes {Vẫn xuất các phụ lục.} other {Xuất các phụ lục.}}', en: '{summary} {anyway, select, yes {Exporting the annexes anyway.} other {Exporting the annexes.}}' }
+} as const satisfies Record<string, Words>;
+
+/** Why a write failed, by errno code (shown as "<words>, <code>"). */
+export const ERRNO_WORDS = {
+    ENOSPC: { vi: 'hết chỗ trên đĩa', en: 'no space left on the disk' },
+    ENAMETOOLONG: { vi: 'tên tệp quá dài', en: 'file name too long' },
+    EACCES: { vi: 'không có quyền ghi', en: 'permission denied' },
+    EPERM: { vi: 'không có quyền ghi', en: 'permission denied' },
+    EROFS: { vi: 'ổ đĩa chỉ đọc', en: 'read-only file system' },
+    ENOENT: { vi: 'không có đường dẫn này', en: 'no such path' },
+    ENOTDIR: { vi: 'không phải là thư mục', en: 'not a folder' },
+    EDQUOT: { vi: 'hết hạn mức đĩa', en: 'disk quota exceeded' },
+    EEXIST: { vi: 'tệp vừa được tạo bởi chương trình khác', en: 'the file was just created by another program' },
+    EISDIR: { vi: 'đã có một thư mục trùng tên', en: 'a folder has that name' },
+    EIO: { vi: 'lỗi đọc ghi đĩa', en: 'disk input/output error' }
+} as const satisfies Record<string, Words>;
+
+/** Why a plan file cannot be read (no final period), for "cannot read <file>: <reason>". */
+export const READ_FAILURE = {
+    missing: { vi: 'không có tệp hoặc thư mục này', en: 'no such file or folder' },
+    denied: { vi: 'không có quyền đọc', en: 'permission denied' },
+    unreadable: { vi: 'lỗi khi đọc ({code})', en: 'read error ({code})' },
+    notAFile: { vi: 'không phải là tệp thông thường ({kind})', en: 'not a regular file ({kind})' },
+    grew: { vi: 'hơn {max} MB, tệp lớn lên trong khi đọc', en: 'over {max} MB, it grew while being read' },
+    over: { vi: '{size} MB; giới hạn {max} MB', en: '{size} MB; the limit is {max} MB' },
+    tooLarge: { vi: 'tệp quá lớn ({how}); dùng --max-size <MB> để nâng giới hạn', en: 'the file is too large ({how}); use --max-size <MB> to raise the limit' }
+} as const satisfies Record<string, Words>;
+
+/** What a path is when it is not a regular file. */
+export const FILE_KINDS = {
+    folder: { vi: 'thư mục', en: 'folder' },
+    fifo: { vi: 'FIFO', en: 'FIFO' },
+    'character-device': { vi: 'thiết bị ký tự', en: 'character device' },
+    'block-device': { vi: 'thiết bị khối', en: 'block device' },
+    socket: { vi: 'socket', en: 'socket' },
+    other: { vi: 'tệp đặc biệt', en: 'special file' }
+} as const satisfies Record<string, Words>;
+
+/** The summary line after the findings: "2 tệp: 1 lỗi, 0 cảnh báo, …". */
+export const SUMMARY = {
+    line: { vi: '{files} tệp: {counts}.', en: '{files} file(s): {counts}.' },
+    count: { vi: '{n} {severity}', en: '{n} {severity}' },
+    error: { vi: 'lỗi', en: 'errors' },
+    warning: { vi: 'cảnh báo', en: 'warnings' },
+    info: { vi: 'thông tin', en: 'info' },
+    hint: { vi: 'gợi ý', en: 'hints' }
+} as const satisfies Record<string, Words>;
+
+/** The last-resort line, for a bug: in both languages at once (the locale may be what failed). */
+export const INTERNAL_ERROR = {
+    short: { vi: 'lỗi nội bộ', en: 'internal error' },
+    details: { vi: 'PLAN_DEBUG=1 để xem chi tiết', en: 'for details' }
+} as const satisfies Record<string, Words>;
