@@ -13,6 +13,7 @@ import { PlanLinker } from './language/linker.js';
 import { PlanScopeComputation, PlanScopeProvider } from './language/scope.js';
 import { PlanSettings } from './language/settings.js';
 import { PlanConfigurationProvider, PlanSettingsService, PlanWorkspaceManager } from './lsp/settings.js';
+import { createPlanParser } from './language/parser.js';
 import { PlanTokenBuilder } from './language/token-builder.js';
 import { PlanDocumentValidator, registerValidationChecks } from './validation/validator.js';
 
@@ -34,7 +35,8 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
         Models: services => new PlanModelService(services.shared)
     },
     parser: {
-        TokenBuilder: () => new PlanTokenBuilder()
+        TokenBuilder: () => new PlanTokenBuilder(),
+        LangiumParser: services => createPlanParser(services)
     },
     references: {
         ScopeComputation: services => new PlanScopeComputation(services),

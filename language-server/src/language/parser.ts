@@ -1,0 +1,49 @@
+// Langium's parser, with one repair: its syntax-tree builder passes all hidden tokens found between
+// two tokens (comments) to Array.push/splice/unshift as spread arguments, so ~100 000 comment lines in
+// a row overflow the call stack ("Maximum call stack size exceeded": the CLI failed, the language
+// server died on didOpen). Here such a run is handed over in chunks, in the order that keeps the
+// comments where Langium would have put them.
+import type { IToken } from 'chevrotain';
+import { createLangiumParser, type LangiumCoreServices, type LangiumParser } from 'langium';
+
+const CHUNK = 10_000;
+
+interface CompositeLike { content: unknown[]; container?: CompositeLike }
+interface NodeBuilderLike { current: CompositeLike; addHiddenNodes(tokens: IToken[]): void }
+
+/**
+ * Whether Langium keeps the order of chunks given one after the other. It appends to the current
+ * node, or inserts before the current node (both keep order), or else prepends to the whole tree: then
+ * order is kept only when the current node is already in the tree (the first chunk moves it to an index
+ * above 0, so the next chunks are inserted before it, after the first); a node not yet in the tree
+ * would see every chunk prepended, so they must come last to first.
+ */
+function keepsOrder(builder: NodeBuilderLike): boolean {
+    let current = builder.current;
+    // The root itself: the first chunk fills it, the next ones are appended.
+    if (current.content.length > 0 || !current.container) return true;
+    while (current.container) {
+        const index = current.container.content.indexOf(current);
+        if (index > 0) return true;
+        if (index === 0 && !current.container.container) return true;
+        current = current.container;
+    }
+    return false;
+}
+
+export function chunkHiddenNodes(builder: NodeBuilderLike): void {
+    const addAll = builder.addHiddenNodes.bind(builder);
+    builder.addHiddenNodes = (tokens: IToken[]) => {
+        if (tokens.length <= CHUNK) return addAll(tokens);
+        const chunks: IToken[][] = [];
+        for (let i = 0; i < tokens.length; i += CHUNK) chunks.push(tokens.slice(i, i + CHUNK));
+        if (!keepsOrder(builder)) chunks.reverse();
+        for (const chunk of chunks) addAll(chunk);
+    };
+}
+
+export function createPlanParser(services: LangiumCoreServices): LangiumParser {
+    const parser = createLangiumParser(services);
+    chunkHiddenNodes((parser as unknown as { nodeBuilder: NodeBuilderLike }).nodeBuilder);
+    return parser;
+}
