@@ -2,10 +2,12 @@
 // the preview uses.
 import { DocumentState, URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { FramingGuard } from './lsp/framing.js';
+import { say } from '../../common/catalogue.js';
+import { SERVER_MESSAGES } from '../../common/words/editor.js';
 import { buildPlanView, locatedFinding } from './view/build.js';
+import { PlanFileSystemProvider } from './language/file-system.js';
 import { createPlanServices } from './plan-module.js';
 import {
     DocumentsValidatedNotification, PlanViewRequest, type DocumentsValidatedParams, type PlanViewParams, type PlanViewResult
@@ -13,7 +15,7 @@ import {
 
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared, Plan } = createPlanServices({ connection, ...NodeFileSystem });
+const { shared, Plan } = createPlanServices({ connection, fileSystemProvider: () => new PlanFileSystemProvider() });
 
 // Settings (plan.language, plan.validation.*, plan.inlayHints.enabled) come the standard LSP way,
 // workspace/configuration and workspace/didChangeConfiguration, with initializationOptions as the
@@ -45,9 +47,7 @@ function exitOnMisframedInput(): void {
     process.stdin.on('data', (chunk: Buffer) => {
         const problem = guard.push(chunk);
         if (problem === undefined) return;
-        process.stderr.write(Plan.plan.Settings.locale === 'vi'
-            ? `Máy chủ ngôn ngữ plan: thông điệp LSP từ trình soạn thảo bị sai khung (${problem}); dừng để trình soạn thảo khởi động lại máy chủ.\n`
-            : `plan language server: misframed LSP message from the client (${problem}); exiting so that the client restarts the server.\n`);
+        process.stderr.write(say(SERVER_MESSAGES.misframed, Plan.plan.Settings.locale, { problem }) + '\n');
         process.exit(1);
     });
 }

@@ -3,6 +3,7 @@
 // answers workspace/configuration from those settings and records every publishDiagnostics.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
     ConfigurationRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, ExitNotification,
     InitializeRequest, InitializedNotification, InlayHintRefreshRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
@@ -24,6 +25,8 @@ export interface ClientOptions {
     initializationOptions?: unknown;
     /** InitializeParams.locale: the editor's display language. */
     locale?: string;
+    /** A folder opened as the workspace: the server reads the plan files in it. */
+    workspaceFolder?: string;
 }
 
 export interface TestClient {
@@ -80,7 +83,10 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
         textDocument: { publishDiagnostics: { relatedInformation: true }, ...options.capabilities?.textDocument }
     };
     await connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid, rootUri: null, workspaceFolders: null, capabilities,
+        processId: process.pid,
+        rootUri: options.workspaceFolder ? pathToFileURL(options.workspaceFolder).toString() : null,
+        workspaceFolders: options.workspaceFolder ? [{ uri: pathToFileURL(options.workspaceFolder).toString(), name: 'workspace' }] : null,
+        capabilities,
         initializationOptions: options.initializationOptions, locale: options.locale
     });
     await connection.sendNotification(InitializedNotification.type, {});

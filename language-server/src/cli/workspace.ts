@@ -10,8 +10,8 @@ import { createPlanServices, type PlanServices } from '../plan-module.js';
 import { decodePlanBytes, type EncodingProblem } from '../language/text-encoding.js';
 import { fileIssueMessage, type FileIssueCode, type Locale } from '../../../common/findings.js';
 
-/** Larger plan files are refused unless the limit is raised (the CLI's --max-size). */
-export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES } from '../language/text-encoding.js';
+import { DEFAULT_MAX_BYTES } from '../language/text-encoding.js';
 
 /** What is at a path when it is not a regular file. */
 export type FileKind = 'folder' | 'fifo' | 'character-device' | 'block-device' | 'socket' | 'other';

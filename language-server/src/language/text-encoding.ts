@@ -5,6 +5,9 @@
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 
+/** Larger plan files are refused (the CLI's --max-size raises it) or left out of the server's workspace. */
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
 export type EncodingProblemCode = 'encoding-invalid' | 'encoding-utf16-no-bom' | 'encoding-binary';
 
 export interface EncodingProblem {

@@ -3,10 +3,11 @@
 // initializationOptions and display language underneath.
 import {
     DefaultConfigurationProvider, DefaultWorkspaceManager,
-    type ConfigurationInitializedParams, type ConfigurationProvider, type LangiumDocument, type LangiumSharedCoreServices
+    type ConfigurationInitializedParams, type ConfigurationProvider, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type URI
 } from 'langium';
 import type { ConfigurationItem, DidChangeConfigurationParams, InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
 import type { PlanServices } from '../plan-module.js';
+import { PlanFileSystemProvider } from '../language/file-system.js';
 import { SETTING_KEYS, SETTINGS_SECTION, type PlanInitializationOptions } from '../../../common/protocol.js';
 import type { Locale } from '../../../common/locale.js';
 import { DEFAULT_OPTIONS, mergeOptions, toLocale, type CheckOptions } from '../language/settings.js';
@@ -111,6 +112,13 @@ export class PlanWorkspaceManager extends DefaultWorkspaceManager {
     protected override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
         await this.configuration.ready;
         return super.performStartup(folders);
+    }
+
+    /** Leaves out plan files that cannot be read to their end or are over the size limit (see PlanFileSystemProvider). */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        const files = this.fileSystemProvider;
+        const readable = files instanceof PlanFileSystemProvider ? uris.filter(uri => files.readable(uri)) : uris;
+        await super.loadWorkspaceDocuments(readable, collector);
     }
 }
 
