@@ -107,8 +107,9 @@ export function placeholders(template: string): string[] {
         const branchy = /^\s*(\w+)\s*,\s*(select|plural)\s*,([\s\S]*)$/.exec(inner);
         if (branchy) {
             const branches = parseBranches(branchy[3]);
-            // Plural branches differ by language (Vietnamese has none); select branches do not.
-            names.add(branchy[2] === 'plural' ? branchy[1] : `${branchy[1]}:select(${[...branches.keys()].sort().join('|')})`);
+            // Plural branches differ by language, and Vietnamese needs no count to choose one: a
+            // plural's count is compared only where it is printed. Select branches do not differ.
+            if (branchy[2] === 'select') names.add(`${branchy[1]}:select(${[...branches.keys()].sort().join('|')})`);
             for (const text of branches.values()) for (const n of placeholders(text)) names.add(n);
         } else names.add(inner.trim());
         i = end + 1;

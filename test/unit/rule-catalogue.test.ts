@@ -200,7 +200,7 @@ const CASES: Case[] = [
         code: 'duplicate-id', severity: 'error',
         fires: 'plan t\ndistrict A "Phù Cừ" huyen\ndistrict «A» "Tiên Lữ" huyen\n',
         quiet: 'plan t\ndistrict A "Phù Cừ" huyen\ndistrict B "Tiên Lữ" huyen\n',
-        vi: /^Mã "A" đã được dùng cho huyện khác \(dòng 2\)\.$/,
+        vi: /^Mã "A" đã được dùng cho huyện\/thị xã\/thành phố khác \(dòng 2\)\.$/,
         en: /^The id "A" is already used by another district \(line 2\)\.$/
     },
     {

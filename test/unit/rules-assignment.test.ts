@@ -106,7 +106,7 @@ describe('duplicate ids', () => {
         ['table', 'table «t1» "B" { years { 2023 plan } columns poor }', 'table t1 "A" { years { 2023 plan } columns poor }\n', 'bảng', 'table'],
         ['target', 'target «m» { indicator i year 2025 }', 'agency YT "Sở Y tế" department\nduties { 1 YT { "x" } }\nindicator i "A" { lead YT }\ntarget m { indicator i year 2025 }\n', 'mục tiêu', 'target'],
         ['dimension', 'dimension «d» "Y tế"', 'dimension d "Việc làm"\n', 'chiều', 'dimension'],
-        ['standard', 'standard «s» "Chuẩn mới"', 'standard s "Chuẩn cũ"\n', 'chuẩn nghèo', 'standard']
+        ['standard', 'standard «s» "Chuẩn mới"', 'standard s "Chuẩn cũ"\n', 'chuẩn nghèo', 'poverty standard']
     ])('a second %s with the same id is reported at its id', async (_kind, second, first, kindVi, kindEn) => {
         const { text, ranges } = marked(`plan t\n${first}${second}\n`);
         const keyword = second.split(' ')[0];

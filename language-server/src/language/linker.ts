@@ -2,16 +2,8 @@
 import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { issueMessage } from '../../../common/findings.js';
+import { KINDS } from '../../../common/words/kinds.js';
 import type { PlanSettings } from './settings.js';
-
-const KIND_NAMES: Record<string, { vi: string; en: string }> = {
-    Agency: { vi: 'cơ quan', en: 'agency' },
-    District: { vi: 'huyện/thị xã/thành phố', en: 'district' },
-    Indicator: { vi: 'chỉ tiêu', en: 'indicator' },
-    Standard: { vi: 'chuẩn nghèo', en: 'poverty standard' },
-    DistrictTable: { vi: 'bảng', en: 'table' },
-    PlanDocument: { vi: 'kế hoạch', en: 'plan' }
-};
 
 export class PlanLinker extends DefaultLinker {
     private readonly settings: PlanSettings;
@@ -24,7 +16,7 @@ export class PlanLinker extends DefaultLinker {
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const type = this.reflection.getReferenceType(refInfo);
         const locale = this.settings.locale;
-        const kind = KIND_NAMES[type]?.[locale] ?? type;
+        const kind = KINDS[type]?.[locale] ?? type;
         return { info: refInfo, message: issueMessage('unknown-reference', { kind, id: refInfo.reference.$refText }, locale), targetDescription };
     }
 }

@@ -18,7 +18,8 @@ import type { PlanServices } from '../plan-module.js';
 import type { IssueCode } from '../../../common/findings.js';
 import { syntaxFix, type SyntaxErrorData } from '../validation/syntax-errors.js';
 import { compactFold, matchScore } from './fold.js';
-import { L, fill, type Text } from './labels.js';
+import { L, fill } from './labels.js';
+import { CHARACTER_FIX_LABELS, FIX_LABELS } from '../../../common/words/editor.js';
 
 const MAX_SUGGESTIONS = 3;
 
@@ -61,30 +62,6 @@ export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
 
 /** The code action kinds the server offers, advertised in its capabilities. */
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll];
-
-const FIX_LABELS = {
-    fixYear: { vi: 'Viết năm không có dấu phân cách: {value}', en: 'Write the year without a separator: {value}' },
-    fixRemoveDuplicateYear: { vi: 'Xóa năm {year} bị trùng', en: 'Remove the duplicate {year}' },
-    fixRemoveDuplicateRow: { vi: 'Xóa dòng {label} bị trùng', en: 'Remove the duplicate row {label}' },
-    fixDeclareTableYear: { vi: 'Thêm năm {year} ({kind}) vào danh sách năm của bảng', en: "Add {year} ({kind}) to the table's years" },
-    fixSwapPeriod: { vi: 'Đổi thứ tự: giai đoạn {from} đến {to}', en: 'Swap: period {from} to {to}' },
-    fixLeadOfSiblings: { vi: 'Thêm đơn vị chủ trì {id} (như các mục cùng cấp)', en: 'Add the lead agency {id} (as the sibling items have)' },
-    fixLeadChoose: { vi: 'Thêm "lead" và chọn đơn vị chủ trì…', en: 'Add "lead" and choose the lead agency…' },
-    fixRemoveAgency: { vi: 'Xóa khai báo cơ quan {id}', en: 'Remove the declaration of {id}' },
-    fixRenumber: { vi: 'Đánh số lại: {found} → {expected} và các mục sau', en: 'Renumber: {found} → {expected} and the items after it' },
-    fixRenumberOne: { vi: 'Đánh số lại: {found} → {expected}', en: 'Renumber: {found} → {expected}' },
-    fixInclusive: { vi: 'Đổi "{from}" thành "{to}" (cho phép bằng {value})', en: 'Change "{from}" to "{to}" (allow {value} itself)' },
-    fixFigure: { vi: 'Sửa giá trị năm {year} thành {value} để đạt mục tiêu', en: 'Change the {year} value to {value} to meet the target' },
-    fixValueFromText: { vi: 'Lấy giá trị trong câu mục tiêu: {value}', en: 'Take the value from the target sentence: {value}' },
-    fixTextFromValue: { vi: 'Sửa số trong câu mục tiêu thành {value}', en: 'Change the number in the target sentence to {value}' },
-    fixAll: { vi: 'Sửa tất cả lỗi sửa được an toàn ({n})', en: 'Fix all safe findings ({n})' }
-} satisfies Record<string, Text>;
-
-const CHARACTER_FIX_LABELS = {
-    space: { vi: 'Thay ký tự vô hình {char} bằng dấu cách', en: 'Replace the invisible character {char} with a space' },
-    remove: { vi: 'Xóa ký tự vô hình {char}', en: 'Remove the invisible character {char}' },
-    removeBidi: { vi: 'Xóa ký tự đảo hướng chữ {char}', en: 'Remove the bidirectional control character {char}' }
-} satisfies Record<string, Text>;
 
 interface FixData {
     code?: string;

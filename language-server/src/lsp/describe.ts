@@ -9,6 +9,8 @@ import type { PlanModelService } from '../model/service.js';
 import type { PlanServices } from '../plan-module.js';
 import { planIndex, type RoleItem } from './plan-index.js';
 import { escapeMarkdown } from '../../../common/escape.js';
+import { say } from '../../../common/catalogue.js';
+import { SERVER_MESSAGES } from '../../../common/words/editor.js';
 import {
     AGENCY_KIND_LABELS, DIRECTION_LABELS, DISTRICT_KIND_LABELS, KIND_LABELS, L, UNIT_LABELS, VALUE_KIND_LABELS, fill, t
 } from './labels.js';
@@ -120,7 +122,7 @@ export class DeclarationDescriber {
             if (node.from && node.to) out.push(`${node.from}–${node.to}`);
         } else if (ast.isDistrictTable(node)) {
             const table = index.tables.get(node.name);
-            if (node.annex) out.push(`Phụ lục / Annex ${escape(node.annex)}`);
+            if (node.annex) out.push(say(SERVER_MESSAGES.annex, locale, { annex: escape(node.annex) }));
             if (table) {
                 out.push(`- ${t(L.years, locale)}: ${table.years.map(y => `${y.year} (${VALUE_KIND_LABELS[y.kind]?.[locale] ?? y.kind})`).join(', ')}`);
                 out.push(`- ${t(L.columns, locale)}: ${table.columns.map(c => MEASURE_LABELS[c]?.[locale] ?? c).join(', ')}`);

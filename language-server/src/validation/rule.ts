@@ -4,6 +4,8 @@ import { formatNumber } from '../../../common/numbers.js';
 import type { Measure, PlanModel, SourceRange } from '../model/types.js';
 import type { CheckOptions } from '../language/settings.js';
 import { issueMessage, issueSeverity, type Args, type IssueCode, type Locale, type Severity } from '../../../common/findings.js';
+import { say, type Words } from '../../../common/catalogue.js';
+import { MEASURES } from '../../../common/words/kinds.js';
 
 export interface Finding {
     code: IssueCode;
@@ -33,8 +35,9 @@ export class RuleContext {
         return this.fmt(value, decimals);
     }
 
-    t(vi: string, en: string): string {
-        return this.locale === 'vi' ? vi : en;
+    /** A catalogue entry in the plan's message language. */
+    say(words: Words, args?: Args): string {
+        return say(words, this.locale, args);
     }
 
     measure(m: Measure): string {
@@ -42,14 +45,7 @@ export class RuleContext {
     }
 }
 
-export const MEASURE_LABELS: Record<Measure, { vi: string; en: string }> = {
-    'households': { vi: 'Tổng số hộ', en: 'total households' },
-    'poor': { vi: 'Hộ nghèo', en: 'poor households' },
-    'poor-rate': { vi: 'Tỷ lệ hộ nghèo (%)', en: 'poverty rate (%)' },
-    'near-poor': { vi: 'Hộ cận nghèo', en: 'near-poor households' },
-    'near-poor-rate': { vi: 'Tỷ lệ hộ cận nghèo (%)', en: 'near-poverty rate (%)' },
-    'multidim': { vi: 'Hộ nghèo và cận nghèo', en: 'poor and near-poor households' },
-    'multidim-rate': { vi: 'Tỷ lệ nghèo đa chiều (%)', en: 'multidimensional poverty rate (%)' }
-};
+/** The measures' names (common/words/kinds.ts), typed by the model's measures. */
+export const MEASURE_LABELS: Record<Measure, Words> = MEASURES;
 
 export type Rule = (ctx: RuleContext) => void;

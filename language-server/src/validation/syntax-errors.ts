@@ -12,6 +12,8 @@ import { findFirstFeatures, findNextFeatures } from 'langium/lsp';
 import type { Range } from 'vscode-languageserver';
 import type { PlanServices } from '../plan-module.js';
 import type { Locale } from '../../../common/findings.js';
+import { say } from '../../../common/catalogue.js';
+import { SYNTAX_FIX_TITLES, SYNTAX_MESSAGES, SYNTAX_WORDS, TOKEN_NAMES } from '../../../common/words/syntax.js';
 
 export const SYNTAX_ERROR_CODE = 'syntax-error';
 
@@ -67,91 +69,63 @@ const MAX_ANALYSED = 20;
 /** Nor in a text longer than this (a pasted blob): its errors get the short messages. */
 const MAX_ANALYSED_LENGTH = 2_000_000;
 
-type Words = { vi: string; en: string };
-const TOKEN_NAMES: Record<string, Words> = {
-    ID: { vi: 'tên (id)', en: 'a name (id)' },
-    STRING: { vi: 'chuỗi trong dấu ngoặc kép', en: 'a string in double quotes' },
-    NUMBER: { vi: 'số', en: 'a number' },
-    YEAR_LABEL: { vi: 'năm và dấu hai chấm (2025:)', en: 'a year and a colon (2025:)' },
-    EOF: { vi: 'cuối tệp', en: 'the end of the file' }
-};
-
-const FIX_TITLES = {
-    keyword: { vi: 'Sửa thành `{0}`', en: 'Change to `{0}`' },
-    quote: { vi: 'Đặt đoạn văn trong dấu ngoặc kép', en: 'Put the text in double quotes' },
-    close: { vi: 'Thêm dấu `}`', en: 'Add `}`' },
-    colon: { vi: 'Thêm dấu hai chấm: `{0}`', en: 'Add the colon: `{0}`' },
-    closeString: { vi: 'Đóng chuỗi ở cuối dòng', en: 'Close the string at the end of the line' }
-} satisfies Record<string, Words>;
-
 const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
 const list = (items: string[], locale: Locale) => {
     if (items.length > MAX_LISTED) return items.slice(0, MAX_LISTED).join(', ') + ', …';
     if (items.length < 2) return items.join('');
-    return items.slice(0, -1).join(', ') + (locale === 'vi' ? ' hoặc ' : ' or ') + items[items.length - 1];
+    return say(SYNTAX_WORDS.or, locale, { first: items.slice(0, -1).join(', '), last: items[items.length - 1] });
 };
 
 /** An expected token as a user reads it: `unit`, dấu `}`, chuỗi trong dấu ngoặc kép, … */
 function expectedName(name: string, locale: Locale): string {
     if (TOKEN_NAMES[name]) return TOKEN_NAMES[name][locale];
-    if (PUNCTUATION.test(name)) return locale === 'vi' ? `dấu ${code(name)}` : code(name);
+    if (PUNCTUATION.test(name)) return say(SYNTAX_WORDS.punctuation, locale, { mark: code(name) });
     return code(name);
 }
 
 /** The token found, as a user reads it. */
 function foundName(found: TokenText, locale: Locale): string {
-    const vi = locale === 'vi';
     switch (found.type) {
-        case 'EOF': return vi ? 'cuối tệp' : 'the end of the file';
+        case 'EOF': return say(TOKEN_NAMES.EOF, locale);
         case 'STRING': {
             const s = found.image.length > 32 ? found.image.slice(0, 30) + '…"' : found.image;
-            return vi ? `chuỗi ${s}` : `the string ${s}`;
+            return say(SYNTAX_WORDS.foundString, locale, { text: s });
         }
-        case 'NUMBER': return vi ? `số ${code(found.image)}` : `the number ${code(found.image)}`;
-        default: return PUNCTUATION.test(found.image) && vi ? `dấu ${code(found.image)}` : code(found.image);
+        case 'NUMBER': return say(SYNTAX_WORDS.foundNumber, locale, { text: code(found.image) });
+        default: return PUNCTUATION.test(found.image) ? say(SYNTAX_WORDS.punctuation, locale, { mark: code(found.image) }) : code(found.image);
     }
 }
 
 /** The message of a syntax error in the given language. */
 export function syntaxMessage(data: SyntaxErrorData, locale: Locale): string {
-    const vi = locale === 'vi';
     const found = data.found ? foundName(data.found, locale) : '';
+    const m = SYNTAX_MESSAGES;
     switch (data.kind) {
         case 'unknown-keyword':
-            return vi ? `Từ khóa ${code(data.found!.image)} không có ở đây: có phải ý bạn là ${code(data.suggestion!)}?`
-                : `${code(data.found!.image)} is not a keyword here: did you mean ${code(data.suggestion!)}?`;
-        case 'missing-close': {
-            const before = data.found && data.found.type !== 'EOF' ? (vi ? `, trước ${found} ở dòng ${data.foundLine}` : `, before ${found} on line ${data.foundLine}`) : '';
-            return vi ? `Thiếu dấu \`}\` để đóng ${code(data.block!)} (mở ở dòng ${data.blockLine})${before}.`
-                : `Missing \`}\` to close ${code(data.block!)} (opened on line ${data.blockLine})${before}.`;
-        }
+            return say(m.unknownKeyword, locale, { found: code(data.found!.image), suggestion: code(data.suggestion!) });
+        case 'missing-close':
+            return say(m.missingClose, locale, {
+                block: code(data.block!), blockLine: data.blockLine, found: data.found && data.found.type !== 'EOF' ? found : '', foundLine: data.foundLine
+            });
         case 'unclosed-string':
-            return vi ? `Chuỗi này thiếu dấu \`"\` đóng: nó kéo dài đến dòng ${data.endLine}.`
-                : `This string has no closing \`"\`: it runs on to line ${data.endLine}.`;
+            return say(m.unclosedString, locale, { endLine: data.endLine });
         case 'extra-close':
-            return vi ? 'Dấu `}` thừa: không có khối nào đang mở ở đây.' : 'An extra `}`: no block is open here.';
-        case 'unquoted-text': {
-            const what = data.sentence ? (vi ? 'Câu mục tiêu' : 'The target sentence') : (vi ? 'Đoạn văn' : 'The text');
-            return vi ? `${what} phải nằm trong dấu ngoặc kép: "${data.text}".` : `${what} must be in double quotes: "${data.text}".`;
-        }
+            return say(m.extraClose, locale);
+        case 'unquoted-text':
+            return say(m.unquotedText, locale, { sentence: data.sentence ? 'yes' : 'no', text: data.text });
         case 'unexpected-character': {
             const chars = (data.chars ?? []).map(c => code(c)).join(', ');
-            if ((data.chars ?? []).every(c => /\p{L}/u.test(c))) {
-                return vi ? `Chữ có dấu ${chars} chỉ dùng được trong chuỗi trong dấu ngoặc kép; tên (id) chỉ gồm chữ không dấu, chữ số và \`_\`.`
-                    : `Accented letters (${chars}) can only be written inside a string in double quotes; names (ids) use unaccented letters, digits and \`_\`.`;
-            }
-            const many = (data.chars ?? []).length > 1;
-            return vi ? `Ký tự không hợp lệ: ${chars}.` : `Unexpected character${many ? 's' : ''}: ${chars}.`;
+            if ((data.chars ?? []).every(c => /\p{L}/u.test(c))) return say(m.accentedLetters, locale, { chars });
+            return say(m.unexpectedCharacters, locale, { chars, count: (data.chars ?? []).length });
         }
         case 'unexpected-token':
         default: {
             const expected = (data.expected ?? []).map(e => expectedName(e, locale));
-            if (expected.length === 0) return vi ? `Không đọc được ${found} ở đây.` : `Unexpected ${found}.`;
+            if (expected.length === 0) return say(m.unreadable, locale, { found });
             if (data.after !== undefined) {
-                return vi ? `Sau ${code(data.after)} cần ${list(expected, locale)} nhưng dòng ${data.foundLine} bắt đầu bằng ${found}.`
-                    : `Expected ${list(expected, locale)} after ${code(data.after)} but line ${data.foundLine} starts with ${found}.`;
+                return say(m.expectedAfter, locale, { after: code(data.after), expected: list(expected, locale), foundLine: data.foundLine, found });
             }
-            return vi ? `Cần ${list(expected, locale)} nhưng gặp ${found}.` : `Expected ${list(expected, locale)} but found ${found}.`;
+            return say(m.expected, locale, { expected: list(expected, locale), found });
         }
     }
 }
@@ -160,11 +134,11 @@ export function syntaxMessage(data: SyntaxErrorData, locale: Locale): string {
 export function syntaxFix(data: SyntaxErrorData | undefined, textAt: (range: Range) => string, locale: Locale): { title: string; edit: { range: Range; newText: string } } | undefined {
     const edit = data?.edit;
     if (!edit || textAt(edit.range) !== edit.replaced) return undefined;
-    const title = data.kind === 'unknown-keyword' ? FIX_TITLES.keyword[locale].replace('{0}', data.suggestion!)
-        : data.kind === 'unquoted-text' ? FIX_TITLES.quote[locale]
-        : data.kind === 'missing-close' ? FIX_TITLES.close[locale]
-        : data.kind === 'unclosed-string' ? FIX_TITLES.closeString[locale]
-        : FIX_TITLES.colon[locale].replace('{0}', edit.newText);
+    const title = data.kind === 'unknown-keyword' ? say(SYNTAX_FIX_TITLES.keyword, locale, { keyword: data.suggestion! })
+        : data.kind === 'unquoted-text' ? say(SYNTAX_FIX_TITLES.quote, locale)
+        : data.kind === 'missing-close' ? say(SYNTAX_FIX_TITLES.close, locale)
+        : data.kind === 'unclosed-string' ? say(SYNTAX_FIX_TITLES.closeString, locale)
+        : say(SYNTAX_FIX_TITLES.colon, locale, { text: edit.newText });
     return { title, edit: { range: edit.range, newText: edit.newText } };
 }
 

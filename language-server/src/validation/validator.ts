@@ -10,6 +10,8 @@ import type { PlanServices } from '../plan-module.js';
 import type { Finding } from './rule.js';
 import { checkPlan } from './rules.js';
 import { damagedSpans, SYNTAX_ERROR_CODE, SyntaxErrorAnalyzer, syntaxMessage } from './syntax-errors.js';
+import { say } from '../../../common/catalogue.js';
+import { SYNTAX_MESSAGES } from '../../../common/words/syntax.js';
 
 export function registerValidationChecks(services: PlanServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -84,14 +86,14 @@ export class PlanDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        const vi = this.services.plan.Settings.locale === 'vi';
+        const locale = this.services.plan.Settings.locale;
         for (const d of diagnostics) {
             if (d.code !== undefined) continue;
             const internal = (d.data as { code?: string } | undefined)?.code;
             if (internal === DocumentValidator.LinkingError) d.code = 'unknown-reference';
             else if (internal?.startsWith('lexing-') || internal === DocumentValidator.ParsingError) {
                 d.code = SYNTAX_ERROR_CODE;
-                if (vi) d.message = `Lỗi cú pháp: ${d.message}`;
+                d.message = say(SYNTAX_MESSAGES.raw, locale, { message: d.message });
             } else {
                 // A check that threw: reported, never swallowed, and never a crash of the server.
                 d.code = 'internal-error';

@@ -2,6 +2,8 @@
 // something; ids are unique within their kind. (Unknown ids are reported by the linker, at the id.)
 import type { AssignmentModel, SolutionGroupModel, SolutionModel, SourceRange } from '../../model/types.js';
 import type { Rule } from '../rule.js';
+import { KINDS } from '../../../../common/words/kinds.js';
+import { FINDING_WORDS } from '../../../../common/words/rules.js';
 
 function clip(text: string, max = 80): string {
     return text.length > max ? text.slice(0, max - 1) + '…' : text;
@@ -17,20 +19,20 @@ function eachSolution(groups: SolutionGroupModel[], visit: (s: SolutionModel) =>
 export const leadAssigned: Rule = ctx => {
     for (const indicator of ctx.model.indicators) {
         if (indicator.assignment.leads.length === 0) {
-            ctx.report('missing-lead', indicator.nameRange, { what: ctx.t('Chỉ tiêu', 'The indicator'), name: clip(indicator.name) });
+            ctx.report('missing-lead', indicator.nameRange, { what: ctx.say(FINDING_WORDS.theIndicator), name: clip(indicator.name) });
         }
     }
     for (const section of ctx.model.solutionSections) {
         eachSolution(section.groups, s => {
             if (s.assignment.leads.length === 0) {
-                ctx.report('missing-lead', s.range, { what: ctx.t(`Giải pháp ${s.path.join('.')}`, `The solution ${s.path.join('.')}`), name: clip(s.heading) });
+                ctx.report('missing-lead', s.range, { what: ctx.say(FINDING_WORDS.theSolution, { path: s.path.join('.') }), name: clip(s.heading) });
             }
         });
     }
     for (const list of ctx.model.taskLists) {
         for (const task of list.tasks) {
             if (task.assignment.leads.length === 0) {
-                ctx.report('missing-lead', task.no.range, { what: ctx.t(`Nhiệm vụ ${task.no.printed}`, `The task ${task.no.printed}`), name: clip(task.text) });
+                ctx.report('missing-lead', task.no.range, { what: ctx.say(FINDING_WORDS.theTask, { no: task.no.printed }), name: clip(task.text) });
             }
         }
     }
@@ -52,13 +54,13 @@ export const agencyUsed: Rule = ctx => {
 export const uniqueIds: Rule = ctx => {
     const m = ctx.model;
     const kinds: [string, { id?: string; range: SourceRange; nameRange?: SourceRange }[]][] = [
-        [ctx.t('cơ quan', 'agency'), m.agencies],
-        [ctx.t('huyện', 'district'), m.districts],
-        [ctx.t('chỉ tiêu', 'indicator'), m.indicators],
-        [ctx.t('chiều', 'dimension'), m.dimensions],
-        [ctx.t('mục tiêu', 'target'), m.targets],
-        [ctx.t('bảng', 'table'), m.tables],
-        [ctx.t('chuẩn nghèo', 'standard'), m.standards]
+        [ctx.say(KINDS.Agency), m.agencies],
+        [ctx.say(KINDS.District), m.districts],
+        [ctx.say(KINDS.Indicator), m.indicators],
+        [ctx.say(KINDS.Dimension), m.dimensions],
+        [ctx.say(KINDS.Target), m.targets],
+        [ctx.say(KINDS.DistrictTable), m.tables],
+        [ctx.say(KINDS.Standard), m.standards]
     ];
     for (const [kind, elements] of kinds) {
         const first = new Map<string, SourceRange>();

@@ -7,6 +7,7 @@
 // Outside strings and comments such a character is whitespace or a syntax error already.
 import type { Position, SourceRange } from '../../model/types.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { FINDING_WORDS } from '../../../../common/words/rules.js';
 
 /** So that a file of pasted binary does not flood the editor; the rest show once these are fixed. */
 const MAX_FINDINGS = 500;
@@ -66,8 +67,8 @@ function scan(ctx: RuleContext, text: string, start: Position, where: 'string' |
         if (kind) {
             const range: SourceRange = { start: { line, character }, end: { line, character: character + width } };
             const hex = 'U+' + codePoint.toString(16).toUpperCase().padStart(4, '0');
-            const name = NAMES[codePoint] ?? (kind === 'surrogate' ? ctx.t('nửa cặp surrogate', 'lone surrogate')
-                : kind === 'noncharacter' ? ctx.t('ký tự không dùng', 'noncharacter') : undefined);
+            const name = NAMES[codePoint] ?? (kind === 'surrogate' ? ctx.say(FINDING_WORDS.loneSurrogate)
+                : kind === 'noncharacter' ? ctx.say(FINDING_WORDS.noncharacter) : undefined);
             ctx.report(kind === 'bidi' ? 'bidi-control' : 'control-character', range,
                 { char: name ? `${hex} (${name})` : hex, where },
                 { replacement: BECOMES_SPACE.has(codePoint) ? ' ' : '', char: hex });

@@ -6,6 +6,7 @@ import {
     RATE_MEASURES, type DistrictTableModel, type Measure, type TableRowModel, type YearValues
 } from '../../model/types.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { FINDING_WORDS } from '../../../../common/words/rules.js';
 
 function allRows(table: DistrictTableModel): TableRowModel[] {
     const rows: TableRowModel[] = [];
@@ -76,10 +77,10 @@ export const partsWithinTotal: Rule = ctx => {
                 const v = rowValues(row, y.year);
                 if (v.households === undefined) continue;
                 const parts: [Measure, number | undefined, string][] = [
-                    ['poor', v.poor, ctx.t('nghèo', 'Poor')],
-                    ['near-poor', v['near-poor'], ctx.t('cận nghèo', 'Near-poor')],
+                    ['poor', v.poor, ctx.say(FINDING_WORDS.poor)],
+                    ['near-poor', v['near-poor'], ctx.say(FINDING_WORDS.nearPoor)],
                     ['multidim', v.multidim ?? (v.poor !== undefined && v['near-poor'] !== undefined ? v.poor + v['near-poor'] : undefined),
-                        ctx.t('nghèo và cận nghèo', 'Poor and near-poor')]
+                        ctx.say(FINDING_WORDS.poorAndNearPoor)]
                 ];
                 for (const [measure, value, part] of parts) {
                     if (value === undefined || value <= v.households) continue;
@@ -98,7 +99,7 @@ export const tableShape: Rule = ctx => {
     for (const table of ctx.model.tables) {
         const declared = new Set<number>();
         for (const y of table.years) {
-            if (declared.has(y.year)) ctx.report('duplicate-year', y.range, { year: y.year, where: ctx.t('trong danh sách năm của bảng', 'in the table years') });
+            if (declared.has(y.year)) ctx.report('duplicate-year', y.range, { year: y.year, where: ctx.say(FINDING_WORDS.inTableYears) });
             declared.add(y.year);
         }
         const yearList = table.years.map(y => y.year).join(', ');
@@ -106,7 +107,7 @@ export const tableShape: Rule = ctx => {
             const seen = new Set<number>();
             for (const y of row.years) {
                 if (Number.isNaN(y.year)) continue;
-                if (seen.has(y.year)) ctx.report('duplicate-year', y.yearRange, { year: y.year, where: ctx.t(`ở dòng ${row.label}`, `in the row ${row.label}`) });
+                if (seen.has(y.year)) ctx.report('duplicate-year', y.yearRange, { year: y.year, where: ctx.say(FINDING_WORDS.inRow, { label: row.label }) });
                 seen.add(y.year);
                 if (!declared.has(y.year)) ctx.report('undeclared-table-year', y.yearRange, { year: y.year, years: yearList });
                 const found = y.cells.length + y.extra.length;

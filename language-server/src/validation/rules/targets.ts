@@ -2,6 +2,8 @@
 // holds for the value the plan gives that year.
 import type { ComparisonModel, IndicatorModel, IndicatorValueModel } from '../../model/types.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { DIRECTIONS } from '../../../../common/words/kinds.js';
+import { FINDING_WORDS } from '../../../../common/words/rules.js';
 
 /** The values that describe where the indicator is planned to go: baseline/results, then plans. */
 function trajectory(indicator: IndicatorModel, standardId: string | undefined): IndicatorValueModel[] {
@@ -33,7 +35,7 @@ export const movesInDirection: Rule = ctx => {
                 if (!from) continue;
                 ctx.report('wrong-direction', to.value.range, {
                     name: indicator.name.length > 70 ? indicator.name.slice(0, 69) + '…' : indicator.name,
-                    direction: direction === 'lower' ? ctx.t('càng thấp càng tốt', 'lower is better') : ctx.t('càng cao càng tốt', 'higher is better'),
+                    direction: ctx.say(direction === 'lower' ? DIRECTIONS.lower : DIRECTIONS.higher),
                     fromValue: from.value.printed, fromYear: from.year, toValue: to.value.printed, toYear: to.year
                 });
             }
@@ -115,8 +117,9 @@ export const targetsHold: Rule = ctx => {
         if (ok === false) {
             // For a change ("giảm 2,3 điểm") the reviewer needs the change the figures make, not the level.
             const shown = c.change && base !== undefined
-                ? ctx.t(`${actual.value.printed} (${actual.value.value < base ? 'giảm' : 'tăng'} ${ctx.fmtUpTo(Math.abs(base - actual.value.value), 2)} so với năm ${baseYear})`,
-                    `${actual.value.printed} (${actual.value.value < base ? 'down' : 'up'} ${ctx.fmtUpTo(Math.abs(base - actual.value.value), 2)} from ${baseYear})`)
+                ? ctx.say(FINDING_WORDS.changeFrom, {
+                    value: actual.value.printed, change: actual.value.value < base ? 'down' : 'up', by: ctx.fmtUpTo(Math.abs(base - actual.value.value), 2), year: baseYear
+                })
                 : actual.value.printed;
             ctx.report('target-not-met', c.range, { target: target.text ?? target.id, year: target.year, actual: shown }, strictMiss(ctx, indicator, c, actual));
         }

@@ -1,6 +1,7 @@
 // Year rules: the period runs forward, plan and target years lie in the period (or the orientation
 // year), baselines come first, deadlines fall within the plan, no year is given twice.
 import type { Rule, RuleContext } from '../rule.js';
+import { FINDING_WORDS } from '../../../../common/words/rules.js';
 import type { SourceRange } from '../../model/types.js';
 
 function inPlanYears(ctx: RuleContext, year: number, range: SourceRange): void {
@@ -23,7 +24,7 @@ export const indicatorYears: Rule = ctx => {
         const planYears = own.filter(v => v.kind === 'plan').map(v => v.year);
         for (const v of own) {
             const key = `${v.kind}|${v.year}|${v.standardId ?? ''}`;
-            if (seen.has(key)) ctx.report('duplicate-year', v.yearRange, { year: v.year, where: ctx.t(`trong chỉ tiêu ${indicator.id}`, `in the indicator ${indicator.id}`) });
+            if (seen.has(key)) ctx.report('duplicate-year', v.yearRange, { year: v.year, where: ctx.say(FINDING_WORDS.inIndicator, { id: indicator.id }) });
             seen.add(key);
             if (v.kind === 'plan') inPlanYears(ctx, v.year, v.yearRange);
             if (v.kind === 'baseline') {
