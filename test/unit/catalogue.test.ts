@@ -85,6 +85,7 @@ const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹ
  * flagged: they recognise what the user wrote ("dưới|trên" in a target sentence), they say nothing.
  */
 const ALLOWED: Record<string, string> = {
+    'extension/src/client/template.ts': 'the skeleton of a new plan: its labels and sample lines are the document\'s own (Vietnamese) text, not UI; its guiding comments are in common/words/template.ts'
 };
 
 /**
@@ -92,8 +93,6 @@ const ALLOWED: Record<string, string> = {
  * when its sentences move to common/words. The test fails on any file not listed here or above.
  */
 const NOT_YET_MIGRATED: Record<string, string> = {
-    'extension/src/client/template.ts': 'to move',
-    'extension/src/preview/strings.ts': 'to move',
     'language-server/src/export/docx.ts': 'to move',
     'language-server/src/export/markdown.ts': 'to move',
     'language-server/src/export/xlsx.ts': 'to move',

@@ -1,6 +1,8 @@
 // The skeleton of a new plan, shared by the "New plan from template" command and its test, so it
 // imports nothing from vscode. Labels stay Vietnamese (they are the document's text); the guiding
-// comments follow the editor's language.
+// comments follow the editor's language (common/words/template.ts).
+import { say, type Args } from '../../../common/catalogue.js';
+import { TEMPLATE_COMMENTS } from '../../../common/words/template.js';
 
 export type TemplateLocale = 'vi' | 'en';
 
@@ -22,40 +24,6 @@ export function defaultFirstYear(currentYear: number): number {
     return periodEnd(currentYear) === currentYear ? currentYear + 1 : currentYear;
 }
 
-const COMMENTS = {
-    vi: {
-        intro: 'Kế hoạch mới tạo từ mẫu. Thay các chỗ "…" bằng nội dung văn bản, điền số liệu vào các ô "-".',
-        keys: 'Ctrl+Space gợi ý từ khóa và mã đã khai báo; số viết như trong văn bản (29.822 và 3,17).',
-        purpose: 'I. MỤC ĐÍCH, YÊU CẦU',
-        objective: 'II.1 Mục tiêu tổng quát',
-        agencies: 'Cơ quan, đơn vị: sửa tên cho đúng tổ chức bộ máy hiện hành, thêm hoặc bớt tùy kế hoạch.',
-        districts: 'Huyện, thị xã, thành phố (hoặc đơn vị hành chính của bảng phụ lục).',
-        table: 'Phụ lục 01: mỗi dòng một đơn vị, mỗi năm một dòng "năm: tổng số hộ  hộ nghèo  tỷ lệ (%)".',
-        indicators: 'Phụ lục 02: chỉ tiêu của sáu chiều thiếu hụt; mỗi chỉ tiêu ghi năm gốc và các năm kế hoạch:',
-        values: 'baseline {base} = …   plan {from} = …',
-        targets: 'II.2 Mục tiêu cụ thể: thêm so sánh (below, above, about…) khi câu mục tiêu có số.',
-        solutions: 'III. NỘI DUNG THỰC HIỆN',
-        funding: 'IV. KINH PHÍ THỰC HIỆN',
-        duties: 'V. TỔ CHỨC THỰC HIỆN',
-        tasks: 'Phụ lục 03: nhiệm vụ xây dựng chính sách'
-    },
-    en: {
-        intro: 'New plan created from the template. Replace each "…" with the document\'s text and fill the "-" cells with figures.',
-        keys: 'Ctrl+Space suggests keywords and declared ids; numbers are written as printed (29.822 and 3,17 in vi style).',
-        purpose: 'I. Purposes and requirements',
-        objective: 'II.1 General objective',
-        agencies: 'Agencies: correct the names to the current organisation, add or remove as the plan needs.',
-        districts: 'Districts, towns and cities (or the administrative units of the annex table).',
-        table: 'Annex 01: one row per unit, one line per year "year: total households  poor households  rate (%)".',
-        indicators: 'Annex 02: indicators of the six deprivation dimensions; give each a baseline and plan years:',
-        values: 'baseline {base} = …   plan {from} = …',
-        targets: 'II.2 Specific targets: add a comparison (below, above, about…) when the sentence has a figure.',
-        solutions: 'III. Tasks and solutions',
-        funding: 'IV. Funding',
-        duties: 'V. Duties of each agency',
-        tasks: 'Annex 03: policy tasks'
-    }
-} as const;
 
 // The six dimensions of the multidimensional poverty standard, each with one indicator to fill and
 // the agency that usually leads it.
@@ -82,7 +50,8 @@ const DISTRICTS = [
 
 /** The text of a new plan: parses without syntax errors and leaves every figure to fill. */
 export function planTemplate(options: TemplateOptions = {}): string {
-    const c = COMMENTS[options.locale ?? 'vi'];
+    const locale = options.locale ?? 'vi';
+    const c = (key: keyof typeof TEMPLATE_COMMENTS, args?: Args) => say(TEMPLATE_COMMENTS[key], locale, args);
     const from = options.from ?? defaultFirstYear(new Date().getFullYear());
     const to = options.to ?? periodEnd(from);
     const base = from - 1;
@@ -99,8 +68,8 @@ export function planTemplate(options: TemplateOptions = {}): string {
         // The plan line first: VS Code names an untitled editor after its first line.
         `plan ke_hoach_moi "Kế hoạch … giai đoạn ${period}"`,
         'number-style vi',
-        `// ${c.intro}`,
-        `// ${c.keys}`,
+        `// ${c('intro')}`,
+        `// ${c('keys')}`,
         '',
         'header {',
         '    number "" code "KH-UBND"',
@@ -116,16 +85,16 @@ export function planTemplate(options: TemplateOptions = {}): string {
         '    recipient "…"',
         '}',
         '',
-        `// ${c.purpose}`,
+        `// ${c('purpose')}`,
         'purpose "…"',
         'requirement "…"',
         '',
-        `// ${c.objective}`,
+        `// ${c('objective')}`,
         'objective "…"',
         '',
         `standard chuan_ngheo "Chuẩn nghèo đa chiều giai đoạn ${period}" basis "…"`,
         '',
-        `// ${c.agencies}`,
+        `// ${c('agencies')}`,
         'agency NNMT "Sở Nông nghiệp và Môi trường" department',
         'agency NOI_VU "Sở Nội vụ" department',
         'agency YT "Sở Y tế" department',
@@ -136,10 +105,10 @@ export function planTemplate(options: TemplateOptions = {}): string {
         'agency NHCSXH "Chi nhánh Ngân hàng Chính sách xã hội tỉnh" bank',
         'agency UBND_HUYEN "UBND huyện, thị xã, thành phố" committee',
         '',
-        `// ${c.districts}`,
+        `// ${c('districts')}`,
         ...DISTRICTS.map(d => `district ${d.id} "${d.label}" ${d.kind}`),
         '',
-        `// ${c.table}`,
+        `// ${c('table')}`,
         `table phu_luc_01 "DỰ KIẾN TỶ LỆ HỘ NGHÈO GIAI ĐOẠN ${period}" {`,
         '    annex "01"',
         '    standard chuan_ngheo',
@@ -160,8 +129,8 @@ export function planTemplate(options: TemplateOptions = {}): string {
         '    lead NNMT coordinate UBND_HUYEN',
         '}',
         '',
-        `// ${c.indicators}`,
-        `//     ${c.values.replace('{base}', String(base)).replace('{from}', String(from))}`,
+        `// ${c('indicators')}`,
+        `//     ${c('values', { base, from })}`,
         `indicator-table "Bảng dự kiến chỉ tiêu giải quyết mức độ thiếu hụt các dịch vụ xã hội cơ bản đến năm ${to}" annex "02"`
     );
     for (const d of DIMENSIONS) {
@@ -178,7 +147,7 @@ export function planTemplate(options: TemplateOptions = {}): string {
     }
     push(
         '',
-        `// ${c.targets}`,
+        `// ${c('targets')}`,
         'target mt_ty_le_ho_ngheo {',
         '    indicator ty_le_ho_ngheo',
         `    year ${to}`,
@@ -186,7 +155,7 @@ export function planTemplate(options: TemplateOptions = {}): string {
         '    text "…"',
         '}',
         '',
-        `// ${c.solutions}`,
+        `// ${c('solutions')}`,
         'solutions "NỘI DUNG THỰC HIỆN" {',
         '    group 1 "…" {',
         '        solution "…" {',
@@ -196,13 +165,13 @@ export function planTemplate(options: TemplateOptions = {}): string {
         '    }',
         '}',
         '',
-        `// ${c.funding}`,
+        `// ${c('funding')}`,
         'funding {',
         '    source ngan_sach "Ngân sách nhà nước theo phân cấp hiện hành"',
         '    source tin_dung "Nguồn vốn tín dụng chính sách" via NHCSXH',
         '}',
         '',
-        `// ${c.duties}`,
+        `// ${c('duties')}`,
         'duties "TỔ CHỨC THỰC HIỆN" {',
         '    1 NNMT {',
         '        "…"',
@@ -212,7 +181,7 @@ export function planTemplate(options: TemplateOptions = {}): string {
         '    }',
         '}',
         '',
-        `// ${c.tasks}`,
+        `// ${c('tasks')}`,
         'tasks "NHIỆM VỤ XÂY DỰNG CHÍNH SÁCH" {',
         '    annex "03"',
         '    task 1 "…" {',

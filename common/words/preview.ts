@@ -1,0 +1,57 @@
+// The preview's own words, for the host (titles, dialogs) and the webview (labels, tabs): the
+// webview has no vscode.l10n, so both read these. The plan's own content (annex titles, headings)
+// stays as the plan writes it. Placeholders are positional ({0}, {1}): extension/src/preview/strings.ts.
+
+import type { Words } from '../catalogue.js';
+
+export const PREVIEW = {
+    previewTitle: { vi: 'Xem trước {0}', en: 'Preview {0}' },
+    lockedTitle: { vi: '[Khóa] Xem trước {0}', en: '[Locked] Preview {0}' },
+    noPlanEditor: { vi: 'Hãy mở một tệp .plan để xem trước.', en: 'Open a .plan file to preview it.' },
+    exportSaveTitle: { vi: 'Lưu bản xuất {0}', en: 'Save the {0} export' },
+    exportSaveLabel: { vi: 'Xuất', en: 'Export' },
+    exportFolderTitle: { vi: 'Chọn thư mục lưu các tệp {0}', en: 'Choose a folder for the {0} files' },
+    exportFolderLabel: { vi: 'Lưu vào thư mục này', en: 'Save in this folder' },
+    overwriteOne: { vi: 'Tệp {0} đã tồn tại. Ghi đè lên tệp này?', en: '{0} already exists. Overwrite it?' },
+    overwriteMany: { vi: 'Các tệp sau đã tồn tại: {0}. Ghi đè lên các tệp này?', en: 'These files already exist: {0}. Overwrite them?' },
+    overwrite: { vi: 'Ghi đè', en: 'Overwrite' },
+    exported: { vi: 'Đã xuất: {0}', en: 'Exported: {0}' },
+    exportFailed: { vi: 'Không xuất được ({0}): {1}', en: 'Export failed ({0}): {1}' },
+    exportNoView: { vi: 'Chưa có nội dung kế hoạch để xuất (máy chủ ngôn ngữ chưa trả lời).', en: 'There is no plan content to export yet (the language server has not answered).' },
+    badFileName: { vi: 'Tên tệp xuất không hợp lệ: {0}', en: 'Invalid export file name: {0}' },
+    filterWord: { vi: 'Tài liệu Word', en: 'Word document' },
+    filterExcel: { vi: 'Bảng tính Excel', en: 'Excel workbook' },
+    filterCsv: { vi: 'CSV', en: 'CSV' },
+    filterHtml: { vi: 'Trang HTML', en: 'HTML page' },
+    filterMarkdown: { vi: 'Markdown', en: 'Markdown' },
+    exportPickFormats: { vi: 'Chọn các định dạng để xuất các phụ lục', en: 'Choose the formats to export the annexes to' },
+    exportPickFolder: { vi: 'Chọn thư mục lưu các phụ lục', en: 'Choose a folder for the annexes' },
+    exportBadArgs: { vi: 'Lệnh xuất cần các định dạng trong {0} và một thư mục.', en: 'The export command needs formats among {0} and a folder.' },
+    exportExists: { vi: 'Không ghi đè các tệp đã có: {0}.', en: 'Existing files are not overwritten: {0}.' },
+    // the webview
+    loading: { vi: 'Đang tải bản xem trước…', en: 'Loading the preview…' },
+    noView: { vi: 'Chưa dựng được bản xem trước của tệp này: tệp không phải là kế hoạch, hoặc máy chủ ngôn ngữ chưa phân tích xong.', en: 'No preview for this file yet: it is not a plan, or the language server has not finished reading it.' },
+    validation: { vi: 'Kiểm tra', en: 'Validation' },
+    error: { vi: 'Lỗi: {0}', en: 'Errors: {0}' },
+    warning: { vi: 'Cảnh báo: {0}', en: 'Warnings: {0}' },
+    info: { vi: 'Thông tin: {0}', en: 'Info: {0}' },
+    hint: { vi: 'Gợi ý: {0}', en: 'Hints: {0}' },
+    noFindings: { vi: 'Không có phát hiện nào.', en: 'No findings.' },
+    severityError: { vi: 'Lỗi', en: 'Error' },
+    severityWarning: { vi: 'Cảnh báo', en: 'Warning' },
+    severityInfo: { vi: 'Thông tin', en: 'Info' },
+    severityHint: { vi: 'Gợi ý', en: 'Hint' },
+    numberLabel: { vi: 'Số: {0}', en: 'No. {0}' },
+    period: { vi: 'Giai đoạn {0}', en: 'Period {0}' },
+    orientation: { vi: 'Định hướng đến năm {0}', en: 'Orientation to {0}' },
+    tabs: { vi: 'Phụ lục và biểu đồ', en: 'Annexes and charts' },
+    charts: { vi: 'Biểu đồ', en: 'Charts' },
+    noAnnexes: { vi: 'Kế hoạch chưa có phụ lục nào.', en: 'The plan has no annexes.' },
+    noCharts: { vi: 'Kế hoạch chưa có số liệu để vẽ biểu đồ.', en: 'The plan has no data to chart.' },
+    exportLabel: { vi: 'Xuất:', en: 'Export:' },
+    exportAs: { vi: 'Xuất ra {0}', en: 'Export as {0}' },
+    exporting: { vi: 'Đang xuất…', en: 'Exporting…' },
+    revealHint: { vi: 'Bấm để đến vị trí này trong tệp kế hoạch', en: 'Click to go to this place in the plan file' },
+    locked: { vi: 'Đã khóa', en: 'Locked' },
+    unit: { vi: 'Đơn vị: {0}', en: 'Unit: {0}' }
+} as const satisfies Record<string, Words>;
