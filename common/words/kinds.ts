@@ -59,13 +59,16 @@ export const YEAR_KINDS: Record<string, Words> = {
     estimate: { vi: 'ước thực hiện', en: 'estimate' }
 };
 
-/** A table column's measure, as a column name ("Tổng số hộ") or in a sentence (en, lower case). */
+/**
+ * A table column's measure: its name in a sentence or a hover (en lower case), and its heading as the
+ * published annex prints it.
+ */
 export const MEASURES = {
-    'households': { vi: 'Tổng số hộ', en: 'total households' },
-    'poor': { vi: 'Hộ nghèo', en: 'poor households' },
-    'poor-rate': { vi: 'Tỷ lệ hộ nghèo (%)', en: 'poverty rate (%)' },
-    'near-poor': { vi: 'Hộ cận nghèo', en: 'near-poor households' },
-    'near-poor-rate': { vi: 'Tỷ lệ hộ cận nghèo (%)', en: 'near-poverty rate (%)' },
-    'multidim': { vi: 'Hộ nghèo và cận nghèo', en: 'poor and near-poor households' },
-    'multidim-rate': { vi: 'Tỷ lệ nghèo đa chiều (%)', en: 'multidimensional poverty rate (%)' }
-} as const satisfies Record<string, Words>;
+    'households': { vi: 'Tổng số hộ', en: 'total households', heading: { vi: 'Tổng số hộ dân cư', en: 'Total households' } },
+    'poor': { vi: 'Hộ nghèo', en: 'poor households', heading: { vi: 'Tổng số hộ nghèo', en: 'Poor households' } },
+    'poor-rate': { vi: 'Tỷ lệ hộ nghèo (%)', en: 'poverty rate (%)', heading: { vi: 'Tỷ lệ hộ nghèo (%)', en: 'Poverty rate (%)' } },
+    'near-poor': { vi: 'Hộ cận nghèo', en: 'near-poor households', heading: { vi: 'Tổng số hộ cận nghèo', en: 'Near-poor households' } },
+    'near-poor-rate': { vi: 'Tỷ lệ hộ cận nghèo (%)', en: 'near-poverty rate (%)', heading: { vi: 'Tỷ lệ hộ cận nghèo (%)', en: 'Near-poverty rate (%)' } },
+    'multidim': { vi: 'Hộ nghèo và cận nghèo', en: 'poor and near-poor households', heading: { vi: 'Tổng số hộ nghèo và cận nghèo', en: 'Poor and near-poor households' } },
+    'multidim-rate': { vi: 'Tỷ lệ nghèo đa chiều (%)', en: 'multidimensional poverty rate (%)', heading: { vi: 'Tỷ lệ hộ nghèo đa chiều (%)', en: 'Multidimensional poverty rate (%)' } }
+} as const satisfies Record<string, Words & { readonly heading: Words }>;

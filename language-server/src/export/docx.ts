@@ -10,6 +10,9 @@ import {
 import type { AnnexCell, AnnexRow, AnnexTable, PlanView } from '../../../common/view.js';
 import { annexGrids, fitColumnWidths, layoutRows, minimumColumnEms, officialCaps } from './grid.js';
 import { exportView } from './text.js';
+import { say } from '../../../common/catalogue.js';
+import { ANNEX_LOCALE } from '../../../common/words/annex.js';
+import { KINDS } from '../../../common/words/kinds.js';
 
 const FONT = 'Times New Roman';
 const BLACK = '000000';
@@ -140,7 +143,7 @@ export async function renderDocx(plan: PlanView): Promise<Uint8Array> {
     const document = new Document({
         creator: view.header.issuer ?? 'plan',
         title: view.header.title ?? view.id,
-        description: `${view.header.kind ?? 'Kế hoạch'} ${view.header.number}`.trim(),
+        description: `${view.header.kind ?? say(KINDS.PlanDocument.title, ANNEX_LOCALE)} ${view.header.number}`.trim(),
         styles: {
             default: {
                 document: { run: { font: FONT, size: SIZE_ANNEX, color: BLACK } }

@@ -4,6 +4,8 @@ import type { AnnexCell, AnnexTable, PlanView } from '../../../common/view.js';
 import { annexGrids, flatHeader, flatRow, officialCaps, type Grid } from './grid.js';
 import { exportView } from './text.js';
 import { escapeMarkdown } from '../../../common/escape.js';
+import { say } from '../../../common/catalogue.js';
+import { ANNEX, ANNEX_LOCALE } from '../../../common/words/annex.js';
 
 /** Bold text on its own line; nothing for a blank text, whose "****" would print as a horizontal rule. */
 function strongLine(text: string): string[] {
@@ -50,7 +52,7 @@ export function renderMarkdown(plan: PlanView): Uint8Array {
     const parts = [`# ${escapeMarkdown([view.header.kind, title].filter(Boolean).join(' '))}`, ''];
     // "Số: /KH-UBND" even when the number is left blank, as drafts print it; nothing without a header.
     if (view.header.number.replace('/', '').trim() !== '' || view.header.date) {
-        parts.push(escapeMarkdown([`Số: ${view.header.number}`, view.header.place && view.header.date ? `${view.header.place}, ${view.header.date}` : view.header.date]
+        parts.push(escapeMarkdown([say(ANNEX.number, ANNEX_LOCALE, { number: view.header.number }), view.header.place && view.header.date ? `${view.header.place}, ${view.header.date}` : view.header.date]
             .filter(Boolean).join(' — ')), '');
     }
     for (const annex of view.annexes) parts.push(annexMarkdown(annex));

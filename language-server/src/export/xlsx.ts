@@ -7,6 +7,9 @@ import ExcelJS from 'exceljs';
 import type { AnnexCell, AnnexTable, PlanView } from '../../../common/view.js';
 import { annexGrids, officialCaps, type Grid } from './grid.js';
 import { exportView } from './text.js';
+import { say } from '../../../common/catalogue.js';
+import { ANNEX, ANNEX_LOCALE, YEAR_HEADINGS } from '../../../common/words/annex.js';
+import { KINDS } from '../../../common/words/kinds.js';
 
 const FONT = 'Times New Roman';
 const BLACK = { argb: 'FF000000' };
@@ -37,7 +40,7 @@ function clip(text: string, max: number): string {
  * name into the print-titles formula without doubling one inside, which Excel then has to repair.
  */
 function sheetName(annex: AnnexTable, index: number, used: Set<string>): string {
-    const label = (annex.label || `Phụ lục ${index + 1}`).replace(/[:\\/?*[\]]/g, '-').replace(/'/g, '\u2019').replace(/\s+/g, ' ');
+    const label = (annex.label || say(ANNEX.label, ANNEX_LOCALE, { annex: index + 1 })).replace(/[:\\/?*[\]]/g, '-').replace(/'/g, '\u2019').replace(/\s+/g, ' ');
     const base = clip(label.trim(), 31).trim() || `Sheet ${index + 1}`;
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${clip(base, 27).trim()} (${n})`;
@@ -60,8 +63,8 @@ function cellValue(cell: AnnexCell): { value: ExcelJS.CellValue; numFmt?: string
         return { value: cell.value, numFmt: numberFormat(cell.decimals) };
     }
     // "Năm 2025": the year as a number, printed with its word, so the column sorts and filters.
-    if (cell.kind === 'year' && typeof cell.value === 'number' && cell.text === `Năm ${cell.value}`) {
-        return { value: cell.value, numFmt: '"Năm "0' };
+    if (cell.kind === 'year' && typeof cell.value === 'number' && cell.text === say(YEAR_HEADINGS.plan, ANNEX_LOCALE, { year: cell.value })) {
+        return { value: cell.value, numFmt: say(ANNEX.yearFormat, ANNEX_LOCALE) };
     }
     return { value: cell.text };
 }
@@ -148,7 +151,7 @@ export async function renderXlsx(plan: PlanView): Promise<Uint8Array> {
     const used = new Set<string>(['history']);
     view.annexes.forEach((annex, i) => annexSheet(workbook, annex, sheetName(annex, i, used)));
     // Excel refuses a workbook without sheets.
-    if (view.annexes.length === 0) workbook.addWorksheet('Kế hoạch');
+    if (view.annexes.length === 0) workbook.addWorksheet(say(KINDS.PlanDocument.title, ANNEX_LOCALE));
     const buffer = await workbook.xlsx.writeBuffer();
     return new Uint8Array(buffer);
 }

@@ -8,6 +8,9 @@ import {
     type TableRowModel, type YearKind
 } from '../model/types.js';
 import { severityName } from '../../../common/locale.js';
+import { say, type Args, type Words } from '../../../common/catalogue.js';
+import { ANNEX, ANNEX_LOCALE, CHARTS, YEAR_HEADINGS } from '../../../common/words/annex.js';
+import { KINDS, MEASURES } from '../../../common/words/kinds.js';
 
 
 /** A finding with its place, as the view builder takes it (LSP diagnostics and CLI findings both fit). */
@@ -18,22 +21,11 @@ export function locatedFinding(d: { severity?: number; code?: string | number; m
     return { severity: severityName(d.severity), code: String(d.code ?? ''), message: d.message, range: d.range };
 }
 
-const YEAR_HEADINGS: Record<YearKind, (y: number) => string> = {
-    result: y => `Kết quả năm ${y}`,
-    plan: y => `Năm ${y}`,
-    estimate: y => `Ước năm ${y}`,
-    actual: y => `Thực hiện năm ${y}`
-};
-
-const MEASURE_HEADINGS: Record<Measure, string> = {
-    'households': 'Tổng số hộ dân cư',
-    'poor': 'Tổng số hộ nghèo',
-    'poor-rate': 'Tỷ lệ hộ nghèo (%)',
-    'near-poor': 'Tổng số hộ cận nghèo',
-    'near-poor-rate': 'Tỷ lệ hộ cận nghèo (%)',
-    'multidim': 'Tổng số hộ nghèo và cận nghèo',
-    'multidim-rate': 'Tỷ lệ hộ nghèo đa chiều (%)'
-};
+/** The annexes' fixed words (common/words/annex.ts), in the language they are printed in. */
+const w = (words: Words, args?: Args) => say(words, ANNEX_LOCALE, args);
+const yearHeading = (kind: YearKind, year: number) => w(YEAR_HEADINGS[kind], { year });
+const measureHeading = (m: Measure) => w(MEASURES[m].heading);
+const annexLabel = (annex: string | undefined) => w(ANNEX.label, { annex: annex ?? '' }).trim();
 
 function text(t: string, extra: Partial<AnnexCell> = {}): AnnexCell {
     return { text: t, kind: 'text', ...extra };
@@ -76,8 +68,8 @@ class ViewBuilder {
         const h = this.model.header;
         const d = h.date;
         const date = d ? `${d.day ?? ''}/${d.month ?? ''}/${d.year ?? ''}` : '';
-        const kind = h.kind ? h.kind.charAt(0) + h.kind.slice(1).toLowerCase() : 'Kế hoạch';
-        return `(Kèm theo ${kind} số ${h.number ?? ''}/${h.code ?? ''} ngày ${date} của ${h.issuerShort ?? h.issuer ?? ''})`;
+        const kind = h.kind ? h.kind.charAt(0) + h.kind.slice(1).toLowerCase() : w(KINDS.PlanDocument.title);
+        return w(ANNEX.attachedTo, { kind, number: h.number ?? '', code: h.code ?? '', date, issuer: h.issuerShort ?? h.issuer ?? '' });
     }
 
     build(): AnnexTable[] {
@@ -96,9 +88,9 @@ class ViewBuilder {
             ...years.flatMap(y => t.columns.map(m => ({ key: `${y.year}:${m}`, kind: (isRateMeasure(m) ? 'rate' : 'count') as CellKind, width: 8 })))
         ];
         const header: AnnexRow[] = [
-            { kind: 'header', cells: [head('STT', { rowSpan: 2 }), head('Huyện/TX/TP', { rowSpan: 2 }),
-                ...years.map(y => head(YEAR_HEADINGS[y.kind](y.year), { colSpan: t.columns.length, range: y.range }))] },
-            { kind: 'header', cells: years.flatMap(() => t.columns.map(m => head(MEASURE_HEADINGS[m]))) }
+            { kind: 'header', cells: [head(w(ANNEX.no), { rowSpan: 2 }), head(w(ANNEX.district), { rowSpan: 2 }),
+                ...years.map(y => head(yearHeading(y.kind, y.year), { colSpan: t.columns.length, range: y.range }))] },
+            { kind: 'header', cells: years.flatMap(() => t.columns.map(m => head(measureHeading(m)))) }
         ];
         const body: AnnexRow[] = [];
         const span = columns.length;
@@ -114,7 +106,7 @@ class ViewBuilder {
         }
         if (t.total) body.push(this.tableRow(t, t.total));
         return {
-            number: t.annex ?? '', label: `Phụ lục ${t.annex ?? ''}`.trim(), heading: t.heading, title: t.title,
+            number: t.annex ?? '', label: annexLabel(t.annex), heading: t.heading, title: t.title,
             subtitle: this.subtitle(), orientation: columns.length > 8 ? 'landscape' : 'portrait',
             columns, header, body, source: { kind: 'district-table', id: t.id, range: t.range }
         };
@@ -158,8 +150,8 @@ class ViewBuilder {
             { key: 'agency', kind: 'text', width: 18 }
         ];
         const header: AnnexRow[] = [{ kind: 'header', cells: [
-            head('Stt'), head('Các chỉ tiêu'), head('ĐVT'),
-            ...yearCols.map(c => head(YEAR_HEADINGS[c.kind](c.y))), head('Đơn vị thực hiện')
+            head(w(ANNEX.noLower)), head(w(ANNEX.indicators)), head(w(ANNEX.unit)),
+            ...yearCols.map(c => head(yearHeading(c.kind, c.y))), head(w(ANNEX.implementer))
         ] }];
         const body: AnnexRow[] = [];
         let agencyCell: AnnexCell | undefined;
@@ -171,7 +163,7 @@ class ViewBuilder {
                 const cells: AnnexCell[] = [
                     text(ii === 0 ? String(di + 1) : '', { align: 'center' }),
                     text(`${prefix}${d.indicatorIds.length > 1 ? '+ ' : ''}${i.name}`, { range: i.nameRange, findings: this.findingsAt(i.nameRange) }),
-                    text(i.unitKind === 'percent' ? '%' : i.unitKind === 'households' ? 'Hộ' : i.unitKind === 'persons' ? 'Người' : i.unit ?? '', { align: 'center' })
+                    text(i.unitKind === 'percent' ? '%' : i.unitKind === 'households' ? w(ANNEX.unitHouseholds) : i.unitKind === 'persons' ? w(ANNEX.unitPersons) : i.unit ?? '', { align: 'center' })
                 ];
                 for (const c of yearCols) {
                     const v = i.values.find(x => x.year === c.y && (c.kind === 'result' ? x.kind === 'baseline' : x.kind === 'plan'));
@@ -192,7 +184,7 @@ class ViewBuilder {
             });
         });
         return {
-            number: annex ?? '', label: `Phụ lục ${annex ?? ''}`.trim(), title, subtitle: this.subtitle(),
+            number: annex ?? '', label: annexLabel(annex), title, subtitle: this.subtitle(),
             orientation: 'landscape', columns, header, body, source: { kind: 'indicators', range }
         };
     }
@@ -203,20 +195,20 @@ class ViewBuilder {
             { key: 'coordinate', kind: 'text', width: 16 }, { key: 'year', kind: 'year', width: 10 }, { key: 'note', kind: 'text', width: 8 }
         ];
         const header: AnnexRow[] = [{ kind: 'header', cells: [
-            head('Stt'), head('Nhiệm vụ'), head('Cơ quan chủ trì thực hiện'), head('Cơ quan phối hợp'),
-            head('Thời gian trình cấp thẩm quyền ban hành'), head('Ghi chú')
+            head(w(ANNEX.noLower)), head(w(ANNEX.task)), head(w(ANNEX.lead)), head(w(ANNEX.coordinate)),
+            head(w(ANNEX.submit)), head(w(ANNEX.note))
         ] }];
         const body: AnnexRow[] = list.tasks.map(t => ({ kind: 'row' as const, line: t.range.start.line, cells: [
             text(t.no.printed, { align: 'center', range: t.no.range, findings: this.findingsAt(t.no.range) }),
             text(t.text, { range: t.range }),
             text(agencyNames(t.assignment.leads), { range: t.assignment.range }),
             text(agencyNames(t.assignment.coordinates)),
-            { text: t.submitYear !== undefined ? `Năm ${t.submitYear}` : '', value: t.submitYear, kind: 'year' as CellKind, align: 'center' as const,
+            { text: t.submitYear !== undefined ? yearHeading('plan', t.submitYear) : '', value: t.submitYear, kind: 'year' as CellKind, align: 'center' as const,
                 range: t.submitRange, findings: this.findingsAt(t.submitRange) },
             text(t.note ?? '')
         ] }));
         return {
-            number: list.annex ?? '', label: `Phụ lục ${list.annex ?? ''}`.trim(), title: list.title, subtitle: this.subtitle(),
+            number: list.annex ?? '', label: annexLabel(list.annex), title: list.title, subtitle: this.subtitle(),
             orientation: 'landscape', columns, header, body, source: { kind: 'tasks', range: list.range }
         };
     }
@@ -236,18 +228,18 @@ class ViewBuilder {
             if (rateMeasure) {
                 charts.push({
                     id: 'district-rates', type: 'line', unit: '%', labels,
-                    title: 'Tỷ lệ hộ nghèo theo huyện/thị xã/thành phố (%)',
+                    title: w(CHARTS.districtRates),
                     series: rowsOf().map(r => ({ label: labelOf.get(r)!, data: t.years.map(y => valueOf(r, y.year, rateMeasure)) }))
                 });
             }
             if (t.columns.includes('households')) {
                 const last = t.years.at(-1)!.year;
                 charts.push({
-                    id: 'households', type: 'bar', unit: 'hộ', labels: rowsOf().map(r => labelOf.get(r)!),
-                    title: `Tổng số hộ và hộ nghèo theo huyện, năm ${last}`,
+                    id: 'households', type: 'bar', unit: w(CHARTS.householdsUnit), labels: rowsOf().map(r => labelOf.get(r)!),
+                    title: w(CHARTS.households, { year: last }),
                     series: [
-                        { label: 'Tổng số hộ dân cư', data: rowsOf().map(r => valueOf(r, last, 'households')) },
-                        ...(t.columns.includes('poor') ? [{ label: 'Tổng số hộ nghèo', data: rowsOf().map(r => valueOf(r, last, 'poor')) }] : [])
+                        { label: measureHeading('households'), data: rowsOf().map(r => valueOf(r, last, 'households')) },
+                        ...(t.columns.includes('poor') ? [{ label: measureHeading('poor'), data: rowsOf().map(r => valueOf(r, last, 'poor')) }] : [])
                     ]
                 });
             }
@@ -262,11 +254,11 @@ class ViewBuilder {
             const zeroTarget = this.model.targets.find(x => x.year === orientation && x.comparison?.value?.value === 0);
             charts.push({
                 id: 'province-rate', type: 'line', unit: '%', labels: years.map(String),
-                title: `${rateIndicator.name}: toàn tỉnh so với mục tiêu`,
+                title: w(CHARTS.provinceRate, { name: rateIndicator.name }),
                 series: [
-                    { label: 'Kết quả', kind: 'result', data: years.map(y => rateIndicator.values.find(v => v.year === y && v.kind !== 'plan')?.value.value ?? null) },
-                    { label: 'Kế hoạch', kind: 'plan', data: years.map(y => rateIndicator.values.find(v => v.year === y && v.kind === 'plan')?.value.value ?? null) },
-                    { label: 'Mục tiêu', kind: 'target', data: years.map(y => targets.find(x => x.year === y)?.comparison?.value?.value ?? (zeroTarget && y === orientation ? 0 : null)) }
+                    { label: w(CHARTS.result), kind: 'result', data: years.map(y => rateIndicator.values.find(v => v.year === y && v.kind !== 'plan')?.value.value ?? null) },
+                    { label: w(CHARTS.plan), kind: 'plan', data: years.map(y => rateIndicator.values.find(v => v.year === y && v.kind === 'plan')?.value.value ?? null) },
+                    { label: w(CHARTS.target), kind: 'target', data: years.map(y => targets.find(x => x.year === y)?.comparison?.value?.value ?? (zeroTarget && y === orientation ? 0 : null)) }
                 ]
             });
         }
@@ -293,7 +285,7 @@ export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = [])
         uri: model.uri, id: model.id, numberStyle: model.numberStyle,
         header: {
             number: `${h.number ?? ''}/${h.code ?? ''}`, issuer: h.issuer, place: h.place,
-            date: h.date ? `ngày ${h.date.day ?? '…'} tháng ${h.date.month ?? '…'} năm ${h.date.year ?? '…'}` : undefined,
+            date: h.date ? w(ANNEX.date, { day: h.date.day ?? '…', month: h.date.month ?? '…', year: h.date.year ?? '…' }) : undefined,
             kind: h.kind, title: h.title ?? model.title,
             period: h.period ? `${h.period.from}–${h.period.to}` : undefined, orientationYear: h.orientationYear?.year
         },

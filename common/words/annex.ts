@@ -1,0 +1,55 @@
+// The fixed words of the annexes as the published plan prints them: column headings, the line under
+// the title, chart titles and series. The annexes follow the official Vietnamese layout whatever the
+// editor's language (language-server/src/view/build.ts says them in ANNEX_LOCALE); the English texts
+// are glosses, for readers of the code and for an English rendering some day.
+
+import type { Words } from '../catalogue.js';
+import type { Locale } from '../locale.js';
+
+/** The language the annexes are printed in. */
+export const ANNEX_LOCALE: Locale = 'vi';
+
+/** A year column's heading, by what the year's figures are (YearKind). */
+export const YEAR_HEADINGS = {
+    result: { vi: 'Kết quả năm {year}', en: 'Result {year}' },
+    plan: { vi: 'Năm {year}', en: '{year}' },
+    estimate: { vi: 'Ước năm {year}', en: 'Estimate {year}' },
+    actual: { vi: 'Thực hiện năm {year}', en: 'Actual {year}' }
+} as const satisfies Record<string, Words>;
+
+export const ANNEX = {
+    label: { vi: 'Phụ lục {annex}', en: 'Annex {annex}' },
+    /** Under every annex title: the document the annex is attached to. */
+    attachedTo: { vi: '(Kèm theo {kind} số {number}/{code} ngày {date} của {issuer})', en: '(Attached to {kind} No. {number}/{code} of {date} by {issuer})' },
+    /** The plan's date in its header. */
+    date: { vi: 'ngày {day} tháng {month} năm {year}', en: '{day}/{month}/{year}' },
+    /** The document number line (Markdown export). */
+    number: { vi: 'Số: {number}', en: 'No. {number}' },
+    // district tables
+    no: { vi: 'STT', en: 'No.' },
+    district: { vi: 'Huyện/TX/TP', en: 'District/town/city' },
+    // indicator and task tables (the published annexes write "Stt" there)
+    noLower: { vi: 'Stt', en: 'No.' },
+    indicators: { vi: 'Các chỉ tiêu', en: 'Indicators' },
+    unit: { vi: 'ĐVT', en: 'Unit' },
+    implementer: { vi: 'Đơn vị thực hiện', en: 'Implementing agency' },
+    unitHouseholds: { vi: 'Hộ', en: 'Households' },
+    unitPersons: { vi: 'Người', en: 'Persons' },
+    task: { vi: 'Nhiệm vụ', en: 'Task' },
+    lead: { vi: 'Cơ quan chủ trì thực hiện', en: 'Lead agency' },
+    coordinate: { vi: 'Cơ quan phối hợp', en: 'Coordinating agencies' },
+    submit: { vi: 'Thời gian trình cấp thẩm quyền ban hành', en: 'Submission to the competent authority' },
+    note: { vi: 'Ghi chú', en: 'Note' },
+    /** Excel's number format of a task's year cell, so that "Năm 2025" stays a number. */
+    yearFormat: { vi: '"Năm "0', en: '0' }
+} as const satisfies Record<string, Words>;
+
+export const CHARTS = {
+    districtRates: { vi: 'Tỷ lệ hộ nghèo theo huyện/thị xã/thành phố (%)', en: 'Poverty rate by district (%)' },
+    households: { vi: 'Tổng số hộ và hộ nghèo theo huyện, năm {year}', en: 'Total and poor households by district, {year}' },
+    householdsUnit: { vi: 'hộ', en: 'households' },
+    provinceRate: { vi: '{name}: toàn tỉnh so với mục tiêu', en: '{name}: the province against its targets' },
+    result: { vi: 'Kết quả', en: 'Result' },
+    plan: { vi: 'Kế hoạch', en: 'Plan' },
+    target: { vi: 'Mục tiêu', en: 'Target' }
+} as const satisfies Record<string, Words>;
