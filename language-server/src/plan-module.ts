@@ -12,6 +12,7 @@ import { PlanModelService } from './model/service.js';
 import { PlanLinker } from './references/linker.js';
 import { PlanScopeComputation, PlanScopeProvider } from './references/scope.js';
 import { PlanConfigurationProvider, PlanSettings, PlanSettingsService, PlanWorkspaceManager } from './settings.js';
+import { createPlanParser } from './parser.js';
 import { PlanTokenBuilder } from './token-builder.js';
 import { PlanDocumentValidator, registerValidationChecks } from './validation/validator.js';
 
@@ -33,7 +34,8 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
         Models: services => new PlanModelService(services.shared)
     },
     parser: {
-        TokenBuilder: () => new PlanTokenBuilder()
+        TokenBuilder: () => new PlanTokenBuilder(),
+        LangiumParser: services => createPlanParser(services)
     },
     references: {
         ScopeComputation: services => new PlanScopeComputation(services),
