@@ -13,10 +13,11 @@ import {
 
 const EMPTY_RANGE: SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+// The syntax tree's own range, shared, not copied: a national plan has hundreds of thousands of
+// cells, and a copy of each range (three objects and four boxed numbers) held 140 MB per 5 MB of
+// plan. Nothing changes a range once it is made.
 function rangeOf(cst: CstNode | undefined): SourceRange {
-    if (!cst) return EMPTY_RANGE;
-    const { start, end } = cst.range;
-    return { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
+    return cst ? cst.range : EMPTY_RANGE;
 }
 
 export function nodeRange(node: AstNode | undefined): SourceRange {
