@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import { createPlanServices } from '../../language-server/src/plan-module.js';
 import { EXAMPLES_DIR, planFilesUnder } from '../helpers/plan.js';
+import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import { matchBlockComment, matchNumber, matchString } from '../../language-server/src/language/token-builder.js';
 
 const MB = 1_000_000;
@@ -101,7 +102,7 @@ describe('the hand-written matchers accept what the grammar\'s regular expressio
             regex.lastIndex = offset;
             // A fresh token array per call: the matchers remember failures per tokenize call.
             expect(match(text, offset, [], {})?.[0] ?? null).toBe(regex.exec(text)?.[0] ?? null);
-        }), { numRuns: 5000 });
+        }), { numRuns: fuzzRuns(5000) });
     });
 });
 
