@@ -1,6 +1,9 @@
 // Times parse, link, validate and the plan model on generated plans of national scale and of ten
 // times that, and prints medians and the ratios between the two sizes. Cost must grow linearly:
 // a ratio near 10 for 10× the data.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { DocumentState, URI } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import { createPlanServices } from '../../language-server/src/plan-module.js';
@@ -75,7 +78,30 @@ async function measure(districts: number, runs: number) {
     return { plan, medians, total, heapMb };
 }
 
+/**
+ * In a child process (the peak of a process that did other work says nothing): validates a plan as
+ * `plan validate` does and prints its peak resident set size and the heap it still holds.
+ */
+async function memoryChild(what: string): Promise<void> {
+    const text = what === 'seed' ? fs.readFileSync(path.resolve('examples/hung-yen-giam-ngheo-2023-2025.plan'), 'utf8') : generatePlan(Number(what)).text;
+    const { shared, Plan } = createPlanServices(EmptyFileSystem);
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('memory:///memory.plan'));
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    Plan.plan.Models.get(document);
+    (globalThis as { gc?: () => void }).gc?.();
+    const heldMb = process.memoryUsage().heapUsed / 2 ** 20;
+    console.log(JSON.stringify({ bytes: Buffer.byteLength(text), peakRssMb: process.resourceUsage().maxRSS / 1024, heldMb }));
+}
+
+function measureMemory(what: string): { bytes: number; peakRssMb: number; heldMb: number } {
+    const child = spawnSync(process.execPath, ['--expose-gc', process.argv[1]], { env: { ...process.env, BENCH_MEMORY: what }, encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`memory benchmark of ${what} failed: ${child.stderr}`);
+    return JSON.parse(child.stdout.trim().split('\n').pop()!);
+}
+
 async function main(): Promise<void> {
+if (process.env.BENCH_MEMORY) return memoryChild(process.env.BENCH_MEMORY);
 const sizes = [Number(process.env.BENCH_DISTRICTS ?? 700)];
 sizes.push(sizes[0] * 10);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -91,6 +117,15 @@ const [small, large] = results;
 console.log(`\nRatios ${large.plan.districts}/${small.plan.districts} districts (linear ≈ ${(large.plan.bytes / small.plan.bytes).toFixed(1)}):`);
 for (const p of PHASES) console.log(`  ${p.padEnd(40)} ${(large.medians[p] / small.medians[p]).toFixed(1)}×`);
 console.log(`  ${'parse+link+validate+model'.padEnd(40)} ${(large.total / small.total).toFixed(1)}×`);
+// Memory of validating a plan of about 5 MB (issue 8: 1,1 GB peak before the parser let go of its
+// tokens and the model of its copied ranges), beside the seed plan.
+const districts = process.env.BENCH_MEMORY_DISTRICTS ?? '18000';
+console.log('\nMemory of validating one plan in a fresh process (peak RSS, heap held after validation):');
+for (const [label, what] of [['seed plan', 'seed'], [`${districts} districts`, districts]]) {
+    const m = measureMemory(what);
+    const size = m.bytes < 2 ** 20 ? `${(m.bytes / 1024).toFixed(0)} KB` : `${(m.bytes / 2 ** 20).toFixed(1)} MB`;
+    console.log(`  ${`${label} (${size})`.padEnd(40)} peak RSS ${m.peakRssMb.toFixed(0).padStart(6)} MB   heap ${m.heldMb.toFixed(0).padStart(5)} MB`);
+}
 }
 
 main().catch(e => { console.error(e); process.exit(1); });
