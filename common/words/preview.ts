@@ -1,6 +1,6 @@
 // The preview's own words, for the host (titles, dialogs) and the webview (labels, tabs): the
 // webview has no vscode.l10n, so both read these. The plan's own content (annex titles, headings)
-// stays as the plan writes it. Placeholders are positional ({0}, {1}): extension/src/preview/strings.ts.
+// stays as the plan writes it. Placeholders are positional ({0}, {1}): common/preview-strings.ts.
 
 import type { Words } from '../catalogue.js';
 

@@ -4,7 +4,7 @@
 import type { AnnexTable, PlanView } from '../../common/view.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../common/export.js';
 import { parsePreviewState, type HostMessage, type PreviewBoot, type PreviewState, type WebviewMessage } from '../../common/webview.js';
-import { format, stringsFor, type Locale } from '../src/preview/strings.js';
+import { format, stringsFor, type Locale } from '../../common/preview-strings.js';
 import { ChartBoard } from './charts.js';
 import { el } from './dom.js';
 import { renderAnnex, renderHeader, renderSummary } from './render.js';

@@ -2,7 +2,7 @@
 // with colSpan/rowSpan, sections, subtotals and the bold total row, exactly as the view lays them
 // out. Every cell that points into the plan file carries data-line/data-character for click-to-reveal.
 import type { AnnexCell, AnnexRow, AnnexTable, PlanView, ViewFinding } from '../../common/view.js';
-import { format, type Strings } from '../src/preview/strings.js';
+import { format, type Strings } from '../../common/preview-strings.js';
 import { el } from './dom.js';
 import { SEVERITIES } from '../../common/locale.js';
 

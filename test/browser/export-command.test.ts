@@ -5,7 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { URI } from 'vscode-uri';
 import { runExportCommand, parseExportArgs } from '../../extension/src/preview/export-command.js';
-import { stringsFor } from '../../extension/src/preview/strings.js';
+import { stringsFor } from '../../common/preview-strings.js';
 import { renderExport } from '../../language-server/src/export/index.js';
 import type { PlanView } from '../../common/view.js';
 import { SEED_PLAN } from '../helpers/plan.js';

@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { previewHtml, makeNonce } from '../../extension/src/preview/html.js';
 import type { HostMessage, PreviewState, WebviewMessage } from '../../common/webview.js';
-import type { Locale } from '../../extension/src/preview/strings.js';
+import type { Locale } from '../../common/preview-strings.js';
 import { webviewBuild } from '../../extension/webview/build.mjs';
 import { buildPlanView, type LocatedFinding } from '../../language-server/src/view/build.js';
 import type { PlanView } from '../../common/view.js';

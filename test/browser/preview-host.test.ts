@@ -8,7 +8,7 @@ import { isSafeFileName } from '../../extension/src/preview/files.js';
 import { contentSecurityPolicy, makeNonce, previewHtml } from '../../extension/src/preview/html.js';
 import { EXPORT_FORMATS } from '../../common/export.js';
 import { parsePreviewState, parseWebviewMessage, revealTarget } from '../../common/webview.js';
-import { format, localeOf, stringsFor } from '../../extension/src/preview/strings.js';
+import { format, localeOf, stringsFor } from '../../common/preview-strings.js';
 import { Throttle, type Clock } from '../../extension/src/preview/throttle.js';
 import { REPO_ROOT } from '../helpers/plan.js';
 

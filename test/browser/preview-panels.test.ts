@@ -11,7 +11,7 @@ import { renderExport } from '../../language-server/src/export/index.js';
 import { PreviewManager } from '../../extension/src/preview/manager.js';
 import type { HostMessage } from '../../common/webview.js';
 import type { PreviewHost } from '../../extension/src/preview/preview.js';
-import { stringsFor } from '../../extension/src/preview/strings.js';
+import { stringsFor } from '../../common/preview-strings.js';
 import type { PlanView } from '../../common/view.js';
 import { SEED_PLAN } from '../helpers/plan.js';
 import { fake, fakeDocument, Uri, type FakePanel } from './fake-vscode.js';

@@ -8,7 +8,7 @@ import { PlanViewRequest, type PlanViewParams, type PlanViewResult } from '../..
 import { isSafeFileName } from './files.js';
 import { startFolder, writeTargets, type Target } from './export.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat, type RenderExport } from '../../../common/export.js';
-import { format, type Strings } from './strings.js';
+import { format, type Strings } from '../../../common/preview-strings.js';
 
 export const EXPORT_COMMAND = 'plan.exportAnnexes';
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { PlanView } from '../../../common/view.js';
 import { extensionOf, isSafeFileName } from './files.js';
 import type { ExportFormat, RenderExport } from '../../../common/export.js';
-import { format, type Strings } from './strings.js';
+import { format, type Strings } from '../../../common/preview-strings.js';
 
 export interface Target { uri: vscode.Uri; data: Uint8Array }
 

@@ -10,7 +10,7 @@ import type { RenderExport } from '../../../common/export.js';
 import { exportPlanView } from './export.js';
 import { PreviewManager } from './manager.js';
 import { PREVIEW_VIEW_TYPE } from './preview.js';
-import { localeOf, stringsFor } from './strings.js';
+import { localeOf, stringsFor } from '../../../common/preview-strings.js';
 
 export const PREVIEW_COMMANDS = {
     open: 'planPreview.open',

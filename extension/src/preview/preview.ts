@@ -9,7 +9,7 @@ import { PlanViewRequest, type PlanViewParams, type PlanViewResult } from '../..
 import { makeNonce, previewHtml } from './html.js';
 import type { ExportFormat } from '../../../common/export.js';
 import { parseWebviewMessage, revealTarget, type HostMessage, type PreviewState } from '../../../common/webview.js';
-import { format, type Locale, type Strings } from './strings.js';
+import { format, type Locale, type Strings } from '../../../common/preview-strings.js';
 import { Throttle } from './throttle.js';
 
 export const PREVIEW_VIEW_TYPE = 'planPreview';

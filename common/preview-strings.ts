@@ -1,11 +1,11 @@
 // The preview's own words in Vietnamese and English, for the host (titles, dialogs) and the webview
 // (labels, tabs): the words are in common/words/preview.ts; this gives them by locale. The plan's
 // own content (annex titles, headings) stays as the plan writes it.
-import type { Locale } from '../../../common/locale.js';
-import { fill } from '../../../common/catalogue.js';
-import { PREVIEW } from '../../../common/words/preview.js';
+import type { Locale } from './locale.js';
+import { fill } from './catalogue.js';
+import { PREVIEW } from './words/preview.js';
 
-export type { Locale } from '../../../common/locale.js';
+export type { Locale } from './locale.js';
 
 export type Strings = { readonly [K in keyof typeof PREVIEW]: string };
 
