@@ -13,8 +13,12 @@ import {
     DocumentsValidatedNotification, PlanViewRequest, type DocumentsValidatedParams, type PlanViewParams, type PlanViewResult
 } from '../../common/protocol.js';
 
-
 const connection = createConnection(ProposedFeatures.all);
+// A promise that fails unhandled (a refused request to the client, a feature's bug) is logged, not
+// fatal: Node would end the process, the client would restart it, and it would fail the same way again.
+process.on('unhandledRejection', reason => {
+    connection.console.error(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+});
 const { shared, Plan } = createPlanServices({ connection, fileSystemProvider: () => new PlanFileSystemProvider() });
 
 // Settings (plan.language, plan.validation.*, plan.inlayHints.enabled) come the standard LSP way,

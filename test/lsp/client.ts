@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import {
     ConfigurationRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, ExitNotification,
     InitializeRequest, InitializedNotification, InlayHintRefreshRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
-    StreamMessageReader, StreamMessageWriter, createProtocolConnection,
+    StreamMessageReader, StreamMessageWriter, createProtocolConnection, ErrorCodes, ResponseError,
     type ClientCapabilities, type ConfigurationParams, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node.js';
 import { ensureBundle } from '../helpers/bundles.js';
@@ -25,6 +25,8 @@ export interface ClientOptions {
     initializationOptions?: unknown;
     /** InitializeParams.locale: the editor's display language. */
     locale?: string;
+    /** Answer workspace/inlayHint/refresh with "unhandled method", as code-server does while claiming support. */
+    refuseInlayHintRefresh?: boolean;
     /** A folder opened as the workspace: the server reads the plan files in it. */
     workspaceFolder?: string;
 }
@@ -74,7 +76,10 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
     });
     connection.onRequest(RegistrationRequest.type, () => undefined);
     let inlayHintRefreshes = 0;
-    connection.onRequest(InlayHintRefreshRequest.type, () => { inlayHintRefreshes++; });
+    connection.onRequest(InlayHintRefreshRequest.type, () => {
+        inlayHintRefreshes++;
+        if (options.refuseInlayHintRefresh) throw new ResponseError(ErrorCodes.MethodNotFound, 'Unhandled method workspace/inlayHint/refresh');
+    });
     connection.listen();
 
     const capabilities: ClientCapabilities = {

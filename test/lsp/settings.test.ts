@@ -110,4 +110,23 @@ describe('plan.inlayHints.enabled from a plain LSP client', () => {
         const hints = (await ask()) ?? [];
         expect(hints.length).toBeGreaterThan(0);
     });
+
+    // code-server claims refresh support and answers "unhandled method": the server used to die of the
+    // unhandled rejection on every change of language, and the extension's client to restart it in a loop.
+    test('a client that refuses the refresh it claimed to support: the server lives on', async () => {
+        client = await startClient({
+            configuration: true, settings: { plan: { language: 'vi' } }, refuseInlayHintRefresh: true,
+            capabilities: { workspace: { inlayHint: { refreshSupport: true } } }
+        });
+        await client.open(PROVINCE_URI, PROVINCE);
+        await client.diagnosticsFor(PROVINCE_URI);
+        const before = client.published.length;
+        await client.changeSettings({ plan: { language: 'en' } });
+        await expect.poll(() => client!.inlayHintRefreshes).toBe(1);
+        const english = await client.diagnosticsFor(PROVINCE_URI, p => p.diagnostics.some(d => /printed rate/.test(d.message)), before);
+        expect(english.diagnostics.length).toBeGreaterThan(0);
+        await new Promise(resolve => setTimeout(resolve, 500));
+        const range = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
+        await expect(client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: PROVINCE_URI }, range })).resolves.toBeDefined();
+    });
 });

@@ -163,7 +163,9 @@ export class PlanSettingsService {
     }
 
     private refreshInlayHints(): void {
-        if (this.inlayHintRefresh) void this.services.shared.lsp.Connection?.languages.inlayHint.refresh();
+        // A client may claim refresh support and still answer "unhandled method" (code-server does):
+        // the hints are then fetched again on the next edit; the refusal must not end the server.
+        if (this.inlayHintRefresh) this.services.shared.lsp.Connection?.languages.inlayHint.refresh().catch(() => undefined);
     }
 
     private async revalidate(): Promise<void> {
