@@ -71,8 +71,12 @@ export class PlanScopeProvider extends DefaultScopeProvider {
     }
 
     private declarations(document: LangiumDocument, referenceType: string): Scope {
+        // Asked before the document's symbols are computed (an editor request while the document is
+        // rebuilt, e.g. after a settings change): answer empty, but do not keep that answer, or the
+        // linker would later read it and report every id of the plan as unknown.
+        if (!document.localSymbols) return new MapScope([]);
         return this.index.get(document.uri, referenceType, () => {
-            const all = document.localSymbols?.getStream(document.parseResult.value) ?? stream<AstNodeDescription>([]);
+            const all = document.localSymbols!.getStream(document.parseResult.value);
             return new MapScope(all.filter(d => this.reflection.isSubtype(d.type, referenceType)));
         });
     }
