@@ -246,14 +246,15 @@ class ModelBuilder {
     private yearCells(y: ast.YearCells, columns: Measure[]) {
         const cells: CellModel[] = [];
         const extra: SourceRange[] = [];
-        // Hot path on national-scale tables: a cell is exactly its one token, and the year label is
-        // the line's first token, so their ranges come straight from the CST without a grammar lookup.
+        // Hot path on national-scale tables: a cell is one token with no node of its own (issue 8), so
+        // its range is its leaf's in the line's CST, found by the grammar's `cells` assignment.
+        const leaves = GrammarUtils.findNodesForProperty(y.$cstNode, 'cells');
         y.cells.forEach((c, i) => {
-            const range = nodeRange(c);
+            const range = leaves[i] ? rangeOf(leaves[i]) : nodeRange(y);
             if (i >= columns.length) { extra.push(range); return; }
             cells.push({
                 measure: columns[i], range,
-                number: c.value !== undefined ? this.number(c, 'value', c.value, range) : undefined
+                number: c !== '-' ? this.number(y, 'cells', c, range) : undefined
             });
         });
         const first = y.$cstNode && 'content' in y.$cstNode ? (y.$cstNode as CompositeCstNode).content[0] : undefined;
