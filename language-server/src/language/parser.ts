@@ -24,9 +24,9 @@ export class PlanParser extends LangiumParser {
 // 3. Its leaves get their range (three objects) when they are built, from Chevrotain's token, whose
 //    line and column fields V8 stores as boxed doubles: about 130 bytes per token, ~100 MB for a 5 MB
 //    plan. A plan leaf computes its range when first asked, from its offset and the text's line starts,
-//    with small integers (a class of its own, so that V8 keeps them unboxed).
-class Position { constructor(readonly line: number, readonly character: number) {} }
-class LeafRange { constructor(readonly start: Position, readonly end: Position) {} }
+//    with small integers. Plain objects (tests compare ranges strictly), in the order { line, character }:
+//    Langium's token ranges are { character, line } and hold doubles, which would box ours too.
+interface Position { line: number; character: number }
 
 type Range = CstNode['range'];
 
@@ -54,7 +54,7 @@ function positionAt(starts: Int32Array, offset: number): Position {
         const mid = (low + high + 1) >> 1;
         if (starts[mid] <= offset) low = mid; else high = mid - 1;
     }
-    return new Position(low, offset - starts[low]);
+    return { line: low, character: offset - starts[low] };
 }
 
 class PlanLeaf extends LeafCstNodeImpl {
@@ -62,7 +62,7 @@ class PlanLeaf extends LeafCstNodeImpl {
         const self = this as unknown as { _range?: Range };
         if (!self._range) {
             const starts = lineStarts(this.root);
-            self._range = new LeafRange(positionAt(starts, this.offset), positionAt(starts, this.offset + this.length));
+            self._range = { start: positionAt(starts, this.offset), end: positionAt(starts, this.offset + this.length) };
         }
         return self._range;
     }
