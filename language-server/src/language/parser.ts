@@ -8,7 +8,7 @@
 //    call stack (the CLI failed, the language server died on didOpen). Such a run is handed over in
 //    chunks, in the order that keeps the comments where Langium would have put them.
 import type { IToken } from 'chevrotain';
-import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { createParser, LangiumParser, LeafCstNodeImpl, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 
 export class PlanParser extends LangiumParser {
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
@@ -19,6 +19,66 @@ export class PlanParser extends LangiumParser {
             this.wrapper.input = [];
         }
     }
+}
+
+// 3. Its leaves get their range (three objects) when they are built, from Chevrotain's token, whose
+//    line and column fields V8 stores as boxed doubles: about 130 bytes per token, ~100 MB for a 5 MB
+//    plan. A plan leaf computes its range when first asked, from its offset and the text's line starts,
+//    with small integers. Plain objects (tests compare ranges strictly), in the order { line, character }:
+//    Langium's token ranges are { character, line } and hold doubles, which would box ours too.
+interface Position { line: number; character: number }
+
+type Range = CstNode['range'];
+
+const lineStartsOf = new WeakMap<object, Int32Array>();
+
+function lineStarts(root: CstNode): Int32Array {
+    let starts = lineStartsOf.get(root);
+    if (!starts) {
+        const text = (root as unknown as { fullText: string }).fullText;
+        const found = [0];
+        // Chevrotain's line terminators: \n, \r\n and a lone \r.
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) found.push(i + 1);
+        }
+        starts = Int32Array.from(found);
+        lineStartsOf.set(root, starts);
+    }
+    return starts;
+}
+
+function positionAt(starts: Int32Array, offset: number): Position {
+    let low = 0, high = starts.length - 1;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset) low = mid; else high = mid - 1;
+    }
+    return { line: low, character: offset - starts[low] };
+}
+
+class PlanLeaf extends LeafCstNodeImpl {
+    override get range(): Range {
+        const self = this as unknown as { _range?: Range };
+        if (!self._range) {
+            const starts = lineStarts(this.root);
+            self._range = { start: positionAt(starts, this.offset), end: positionAt(starts, this.offset + this.length) };
+        }
+        return self._range;
+    }
+}
+
+interface TokenLike { startOffset: number; image: string; tokenType: IToken['tokenType'] }
+interface LeafBuilderLike { rootNode: CstNode; current: { content: CstNode[] }; buildLeafNode(token: TokenLike, feature: unknown): CstNode }
+
+export function lazyLeafRanges(builder: LeafBuilderLike): void {
+    builder.buildLeafNode = (token, feature) => {
+        const leaf = new PlanLeaf(token.startOffset | 0, token.image.length, undefined as unknown as Range, token.tokenType, !feature);
+        leaf.grammarSource = feature as never;
+        leaf.root = builder.rootNode as never;
+        builder.current.content.push(leaf);
+        return leaf;
+    };
 }
 
 const CHUNK = 10_000;
@@ -61,6 +121,7 @@ export function chunkHiddenNodes(builder: NodeBuilderLike): void {
 export function createPlanParser(services: LangiumCoreServices): PlanParser {
     const parser = new PlanParser(services);
     chunkHiddenNodes((parser as unknown as { nodeBuilder: NodeBuilderLike }).nodeBuilder);
+    lazyLeafRanges((parser as unknown as { nodeBuilder: LeafBuilderLike }).nodeBuilder);
     createParser(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();
     return parser;

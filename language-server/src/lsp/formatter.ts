@@ -337,13 +337,11 @@ function alignedCellSpaces(root: ast.PlanDocument): Map<number, number> {
         element.rows.forEach(addRow);
         element.sections.forEach(s => { s.rows.forEach(addRow); addRow(s.subtotal); });
         addRow(element.total);
+        // A cell is a token of its year line (no node of its own).
+        const cells = lines.map(y => GrammarUtils.findNodesForProperty(y.$cstNode, 'cells'));
         const widths: number[] = [];
-        for (const y of lines) y.cells.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, c.$cstNode?.length ?? 0); });
-        for (const y of lines) {
-            y.cells.forEach((c, i) => {
-                if (c.$cstNode) spaces.set(c.$cstNode.offset, (i === 0 ? 1 : 2) + widths[i] - c.$cstNode.length);
-            });
-        }
+        for (const line of cells) line.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, c.length); });
+        for (const line of cells) line.forEach((c, i) => { spaces.set(c.offset, (i === 0 ? 1 : 2) + widths[i] - c.length); });
     }
     return spaces;
 }

@@ -1,6 +1,6 @@
 // Hovers: what a reference or declaration is (full name and role), how a printed rate or total is
 // computed from the other cells, and what the rule behind a finding at this place checks.
-import { AstUtils, CstUtils, GrammarAST, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -26,7 +26,8 @@ export class PlanHoverProvider {
             const declaration = this.services.references.References.findDeclarations(leaf)[0];
             const described = declaration ? this.services.documentation.DocumentationProvider.getDocumentation(declaration) : undefined;
             const keyword = GrammarAST.isKeyword(leaf.grammarSource) ? keywordDoc(leaf.grammarSource) : undefined;
-            const yearKind = ast.isYearCells(leaf.astNode) ? this.tableYearKind(document, leaf.astNode) : undefined;
+            // A year line's cells are its tokens too (no node of their own): only its label is the year.
+            const yearKind = ast.isYearCells(leaf.astNode) && GrammarUtils.findNodeForProperty(leaf.astNode.$cstNode, 'year') === leaf ? this.tableYearKind(document, leaf.astNode) : undefined;
             if (described) parts.push(described);
             else if (keyword) parts.push(`\`${leaf.text}\` — ${t(keyword, locale)}`);
             else if (yearKind) parts.push(`**${leaf.text.replace(':', '')}** — ${yearKind}`);

@@ -123,9 +123,8 @@ export class PlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
             // "2021:" is one token; colour the four digits.
             const cst = GrammarUtils.findNodeForProperty(node.$cstNode, 'year');
             if (cst) acceptor({ line: cst.range.start.line, char: cst.range.start.character, length: 4, type: YEAR_TOKEN });
-        } else if (ast.isCell(node)) {
-            // Cells are most of a table: a cell's node is its number, no property search needed.
-            if (node.value !== undefined && node.$cstNode) acceptor({ cst: node.$cstNode, type: NUMBER_TOKEN });
+            // Cells are tokens of the year line; "-" (a blank cell) is not a number.
+            for (const leaf of GrammarUtils.findNodesForProperty(node.$cstNode, 'cells')) if (leaf.text !== '-') acceptor({ cst: leaf, type: NUMBER_TOKEN });
         }
         else if (ast.isComparison(node)) {
             for (const p of ['value', 'low', 'high', 'tolerance'] as const) if (node[p] !== undefined) number(p);

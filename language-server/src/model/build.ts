@@ -244,18 +244,16 @@ class ModelBuilder {
     }
 
     private yearCells(y: ast.YearCells, columns: Measure[]) {
-        const cells: CellModel[] = [];
-        const extra: SourceRange[] = [];
-        // Hot path on national-scale tables: a cell is exactly its one token, and the year label is
-        // the line's first token, so their ranges come straight from the CST without a grammar lookup.
-        y.cells.forEach((c, i) => {
-            const range = nodeRange(c);
-            if (i >= columns.length) { extra.push(range); return; }
-            cells.push({
-                measure: columns[i], range,
-                number: c.value !== undefined ? this.number(c, 'value', c.value, range) : undefined
-            });
+        // Hot path on national-scale tables: a cell is one token with no node of its own (issue 8), so
+        // its range is its leaf's in the line's CST, found by the grammar's `cells` assignment. The
+        // arrays are made at their size (an array grown by push holds 17 slots for 3 cells).
+        const leaves = GrammarUtils.findNodesForProperty(y.$cstNode, 'cells');
+        const rangeAt = (i: number) => leaves[i] ? rangeOf(leaves[i]) : nodeRange(y);
+        const cells: CellModel[] = y.cells.slice(0, columns.length).map((c, i) => {
+            const range = rangeAt(i);
+            return { measure: columns[i], range, number: c !== '-' ? this.number(y, 'cells', c, range) : undefined };
         });
+        const extra: SourceRange[] = y.cells.length > columns.length ? y.cells.slice(columns.length).map((_, i) => rangeAt(columns.length + i)) : [];
         const first = y.$cstNode && 'content' in y.$cstNode ? (y.$cstNode as CompositeCstNode).content[0] : undefined;
         const yearRange = first ? rangeOf(first) : propertyRange(y, 'year');
         return { year: this.year(y, 'year', (y.year ?? '').replace(':', ''), 'cells', yearRange) ?? NaN, yearRange, cells, extra, range: nodeRange(y) };
