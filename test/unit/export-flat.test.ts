@@ -1,14 +1,13 @@
 // CSV, Markdown and HTML exports read back: CSV with an independent RFC 4180 reader (fast-csv, which
 // exceljs brings), Markdown table lines split on unescaped pipes, HTML by its cells; every cell is
 // compared with the view, and plan text never turns into markup, formulas or broken rows.
-import { parseString } from '@fast-csv/parse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvLine, guardFormula, renderCsv } from '../../language-server/src/export/csv.js';
 import { escapeHtml, escapeMarkdown } from '../../common/escape.js';
 import { renderExport } from '../../language-server/src/export/index.js';
 import { renderMarkdown } from '../../language-server/src/export/markdown.js';
 import type { AnnexTable, PlanView } from '../../common/view.js';
-import { htmlTables, markdownCells, seedView, viewOfText, XSS, XSS_PLAN } from './export-support.js';
+import { htmlTables, markdownCells, readCsv, seedView, viewOfText, XSS, XSS_PLAN } from './export-support.js';
 
 let view: PlanView;
 
@@ -16,15 +15,6 @@ beforeAll(async () => {
     view = await seedView();
 });
 
-function readCsv(text: string): Promise<string[][]> {
-    return new Promise((resolve, reject) => {
-        const rows: string[][] = [];
-        parseString(text, { headers: false })
-            .on('data', (row: string[]) => rows.push(row))
-            .on('error', reject)
-            .on('end', () => resolve(rows));
-    });
-}
 
 /** The view's body as flat rows: a spanned cell's text in its first column, '' where covered. */
 /** The body as a flat file prints it: a spanned cell's text once, blanks where its span covers. */

@@ -4,7 +4,6 @@
 // each file is read back by an independent reader (saxes for every DOCX/XLSX part, exceljs, fast-csv,
 // parse5 with its parse errors, GFM table splitting) and the labels must come out as exportText
 // prints them, in the right cell. FUZZ_RUNS / FUZZ_SEED as for every property test.
-import { parseString } from '@fast-csv/parse';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { parse as parseHtml, type DefaultTreeAdapterMap } from 'parse5';
@@ -16,20 +15,11 @@ import { exportText, exportView } from '../../language-server/src/export/text.js
 import type { AnnexCell, AnnexTable, PlanView } from '../../common/view.js';
 import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import {
-    descendants, docxGrid, markdownCells, nastyLabels, nastyText, ORDINARY_LABELS, planWithLabels, readDocx, viewOfText, xmlParts
+    descendants, docxGrid, markdownCells, nastyLabels, nastyText, ORDINARY_LABELS, planWithLabels, readCsv, readDocx, viewOfText, xmlParts
 } from './export-support.js';
 
 // ---- readers ----------------------------------------------------------------------------------
 
-function readCsv(text: string): Promise<string[][]> {
-    return new Promise((resolve, reject) => {
-        const rows: string[][] = [];
-        parseString(text, { headers: false })
-            .on('data', (row: string[]) => rows.push(row))
-            .on('error', reject)
-            .on('end', () => resolve(rows));
-    });
-}
 
 type HtmlNode = DefaultTreeAdapterMap['node'];
 type HtmlElement = DefaultTreeAdapterMap['element'];

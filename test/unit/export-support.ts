@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseString } from '@fast-csv/parse';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
@@ -43,6 +44,17 @@ table t "Bảng <b>thử</b> & kiểm" {
     }
 }
 `;
+
+/** The rows of a CSV as an independent parser (fast-csv) reads them. */
+export function readCsv(text: string): Promise<string[][]> {
+    return new Promise((resolve, reject) => {
+        const rows: string[][] = [];
+        parseString(text, { headers: false })
+            .on('data', (row: string[]) => rows.push(row))
+            .on('error', reject)
+            .on('end', () => resolve(rows));
+    });
+}
 
 export async function viewOfText(text: string): Promise<PlanView> {
     const services = createTestServices('vi');
