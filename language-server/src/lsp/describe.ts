@@ -11,9 +11,8 @@ import { planIndex, type RoleItem } from './plan-index.js';
 import { escapeMarkdown } from '../../../common/escape.js';
 import { say } from '../../../common/catalogue.js';
 import { SERVER_MESSAGES } from '../../../common/words/editor.js';
-import {
-    AGENCY_KIND_LABELS, DIRECTION_LABELS, DISTRICT_KIND_LABELS, KIND_LABELS, L, UNIT_LABELS, VALUE_KIND_LABELS, fill, t
-} from './labels.js';
+import { KIND_LABELS, L, fill, t } from './labels.js';
+import { AGENCY_KINDS, DIRECTIONS, DISTRICT_KINDS, UNITS, YEAR_KINDS } from '../../../common/words/kinds.js';
 
 const MAX_ITEMS = 5;
 
@@ -68,8 +67,8 @@ export class DeclarationDescriber {
         const lines: string[] = [];
         const title = [id ? `**${escape(id)}**` : undefined, name ? escape(shorten(name, 160)) : undefined].filter(Boolean).join(' · ');
         let role = t(kind, locale);
-        if (ast.isAgency(node) && node.kind && AGENCY_KIND_LABELS[node.kind]) role += ` — ${t(AGENCY_KIND_LABELS[node.kind], locale)}`;
-        if (ast.isDistrict(node) && node.kind && DISTRICT_KIND_LABELS[node.kind]) role += ` — ${t(DISTRICT_KIND_LABELS[node.kind], locale)}`;
+        if (ast.isAgency(node) && node.kind && AGENCY_KINDS[node.kind]) role += ` — ${t(AGENCY_KINDS[node.kind], locale)}`;
+        if (ast.isDistrict(node) && node.kind && DISTRICT_KINDS[node.kind]) role += ` — ${t(DISTRICT_KINDS[node.kind], locale)}`;
         lines.push(title, '', `_${role}_`);
         const details = this.details(node, locale);
         if (details.length > 0) lines.push('', ...details);
@@ -103,15 +102,15 @@ export class DeclarationDescriber {
             if (tables?.length) out.push(`${t(L.inTables, locale)}: ${tables.map(escape).join(', ')}`);
         } else if (ast.isIndicator(node)) {
             const model = index.indicators.get(node.name);
-            if (node.unit) out.push(`- ${t(L.unit, locale)}: ${node.unit.custom !== undefined ? escape(node.unit.custom) : UNIT_LABELS[node.unit.kind ?? '']?.[locale] ?? ''}`);
-            if (node.direction && DIRECTION_LABELS[node.direction]) out.push(`- ${t(L.direction, locale)}: ${t(DIRECTION_LABELS[node.direction], locale)}`);
+            if (node.unit) out.push(`- ${t(L.unit, locale)}: ${node.unit.custom !== undefined ? escape(node.unit.custom) : UNITS[node.unit.kind ?? '']?.[locale] ?? ''}`);
+            if (node.direction && DIRECTIONS[node.direction]) out.push(`- ${t(L.direction, locale)}: ${t(DIRECTIONS[node.direction], locale)}`);
             if (ast.isDimension(node.$container)) out.push(`- ${t(L.dimension, locale)}: ${escape(node.$container.label)}`);
             const agencies = (refs: { ref?: ast.Agency; $refText: string }[]) => refs.map(r => r.ref ? `${escape(r.$refText)} (${escape(r.ref.label)})` : escape(r.$refText)).join(', ');
             if (node.assignment?.leads.length) out.push(`- ${t(L.lead, locale)}: ${agencies(node.assignment.leads)}`);
             if (node.assignment?.coordinates.length) out.push(`- ${t(L.coordinate, locale)}: ${agencies(node.assignment.coordinates)}`);
             if (node.computed) out.push(`- ${t(L.computedFrom, locale)}: ${escape(node.computed.table.$refText)} (${MEASURE_LABELS[node.computed.measure]?.[locale] ?? node.computed.measure})`);
             if (model && model.values.length) {
-                const values = model.values.map(v => `${v.year} (${VALUE_KIND_LABELS[v.kind]?.[locale] ?? v.kind}): ${escape(v.value.printed)}`);
+                const values = model.values.map(v => `${v.year} (${YEAR_KINDS[v.kind]?.[locale] ?? v.kind}): ${escape(v.value.printed)}`);
                 out.push(`- ${t(L.values, locale)}: ${values.join(' · ')}`);
             }
         } else if (ast.isDimension(node)) {
@@ -124,7 +123,7 @@ export class DeclarationDescriber {
             const table = index.tables.get(node.name);
             if (node.annex) out.push(say(SERVER_MESSAGES.annex, locale, { annex: escape(node.annex) }));
             if (table) {
-                out.push(`- ${t(L.years, locale)}: ${table.years.map(y => `${y.year} (${VALUE_KIND_LABELS[y.kind]?.[locale] ?? y.kind})`).join(', ')}`);
+                out.push(`- ${t(L.years, locale)}: ${table.years.map(y => `${y.year} (${YEAR_KINDS[y.kind]?.[locale] ?? y.kind})`).join(', ')}`);
                 out.push(`- ${t(L.columns, locale)}: ${table.columns.map(c => MEASURE_LABELS[c]?.[locale] ?? c).join(', ')}`);
                 const rows = table.sections.reduce((n, s) => n + s.rows.length, 0);
                 out.push(`- ${rows} ${t(L.rowsCount, locale)}`);

@@ -8,7 +8,8 @@ import { formatNumber, roundTo, type NumberStyle } from '../../../common/numbers
 import type { PlanServices } from '../plan-module.js';
 import { ruleDescription, type Locale } from '../../../common/findings.js';
 import { MEASURE_LABELS } from '../validation/rule.js';
-import { L, VALUE_KIND_LABELS, keywordDoc, t } from './labels.js';
+import { L, keywordDoc, t } from './labels.js';
+import { YEAR_KINDS } from '../../../common/words/kinds.js';
 import { computeRate, computeSum, planIndex, positionKey, type CellContext } from './plan-index.js';
 
 const MAX_TERMS = 12;
@@ -55,7 +56,7 @@ export class PlanHoverProvider {
         const table = AstUtils.getContainerOfType(line, ast.isDistrictTable);
         const year = Number((line.year ?? '').replace(':', ''));
         const kind = table && planIndex(this.services.plan.Models.get(document)).tables.get(table.name)?.years.find(y => y.year === year)?.kind;
-        return kind ? VALUE_KIND_LABELS[kind]?.[this.services.plan.Settings.locale] : undefined;
+        return kind ? YEAR_KINDS[kind]?.[this.services.plan.Settings.locale] : undefined;
     }
 
     /** "946 / 29.822 × 100 = 3,1721…% → 3,17" for a rate; "Σ 10 rows = 407.045" for a total. */

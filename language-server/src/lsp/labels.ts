@@ -5,16 +5,11 @@ import { AstUtils, GrammarAST } from 'langium';
 import type { Locale } from '../../../common/findings.js';
 import { say, type Words } from '../../../common/catalogue.js';
 import { EDITOR_LABELS, KEYWORD_DOCS, KEYWORD_DOCS_BY_RULE } from '../../../common/words/editor.js';
-import { AGENCY_KINDS, DIRECTIONS, DISTRICT_KINDS, KINDS, UNITS, YEAR_KINDS } from '../../../common/words/kinds.js';
+import { KINDS } from '../../../common/words/kinds.js';
 
 export type Text = Words;
 export { KEYWORD_DOCS, KEYWORD_DOCS_BY_RULE };
 export const L = EDITOR_LABELS;
-export const AGENCY_KIND_LABELS = AGENCY_KINDS;
-export const DISTRICT_KIND_LABELS = DISTRICT_KINDS;
-export const UNIT_LABELS = UNITS;
-export const DIRECTION_LABELS = DIRECTIONS;
-export const VALUE_KIND_LABELS = YEAR_KINDS;
 /** What a declaration is, by its AST type, as a title. */
 export const KIND_LABELS: Record<string, Text> = Object.fromEntries(Object.entries(KINDS).map(([type, kind]) => [type, kind.title]));
 
