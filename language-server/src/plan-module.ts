@@ -13,6 +13,7 @@ import { PlanLinker } from './language/linker.js';
 import { PlanScopeComputation, PlanScopeProvider } from './language/scope.js';
 import { PlanSettings } from './language/settings.js';
 import { PlanConfigurationProvider, PlanSettingsService, PlanWorkspaceManager } from './lsp/settings.js';
+import { PlanLexer } from './language/lexer.js';
 import { createPlanParser } from './language/parser.js';
 import { PlanTokenBuilder } from './language/token-builder.js';
 import { PlanDocumentValidator, registerValidationChecks } from './validation/validator.js';
@@ -36,6 +37,7 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
     },
     parser: {
         TokenBuilder: () => new PlanTokenBuilder(),
+        Lexer: services => new PlanLexer(services),
         LangiumParser: services => createPlanParser(services)
     },
     references: {

@@ -6,7 +6,7 @@
 // 2. Its syntax-tree builder passes all hidden tokens found between two tokens (comments) to
 //    Array.push/splice/unshift as spread arguments, so ~100 000 comment lines in a row overflow the
 //    call stack (the CLI failed, the language server died on didOpen). Such a run is handed over in
-//    chunks, in the order that keeps the comments where Langium would have put them.
+//    chunks (planHiddenNodes), as plan leaves (3.) in the place Langium would have put them.
 import type { IToken } from 'chevrotain';
 import { createParser, LangiumParser, LeafCstNodeImpl, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 
@@ -83,44 +83,49 @@ export function lazyLeafRanges(builder: LeafBuilderLike): void {
 
 const CHUNK = 10_000;
 
-interface CompositeLike { content: unknown[]; container?: CompositeLike }
-interface NodeBuilderLike { current: CompositeLike; addHiddenNodes(tokens: IToken[]): void }
+interface CompositeLike { content: CstNode[]; container?: CompositeLike }
+interface NodeBuilderLike { current: CompositeLike; rootNode: CompositeLike & CstNode; addHiddenNodes(tokens: IToken[]): void }
 
 /**
- * Whether Langium keeps the order of chunks given one after the other. It appends to the current
- * node, or inserts before the current node (both keep order), or else prepends to the whole tree: then
- * order is kept only when the current node is already in the tree (the first chunk moves it to an index
- * above 0, so the next chunks are inserted before it, after the first); a node not yet in the tree
- * would see every chunk prepended, so they must come last to first.
+ * Hidden tokens (comments) become plan leaves, placed where Langium places them: appended to the
+ * current node when it has content; else before the nearest enclosing node that is not the first of
+ * its parent; else at the start of the tree. They are handed over CHUNK at a time (in an order that
+ * keeps them in order), so that a run of 100.000 comments does not overflow the call stack.
  */
-function keepsOrder(builder: NodeBuilderLike): boolean {
-    let current = builder.current;
-    // The root itself: the first chunk fills it, the next ones are appended.
-    if (current.content.length > 0 || !current.container) return true;
-    while (current.container) {
-        const index = current.container.content.indexOf(current);
-        if (index > 0) return true;
-        if (index === 0 && !current.container.container) return true;
-        current = current.container;
-    }
-    return false;
-}
-
-export function chunkHiddenNodes(builder: NodeBuilderLike): void {
-    const addAll = builder.addHiddenNodes.bind(builder);
+export function planHiddenNodes(builder: NodeBuilderLike): void {
     builder.addHiddenNodes = (tokens: IToken[]) => {
-        if (tokens.length <= CHUNK) return addAll(tokens);
-        const chunks: IToken[][] = [];
-        for (let i = 0; i < tokens.length; i += CHUNK) chunks.push(tokens.slice(i, i + CHUNK));
-        if (!keepsOrder(builder)) chunks.reverse();
-        for (const chunk of chunks) addAll(chunk);
+        const chunks: CstNode[][] = [];
+        for (let i = 0; i < tokens.length; i += CHUNK) {
+            chunks.push(tokens.slice(i, i + CHUNK).map(token => {
+                const leaf = new PlanLeaf(token.startOffset | 0, token.image.length, undefined as unknown as Range, token.tokenType, true);
+                leaf.root = builder.rootNode as never;
+                return leaf;
+            }));
+        }
+        let current = builder.current;
+        if (current.content.length > 0) {
+            for (const chunk of chunks) current.content.push(...chunk);
+            return;
+        }
+        while (current.container) {
+            let index = current.container.content.indexOf(current);
+            if (index > 0) {
+                for (const chunk of chunks) {
+                    current.container.content.splice(index, 0, ...chunk);
+                    index += chunk.length;
+                }
+                return;
+            }
+            current = current.container;
+        }
+        for (const chunk of chunks.reverse()) builder.rootNode.content.unshift(...chunk);
     };
 }
 
 /** As Langium's createLangiumParser, with the plan parser. */
 export function createPlanParser(services: LangiumCoreServices): PlanParser {
     const parser = new PlanParser(services);
-    chunkHiddenNodes((parser as unknown as { nodeBuilder: NodeBuilderLike }).nodeBuilder);
+    planHiddenNodes((parser as unknown as { nodeBuilder: NodeBuilderLike }).nodeBuilder);
     lazyLeafRanges((parser as unknown as { nodeBuilder: LeafBuilderLike }).nodeBuilder);
     createParser(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();
