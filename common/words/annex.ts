@@ -28,6 +28,10 @@ export const ANNEX = {
     // district tables
     no: { vi: 'STT', en: 'No.' },
     district: { vi: 'Huyện/TX/TP', en: 'District/town/city' },
+    unitRegion: { vi: 'Vùng', en: 'Region' },
+    unitProvince: { vi: 'Tỉnh/thành phố', en: 'Province/city' },
+    unitCommune: { vi: 'Xã/phường/thị trấn', en: 'Commune/ward/township' },
+    unitMixed: { vi: 'Đơn vị', en: 'Unit' },
     // indicator and task tables (the published annexes write "Stt" there)
     noLower: { vi: 'Stt', en: 'No.' },
     indicators: { vi: 'Các chỉ tiêu', en: 'Indicators' },

@@ -42,7 +42,7 @@ export const ISSUES = {
         severity: 'error',
         vi: 'Tỷ lệ in {printed}% không bằng {numerator}/{denominator} = {computed}% ({label}, năm {year}).',
         en: 'The printed rate {printed}% is not {numerator}/{denominator} = {computed}% ({label}, {year}).',
-        rule: { vi: 'Tỷ lệ in bằng số hộ nghèo / tổng số hộ × 100, làm tròn đến số chữ số thập phân đã in.', en: 'A printed rate equals poor / total households × 100, rounded to the printed decimals.' }
+        rule: { vi: 'Tỷ lệ in bằng số đếm / mẫu số × 100 (hộ nghèo / tổng số hộ, hoặc theo `rate-of … per …`), làm tròn đến số chữ số thập phân đã in.', en: 'A printed rate equals its count / denominator × 100 (poor / total households, or as `rate-of … per …` declares), rounded to the printed decimals.' }
     },
     'total-mismatch': {
         severity: 'error',
@@ -92,6 +92,78 @@ export const ISSUES = {
         en: '{label} appears twice in the same part of the table.',
         rule: { vi: 'Mỗi huyện xuất hiện một lần trong mỗi phần của bảng.', en: 'Each district appears once per table section.' }
     },
+    'sum-mismatch': {
+        severity: 'error',
+        vi: '{label} năm {year}, cột {measure}: in {printed} nhưng {parts} = {sum} (chênh {diff}).',
+        en: '{label} {year}, column {measure}: printed {printed} but {parts} = {sum} (off by {diff}).',
+        rule: { vi: 'Cột khai báo là tổng (sum-of) bằng tổng các cột thành phần trong cùng dòng và năm.', en: 'A column declared as a sum (sum-of) equals the sum of its parts in the same row and year.' }
+    },
+    'sum-rate-mismatch': {
+        severity: 'error',
+        vi: '{label} năm {year}, cột {measure}: tỷ lệ in {printed}% nhưng {parts} = {sum}%, lệch quá mức làm tròn (±{tolerance}).',
+        en: '{label} {year}, column {measure}: the printed rate {printed}% but {parts} = {sum}%, off by more than rounding (±{tolerance}).',
+        rule: { vi: 'Tỷ lệ khai báo là tổng các tỷ lệ bằng tổng đó, trong phạm vi làm tròn của từng tỷ lệ in.', en: 'A rate declared as a sum of rates equals that sum within the rounding of each printed rate.' }
+    },
+    'implied-denominator': {
+        severity: 'error',
+        vi: '{label} năm {year}: các tỷ lệ không thể cùng tính trên một số {base}: {first} cần {firstRange}, còn {second} cần {secondRange}.',
+        en: '{label} {year}: the rates cannot share one {base}: {first} needs {firstRange}, but {second} needs {secondRange}.',
+        rule: { vi: 'Khi bảng không in mẫu số, mỗi tỷ lệ cùng số đếm của nó suy ra một mẫu số (số đếm ÷ tỷ lệ, theo độ làm tròn); các tỷ lệ trên cùng mẫu số phải suy ra được cùng một số.', en: 'When a table does not print the denominator, each rate and its count imply one (count ÷ rate, within rounding); rates over the same denominator must imply a common value.' }
+    },
+    'flow-mismatch': {
+        severity: 'error',
+        vi: '{label} năm {year}, cột {measure}: in {printed} nhưng năm trước {previous}{terms} = {computed} (chênh {diff}).',
+        en: '{label} {year}, column {measure}: printed {printed} but last year\'s {previous}{terms} = {computed} (off by {diff}).',
+        rule: { vi: 'Cột khai báo là dòng chảy (flow) bằng giá trị năm trước cộng, trừ các cột biến động của năm.', en: "A column declared as a flow equals the year before's value plus and minus the year's flow columns." }
+    },
+    'range-total-mismatch': {
+        severity: 'error',
+        vi: '{label} năm {year}, cột {measure}: cận {bound} in {printed} nhưng tổng cận {bound} của các dòng là {sum} (chênh {diff}).',
+        en: '{label} {year}, column {measure}: the {bound} bound is printed {printed} but the rows\' {bound} bounds add up to {sum} (off by {diff}).',
+        rule: { vi: 'Khoảng ở dòng tổng có cận dưới bằng tổng các cận dưới và cận trên bằng tổng các cận trên của các dòng.', en: "A total's range runs from the sum of the rows' lower bounds to the sum of their upper bounds." }
+    },
+    'range-reversed': {
+        severity: 'error',
+        vi: 'Khoảng {printed} có cận dưới lớn hơn cận trên.',
+        en: 'The range {printed} has its lower bound above its upper bound.',
+        rule: { vi: 'Cận dưới của khoảng không lớn hơn cận trên.', en: 'A range\'s lower bound does not exceed its upper bound.' }
+    },
+    'range-outside-targets': {
+        severity: 'error',
+        vi: 'Ô {printed} là một khoảng, nhưng bảng không khai báo là bảng chỉ tiêu (`targets`).',
+        en: 'The cell {printed} is a range, but the table is not declared a table of targets (`targets`).',
+        rule: { vi: 'Chỉ bảng chỉ tiêu (khai báo `targets`) mới có ô là khoảng.', en: 'Only a table of targets (declared `targets`) has range cells.' }
+    },
+    'unknown-column': {
+        severity: 'error',
+        vi: 'Bảng không có cột "{id}"; các cột đã biết: {known}.',
+        en: 'The table has no column "{id}"; known columns: {known}.',
+        rule: { vi: 'Mọi cột được in hoặc được dùng là cột định sẵn hoặc đã khai báo trong bảng (`column`).', en: 'Every column printed or used is predeclared or declared in the table (`column`).' }
+    },
+    'part-exceeds-base': {
+        severity: 'error',
+        vi: '{part} ({value}) lớn hơn {base} ({total}) ({label}, năm {year}).',
+        en: '{part} ({value}) exceeds {base} ({total}) ({label}, {year}).',
+        rule: { vi: 'Số đếm của một tỷ lệ không vượt mẫu số của nó.', en: "A rate's count does not exceed its denominator." }
+    },
+    'unchecked-total': {
+        severity: 'info',
+        vi: 'Không kiểm tra được {label} năm {year}, cột {measure}: ô "{cell}" ở dòng {line} không đọc được thành số hộ.',
+        en: '{label} {year}, column {measure} cannot be checked: the cell "{cell}" on line {line} does not read as a count.',
+        rule: { vi: 'Một tổng không kiểm tra được vì một ô không đọc được thì được nói rõ, không bỏ qua im lặng.', en: 'A total that cannot be checked because a cell is unreadable says so instead of being skipped.' }
+    },
+    'unchecked-rate': {
+        severity: 'info',
+        vi: 'Không kiểm tra được tỷ lệ {printed}% ({label}, năm {year}): ô {measure} "{cell}" không đọc được thành số hộ.',
+        en: 'The rate {printed}% ({label}, {year}) cannot be checked: the {measure} cell "{cell}" does not read as a count.',
+        rule: { vi: 'Một tỷ lệ không kiểm tra được vì số đếm hoặc mẫu số không đọc được thì được nói rõ.', en: 'A rate that cannot be checked because its count or denominator is unreadable says so.' }
+    },
+    'table-check': {
+        severity: 'warning',
+        vi: '{message} ({label}, năm {year}: {left} {op} {right} không đúng).',
+        en: '{message} ({label}, {year}: {left} {op} {right} does not hold).',
+        rule: { vi: 'Một kiểm tra do bảng khai báo (`check`): vế trái, phép so sánh, vế phải, trên các dòng và năm đã nêu; mức độ do kiểm tra khai báo.', en: 'A check the table declares (`check`): left side, comparison, right side, over the rows and years named; its severity is declared with it.' }
+    },
     // --- years -----------------------------------------------------------------------------------------
     'duplicate-year': {
         severity: 'error',
@@ -130,11 +202,23 @@ export const ISSUES = {
         en: 'No {kind} is declared with the id "{id}".',
         rule: { vi: 'Mọi mã được tham chiếu đều đã khai báo.', en: 'Every referenced id is declared.' }
     },
+    'solution-without-lead': {
+        severity: 'info',
+        vi: '{what} chưa nêu đơn vị chủ trì (cũng không có ở nhóm chứa nó): {name}',
+        en: '{what} names no lead agency (nor does its group): {name}',
+        rule: { vi: 'Giải pháp nêu đơn vị chủ trì, hoặc thừa hưởng từ nhóm (`group … { lead … }`); giải pháp giao chung cho các cấp là thông tin, không phải cảnh báo.', en: 'A solution names its lead or inherits its group\'s (`group … { lead … }`); directions to all levels are information, not warnings.' }
+    },
+    'indicator-not-whole': {
+        severity: 'error',
+        vi: 'Chỉ tiêu tính bằng {unit} phải là số nguyên: "{printed}".',
+        en: 'An indicator counted in {unit} takes whole numbers: "{printed}".',
+        rule: { vi: 'Giá trị của chỉ tiêu tính bằng hộ hoặc người là số nguyên.', en: 'Values of indicators in households or persons are whole numbers.' }
+    },
     'missing-lead': {
         severity: 'warning',
         vi: '{what} chưa có đơn vị chủ trì: {name}',
         en: '{what} has no lead agency: {name}',
-        rule: { vi: 'Mỗi chỉ tiêu, giải pháp và nhiệm vụ có đơn vị chủ trì.', en: 'Every indicator, solution and task has a lead agency.' }
+        rule: { vi: 'Mỗi chỉ tiêu và nhiệm vụ có đơn vị chủ trì.', en: 'Every indicator and task has a lead agency.' }
     },
     'unused-agency': {
         severity: 'hint',

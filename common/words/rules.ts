@@ -15,6 +15,8 @@ export const FINDING_WORDS = {
     poor: { vi: 'nghèo', en: 'Poor' },
     nearPoor: { vi: 'cận nghèo', en: 'Near-poor' },
     poorAndNearPoor: { vi: 'nghèo và cận nghèo', en: 'Poor and near-poor' },
+    lowerBound: { vi: 'dưới', en: 'lower' },
+    upperBound: { vi: 'trên', en: 'upper' },
     // control-character {char}: the name of a character that has no Unicode name to show
     loneSurrogate: { vi: 'nửa cặp surrogate', en: 'lone surrogate' },
     noncharacter: { vi: 'ký tự không dùng', en: 'noncharacter' },

@@ -37,7 +37,7 @@ describe('exit codes', () => {
         expect(run.status).toBe(1);
         const lines = run.stdout.trimEnd().split('\n');
         expect(lines).toHaveLength(20);
-        expect(lines.at(-1)).toBe('1 tệp: 1 lỗi, 18 cảnh báo, 0 thông tin, 0 gợi ý.');
+        expect(lines.at(-1)).toBe('1 tệp: 1 lỗi, 7 cảnh báo, 11 thông tin, 0 gợi ý.');
         const totalLine = lineMatching(seedText, /^\s*2024:\s+414\.847\s+2\.954/);
         const column = seedText.split('\n')[totalLine - 1].indexOf('2.954') + 1;
         expect(lines[0]).toBe(`${SEED}:${totalLine}:${column} error total-mismatch Tổng cộng năm 2024, cột Hộ nghèo: in 2.954 nhưng tổng các dòng là 2.963 (chênh -9).`);
@@ -115,7 +115,7 @@ describe('--format json', () => {
         expect(at('wrong-direction')).toEqual(['9,8']);
         expect(at('numbering-gap')).toEqual(['11']);
         expect(at('target-not-met')).toEqual(['below 9', 'below 15', 'above 68', 'above 29', 'above 98']);
-        expect(at('missing-lead').every(t => t.startsWith('solution "'))).toBe(true);
+        expect(at('solution-without-lead').every(t => t.startsWith('solution "'))).toBe(true);
         // sorted by position
         const order = findings.map(f => f.line * 10_000 + f.column);
         expect(order).toEqual([...order].sort((a, b) => a - b));
@@ -134,8 +134,8 @@ describe('--lang en', () => {
         expect(run.status).toBe(1);
         expect(run.stdout).toContain('error total-mismatch Tổng cộng 2024, column poor households: printed 2.954 but the rows add up to 2.963 (off by -9).');
         expect(run.stdout).toContain('warning numbering-gap Numbering is not continuous: 11 follows 9 (10 is missing).');
-        expect(run.stdout).toMatch(/warning missing-lead The solution 1 has no lead agency: /);
-        expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('1 file(s): 1 errors, 18 warnings, 0 info, 0 hints.');
+        expect(run.stdout).toMatch(/info solution-without-lead The solution 1 names no lead agency \(nor does its group\): /);
+        expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('1 file(s): 1 errors, 7 warnings, 11 info, 0 hints.');
         expect(run.stdout).not.toMatch(/chưa có đơn vị chủ trì|không khớp với số liệu|Đánh số/);
     });
 

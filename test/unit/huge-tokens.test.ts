@@ -9,7 +9,7 @@ import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import { createPlanServices } from '../../language-server/src/plan-module.js';
 import { EXAMPLES_DIR, planFilesUnder } from '../helpers/plan.js';
 import { fuzzRuns } from '../helpers/fast-check-seed.js';
-import { matchBlockComment, matchNumber, matchString } from '../../language-server/src/language/token-builder.js';
+import { matchBlockComment, matchNumber, matchRange, matchString } from '../../language-server/src/language/token-builder.js';
 
 const MB = 1_000_000;
 const { shared, Plan } = createPlanServices(EmptyFileSystem);
@@ -95,6 +95,7 @@ describe('the hand-written matchers accept what the grammar\'s regular expressio
     test.each([
         ['STRING', matchString, /"(\\.|[^"\\])*"/y],
         ['NUMBER', matchNumber, /-?[0-9]+([.,][0-9]+)*/y],
+        ['RANGE', matchRange, /-?[0-9]+([.,][0-9]+)*\.\.-?[0-9]+([.,][0-9]+)*/y],
         ['ML_COMMENT', matchBlockComment, /\/\*[\s\S]*?\*\//y]
     ])('%s', (_name, match, regex) => {
         fc.assert(fc.property(TEXT, fc.nat(40), (text, at) => {
@@ -119,7 +120,7 @@ describe('the plan lexer gives the same tokens as Langium\'s lexer from the gram
     };
     const SNIPPETS = [
         'baseline 2022 = -3,5 plan 2023 = -3 x - 2 -', 'date ?/11/2023 date 05/11/2023', 'a /* b\n c */ d // e\n/**/ f /*/ g */',
-        'text "a \\" b" "c\\\\" "d\n e" "f\\\n g"', '2021: 29.822 946 3,17 1.234,5 0.5. 1,', '"unterminated \\"', '/* unterminated'
+        'text "a \\" b" "c\\\\" "d\n e" "f\\\n g"', '2021: 29.822 946 3,17 1.234,5 0.5. 1,', '2025: 410..460 3,0..3,4 -1..-2 1...2 1.. ..3', '"unterminated \\"', '/* unterminated'
     ];
     test.each([...planFilesUnder(EXAMPLES_DIR), ...SNIPPETS])('%s', source => {
         const text = SNIPPETS.includes(source) ? source : fs.readFileSync(source, 'utf8');

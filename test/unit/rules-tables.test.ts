@@ -36,10 +36,10 @@ describe('sections with subtotals and a grand total "Tổng cộng (I+II)"', () 
         expect(table.sections.map(s => [s.label, s.title, s.rows.length, s.subtotal?.label])).toEqual([
             ['I', 'Khu vực thành thị', 2, 'Cộng I'], ['II', 'Khu vực nông thôn', 2, 'Cộng II']
         ]);
-        expect(table.sections[0].sums[2024]).toMatchObject({ households: 9000, poor: 70, 'near-poor': 160 });
-        expect(table.sections[1].sums[2024]).toMatchObject({ households: 53000, poor: 680, 'near-poor': 1100 });
-        expect(table.expectedTotal[2024]).toMatchObject({ households: 62000, poor: 750, 'near-poor': 1260 });
-        expect(table.expectedTotal[2024]['poor-rate']).toBeCloseTo(750 / 62000 * 100, 10);
+        expect(table.sections[0].sums.values[2024]).toMatchObject({ households: 9000, poor: 70, 'near-poor': 160 });
+        expect(table.sections[1].sums.values[2024]).toMatchObject({ households: 53000, poor: 680, 'near-poor': 1100 });
+        expect(table.expectedTotal.values[2024]).toMatchObject({ households: 62000, poor: 750, 'near-poor': 1260 });
+        expect(table.expectedTotal.values[2024]['poor-rate']).toBeCloseTo(750 / 62000 * 100, 10);
         expect(table.total?.label).toBe('Tổng cộng (I+II)');
     });
 
@@ -77,7 +77,7 @@ describe('sections with subtotals and a grand total "Tổng cộng (I+II)"', () 
         expect(onlySubtotal).not.toContain('5.000 50 100');
         const { diagnostics, model } = await validatePlan(services, onlySubtotal);
         expect(findingKeys(diagnostics)).toEqual([]);
-        expect(model.tables[0].expectedTotal[2024]).toMatchObject({ households: 62000, poor: 750, 'near-poor': 1260 });
+        expect(model.tables[0].expectedTotal.values[2024]).toMatchObject({ households: 62000, poor: 750, 'near-poor': 1260 });
     });
 
     test('the same district twice in one section is a duplicate row', async () => {
@@ -155,7 +155,7 @@ table t1 "Số hộ nghèo và tỷ lệ hộ nghèo" {
     test('rates cannot be recomputed and are not reported; the model has no rate for the sums', async () => {
         const { diagnostics, model } = await validatePlan(services, plan('2022: 650 2,21 2023: 448 1,51', '2022: 679 2,09 2023: 405 1,24', '2022: 1.329 2,15 2023: 853 1,37'));
         expect(findingKeys(diagnostics)).toEqual([]);
-        expect(model.tables[0].expectedTotal[2023]).toEqual({ poor: 853 });
+        expect(model.tables[0].expectedTotal.values[2023]).toEqual({ poor: 853 });
     });
 
     test('the count total is still checked', async () => {
@@ -237,9 +237,13 @@ table t1 "T" {
     ])('%s', async (_what, cells, code) => {
         const { text, ranges } = marked(plan(cells));
         const { diagnostics, model } = await validatePlan(services, text);
-        expect(findingKeys(diagnostics)).toEqual([`${code}@${showRange(ranges[0])}`]);
+        expect(findingKeys(diagnostics.filter(d => d.severity !== 3))).toEqual([`${code}@${showRange(ranges[0])}`]);
+        // The rate and the total it blocks say they could not be checked (infos), instead of keeping quiet.
+        const infos = diagnostics.filter(d => d.severity === 3);
+        expect(infos.map(d => d.code).sort()).toEqual(['unchecked-rate', 'unchecked-total']);
+        expect(infos.find(d => d.code === 'unchecked-total')!.range.start.line).toBe(10);
         // The sum it enters is unknown, not a partial sum.
-        const sums = model.tables[0].expectedTotal[2021];
+        const sums = model.tables[0].expectedTotal.values[2021];
         const measure = code === 'negative-count' ? 'poor' : 'households';
         expect(sums[measure]).toBeUndefined();
         expect(sums['poor-rate']).toBeUndefined();
@@ -248,12 +252,22 @@ table t1 "T" {
     test('a total cell that is no whole number is not also a total mismatch', async () => {
         const { text, ranges } = marked(plan('30.365 726 2,39', '«101,198» 2.769 2,74'));
         const { diagnostics } = await validatePlan(services, text);
-        expect(findingKeys(diagnostics)).toEqual([`count-not-integer@${showRange(ranges[0])}`]);
+        expect(findingKeys(diagnostics.filter(d => d.severity !== 3))).toEqual([`count-not-integer@${showRange(ranges[0])}`]);
+        // Its rate cannot be checked: said once, as an info at the rate.
+        expect(diagnostics.filter(d => d.severity === 3).map(d => `${d.code}@${d.range.start.line}`)).toEqual(['unchecked-rate@10']);
+    });
+
+    test('a misstyled cell no longer hides a wrong total in the same column', async () => {
+        const { diagnostics } = await validatePlan(services, plan('30,365 726 2,39', '101.198 2.770 2,74'));
+        const keys = diagnostics.map(d => `${d.code}@${d.range.start.line}`);
+        // households cannot be summed (said at the total); the poor column still is, and its total is wrong.
+        expect(keys).toEqual(['count-not-integer@8', 'unchecked-rate@8', 'unchecked-total@10', 'total-mismatch@10']);
+        expect(diagnostics.find(d => d.code === 'unchecked-total')!.message).toContain('30,365');
     });
 
     test('a blank cell adds nothing to the sum', async () => {
         const { diagnostics, model } = await validatePlan(services, plan('30.365 - -', '101.198 2.043 2,02'));
         expect(findingKeys(diagnostics)).toEqual([]);
-        expect(model.tables[0].expectedTotal[2021]).toMatchObject({ households: 101198, poor: 2043 });
+        expect(model.tables[0].expectedTotal.values[2021]).toMatchObject({ households: 101198, poor: 2043 });
     });
 });

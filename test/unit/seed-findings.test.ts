@@ -44,7 +44,7 @@ function expected(): Expected[] {
             const line = lineMatching(planText, new RegExp(`^\\s*${c}\\s*$`));
             return { code: 'target-not-met', line, column: col(line, c), endColumn: col(line, c) + c.length };
         }),
-        ...SOLUTIONS_WITHOUT_LEAD.map(s => ({ code: 'missing-lead', line: lineMatching(planText, new RegExp(`^\\s*solution "${escape(s)}`)) })),
+        ...SOLUTIONS_WITHOUT_LEAD.map(s => ({ code: 'solution-without-lead', line: lineMatching(planText, new RegExp(`^\\s*solution "${escape(s)}`)) })),
         { code: 'numbering-gap', line: gapLine, column: col(gapLine, '11'), endColumn: col(gapLine, '11') + 2 }
     ];
 }
@@ -71,10 +71,12 @@ describe('the seed plan\'s findings', () => {
         }
     });
 
-    test('have the severities of their rules: one error, the rest warnings', () => {
+    test('have the severities of their rules: one error, seven warnings, the solutions without a lead as infos', () => {
         const bySeverity = (s: string) => diagnostics.filter(d => severityOf(d) === s).map(d => d.code);
         expect(bySeverity('error')).toEqual(['total-mismatch']);
-        expect(bySeverity('warning')).toHaveLength(18);
+        expect(bySeverity('warning').sort()).toEqual(['numbering-gap', ...Array(5).fill('target-not-met'), 'wrong-direction']);
+        // Directions to all levels (section III) name no unit: infos, not warnings (issue 10).
+        expect(bySeverity('info')).toEqual(Array(11).fill('solution-without-lead'));
     });
 
     test('say what is wrong, with the printed numbers', () => {
@@ -85,7 +87,7 @@ describe('the seed plan\'s findings', () => {
         ]);
         expect(message('numbering-gap')).toEqual(['Đánh số không liên tục: sau 9 là 11 (thiếu 10).']);
         expect(message('target-not-met').map(m => m.replace(/^.* giá trị là /, ''))).toEqual(['9.', '15.', '68.', '29.', '98.']);
-        expect(message('missing-lead').every(m => /^Giải pháp [1-4] chưa có đơn vị chủ trì: /.test(m))).toBe(true);
+        expect(message('solution-without-lead').every(m => /^Giải pháp [1-4] chưa nêu đơn vị chủ trì \(cũng không có ở nhóm chứa nó\): /.test(m))).toBe(true);
     });
 });
 

@@ -8,6 +8,7 @@
 //    call stack (the CLI failed, the language server died on didOpen). Such a run is handed over in
 //    chunks (planHiddenNodes), as plan leaves (3.) in the place Langium would have put them.
 import type { IToken } from 'chevrotain';
+import { lineIndexOf } from './line-index.js';
 import { createParser, LangiumParser, LeafCstNodeImpl, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 
 export class PlanParser extends LangiumParser {
@@ -26,43 +27,13 @@ export class PlanParser extends LangiumParser {
 //    plan. A plan leaf computes its range when first asked, from its offset and the text's line starts,
 //    with small integers. Plain objects (tests compare ranges strictly), in the order { line, character }:
 //    Langium's token ranges are { character, line } and hold doubles, which would box ours too.
-interface Position { line: number; character: number }
-
 type Range = CstNode['range'];
-
-const lineStartsOf = new WeakMap<object, Int32Array>();
-
-function lineStarts(root: CstNode): Int32Array {
-    let starts = lineStartsOf.get(root);
-    if (!starts) {
-        const text = (root as unknown as { fullText: string }).fullText;
-        const found = [0];
-        // Chevrotain's line terminators: \n, \r\n and a lone \r.
-        for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) found.push(i + 1);
-        }
-        starts = Int32Array.from(found);
-        lineStartsOf.set(root, starts);
-    }
-    return starts;
-}
-
-function positionAt(starts: Int32Array, offset: number): Position {
-    let low = 0, high = starts.length - 1;
-    while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (starts[mid] <= offset) low = mid; else high = mid - 1;
-    }
-    return { line: low, character: offset - starts[low] };
-}
 
 class PlanLeaf extends LeafCstNodeImpl {
     override get range(): Range {
         const self = this as unknown as { _range?: Range };
         if (!self._range) {
-            const starts = lineStarts(this.root);
-            self._range = { start: positionAt(starts, this.offset), end: positionAt(starts, this.offset + this.length) };
+            self._range = lineIndexOf(this).range(this.offset, this.offset + this.length);
         }
         return self._range;
     }
@@ -83,7 +54,7 @@ export function lazyLeafRanges(builder: LeafBuilderLike): void {
 
 const CHUNK = 10_000;
 
-interface CompositeLike { content: CstNode[]; container?: CompositeLike }
+interface CompositeLike { content: unknown[]; container?: CompositeLike }
 interface NodeBuilderLike { current: CompositeLike; rootNode: CompositeLike & CstNode; addHiddenNodes(tokens: IToken[]): void }
 
 /**

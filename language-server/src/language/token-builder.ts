@@ -70,6 +70,16 @@ export const matchNumber: CustomPatternMatcherFunc = (text, offset) => {
     return [text.substring(offset, i)];
 };
 
+/** `-?[0-9]+([.,][0-9]+)*\.\.-?[0-9]+([.,][0-9]+)*`: a number, two dots, a number. */
+export const matchRange: CustomPatternMatcherFunc = (text, offset, tokens, groups) => {
+    const low = matchNumber(text, offset, tokens, groups);
+    if (!low) return null;
+    const dots = offset + low[0].length;
+    if (text.charCodeAt(dots) !== DOT || text.charCodeAt(dots + 1) !== DOT) return null;
+    const high = matchNumber(text, dots + 2, tokens, groups);
+    return high ? [text.substring(offset, dots + 2 + high[0].length)] : null;
+};
+
 const commentFailures: Failures = new WeakMap();
 
 /** `\/\*[\s\S]*?\*\/`: up to the first `*` `/` after the opening pair. */
@@ -86,6 +96,7 @@ export const matchBlockComment: CustomPatternMatcherFunc = (text, offset, tokens
 const HAND_MATCHED: Record<string, { match: CustomPatternMatcherFunc; start: string[]; lineBreaks: boolean }> = {
     STRING: { match: matchString, start: ['"'], lineBreaks: true },
     NUMBER: { match: matchNumber, start: ['-', ...'0123456789'], lineBreaks: false },
+    RANGE: { match: matchRange, start: ['-', ...'0123456789'], lineBreaks: false },
     ML_COMMENT: { match: matchBlockComment, start: ['/'], lineBreaks: true }
 };
 

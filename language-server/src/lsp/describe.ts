@@ -3,7 +3,7 @@
 import { AstUtils, type AstNode, type AstNodeDescription } from 'langium';
 import type { DocumentationProvider } from 'langium';
 import * as ast from '../generated/ast.js';
-import { MEASURE_LABELS } from '../validation/rule.js';
+import { columnName } from '../validation/rule.js';
 import type { Locale } from '../../../common/findings.js';
 import type { PlanModelService } from '../model/service.js';
 import type { PlanServices } from '../plan-module.js';
@@ -108,7 +108,7 @@ export class DeclarationDescriber {
             const agencies = (refs: { ref?: ast.Agency; $refText: string }[]) => refs.map(r => r.ref ? `${escape(r.$refText)} (${escape(r.ref.label)})` : escape(r.$refText)).join(', ');
             if (node.assignment?.leads.length) out.push(`- ${t(L.lead, locale)}: ${agencies(node.assignment.leads)}`);
             if (node.assignment?.coordinates.length) out.push(`- ${t(L.coordinate, locale)}: ${agencies(node.assignment.coordinates)}`);
-            if (node.computed) out.push(`- ${t(L.computedFrom, locale)}: ${escape(node.computed.table.$refText)} (${MEASURE_LABELS[node.computed.measure]?.[locale] ?? node.computed.measure})`);
+            if (node.computed) out.push(`- ${t(L.computedFrom, locale)}: ${escape(node.computed.table.$refText)} (${escape(columnName(node.computed.measure, locale, index.tables.get(node.computed.table.$refText)))})`);
             if (model && model.values.length) {
                 const values = model.values.map(v => `${v.year} (${YEAR_KINDS[v.kind]?.[locale] ?? v.kind}): ${escape(v.value.printed)}`);
                 out.push(`- ${t(L.values, locale)}: ${values.join(' · ')}`);
@@ -124,7 +124,7 @@ export class DeclarationDescriber {
             if (node.annex) out.push(say(SERVER_MESSAGES.annex, locale, { annex: escape(node.annex) }));
             if (table) {
                 out.push(`- ${t(L.years, locale)}: ${table.years.map(y => `${y.year} (${YEAR_KINDS[y.kind]?.[locale] ?? y.kind})`).join(', ')}`);
-                out.push(`- ${t(L.columns, locale)}: ${table.columns.map(c => MEASURE_LABELS[c]?.[locale] ?? c).join(', ')}`);
+                out.push(`- ${t(L.columns, locale)}: ${table.columns.map(c => escape(columnName(c, locale, table))).join(', ')}`);
                 const rows = table.sections.reduce((n, s) => n + s.rows.length, 0);
                 out.push(`- ${rows} ${t(L.rowsCount, locale)}`);
             }

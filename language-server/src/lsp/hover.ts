@@ -7,7 +7,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import { formatNumber, roundTo, type NumberStyle } from '../../../common/numbers.js';
 import type { PlanServices } from '../plan-module.js';
 import { ruleDescription, type Locale } from '../../../common/findings.js';
-import { MEASURE_LABELS } from '../validation/rule.js';
+import { columnName } from '../validation/rule.js';
 import { L, keywordDoc, t } from './labels.js';
 import { YEAR_KINDS } from '../../../common/words/kinds.js';
 import { computeRate, computeSum, planIndex, positionKey, type CellContext } from './plan-index.js';
@@ -63,7 +63,7 @@ export class PlanHoverProvider {
     private describeCell(context: CellContext, style: NumberStyle, locale: Locale): string | undefined {
         const printed = context.cell.number;
         if (!printed) return undefined;
-        const measure = MEASURE_LABELS[context.cell.measure]?.[locale] ?? context.cell.measure;
+        const measure = columnName(context.cell.measure, locale, context.table);
         const heading = `**${measure}** — ${context.row.label}, ${context.year.year}`;
         const rate = computeRate(context);
         if (rate) {

@@ -3,7 +3,7 @@
 // for each document version), so hovers and hints never rescan the document.
 import { computeRate as computeRateOf, rowValues, type RateComputation } from '../model/arithmetic.js';
 import {
-    COUNT_MEASURES,
+    isCountColumn,
     type AssignmentModel, type CellModel, type DistrictTableModel,
     type IndicatorModel, type PlanModel, type Position, type SolutionGroupModel, type TableRowModel,
     type TableSectionModel, type YearCellsModel
@@ -105,7 +105,8 @@ function buildIndex(model: PlanModel): PlanIndex {
 
 /** count / households × 100 for a rate cell, from the same row and year (model/arithmetic.ts). */
 export function computeRate(context: CellContext): RateComputation | undefined {
-    return computeRateOf(rowValues(context.row, context.year.year), context.cell.measure);
+    const columns = context.table.columnsById;
+    return computeRateOf(rowValues(context.row, context.year.year, columns), columns[context.cell.measure]);
 }
 
 export interface SumComputation { sum: number; terms: number[]; of: 'rows' | 'subtotals' }
@@ -113,15 +114,15 @@ export interface SumComputation { sum: number; terms: number[]; of: 'rows' | 'su
 /** What a subtotal or total count cell should hold: the sum of its rows (or of the subtotals). */
 export function computeSum(context: CellContext, withTerms = false): SumComputation | undefined {
     const { table, section, row, year, cell } = context;
-    if (row.kind === 'row' || !(COUNT_MEASURES as readonly string[]).includes(cell.measure)) return undefined;
+    if (row.kind === 'row' || !isCountColumn(table.columnsById[cell.measure])) return undefined;
     let sum: number | undefined;
     let parts: TableRowModel[];
     let of: 'rows' | 'subtotals' = 'rows';
     if (row.kind === 'subtotal' && section) {
-        sum = section.sums[year.year]?.[cell.measure];
+        sum = section.sums.values[year.year]?.[cell.measure];
         parts = section.rows;
     } else {
-        sum = table.expectedTotal[year.year]?.[cell.measure];
+        sum = table.expectedTotal.values[year.year]?.[cell.measure];
         const bySubtotals = table.sections.length > 1 && table.sections.every(s => s.subtotal);
         parts = bySubtotals ? table.sections.map(s => s.subtotal!) : table.sections.flatMap(s => s.rows);
         if (bySubtotals) of = 'subtotals';

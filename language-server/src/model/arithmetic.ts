@@ -1,40 +1,72 @@
 // The domain arithmetic, in one place: which printed values a computation may use, a row's values
-// in a year, a rate from its count and households, the sums of rows. The model builder, the rules
-// and the editor's hovers and hints all compute through these, so they never disagree.
+// in a year, a rate from its count and base, the sums of rows, implied denominators, flows. The
+// model builder, the rules and the editor's hovers and hints all compute through these, so they
+// never disagree. Every relation comes from the table's column declarations (model/types.ts).
 import {
-    COUNT_MEASURES, RATE_MEASURES, RATE_NUMERATOR, isRateMeasure,
-    type CellModel, type Measure, type TableRowModel, type TableSectionModel, type YearValues
+    isCountColumn, isRateColumn,
+    type CellModel, type ColumnModel, type Measure, type TableRowModel, type TableSectionModel, type TableSums, type YearValues
 } from './types.js';
+
+export type Columns = Record<Measure, ColumnModel>;
+
+/** The key under which a range's lower or upper bound is summed. */
+export const lowKey = (m: Measure) => `${m}..low`;
+export const highKey = (m: Measure) => `${m}..high`;
+
+/** A count may enter a computation when it is whole and not negative; another count is reported on its own. */
+function usableValue(column: ColumnModel | undefined, v: number | undefined): number | undefined {
+    if (v === undefined) return undefined;
+    if (isCountColumn(column) && (!Number.isInteger(v) || v < 0)) return undefined;
+    return v;
+}
 
 /**
  * The values of a row in one year that computations may use: rates as printed, counts only when
  * whole and not negative (another count is reported on its own: a rate or a sum computed from it
- * would only repeat that finding wrongly). Poor + near-poor is filled in when not printed.
+ * would only repeat that finding wrongly). A sum of counts that is not printed is filled in.
  */
-export function rowValues(row: TableRowModel, year: number): YearValues {
+export function rowValues(row: TableRowModel, year: number, columns: Columns): YearValues {
     const out: YearValues = {};
     for (const y of row.years) {
         if (y.year !== year) continue;
         for (const c of y.cells) {
-            const v = c.number?.value;
-            if (v === undefined) continue;
-            if (!isRateMeasure(c.measure) && (!Number.isInteger(v) || v < 0)) continue;
-            out[c.measure] = v;
+            const v = usableValue(columns[c.measure], c.number?.value);
+            if (v !== undefined) out[c.measure] = v;
         }
     }
-    if (out.multidim === undefined && out.poor !== undefined && out['near-poor'] !== undefined) out.multidim = out.poor + out['near-poor'];
+    for (const column of Object.values(columns)) {
+        const d = column.definition;
+        if (d?.kind !== 'sum' || out[column.id] !== undefined || !isCountColumn(column)) continue;
+        const parts = d.parts.map(p => out[p]);
+        if (parts.every(p => p !== undefined)) out[column.id] = parts.reduce((a, b) => a! + b!, 0);
+    }
     return out;
 }
 
 export interface RateComputation { numerator: number; households: number; exact: number }
 
-/** count / households × 100 for a rate column, from values of one row and year; undefined when a part is missing. */
-export function computeRate(values: YearValues, rate: Measure): RateComputation | undefined {
-    if (!isRateMeasure(rate)) return undefined;
-    const numerator = values[RATE_NUMERATOR[rate]];
-    const households = values.households;
+/** count / base × 100 for a rate column, from values of one row and year; undefined when a part is missing. */
+export function computeRate(values: YearValues, rate: ColumnModel | undefined): RateComputation | undefined {
+    if (rate?.definition?.kind !== 'rate') return undefined;
+    const numerator = values[rate.definition.count];
+    const households = values[rate.definition.base];
     if (numerator === undefined || !households) return undefined;
     return { numerator, households, exact: numerator / households * 100 };
+}
+
+/** Half a unit of the last printed decimal: how far the true value may be from a rounded one. */
+export function halfUnit(decimals: number): number {
+    return 0.5 * 10 ** -decimals;
+}
+
+/**
+ * The denominators a rounded rate allows for a count: every n with count / n × 100 within half a unit
+ * of the printed rate. Undefined when the rate is zero or less (any denominator would do).
+ */
+export function impliedDenominator(count: number, rate: number, decimals: number): { low: number; high: number } | undefined {
+    const h = halfUnit(decimals);
+    if (rate - h <= 0) return undefined;
+    return { low: count * 100 / (rate + h), high: count * 100 / (rate - h) };
 }
 
 /**
@@ -48,16 +80,33 @@ export function usableCount(c: CellModel): number | undefined {
     return v !== undefined && Number.isInteger(v) && v >= 0 ? v : NaN;
 }
 
-/** Sums every count column of the rows, per year; NaN where a part is unreadable. */
-function rawSums(rows: TableRowModel[]): Record<number, YearValues> {
-    const sums: Record<number, YearValues> = {};
+type Sums = TableSums;
+
+/**
+ * Sums every count column of the rows, per year, and the bounds of range cells; NaN where a part is
+ * unreadable. A row whose unit already came earlier is summed apart (`duplicates`): it is reported
+ * once as a duplicate, and a copied row added again would make every total of the table look wrong;
+ * a total that does count it (a row under the wrong unit) is not wrong either.
+ */
+function rawSums(rows: TableRowModel[], columns: Columns, sums: Sums = { values: {}, unreadable: {}, duplicates: {} }): Sums {
+    const seen = new Set<string>();
     for (const row of rows) {
+        const duplicate = row.district?.id !== undefined && row.district.id !== '' && seen.has(row.district.id);
+        if (row.district?.id) seen.add(row.district.id);
         for (const y of row.years) {
-            const into = (sums[y.year] ??= {});
+            const into = duplicate ? (sums.duplicates[y.year] ??= {}) : (sums.values[y.year] ??= {});
             for (const c of y.cells) {
-                if (!(COUNT_MEASURES as readonly string[]).includes(c.measure)) continue;
+                if (!isCountColumn(columns[c.measure])) continue;
+                if (c.bounds) {
+                    const [low, high] = c.bounds;
+                    into[lowKey(c.measure)] = (into[lowKey(c.measure)] ?? 0) + (low.value ?? NaN);
+                    into[highKey(c.measure)] = (into[highKey(c.measure)] ?? 0) + (high.value ?? NaN);
+                    continue;
+                }
                 const v = usableCount(c);
-                if (v !== undefined) into[c.measure] = (into[c.measure] ?? 0) + v;
+                if (v === undefined) continue;
+                if (Number.isNaN(v) && !duplicate) (sums.unreadable[y.year] ??= {})[c.measure] ??= c;
+                into[c.measure] = (into[c.measure] ?? 0) + v;
             }
         }
     }
@@ -65,42 +114,38 @@ function rawSums(rows: TableRowModel[]): Record<number, YearValues> {
 }
 
 /** Drops the unknown sums and adds the rates of the known ones. */
-function finish(sums: Record<number, YearValues>, columns: Measure[]): Record<number, YearValues> {
-    for (const v of Object.values(sums)) {
-        for (const m of COUNT_MEASURES) if (Number.isNaN(v[m])) delete v[m];
+function finish(sums: Sums, columns: Columns): Sums {
+    for (const v of Object.values(sums.values)) {
+        for (const key of Object.keys(v)) if (Number.isNaN(v[key])) delete v[key];
+        addRates(v, columns);
     }
-    addRates(sums, columns);
     return sums;
 }
 
-/** Sums every count column of the rows, per year. Rates are not summed: they are recomputed. */
-export function sumRows(rows: TableRowModel[], columns: Measure[]): Record<number, YearValues> {
-    return finish(rawSums(rows), columns);
+function addRates(v: YearValues, columns: Columns): void {
+    for (const column of Object.values(columns)) {
+        const d = column.definition;
+        if (d?.kind !== 'rate') continue;
+        const numerator = v[d.count];
+        const base = v[d.base];
+        if (numerator !== undefined && base) v[column.id] = numerator / base * 100;
+    }
 }
 
-function addRates(values: Record<number, YearValues>, columns: Measure[]): void {
-    for (const v of Object.values(values)) {
-        for (const rate of RATE_MEASURES) {
-            const numerator = v[RATE_NUMERATOR[rate]];
-            if (columns.includes(rate) && numerator !== undefined && v.households) v[rate] = numerator / v.households * 100;
-        }
-    }
+/** Sums every count column of the rows, per year. Rates are not summed: they are recomputed. */
+export function sumRows(rows: TableRowModel[], columns: Columns): Sums {
+    return finish(rawSums(rows, columns), columns);
 }
 
 /**
- * What the grand total should hold: the sum of the district rows of every section. A section that
- * prints only its subtotal (no rows) counts by its subtotal. Summing printed subtotals instead would
- * hide a wrong row behind a wrong subtotal, and blame a right total for a subtotal's typo.
+ * What the grand total should hold: the sum of the unit rows of every section. A section that prints
+ * only its subtotal (no rows) counts by its subtotal. Summing printed subtotals instead would hide a
+ * wrong row behind a wrong subtotal, and blame a right total for a subtotal's typo.
  */
-export function expectedTotal(sections: TableSectionModel[], columns: Measure[]): Record<number, YearValues> {
-    const all: Record<number, YearValues> = {};
-    for (const s of sections) {
-        const parts = rawSums(s.rows.length === 0 && s.subtotal ? [s.subtotal] : s.rows);
-        for (const [year, v] of Object.entries(parts)) {
-            const into = (all[Number(year)] ??= {});
-            for (const m of COUNT_MEASURES) if (v[m] !== undefined) into[m] = (into[m] ?? 0) + v[m];
-        }
-    }
+export function expectedTotal(sections: TableSectionModel[], columns: Columns): Sums {
+    const all: Sums = { values: {}, unreadable: {}, duplicates: {} };
+    for (const s of sections) rawSums(s.rows.length === 0 && s.subtotal ? [s.subtotal] : s.rows, columns, all);
     return finish(all, columns);
 }
 
+export { isCountColumn, isRateColumn };

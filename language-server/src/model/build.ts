@@ -3,10 +3,13 @@
 import { CstUtils, GrammarUtils, type AstNode, type CompositeCstNode, type CstNode, type Reference, type RootCstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { formatNumber, readNumber, readYear, roundTo, type NumberStyle } from '../../../common/numbers.js';
+import { lineIndexOf } from '../language/line-index.js';
 import { expectedTotal, sumRows } from './arithmetic.js';
+import { TableCell, YearLine } from './cells.js';
 import {
-    UNUSUAL_CHARACTER, isRateMeasure,
-    type AssignmentModel, type CellModel, type DistrictTableModel, type IdRef, type IndicatorModel,
+    PREDECLARED_COLUMNS, UNUSUAL_CHARACTER, isRateColumn,
+    type AssignmentModel, type CellModel, type CheckTermModel, type ColumnDefinitionModel, type ColumnModel, type DistrictTableModel, type IdRef, type IndicatorModel,
+    type PrintedBound, type TableCheckModel,
     type IndicatorValueModel, type Measure, type PlanDate, type PlanModel, type PrintedNumber,
     type SolutionGroupModel, type SourceRange, type TableRowModel, type TableSectionModel, type YearRole
 } from './types.js';
@@ -82,7 +85,7 @@ class ModelBuilder {
             });
         } else if (ast.isDistrict(e)) {
             m.districts.push({
-                id: e.name ?? '', name: e.label ?? '', fullName: e.fullName, kind: e.kind,
+                id: e.name ?? '', name: e.label ?? '', fullName: e.fullName, kind: e.kind, level: e.level ?? 'district',
                 range: nodeRange(e), nameRange: propertyRange(e, 'name')
             });
         } else if (ast.isDimension(e)) {
@@ -207,26 +210,68 @@ class ModelBuilder {
     }
 
     private table(e: ast.DistrictTable): DistrictTableModel {
-        const columns = (e.columns ?? []) as Measure[];
-        const years = e.years.map(y => ({ year: this.year(y, 'year', y.year, 'table') ?? NaN, kind: y.kind ?? 'plan', range: nodeRange(y) }));
+        const columnsById: Record<string, ColumnModel> = {};
+        for (const c of PREDECLARED_COLUMNS) columnsById[c.id] = c;
+        for (const d of e.declarations) {
+            if (!d.name) continue;
+            columnsById[d.name] = {
+                id: d.name, label: d.label, unit: d.unit?.custom !== undefined ? 'custom' : d.unit?.kind ?? 'custom', customUnit: d.unit?.custom,
+                definition: this.definition(d.definition), predeclared: false, range: nodeRange(d)
+            };
+        }
+        const unknownColumns: { id: string; range: SourceRange }[] = [];
+        const known = (id: string | undefined, node: AstNode, property: string, index?: number) => {
+            if (id !== undefined && !columnsById[id]) unknownColumns.push({ id, range: propertyRange(node, property, index) });
+        };
+        e.columns.forEach((c, i) => known(c, e, 'columns', i));
+        for (const d of e.declarations) {
+            const def = d.definition;
+            if (ast.isRateDefinition(def)) { known(def.count, def, 'count'); known(def.base, def, 'base'); }
+            else if (ast.isSumDefinition(def)) def.parts.forEach((p, i) => known(p, def, 'parts', i));
+            else if (ast.isFlowDefinition(def)) for (const t of def.terms) known(t.column, t, 'column');
+        }
+        const checks = e.checks.map(c => this.check(c, known));
+        const columns = e.columns.slice();
+        const years = e.years.map(y => ({ year: this.year(y, 'year', y.year, 'table') ?? NaN, kind: y.kind ?? 'plan', standardId: y.standard?.$refText, range: nodeRange(y) }));
         const sections: TableSectionModel[] = [];
         if (e.rows.length > 0 || e.sections.length === 0) {
-            sections.push(this.section(undefined, e.rows.map(r => this.row(r, columns)), undefined, columns));
+            sections.push(this.section(undefined, e.rows.map(r => this.row(r, columns)), undefined, columnsById));
         }
         for (const s of e.sections) {
-            const section = this.section(s, s.rows.map(r => this.row(r, columns)), s.subtotal ? this.totalRow(s.subtotal, columns) : undefined, columns);
+            const section = this.section(s, s.rows.map(r => this.row(r, columns)), s.subtotal ? this.totalRow(s.subtotal, columns) : undefined, columnsById);
             sections.push(section);
         }
         const total = e.total ? this.totalRow(e.total, columns) : undefined;
         return {
-            id: e.name ?? '', title: e.title ?? '', annex: e.annex, heading: e.heading, standardId: e.standard?.$refText,
-            years, columns, sections, total,
-            expectedTotal: expectedTotal(sections, columns),
+            id: e.name ?? '', title: e.title ?? '', annex: e.annex, heading: e.heading, rowHeader: e.rowHeader, targets: e.targets,
+            standardId: e.standard?.$refText, years, columns, columnsById, unknownColumns, checks, sections, total,
+            expectedTotal: expectedTotal(sections, columnsById),
             range: nodeRange(e), nameRange: propertyRange(e, 'name')
         };
     }
 
-    private section(s: ast.TableSection | undefined, rows: TableRowModel[], subtotal: TableRowModel | undefined, columns: Measure[]): TableSectionModel {
+    private definition(d: ast.ColumnDefinition | undefined): ColumnDefinitionModel | undefined {
+        if (ast.isRateDefinition(d)) return { kind: 'rate', count: d.count ?? '', base: d.base ?? '' };
+        if (ast.isSumDefinition(d)) return { kind: 'sum', parts: d.parts.slice() };
+        if (ast.isFlowDefinition(d)) return { kind: 'flow', terms: d.terms.map(t => ({ sign: t.sign === '-' ? -1 : 1, column: t.column ?? '' })) };
+        return undefined;
+    }
+
+    private check(c: ast.TableCheck, known: (id: string | undefined, node: AstNode, property: string) => void): TableCheckModel {
+        const side = (x: ast.CheckExpression | undefined): CheckTermModel[] => (x?.terms ?? []).map((t, i) => {
+            known(t.column, t, 'column');
+            const sign = i > 0 && x!.operators[i - 1] === '-' ? -1 : 1;
+            const value = t.value !== undefined ? this.number(t, 'value', t.value).value : undefined;
+            return { sign, column: t.column, previous: t.previous, year: t.year !== undefined ? readYear(t.year) : undefined, value };
+        });
+        return {
+            id: c.name ?? '', left: side(c.left), op: (c.op ?? '=') as TableCheckModel['op'], right: side(c.right),
+            rows: c.rows ?? 'all', years: c.years.length > 0 ? c.years.map(y => readYear(y)).filter((y): y is number => y !== undefined) : undefined,
+            severity: c.severity ?? 'warning', message: c.message ?? '', messageEn: c.messageEn, range: nodeRange(c)
+        };
+    }
+
+    private section(s: ast.TableSection | undefined, rows: TableRowModel[], subtotal: TableRowModel | undefined, columns: Record<string, ColumnModel>): TableSectionModel {
         return { label: s ? s.label ?? '' : undefined, title: s?.title, rows, subtotal, sums: sumRows(rows, columns), range: s ? nodeRange(s) : undefined };
     }
 
@@ -243,30 +288,60 @@ class ModelBuilder {
         return { kind: r.kind ?? 'total', label: r.label ?? '', years: r.years.map(y => this.yearCells(y, columns)), range: nodeRange(r) };
     }
 
-    private yearCells(y: ast.YearCells, columns: Measure[]) {
-        // Hot path on national-scale tables: a cell is one token with no node of its own (issue 8), so
-        // its range is its leaf's in the line's CST, found by the grammar's `cells` assignment. The
-        // arrays are made at their size (an array grown by push holds 17 slots for 3 cells).
-        const leaves = GrammarUtils.findNodesForProperty(y.$cstNode, 'cells');
-        const rangeAt = (i: number) => leaves[i] ? rangeOf(leaves[i]) : nodeRange(y);
-        const cells: CellModel[] = y.cells.slice(0, columns.length).map((c, i) => {
-            const range = rangeAt(i);
-            return { measure: columns[i], range, number: c !== '-' ? this.number(y, 'cells', c, range) : undefined };
-        });
-        const extra: SourceRange[] = y.cells.length > columns.length ? y.cells.slice(columns.length).map((_, i) => rangeAt(columns.length + i)) : [];
-        const first = y.$cstNode && 'content' in y.$cstNode ? (y.$cstNode as CompositeCstNode).content[0] : undefined;
-        const yearRange = first ? rangeOf(first) : propertyRange(y, 'year');
-        return { year: this.year(y, 'year', (y.year ?? '').replace(':', ''), 'cells', yearRange) ?? NaN, yearRange, cells, extra, range: nodeRange(y) };
+    private yearCells(y: ast.YearCells, columns: Measure[]): YearLine {
+        // Hot path on national-scale tables: a cell is one token with no node of its own, found by the
+        // grammar's `cells` assignment; cells and the line keep offsets, not ranges (model/cells.ts).
+        const cst = y.$cstNode!;
+        const lines = lineIndexOf(cst);
+        const leaves = GrammarUtils.findNodesForProperty(cst, 'cells');
+        const first = 'content' in cst ? (cst as CompositeCstNode).content[0] : undefined;
+        const yearEnd = first ? first.end : cst.end;
+        let extra: number[] | undefined;
+        for (let i = columns.length; i < leaves.length; i++) (extra ??= []).push(leaves[i].offset, leaves[i].end);
+        const line = new YearLine(NaN, cst.offset, cst.end, yearEnd, extra, lines);
+        const year = this.year(y, 'year', (y.year ?? '').replace(':', ''), 'cells', line);
+        line.year = year ?? NaN;
+        const count = Math.min(columns.length, y.cells.length);
+        const cells: CellModel[] = new Array<CellModel>(count);
+        for (let i = 0; i < count; i++) {
+            const text = y.cells[i];
+            const leaf = leaves[i];
+            const cell = new TableCell(columns[i], text, leaf ? leaf.offset : cst.offset, leaf ? leaf.end : cst.end, lines);
+            if (text.includes('..')) {
+                const [low, high] = text.split('..');
+                const bound = (printed: string): PrintedBound => {
+                    const read = readNumber(printed, this.style);
+                    // A misstyled bound is reported as any number is (number-style), at its cell.
+                    if (read.problem) {
+                        this.model.numbers.push({
+                            printed, value: read.value, decimals: read.decimals, problem: read.problem, suggestion: read.suggestion,
+                            get range() { return cell.range; }
+                        });
+                    }
+                    return { printed, value: read.value, decimals: read.decimals };
+                };
+                cell.bounds = [bound(low), bound(high)];
+            } else if (text !== '-') {
+                this.read(cell, text);
+                this.model.numbers.push(cell);
+            }
+            cells[i] = cell;
+        }
+        line.cells = cells;
+        return line;
     }
 
-    private solutionGroup(g: ast.SolutionGroup, path: string[]): SolutionGroupModel {
+    /** `inherited`: the lead of the nearest enclosing group that states one. */
+    private solutionGroup(g: ast.SolutionGroup, path: string[], inherited?: AssignmentModel): SolutionGroupModel {
         const here = [...path, g.label ?? ''];
+        const assignment = this.assignment(g.assignment);
+        const holds = assignment.leads.length > 0 ? assignment : inherited;
         return {
-            label: g.label ?? '', title: g.title ?? '', labelRange: propertyRange(g, 'label'), range: nodeRange(g),
-            groups: g.groups.map(sub => this.solutionGroup(sub, here)),
+            label: g.label ?? '', title: g.title ?? '', assignment, labelRange: propertyRange(g, 'label'), range: nodeRange(g),
+            groups: g.groups.map(sub => this.solutionGroup(sub, here, holds)),
             solutions: g.solutions.map(s => ({
                 id: s.name, heading: s.heading ?? '', texts: s.texts, assignment: this.assignment(s.assignment),
-                path: here, range: nodeRange(s)
+                inherited: holds, path: here, range: nodeRange(s)
             }))
         };
     }
@@ -288,6 +363,14 @@ class ModelBuilder {
         return { id: r.$refText ?? '', resolved: target !== undefined, name, range: r.$refNode ? rangeOf(r.$refNode) : propertyRange(node, property, index) };
     }
 
+    /** Reads a cell's text under the plan's style into it. */
+    private read(cell: TableCell, text: string): void {
+        const read = readNumber(text, this.style);
+        cell.value = read.value;
+        cell.decimals = read.decimals;
+        if (read.problem) { cell.problem = read.problem; cell.suggestion = read.suggestion; }
+    }
+
     private number(node: AstNode, property: string, text: string | undefined, range?: SourceRange): PrintedNumber {
         if (text === undefined) {
             // Missing after a syntax error (already reported by the parser): an empty, unreadable number.
@@ -300,10 +383,10 @@ class ModelBuilder {
         return n;
     }
 
-    private year(node: AstNode, property: string, text: string | undefined, role: YearRole, range?: SourceRange): number | undefined {
+    private year(node: AstNode, property: string, text: string | undefined, role: YearRole, line?: YearLine): number | undefined {
         if (text === undefined) return undefined;
         const year = readYear(text);
-        this.model.years.push({ year, printed: text, role, range: range ?? propertyRange(node, property) });
+        this.model.years.push(line ? new YearMention(year, text, role, line) : { year, printed: text, role, range: propertyRange(node, property) });
         return year;
     }
 }
@@ -327,13 +410,15 @@ function valuesFromTable(table: DistrictTableModel, measure: Measure, style: Num
         const cell = totalCells?.cells.find(c => c.measure === measure);
         let value: PrintedNumber | undefined = cell?.number;
         if (!value) {
-            const computed = table.expectedTotal[y.year]?.[measure];
+            const computed = table.expectedTotal.values[y.year]?.[measure];
             if (computed === undefined) continue;
-            const decimals = isRateMeasure(measure) ? 2 : 0;
+            const decimals = isRateColumn(table.columnsById[measure]) ? 2 : 0;
             value = { printed: formatNumber(computed, style, decimals), value: roundTo(computed, decimals), decimals, range: y.range };
         }
         out.push({
             kind: y.kind === 'plan' ? 'plan' : 'result', year: y.year, yearRange: y.range, value,
+            // Per-year standards: a change of standard is a break in the series, not a move.
+            standardId: y.standardId ?? (table.years.some(x => x.standardId) ? table.standardId : undefined),
             fromTable: table.id, range: cell?.range ?? y.range
         });
     }
@@ -341,6 +426,12 @@ function valuesFromTable(table: DistrictTableModel, measure: Measure, style: Num
 }
 
 export { cellValue };
+
+/** A table line's year label, located by its line when asked. */
+class YearMention {
+    constructor(readonly year: number | undefined, readonly printed: string, readonly role: YearRole, private readonly line: YearLine) {}
+    get range(): SourceRange { return this.line.yearRange; }
+}
 
 /** Builds the model of one plan document. */
 export function buildPlanModel(root: ast.PlanDocument, uri: string): PlanModel {

@@ -12,7 +12,7 @@ export interface PrintedNumber {
     /** Undefined when the printed text does not fit the declared style. */
     value?: number;
     decimals: number;
-    range: SourceRange;
+    readonly range: SourceRange;
     problem?: 'wrong-style' | 'malformed';
     suggestion?: string;
 }
@@ -27,19 +27,52 @@ export interface IdRef {
 }
 
 export type YearKind = 'result' | 'plan' | 'estimate' | 'actual';
-export type Measure = 'households' | 'poor' | 'poor-rate' | 'near-poor' | 'near-poor-rate' | 'multidim' | 'multidim-rate';
-export type CountMeasure = 'households' | 'poor' | 'near-poor' | 'multidim';
-export type RateMeasure = 'poor-rate' | 'near-poor-rate' | 'multidim-rate';
+/** A table column's id: one of the predeclared measures or a column the table declares. */
+export type Measure = string;
+/** The predeclared columns, which every table knows without declaring them. */
+export type PredeclaredMeasure = 'households' | 'poor' | 'poor-rate' | 'near-poor' | 'near-poor-rate' | 'multidim' | 'multidim-rate';
 
-export const COUNT_MEASURES: readonly CountMeasure[] = ['households', 'poor', 'near-poor', 'multidim'];
-export const RATE_MEASURES: readonly RateMeasure[] = ['poor-rate', 'near-poor-rate', 'multidim-rate'];
-/** The count each rate divides by the households. */
-export const RATE_NUMERATOR: Record<RateMeasure, CountMeasure> = {
-    'poor-rate': 'poor', 'near-poor-rate': 'near-poor', 'multidim-rate': 'multidim'
-};
+/** households and persons are counted (whole, summable); percent and points are rates; custom is neither. */
+export type ColumnUnit = 'households' | 'persons' | 'percent' | 'points' | 'custom';
 
-export function isRateMeasure(m: Measure): m is RateMeasure {
-    return (RATE_MEASURES as readonly string[]).includes(m);
+export type ColumnDefinitionModel =
+    /** count ÷ base × 100. */
+    | { kind: 'rate'; count: Measure; base: Measure }
+    /** The sum of the parts (counts, or rates of one base). */
+    | { kind: 'sum'; parts: Measure[] }
+    /** This year = the year before + Σ sign × column (this year's flows). */
+    | { kind: 'flow'; terms: { sign: 1 | -1; column: Measure }[] };
+
+export interface ColumnModel {
+    id: Measure;
+    /** The declared heading; absent for a predeclared column (its heading is in the catalogue). */
+    label?: string;
+    unit: ColumnUnit;
+    customUnit?: string;
+    definition?: ColumnDefinitionModel;
+    predeclared: boolean;
+    /** The declaration, for a declared column. */
+    range?: SourceRange;
+}
+
+const households = (id: PredeclaredMeasure, definition?: ColumnDefinitionModel): ColumnModel => ({ id, unit: 'households', definition, predeclared: true });
+const percent = (id: PredeclaredMeasure, count: Measure): ColumnModel => ({ id, unit: 'percent', definition: { kind: 'rate', count, base: 'households' }, predeclared: true });
+
+/** The seven measures of the seed's tables, as if every table declared them. */
+export const PREDECLARED_COLUMNS: readonly ColumnModel[] = [
+    households('households'), households('poor'), percent('poor-rate', 'poor'),
+    households('near-poor'), percent('near-poor-rate', 'near-poor'),
+    households('multidim', { kind: 'sum', parts: ['poor', 'near-poor'] }), percent('multidim-rate', 'multidim')
+];
+
+export const COUNT_UNITS: readonly ColumnUnit[] = ['households', 'persons'];
+
+export function isCountColumn(c: ColumnModel | undefined): boolean {
+    return c !== undefined && COUNT_UNITS.includes(c.unit);
+}
+
+export function isRateColumn(c: ColumnModel | undefined): boolean {
+    return c !== undefined && (c.unit === 'percent' || c.unit === 'points');
 }
 
 export interface PlanDate { day?: number; month?: number; year?: number; printed: string; range: SourceRange }
@@ -75,11 +108,15 @@ export interface AgencyModel {
     nameRange: SourceRange;
 }
 
+export type UnitLevel = 'district' | 'region' | 'province' | 'commune';
+
+/** A unit a table's rows stand for: a district, or a region, province or commune. */
 export interface DistrictModel {
     id: string;
     name: string;
     fullName?: string;
-    kind?: 'huyen' | 'thi-xa' | 'thanh-pho';
+    level: UnitLevel;
+    kind?: 'huyen' | 'thi-xa' | 'thanh-pho' | 'quan' | 'xa' | 'phuong' | 'thi-tran';
     range: SourceRange;
     nameRange: SourceRange;
 }
@@ -142,24 +179,41 @@ export interface TargetModel {
     nameRange: SourceRange;
 }
 
+/** One bound of a range cell (410..460), read under the plan's style. */
+export interface PrintedBound { printed: string; value?: number; decimals: number }
+
 export interface CellModel {
     measure: Measure;
-    /** Undefined for a blank cell ("-"). */
+    /** Undefined for a blank cell ("-") and for a range. */
     number?: PrintedNumber;
-    range: SourceRange;
+    /** A range of targets (410..460), in a table declared `targets`. */
+    bounds?: [PrintedBound, PrintedBound];
+    /** The range cell's own text. */
+    printed: string;
+    readonly range: SourceRange;
 }
 
 export interface YearCellsModel {
     year: number;
-    yearRange: SourceRange;
+    readonly yearRange: SourceRange;
     cells: CellModel[];
     /** Cells beyond the table's declared columns. */
-    extra: SourceRange[];
-    range: SourceRange;
+    readonly extra: SourceRange[];
+    readonly range: SourceRange;
 }
 
 /** Per year, per measure: the value the row or total should have, computed from other cells. */
 export type YearValues = Partial<Record<Measure, number>>;
+
+/**
+ * Sums of rows per year; `unreadable`: per year and column, the first cell that made a sum unknown;
+ * `duplicates`: what the rows of a unit that came a second time add (left out of `values`).
+ */
+export interface TableSums {
+    values: Record<number, YearValues>;
+    unreadable: Record<number, Record<Measure, CellModel>>;
+    duplicates: Record<number, YearValues>;
+}
 
 export interface TableRowModel {
     kind: 'row' | 'subtotal' | 'total';
@@ -176,23 +230,51 @@ export interface TableSectionModel {
     rows: TableRowModel[];
     subtotal?: TableRowModel;
     /** Sum of the section's rows, per year, for every count column. */
-    sums: Record<number, YearValues>;
+    sums: TableSums;
     range?: SourceRange;
 }
+
+/** A check a table states (`check … { left op right … }`). */
+export interface TableCheckModel {
+    id: string;
+    left: CheckTermModel[];
+    op: '<=' | '<' | '=' | '>=' | '>' | '!=';
+    right: CheckTermModel[];
+    rows: 'units' | 'totals' | 'all';
+    years?: number[];
+    severity: 'error' | 'warning' | 'info';
+    message: string;
+    messageEn?: string;
+    range: SourceRange;
+}
+
+export interface CheckTermModel { sign: 1 | -1; column?: Measure; year?: number; previous?: boolean; value?: number }
+
+export interface TableYearModel { year: number; kind: YearKind; standardId?: string; range: SourceRange }
 
 export interface DistrictTableModel {
     id: string;
     title: string;
     annex?: string;
     heading?: string;
+    /** The row-label heading, when the table states one. */
+    rowHeader?: string;
+    /** A table of targets: its cells may be ranges. */
+    targets: boolean;
     standardId?: string;
-    years: { year: number; kind: YearKind; range: SourceRange }[];
+    years: TableYearModel[];
+    /** The printed columns, in order. */
     columns: Measure[];
+    /** Every column the table knows: the predeclared ones and its own declarations (which override). */
+    columnsById: Record<Measure, ColumnModel>;
+    /** Column names the table prints or uses that are not known. */
+    unknownColumns: { id: string; range: SourceRange }[];
+    checks: TableCheckModel[];
     /** A table without sections has one section with no label. */
     sections: TableSectionModel[];
     total?: TableRowModel;
     /** What the total row should hold: the sum of all district rows (a section without rows counts by its subtotal). */
-    expectedTotal: Record<number, YearValues>;
+    expectedTotal: TableSums;
     range: SourceRange;
     nameRange: SourceRange;
 }
@@ -202,6 +284,8 @@ export interface SolutionModel {
     heading: string;
     texts: string[];
     assignment: AssignmentModel;
+    /** The lead stated by the nearest enclosing group, which holds when the solution names none. */
+    inherited?: AssignmentModel;
     /** Group labels from the outermost, e.g. ["5", "a"]. */
     path: string[];
     range: SourceRange;
@@ -210,6 +294,7 @@ export interface SolutionModel {
 export interface SolutionGroupModel {
     label: string;
     title: string;
+    assignment: AssignmentModel;
     groups: SolutionGroupModel[];
     solutions: SolutionModel[];
     labelRange: SourceRange;

@@ -1,7 +1,7 @@
 // The rule engine: each rule is a small named function over the plan model that reports findings.
 // It is pure (no Langium, no LSP), so the language server, the CLI and tests run the same rules.
 import { formatNumber } from '../../../common/numbers.js';
-import type { Measure, PlanModel, SourceRange } from '../model/types.js';
+import type { DistrictTableModel, Measure, PlanModel, PredeclaredMeasure, SourceRange } from '../model/types.js';
 import type { CheckOptions } from '../language/settings.js';
 import { issueMessage, issueSeverity, type Args, type IssueCode, type Locale, type Severity } from '../../../common/findings.js';
 import { say, type Words } from '../../../common/catalogue.js';
@@ -20,8 +20,9 @@ export class RuleContext {
     readonly findings: Finding[] = [];
     constructor(readonly model: PlanModel, readonly locale: Locale, readonly options: CheckOptions) {}
 
-    report(code: IssueCode, range: SourceRange, args: Args, data?: Record<string, unknown>): void {
-        this.findings.push({ code, severity: issueSeverity(code), range, message: issueMessage(code, args, this.locale), data });
+    /** `severity`: for a finding whose severity its declaration states (a table's own `check`). */
+    report(code: IssueCode, range: SourceRange, args: Args, data?: Record<string, unknown>, severity?: Severity): void {
+        this.findings.push({ code, severity: severity ?? issueSeverity(code), range, message: issueMessage(code, args, this.locale), data });
     }
 
     /** A value printed in the plan's own number style. */
@@ -40,12 +41,19 @@ export class RuleContext {
         return say(words, this.locale, args);
     }
 
-    measure(m: Measure): string {
-        return MEASURE_LABELS[m][this.locale];
+    /** A column's name: the table's declared label, else the predeclared measure's, else its id. */
+    measure(m: Measure, table?: DistrictTableModel): string {
+        return columnName(m, this.locale, table);
     }
 }
 
-/** The measures' names (common/words/kinds.ts), typed by the model's measures. */
-export const MEASURE_LABELS: Record<Measure, Words> = MEASURES;
+/** The predeclared measures' names (common/words/kinds.ts). */
+export const MEASURE_LABELS: Record<PredeclaredMeasure, Words> = MEASURES;
+
+export function columnName(m: Measure, locale: Locale, table?: DistrictTableModel): string {
+    const declared = table?.columnsById[m];
+    if (declared?.label !== undefined) return declared.label;
+    return m in MEASURE_LABELS ? MEASURE_LABELS[m as PredeclaredMeasure][locale] : m;
+}
 
 export type Rule = (ctx: RuleContext) => void;

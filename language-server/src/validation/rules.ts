@@ -6,14 +6,17 @@ import { RuleContext, type Finding, type Rule } from './rule.js';
 import { agencyUsed, leadAssigned, uniqueIds } from './rules/assignment.js';
 import { invisibleCharacters } from './rules/characters.js';
 import { continuousNumbering } from './rules/numbering.js';
-import { cellValues, numberStyle, percentValues, yearFormat } from './rules/numbers.js';
-import { partsWithinTotal, rateMatchesCounts, tableShape, totalsMatchRows } from './rules/tables.js';
+import { cellValues, numberStyle, percentValues, wholeIndicatorValues, yearFormat } from './rules/numbers.js';
+import {
+    flowsAcrossYears, impliedDenominators, partsWithinTotal, rateMatchesCounts, sumsMatchParts, tableChecks, tableColumns, tableShape, totalsMatchRows
+} from './rules/tables.js';
 import { movesInDirection, targetsHold } from './rules/targets.js';
 import { indicatorYears, periodForward, targetYears, taskDeadlines } from './rules/years.js';
 
 export const RULES: Record<string, Rule> = {
-    numberStyle, yearFormat, cellValues, percentValues,
-    rateMatchesCounts, totalsMatchRows, partsWithinTotal, tableShape,
+    numberStyle, yearFormat, cellValues, percentValues, wholeIndicatorValues,
+    rateMatchesCounts, impliedDenominators, sumsMatchParts, flowsAcrossYears, totalsMatchRows, partsWithinTotal,
+    tableColumns, tableChecks, tableShape,
     periodForward, indicatorYears, targetYears, taskDeadlines,
     leadAssigned, agencyUsed, uniqueIds, continuousNumbering,
     movesInDirection, targetsHold,

@@ -4,8 +4,8 @@
 // show the same cells. Pure: no vscode, LSP, DOM or Langium imports; serialisable as JSON.
 import type { AnnexCell, AnnexColumn, AnnexRow, AnnexTable, CellKind, ChartView, PlanView, ViewFinding } from '../../../common/view.js';
 import {
-    isRateMeasure, type DistrictTableModel, type IdRef, type Measure, type PlanModel, type SourceRange,
-    type TableRowModel, type YearKind
+    isRateColumn, type CellModel, type DistrictTableModel, type IdRef, type Measure, type PlanModel, type PredeclaredMeasure, type SourceRange,
+    type TableRowModel, type UnitLevel, type YearKind
 } from '../model/types.js';
 import { severityName } from '../../../common/locale.js';
 import { say, type Args, type Words } from '../../../common/catalogue.js';
@@ -24,7 +24,12 @@ export function locatedFinding(d: { severity?: number; code?: string | number; m
 /** The annexes' fixed words (common/words/annex.ts), in the language they are printed in. */
 const w = (words: Words, args?: Args) => say(words, ANNEX_LOCALE, args);
 const yearHeading = (kind: YearKind, year: number) => w(YEAR_HEADINGS[kind], { year });
-const measureHeading = (m: Measure) => w(MEASURES[m].heading);
+/** A column's heading: its declared label, else the predeclared measure's heading, else its id. */
+const measureHeading = (m: Measure, t?: DistrictTableModel) =>
+    t?.columnsById[m]?.label ?? (m in MEASURES ? w(MEASURES[m as PredeclaredMeasure].heading) : m);
+const isRate = (t: DistrictTableModel, m: Measure) => isRateColumn(t.columnsById[m]);
+/** A range cell as documents print it: "410–460". */
+const cellText = (c: CellModel | undefined) => c?.bounds ? `${c.bounds[0].printed}–${c.bounds[1].printed}` : c?.number?.printed ?? '';
 const annexLabel = (annex: string | undefined) => w(ANNEX.label, { annex: annex ?? '' }).trim();
 
 function text(t: string, extra: Partial<AnnexCell> = {}): AnnexCell {
@@ -85,12 +90,12 @@ class ViewBuilder {
         const years = t.years;
         const columns: AnnexColumn[] = [
             { key: 'no', kind: 'text', width: 4 }, { key: 'district', kind: 'text', width: 14 },
-            ...years.flatMap(y => t.columns.map(m => ({ key: `${y.year}:${m}`, kind: (isRateMeasure(m) ? 'rate' : 'count') as CellKind, width: 8 })))
+            ...years.flatMap(y => t.columns.map(m => ({ key: `${y.year}:${m}`, kind: (isRate(t, m) ? 'rate' : 'count') as CellKind, width: 8 })))
         ];
         const header: AnnexRow[] = [
-            { kind: 'header', cells: [head(w(ANNEX.no), { rowSpan: 2 }), head(w(ANNEX.district), { rowSpan: 2 }),
+            { kind: 'header', cells: [head(w(ANNEX.no), { rowSpan: 2 }), head(t.rowHeader ?? this.unitHeading(t), { rowSpan: 2 }),
                 ...years.map(y => head(yearHeading(y.kind, y.year), { colSpan: t.columns.length, range: y.range }))] },
-            { kind: 'header', cells: years.flatMap(() => t.columns.map(m => head(measureHeading(m)))) }
+            { kind: 'header', cells: years.flatMap(() => t.columns.map(m => head(measureHeading(m, t)))) }
         ];
         const body: AnnexRow[] = [];
         const span = columns.length;
@@ -112,6 +117,19 @@ class ViewBuilder {
         };
     }
 
+    /** The row-label heading follows the units the rows stand for (Huyện/TX/TP, Vùng, Xã/phường/thị trấn…). */
+    private unitHeading(t: DistrictTableModel): string {
+        const levels = new Set<UnitLevel>();
+        const byId = new Map(this.model.districts.map(d => [d.id, d]));
+        for (const s of t.sections) for (const r of s.rows) {
+            const unit = r.district ? byId.get(r.district.id) : undefined;
+            if (unit) levels.add(unit.level);
+        }
+        if (levels.size > 1) return w(ANNEX.unitMixed);
+        const level = [...levels][0] ?? 'district';
+        return w(level === 'district' ? ANNEX.district : level === 'region' ? ANNEX.unitRegion : level === 'province' ? ANNEX.unitProvince : ANNEX.unitCommune);
+    }
+
     private tableRow(t: DistrictTableModel, row: TableRowModel): AnnexRow {
         const bold = row.kind !== 'row';
         const cells: AnnexCell[] = row.kind === 'row'
@@ -124,9 +142,9 @@ class ViewBuilder {
                 const cell = line?.cells.find(c => c.measure === m);
                 const n = cell?.number;
                 cells.push({
-                    text: n?.printed ?? '', value: n?.value, kind: isRateMeasure(m) ? 'rate' : 'count',
+                    text: cellText(cell), value: n?.value, kind: isRate(t, m) ? 'rate' : 'count',
                     decimals: n?.decimals, align: 'right', bold,
-                    range: n?.range ?? cell?.range ?? line?.range, findings: this.findingsAt(n?.range ?? (line ? undefined : row.range))
+                    range: cell?.range ?? line?.range, findings: this.findingsAt(cell && (n || cell.bounds) ? cell.range : line ? undefined : row.range)
                 });
             }
         }
@@ -224,7 +242,7 @@ class ViewBuilder {
             const labelOf = new Map(t.sections.flatMap(s => s.rows.map(r => [r, sectioned && s.title ? `${r.label} (${s.title})` : r.label] as const)));
             const valueOf = (row: TableRowModel, year: number, m: Measure) =>
                 row.years.find(l => l.year === year)?.cells.find(c => c.measure === m)?.number?.value ?? null;
-            const rateMeasure: Measure | undefined = t.columns.find(m => m === 'poor-rate') ?? t.columns.find(isRateMeasure);
+            const rateMeasure: Measure | undefined = t.columns.find(m => m === 'poor-rate') ?? t.columns.find(m => isRate(t, m));
             if (rateMeasure) {
                 charts.push({
                     id: 'district-rates', type: 'line', unit: '%', labels,
@@ -238,14 +256,17 @@ class ViewBuilder {
                     id: 'households', type: 'bar', unit: w(CHARTS.householdsUnit), labels: rowsOf().map(r => labelOf.get(r)!),
                     title: w(CHARTS.households, { year: last }),
                     series: [
-                        { label: measureHeading('households'), data: rowsOf().map(r => valueOf(r, last, 'households')) },
-                        ...(t.columns.includes('poor') ? [{ label: measureHeading('poor'), data: rowsOf().map(r => valueOf(r, last, 'poor')) }] : [])
+                        { label: measureHeading('households', t), data: rowsOf().map(r => valueOf(r, last, 'households')) },
+                        ...(t.columns.includes('poor') ? [{ label: measureHeading('poor', t), data: rowsOf().map(r => valueOf(r, last, 'poor')) }] : [])
                     ]
                 });
             }
         }
         // The province's rate against its targets: the indicator computed from the table, and its targets.
-        const rateIndicator = this.model.indicators.find(i => i.computed && isRateMeasure(i.computed.measure));
+        const rateIndicator = this.model.indicators.find(i => {
+            const table = i.computed && this.model.tables.find(x => x.id === i.computed!.tableId);
+            return table !== undefined && isRate(table, i.computed!.measure);
+        });
         if (rateIndicator) {
             const targets = this.model.targets.filter(x => x.indicator.id === rateIndicator.id && x.comparison?.value?.value !== undefined);
             const years = [...new Set([...rateIndicator.values.map(v => v.year), ...targets.map(x => x.year)])].sort();

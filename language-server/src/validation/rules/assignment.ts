@@ -24,8 +24,9 @@ export const leadAssigned: Rule = ctx => {
     }
     for (const section of ctx.model.solutionSections) {
         eachSolution(section.groups, s => {
-            if (s.assignment.leads.length === 0) {
-                ctx.report('missing-lead', s.range, { what: ctx.say(FINDING_WORDS.theSolution, { path: s.path.join('.') }), name: clip(s.heading) });
+            // Directions to all levels name no unit: an info, and a lead stated for the group holds.
+            if (s.assignment.leads.length === 0 && !s.inherited?.leads.length) {
+                ctx.report('solution-without-lead', s.range, { what: ctx.say(FINDING_WORDS.theSolution, { path: s.path.join('.') }), name: clip(s.heading) });
             }
         });
     }
@@ -43,7 +44,7 @@ export const agencyUsed: Rule = ctx => {
     const mark = (a: AssignmentModel) => { for (const r of [...a.leads, ...a.coordinates]) used.add(r.id); };
     ctx.model.indicators.forEach(i => mark(i.assignment));
     ctx.model.taskLists.forEach(l => l.tasks.forEach(t => mark(t.assignment)));
-    ctx.model.solutionSections.forEach(s => eachSolution(s.groups, x => mark(x.assignment)));
+    ctx.model.solutionSections.forEach(s => eachSolution(s.groups, x => { mark(x.assignment); if (x.inherited) mark(x.inherited); }));
     ctx.model.dutyLists.forEach(l => l.items.forEach(i => used.add(i.agency.id)));
     ctx.model.funding?.sources.forEach(s => { if (s.via) used.add(s.via.id); });
     for (const agency of ctx.model.agencies) {

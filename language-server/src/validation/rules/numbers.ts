@@ -1,6 +1,7 @@
 // Number rules: every number read under the declared style; counts whole and not negative; percents in 0–100.
-import { isRateMeasure } from '../../model/types.js';
+import { isCountColumn } from '../../model/types.js';
 import type { Rule } from '../rule.js';
+import { UNITS } from '../../../../common/words/kinds.js';
 
 export const numberStyle: Rule = ctx => {
     const style = ctx.model.numberStyle;
@@ -28,12 +29,13 @@ export const cellValues: Rule = ctx => {
                 for (const cell of y.cells) {
                     const n = cell.number;
                     if (n?.value === undefined) continue;
-                    if (isRateMeasure(cell.measure)) {
+                    const column = table.columnsById[cell.measure];
+                    if (column?.unit === 'percent') {
                         if (n.value < 0 || n.value > 100) ctx.report('percent-out-of-range', n.range, { printed: n.printed });
-                    } else if (n.value < 0) {
+                    } else if (isCountColumn(column) && n.value < 0) {
                         ctx.report('negative-count', n.range, { printed: n.printed });
-                    } else if (!Number.isInteger(n.value)) {
-                        ctx.report('count-not-integer', n.range, { printed: n.printed, measure: ctx.measure(cell.measure) });
+                    } else if (isCountColumn(column) && !Number.isInteger(n.value)) {
+                        ctx.report('count-not-integer', n.range, { printed: n.printed, measure: ctx.measure(cell.measure, table) });
                     }
                 }
             }
@@ -49,6 +51,20 @@ export const percentValues: Rule = ctx => {
             if (v.fromTable) continue; // table cells are checked by cellValues
             const x = v.value.value;
             if (x !== undefined && (x < 0 || x > 100)) ctx.report('percent-out-of-range', v.value.range, { printed: v.value.printed });
+        }
+    }
+};
+
+/** Indicators counted in households or persons take whole numbers (outside tables too). */
+export const wholeIndicatorValues: Rule = ctx => {
+    for (const indicator of ctx.model.indicators) {
+        if (indicator.unitKind !== 'households' && indicator.unitKind !== 'persons') continue;
+        for (const v of indicator.values) {
+            if (v.fromTable) continue; // table cells are checked by cellValues
+            const x = v.value.value;
+            if (x !== undefined && !Number.isInteger(x)) {
+                ctx.report('indicator-not-whole', v.value.range, { printed: v.value.printed, unit: ctx.say(UNITS[indicator.unitKind]) });
+            }
         }
     }
 };
