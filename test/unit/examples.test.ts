@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import { loadPlans } from '../../language-server/src/cli/workspace.js';
-import { createTestServices, EXAMPLES_DIR, parsePlan, planFilesUnder } from '../helpers/plan.js';
+import { createTestServices, EXAMPLES_DIR, parsePlan, planFilesUnder, validatePlan } from '../helpers/plan.js';
+
+const validateText = (text: string) => validatePlan(createTestServices(), text);
 
 const ALL = planFilesUnder(EXAMPLES_DIR);
 const BROKEN_DIR = path.join(EXAMPLES_DIR, 'broken');
@@ -14,18 +16,40 @@ const CLEAN = path.join(EXAMPLES_DIR, 'clean', 'small-clean.plan');
 const rel = (f: string) => path.relative(EXAMPLES_DIR, f);
 
 interface Expectation { code: string; line: number; token?: string }
+interface Fix { line: number; from: string; to: string }
 
-/** `// expect: total-mismatch "855", missing-district-year` → one expectation per item, on that line. */
-function expectationsOf(text: string): Expectation[] {
-    const out: Expectation[] = [];
+/**
+ * `// expect: total-mismatch "855", missing-district-year` → one expectation per item, on that line.
+ * `… "855" → "845"` also says what the figure should be; `fix "a b" → "c d"` only that (a fix that
+ * changes more than the token pointed at). With every fix made, the example has no finding at all.
+ */
+function commentsOf(text: string): { expectations: Expectation[]; fixes: Fix[] } {
+    const expectations: Expectation[] = [];
+    const fixes: Fix[] = [];
     text.split(/\r?\n/).forEach((line, i) => {
         const m = /(?:^|\s)\/\/\s*expect:\s*(.*)$/.exec(line);
         if (!m) return;
-        for (const item of m[1].matchAll(/([a-z][a-z-]*)(?:\s+"((?:[^"\\]|\\.)*)")?/g)) {
-            out.push({ code: item[1], line: i + 1, token: item[2] });
+        for (const item of m[1].matchAll(/([a-z][a-z-]*)(?:\s+"((?:[^"\\]|\\.)*)")?(?:\s*→\s*"((?:[^"\\]|\\.)*)")?/g)) {
+            if (item[3] !== undefined) fixes.push({ line: i + 1, from: item[2], to: item[3] });
+            if (item[1] !== 'fix') expectations.push({ code: item[1], line: i + 1, token: item[2] });
         }
     });
-    return out;
+    return { expectations, fixes };
+}
+
+function expectationsOf(text: string): Expectation[] {
+    return commentsOf(text).expectations;
+}
+
+/** The example with every announced fix made (each on its line, once). */
+function fixed(text: string): string {
+    const lines = text.split('\n');
+    for (const f of commentsOf(text).fixes) {
+        const code = lines[f.line - 1].replace(/\/\/.*$/, '');
+        if (!code.includes(f.from)) throw new Error(`line ${f.line} has no "${f.from}"`);
+        lines[f.line - 1] = code.replace(f.from, f.to);
+    }
+    return lines.join('\n');
 }
 
 function textAt(text: string, d: Diagnostic): string {
@@ -96,8 +120,31 @@ describe('the clean example', () => {
     });
 });
 
+const TABLES_DIR = path.join(EXAMPLES_DIR, 'tables');
+
+describe('the examples of table shapes (issue 10): one per shape, each with the inconsistency it can have', () => {
+    const files = planFilesUnder(TABLES_DIR);
+
+    test('there is one example per shape, eight in all, each announcing its inconsistency and its fix', () => {
+        expect(files.map(f => path.basename(f).split('-')[0]).sort()).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+        for (const file of files) {
+            const { expectations, fixes } = commentsOf(fs.readFileSync(file, 'utf-8'));
+            expect(expectations.length, rel(file)).toBeGreaterThan(0);
+            expect(fixes.length, rel(file)).toBeGreaterThan(0);
+        }
+    });
+
+    for (const file of files) {
+        test(`${rel(file)}: with the announced fixes made, no finding at all`, async () => {
+            const text = fixed(fs.readFileSync(file, 'utf-8'));
+            const { diagnostics } = await validateText(text);
+            expect(diagnostics.map(d => `${String(d.code)}@${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
+        });
+    }
+});
+
 describe('the broken examples give exactly their announced findings', () => {
-    const files = planFilesUnder(BROKEN_DIR);
+    const files = [...planFilesUnder(BROKEN_DIR), ...planFilesUnder(TABLES_DIR)];
     let diagnostics: Map<string, Diagnostic[]>;
 
     beforeAll(async () => {
@@ -106,7 +153,7 @@ describe('the broken examples give exactly their announced findings', () => {
     });
 
     test('there are broken examples, each announcing at least one finding', () => {
-        expect(files.length).toBeGreaterThanOrEqual(5);
+        expect(files.length).toBeGreaterThanOrEqual(13);
         for (const file of files) expect(expectationsOf(fs.readFileSync(file, 'utf-8')).length, rel(file)).toBeGreaterThan(0);
     });
 

@@ -26,17 +26,26 @@ describe('memory held after validating a plan', () => {
         expect(parser.wrapper.input).toHaveLength(0);
     });
 
-    test('the model\'s cells point at the syntax tree\'s ranges instead of holding copies', async () => {
+    test('neither the model\'s cells nor the syntax tree\'s cell leaves hold a range until one is asked for', async () => {
         const document = await validated(fs.readFileSync(SEED_PLAN, 'utf8'));
         const model = Plan.plan.Models.get(document);
-        const cellsInTree = AstUtils.streamAst(document.parseResult.value).filter(ast.isYearCells).flatMap(y => GrammarUtils.findNodesForProperty(y.$cstNode, 'cells')).toArray();
-        const cellsInModel = model.tables.flatMap(t => [...t.sections.flatMap(s => [...s.rows, ...(s.subtotal ? [s.subtotal] : [])]), ...(t.total ? [t.total] : [])])
-            .flatMap(r => r.years).flatMap(y => y.cells);
-        expect(cellsInModel.length).toBeGreaterThan(100);
-        const treeRanges = new Set(cellsInTree.map(c => c.range));
-        for (const cell of cellsInModel) {
-            expect(treeRanges.has(cell.range)).toBe(true);
-            if (cell.number) expect(cell.number.range).toBe(cell.range);
-        }
+        const leaves = AstUtils.streamAst(document.parseResult.value).filter(ast.isYearCells).flatMap(y => GrammarUtils.findNodesForProperty(y.$cstNode, 'cells')).toArray();
+        const lines = model.tables.flatMap(t => [...t.sections.flatMap(s => [...s.rows, ...(s.subtotal ? [s.subtotal] : [])]), ...(t.total ? [t.total] : [])])
+            .flatMap(r => r.years);
+        const cells = lines.flatMap(y => y.cells);
+        expect(cells.length).toBeGreaterThan(100);
+        expect(leaves.length).toBe(cells.length);
+        // No cell of a unit's row made its range (the total row's cells are the computed indicator's values).
+        const held = (o: object) => Object.values(o).filter(v => v && typeof v === 'object' && 'start' in v && 'end' in v).length;
+        const unitCells = model.tables.flatMap(t => t.sections.flatMap(s => s.rows)).flatMap(r => r.years).flatMap(y => y.cells);
+        expect(unitCells.length).toBeGreaterThan(100);
+        expect(unitCells.filter(c => held(c) > 0)).toEqual([]);
+        expect(leaves.filter(l => (l as unknown as { _range?: unknown })._range !== undefined)).toEqual([]);
+        // Asked for, a cell's range is its leaf's, and the same object the next time.
+        const cell = cells[0];
+        const leaf = leaves[0];
+        expect(cell.range).toEqual(leaf.range);
+        expect(cell.range).toBe(cell.range);
+        expect(cell.number!.range).toBe(cell.range);
     });
 });

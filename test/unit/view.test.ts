@@ -20,7 +20,7 @@ describe('plan view', () => {
         expect(view.annexes.map(a => a.label)).toEqual(['Phụ lục 01', 'Phụ lục 02', 'Phụ lục 03']);
         for (const a of view.annexes) expect(a.subtitle).toBe('(Kèm theo Kế hoạch số /KH-UBND ngày /11/2023 của UBND tỉnh)');
         expect(view.header.period).toBe('2023–2025');
-        expect(view.findings).toEqual({ error: 1, warning: 18, info: 0, hint: 0 });
+        expect(view.findings).toEqual({ error: 1, warning: 7, info: 11, hint: 0 });
     });
 
     it('marks the misprinted 2024 total with its finding, and only that cell of the total row', async () => {

@@ -65,6 +65,11 @@ export const rateMatchesCounts: Rule = ctx => {
                     }
                     const { numerator, households, exact } = rate;
                     if (matchesRounded(n.value, n.decimals, exact, ctx.options.rateTolerance)) continue;
+                    // Right for the value its count or base should have (a sum's parts, a total's rows):
+                    // the wrong figure is that count, reported on its own.
+                    const counts = [numerator, ...shouldBe(table, row, y, count, values)];
+                    const bases = [households, ...shouldBe(table, row, y, base, values)];
+                    if (counts.some(c => bases.some(b => b > 0 && matchesRounded(n.value!, n.decimals, c / b * 100, ctx.options.rateTolerance)))) continue;
                     const replacement = ctx.fmt(exact, n.decimals);
                     ctx.report('rate-mismatch', n.range, {
                         printed: n.printed, numerator: ctx.fmt(numerator), denominator: ctx.fmt(households),
@@ -75,6 +80,22 @@ export const rateMatchesCounts: Rule = ctx => {
         }
     }
 };
+
+/** The values a count should have besides the printed one: the sum of its parts, the sum of a total's rows. */
+function shouldBe(table: DistrictTableModel, row: TableRowModel, y: YearCellsModel, m: Measure, values: YearValues): number[] {
+    const out: number[] = [];
+    const d = table.columnsById[m]?.definition;
+    if (d?.kind === 'sum') {
+        const parts = d.parts.map(p => values[p]);
+        if (parts.every(p => p !== undefined)) out.push(parts.reduce((a, b) => a! + b!, 0)!);
+    }
+    if (row.kind !== 'row') {
+        const sums = row.kind === 'total' ? table.expectedTotal : table.sections.find(s => s.subtotal === row)?.sums;
+        const sum = sums?.values[y.year]?.[m];
+        if (sum !== undefined) out.push(sum);
+    }
+    return out;
+}
 
 /** A range of rates against a range of counts over a printed base: bound by bound. */
 function checkRateBounds(ctx: RuleContext, row: TableRowModel, y: YearCellsModel, cell: CellModel, count: Measure, base: Measure): void {
@@ -120,7 +141,7 @@ export const impliedDenominators: Rule = ctx => {
                         const d = rate.definition as { count: Measure };
                         const rateCell = cellOf(y, rate.id);
                         const countCell = cellOf(y, d.count);
-                        if (!rateCell) continue;
+                        if (!rateCell || ctx.findings.some(f => f.severity === 'error' && f.range === rateCell.range)) continue;
                         const pairs: { count?: number; rate?: number; decimals: number; printed: string }[] = [];
                         if (rateCell.bounds && countCell?.bounds) {
                             for (let i = 0; i < 2; i++) pairs.push({ count: countCell.bounds[i].value, rate: rateCell.bounds[i].value, decimals: rateCell.bounds[i].decimals, printed: rateCell.bounds[i].printed });
@@ -194,6 +215,8 @@ function checkSumOfRates(ctx: RuleContext, table: DistrictTableModel, row: Table
     const sumRate = rateOf(sum.id);
     if (!sumRate || sumRate.definition?.kind !== 'rate') return;
     const base = sumRate.definition.base;
+    // With the base printed, each rate is checked against its count directly (rateMatchesCounts).
+    if (table.columns.includes(base)) return;
     const partRates = parts.map(p => rateOf(p, base));
     if (partRates.some(r => r === undefined)) return;
     checkRateSum(ctx, table, row, y, cellOf(y, sumRate.id), sumRate, partRates.map(r => r!.id));
@@ -220,7 +243,10 @@ export const flowsAcrossYears: Rule = ctx => {
         const flows = table.columns.map(m => columns[m]).filter(c => c?.definition?.kind === 'flow');
         if (flows.length === 0) continue;
         for (const row of allRows(table)) {
-            for (const y of row.years) {
+            // What a wrong figure should have been: the next year may follow from either, and is not
+            // reported again for following the right one.
+            const shouldHaveBeen = new Map<string, number>();
+            for (const y of [...row.years].sort((a, b) => a.year - b.year)) {
                 const before = row.years.find(p => p.year === y.year - 1);
                 if (!before) continue;
                 const now = rowValues(row, y.year, columns);
@@ -232,8 +258,11 @@ export const flowsAcrossYears: Rule = ctx => {
                     if (n?.value === undefined || !Number.isInteger(n.value) || previous === undefined) continue;
                     const moves = terms.map(t => now[t.column]);
                     if (moves.some(v => v === undefined)) continue;
-                    const computed = terms.reduce((a, t, i) => a + t.sign * moves[i]!, previous);
-                    if (computed === n.value) continue;
+                    const move = terms.reduce((a, t, i) => a + t.sign * moves[i]!, 0);
+                    const computed = previous + move;
+                    const corrected = shouldHaveBeen.get(`${flow.id}@${y.year - 1}`);
+                    if (computed === n.value || (corrected !== undefined && corrected + move === n.value)) continue;
+                    shouldHaveBeen.set(`${flow.id}@${y.year}`, corrected !== undefined ? corrected + move : computed);
                     ctx.report('flow-mismatch', n.range, {
                         label: row.label, year: y.year, measure: ctx.measure(flow.id, table), printed: n.printed,
                         previous: ctx.fmt(previous),
@@ -280,6 +309,14 @@ function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowMode
             if (Math.abs(sum - n.value) < 1e-9) continue;
             const duplicated = expected.duplicates[y.year]?.[cell.measure];
             if (duplicated !== undefined && Math.abs(sum + duplicated - n.value) < 1e-9) continue;
+            // A sum column whose total equals the total's own parts: the rows that disagree with their
+            // parts are reported there (sum-mismatch), not again here.
+            const d = table.columnsById[cell.measure]?.definition;
+            if (d?.kind === 'sum') {
+                const own = rowValues(row, y.year, table.columnsById);
+                const parts = d.parts.map(p => own[p]);
+                if (parts.every(p => p !== undefined) && Math.abs(parts.reduce((a, b) => a! + b!, 0)! - n.value) < 1e-9) continue;
+            }
             ctx.report('total-mismatch', n.range, {
                 label: row.label, year: y.year, measure: ctx.measure(cell.measure, table),
                 printed: n.printed, sum: ctx.fmt(sum), diff: ctx.fmt(n.value - sum)
