@@ -62,6 +62,8 @@ export interface ChartView {
     labels: string[];
     series: ChartSeries[];
     unit?: string;
+    /** Where the poverty standard changes: a break in the series, drawn before the label. */
+    breaks?: { label: string; note: string }[];
 }
 
 export interface PlanView {

@@ -53,6 +53,7 @@ export const CHARTS = {
     households: { vi: 'Tổng số hộ và hộ nghèo theo huyện, năm {year}', en: 'Total and poor households by district, {year}' },
     householdsUnit: { vi: 'hộ', en: 'households' },
     provinceRate: { vi: '{name}: toàn tỉnh so với mục tiêu', en: '{name}: the province against its targets' },
+    standardBreak: { vi: 'Từ đây: {standard}', en: 'From here: {standard}' },
     result: { vi: 'Kết quả', en: 'Result' },
     plan: { vi: 'Kế hoạch', en: 'Plan' },
     target: { vi: 'Mục tiêu', en: 'Target' }

@@ -1,6 +1,6 @@
 // The chart.js configuration of one chart of the plan view: colours from the theme, numbers on axes
 // and in tooltips in the plan's number style. No DOM here (the browser tests check it in Node too).
-import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import type { NumberStyle } from '../../common/numbers.js';
 import type { ChartSeries, ChartView } from '../../common/view.js';
 import { formatAuto, withUnit } from './format.js';
@@ -39,6 +39,39 @@ function dataset(c: ChartView, series: ChartSeries, i: number, theme: Theme, sec
     return { ...base, borderDash: dash, borderWidth: 2, pointRadius: 3, spanGaps: true, tension: 0 } as ChartDataset<'line', (number | null)[]>;
 }
 
+/**
+ * A change of poverty standard: a dashed vertical line halfway before the first year of the new
+ * standard, with its note, so that the jump there reads as a break in the series, not a move.
+ */
+export function standardBreaks(c: ChartView, theme: Theme): Plugin<'line' | 'bar'> {
+    return {
+        id: 'planStandardBreaks',
+        afterDatasetsDraw(chart: Chart) {
+            const x = chart.scales.x;
+            const area = chart.chartArea;
+            if (!x || !area) return;
+            const ctx = chart.ctx;
+            for (const b of c.breaks ?? []) {
+                const i = c.labels.indexOf(b.label);
+                if (i <= 0) continue;
+                const at = (x.getPixelForValue(i - 1) + x.getPixelForValue(i)) / 2;
+                ctx.save();
+                ctx.strokeStyle = theme.muted;
+                ctx.setLineDash([4, 4]);
+                ctx.beginPath();
+                ctx.moveTo(at, area.top);
+                ctx.lineTo(at, area.bottom);
+                ctx.stroke();
+                ctx.setLineDash([]);
+                ctx.fillStyle = theme.muted;
+                ctx.font = `11px ${theme.font}`;
+                ctx.fillText(b.note, at + 4, area.top + 12);
+                ctx.restore();
+            }
+        }
+    };
+}
+
 export function chartConfig(c: ChartView, style: NumberStyle, theme: Theme): ChartConfiguration<'line' | 'bar', (number | null)[], string> {
     const secondAxis = needsSecondAxis(c);
     const fmt = (v: number) => formatAuto(v, style);
@@ -55,6 +88,7 @@ export function chartConfig(c: ChartView, style: NumberStyle, theme: Theme): Cha
     return {
         type: c.type,
         data: { labels: c.labels, datasets: c.series.map((s, i) => dataset(c, s, i, theme, secondAxis)) },
+        plugins: c.breaks?.length ? [standardBreaks(c, theme)] : [],
         options: {
             responsive: true,
             maintainAspectRatio: false,

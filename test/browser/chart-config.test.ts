@@ -82,3 +82,21 @@ describe('chart layout', () => {
         expect(chartConfig(rates, 'vi', theme).options!.plugins!.legend!.display).toBe(true);
     });
 });
+
+describe('a change of poverty standard (issue 10)', () => {
+    it('draws a dashed line with its note halfway before the first year of the new standard', () => {
+        const withBreak: ChartView = { ...rates, labels: ['2015', '2016'], breaks: [{ label: '2016', note: 'Từ đây: đa chiều' }] };
+        const cfg = chartConfig(withBreak, 'vi', theme);
+        expect(cfg.plugins).toHaveLength(1);
+        const drawn: string[] = [];
+        const ctx = {
+            save() {}, restore() {}, beginPath() {}, stroke() { drawn.push('stroke'); }, setLineDash(d: number[]) { drawn.push(`dash ${d.join(',')}`); },
+            moveTo(x: number, y: number) { drawn.push(`move ${x},${y}`); }, lineTo(x: number, y: number) { drawn.push(`line ${x},${y}`); },
+            fillText(t: string, x: number) { drawn.push(`text ${t} @${x}`); }, strokeStyle: '', fillStyle: '', font: ''
+        };
+        const chart = { ctx, chartArea: { top: 10, bottom: 110 }, scales: { x: { getPixelForValue: (i: number) => 100 + 200 * i } } };
+        (cfg.plugins![0].afterDatasetsDraw as unknown as (c: unknown) => void)(chart);
+        expect(drawn).toEqual(['dash 4,4', 'move 200,10', 'line 200,110', 'stroke', 'dash ', 'text Từ đây: đa chiều @204']);
+        expect(chartConfig(rates, 'vi', theme).plugins).toEqual([]);
+    });
+});

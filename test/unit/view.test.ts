@@ -54,3 +54,40 @@ describe('plan view', () => {
         expect(spans.reduce((a, b) => a + b, 0)).toBe(annex02.body.length);
     });
 });
+
+describe('tables of any shape (issue 10): the view takes its headings from the declarations', () => {
+    const shape = (n: string) => fs.readdirSync(path.join(EXAMPLES_DIR, 'tables')).find(f => f.startsWith(`${n}-`))!;
+    const view = (n: string) => viewOf(path.join(EXAMPLES_DIR, 'tables', shape(n)));
+
+    it('declared columns are headed by their declared labels, predeclared ones by the catalogue', async () => {
+        const v = await view('3');
+        const headings = v.annexes[0].header[1].cells.map(c => c.text);
+        expect(headings).toEqual(['Tổng số hộ dân cư', 'Số hộ có mức sống trung bình', 'Tỷ lệ hộ có mức sống trung bình (%)', 'Số nhân khẩu']);
+        expect(v.annexes[0].columns.map(c => c.kind)).toEqual(['text', 'text', 'count', 'count', 'rate', 'count']);
+    });
+
+    it('the row-label heading follows the units: regions, the province, communes, districts', async () => {
+        const heading = async (n: string) => (await view(n)).annexes[0].header[0].cells[1].text;
+        expect(await heading('1')).toBe('Vùng');
+        expect(await heading('3')).toBe('Tỉnh/thành phố');
+        expect(await heading('6')).toBe('Xã/phường/thị trấn');
+        expect(await heading('2')).toBe('Huyện/TX/TP');
+    });
+
+    it('a range cell is printed as documents print it, and carries its finding', async () => {
+        const v = await view('5');
+        const texts = v.annexes[0].body.map(r => r.cells.slice(2).map(c => c.text));
+        expect(texts[0]).toEqual(['13.700', '410–460', '3,0–3,4']);
+        const marked = v.annexes[0].body.flatMap(r => r.cells).filter(c => c.findings?.length);
+        expect(marked.map(c => [c.text, c.findings![0].code])).toEqual([['2,5–3,3', 'rate-mismatch'], ['710–830', 'range-total-mismatch']]);
+    });
+
+    it('charts mark the change of poverty standard, in the district chart and the province chart', async () => {
+        const v = await view('7');
+        const byId = new Map(v.charts.map(c => [c.id, c]));
+        expect(byId.get('district-rates')!.breaks).toEqual([{ label: '2016', note: 'Từ đây: Chuẩn nghèo đa chiều giai đoạn 2016–2020' }]);
+        expect(byId.get('province-rate')!.breaks!.map(b => b.label)).toEqual(['2016']);
+        // A series without a change of standard has no break.
+        expect((await view('6')).charts.every(c => !c.breaks?.length)).toBe(true);
+    });
+});

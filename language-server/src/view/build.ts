@@ -234,6 +234,13 @@ class ViewBuilder {
     charts(): ChartView[] {
         const charts: ChartView[] = [];
         const t = this.model.tables[0];
+        const standardName = (id: string | undefined) => this.model.standards.find(s => s.id === id)?.name ?? id ?? '';
+        /** A break where a year's standard differs from the year before's (both given). */
+        const breaksOf = (years: { year: number; standardId?: string }[]) => years.flatMap((y, i) => {
+            const before = years[i - 1];
+            return before?.standardId && y.standardId && before.standardId !== y.standardId
+                ? [{ label: String(y.year), note: w(CHARTS.standardBreak, { standard: standardName(y.standardId) }) }] : [];
+        });
         if (t) {
             const labels = t.years.map(y => String(y.year));
             const rowsOf = (): TableRowModel[] => t.sections.flatMap(s => s.rows);
@@ -245,7 +252,7 @@ class ViewBuilder {
             const rateMeasure: Measure | undefined = t.columns.find(m => m === 'poor-rate') ?? t.columns.find(m => isRate(t, m));
             if (rateMeasure) {
                 charts.push({
-                    id: 'district-rates', type: 'line', unit: '%', labels,
+                    id: 'district-rates', type: 'line', unit: '%', labels, breaks: breaksOf(t.years),
                     title: w(CHARTS.districtRates),
                     series: rowsOf().map(r => ({ label: labelOf.get(r)!, data: t.years.map(y => valueOf(r, y.year, rateMeasure)) }))
                 });
@@ -273,8 +280,10 @@ class ViewBuilder {
             const orientation = this.model.header.orientationYear?.year;
             if (orientation !== undefined && !years.includes(orientation)) years.push(orientation);
             const zeroTarget = this.model.targets.find(x => x.year === orientation && x.comparison?.value?.value === 0);
+            const standardOf = (y: number) => rateIndicator.values.find(v => v.year === y)?.standardId;
             charts.push({
                 id: 'province-rate', type: 'line', unit: '%', labels: years.map(String),
+                breaks: breaksOf(years.map(y => ({ year: y, standardId: standardOf(y) }))),
                 title: w(CHARTS.provinceRate, { name: rateIndicator.name }),
                 series: [
                     { label: w(CHARTS.result), kind: 'result', data: years.map(y => rateIndicator.values.find(v => v.year === y && v.kind !== 'plan')?.value.value ?? null) },
