@@ -299,14 +299,15 @@ class ModelBuilder {
         let extra: number[] | undefined;
         for (let i = columns.length; i < leaves.length; i++) (extra ??= []).push(leaves[i].offset, leaves[i].end);
         const line = new YearLine(NaN, cst.offset, cst.end, yearEnd, extra, lines);
-        const year = this.year(y, 'year', (y.year ?? '').replace(':', ''), 'cells', line);
-        line.year = year ?? NaN;
+        // A year label ("2021:") is four digits by the lexer: always a year, never a year-malformed
+        // finding, so it is not listed in model.years (one entry per line of a national table).
+        line.year = readYear((y.year ?? '').replace(':', '')) ?? NaN;
         const count = Math.min(columns.length, y.cells.length);
         const cells: CellModel[] = new Array<CellModel>(count);
         for (let i = 0; i < count; i++) {
             const text = y.cells[i];
             const leaf = leaves[i];
-            const cell = new TableCell(columns[i], text, leaf ? leaf.offset : cst.offset, leaf ? leaf.end : cst.end, lines);
+            const cell = new TableCell(columns[i], text, leaf ? leaf.offset : cst.offset, lines);
             if (text.includes('..')) {
                 const [low, high] = text.split('..');
                 const bound = (printed: string): PrintedBound => {
@@ -383,10 +384,10 @@ class ModelBuilder {
         return n;
     }
 
-    private year(node: AstNode, property: string, text: string | undefined, role: YearRole, line?: YearLine): number | undefined {
+    private year(node: AstNode, property: string, text: string | undefined, role: YearRole): number | undefined {
         if (text === undefined) return undefined;
         const year = readYear(text);
-        this.model.years.push(line ? new YearMention(year, text, role, line) : { year, printed: text, role, range: propertyRange(node, property) });
+        this.model.years.push({ year, printed: text, role, range: propertyRange(node, property) });
         return year;
     }
 }
@@ -426,12 +427,6 @@ function valuesFromTable(table: DistrictTableModel, measure: Measure, style: Num
 }
 
 export { cellValue };
-
-/** A table line's year label, located by its line when asked. */
-class YearMention {
-    constructor(readonly year: number | undefined, readonly printed: string, readonly role: YearRole, private readonly line: YearLine) {}
-    get range(): SourceRange { return this.line.yearRange; }
-}
 
 /** Builds the model of one plan document. */
 export function buildPlanModel(root: ast.PlanDocument, uri: string): PlanModel {

@@ -372,4 +372,4 @@ const NONCHARACTERS_ASTRAL = Array.from({ length: 16 }, (_, i) => `\\u{${(i + 1)
  */
 export const UNUSUAL_CHARACTER = new RegExp(`[\\0-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\uD800-\\uDFFF\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${NONCHARACTERS_ASTRAL}]`, 'u');
 
-export type YearRole = 'period' | 'orientation' | 'baseline' | 'plan' | 'actual' | 'table' | 'target' | 'task' | 'standard' | 'date' | 'cells';
+export type YearRole = 'period' | 'orientation' | 'baseline' | 'plan' | 'actual' | 'table' | 'target' | 'task' | 'standard' | 'date';

@@ -81,6 +81,11 @@ export const rateMatchesCounts: Rule = ctx => {
     }
 };
 
+/** Whether an error already stands at this range (one finding per wrong figure). */
+function reportedAt(ctx: RuleContext, range: { start: { line: number; character: number } }): boolean {
+    return ctx.findings.some(f => f.severity === 'error' && f.range.start.line === range.start.line && f.range.start.character === range.start.character);
+}
+
 /** The values a count should have besides the printed one: the sum of its parts, the sum of a total's rows. */
 function shouldBe(table: DistrictTableModel, row: TableRowModel, y: YearCellsModel, m: Measure, values: YearValues): number[] {
     const out: number[] = [];
@@ -141,7 +146,7 @@ export const impliedDenominators: Rule = ctx => {
                         const d = rate.definition as { count: Measure };
                         const rateCell = cellOf(y, rate.id);
                         const countCell = cellOf(y, d.count);
-                        if (!rateCell || ctx.findings.some(f => f.severity === 'error' && f.range === rateCell.range)) continue;
+                        if (!rateCell || reportedAt(ctx, rateCell.range)) continue;
                         const pairs: { count?: number; rate?: number; decimals: number; printed: string }[] = [];
                         if (rateCell.bounds && countCell?.bounds) {
                             for (let i = 0; i < 2; i++) pairs.push({ count: countCell.bounds[i].value, rate: rateCell.bounds[i].value, decimals: rateCell.bounds[i].decimals, printed: rateCell.bounds[i].printed });
