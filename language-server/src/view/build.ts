@@ -10,7 +10,8 @@ import {
 import { severityName } from '../../../common/locale.js';
 import { say, type Args, type Words } from '../../../common/catalogue.js';
 import { ANNEX, ANNEX_LOCALE, CHARTS, YEAR_HEADINGS } from '../../../common/words/annex.js';
-import { KINDS, MEASURES } from '../../../common/words/kinds.js';
+import { MEASURES } from '../../../common/words/kinds.js';
+import { documentRef, kindInSentence, shortDate } from './header.js';
 
 
 /** A finding with its place, as the view builder takes it (LSP diagnostics and CLI findings both fit). */
@@ -66,10 +67,7 @@ class ViewBuilder {
 
     private subtitle(): string {
         const h = this.model.header;
-        const d = h.date;
-        const date = d ? `${d.day ?? ''}/${d.month ?? ''}/${d.year ?? ''}` : '';
-        const kind = h.kind ? h.kind.charAt(0) + h.kind.slice(1).toLowerCase() : w(KINDS.PlanDocument.title);
-        return w(ANNEX.attachedTo, { kind, number: h.number ?? '', code: h.code ?? '', date, issuer: h.issuerShort ?? h.issuer ?? '' });
+        return w(ANNEX.attachedTo, { kind: kindInSentence(h), ref: documentRef(h), date: shortDate(h.date), issuer: (h.issuerShort ?? h.issuer ?? '').trim() });
     }
 
     build(): AnnexTable[] {
