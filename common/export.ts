@@ -8,8 +8,30 @@ export function isExportFormat(v: unknown): v is ExportFormat {
     return typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v);
 }
 
+/** How a number cell is written in a CSV file. */
+export const CSV_NUMBER_STYLES = ['plain', 'printed'] as const;
+export type CsvNumberStyle = typeof CSV_NUMBER_STYLES[number];
+
+/** The field separators a CSV file may use. */
+export const CSV_SEPARATORS = [',', ';'] as const;
+export type CsvSeparator = typeof CSV_SEPARATORS[number];
+
+export interface CsvOptions {
+    /**
+     * plain (the default): 29822, 3.17, 2025, read alike by every program whatever its locale;
+     * printed: as the annex prints them, 29.822 and 3,17.
+     */
+    numbers?: CsvNumberStyle;
+    /** ',' (RFC 4180, the default) or ';', the list separator Excel expects under Vietnamese regional settings. */
+    separator?: CsvSeparator;
+}
+
+export interface ExportOptions {
+    csv?: CsvOptions;
+}
+
 /** One file of an export: a plain file name (no folder) and its bytes. */
 export interface ExportFile { name: string; data: Uint8Array }
 
 /** The exporters' entry point (language-server/src/export), loaded by the extension from its own bundle. */
-export type RenderExport = (view: PlanView, format: ExportFormat) => Promise<{ files: ExportFile[] }>;
+export type RenderExport = (view: PlanView, format: ExportFormat, options?: ExportOptions) => Promise<{ files: ExportFile[] }>;

@@ -14,6 +14,8 @@ export const CLI_HELP = {
     formats: { vi: 'docx, xlsx, csv, html, md: cách nhau bằng dấu phẩy hoặc lặp lại', en: 'docx, xlsx, csv, html, md: comma-separated or repeated' },
     out: { vi: 'thư mục đầu ra (tạo nếu chưa có)', en: 'output folder (created if missing)' },
     force: { vi: 'ghi đè tệp đã có', en: 'overwrite existing files' },
+    csvNumbers: { vi: 'số trong CSV: plain (29822, 3.17, mặc định) hoặc printed (như phụ lục in: 29.822, 3,17)', en: 'numbers in CSV: plain (29822, 3.17, the default) or printed (as the annex prints them: 29.822, 3,17)' },
+    csvSeparator: { vi: 'dấu phân cách trong CSV: "," (mặc định) hoặc ";" (Excel với thiết lập vùng Việt Nam)', en: 'CSV field separator: "," (the default) or ";" (Excel under Vietnamese regional settings)' },
     maxSize: { vi: 'không đọc tệp lớn hơn số MB này (mặc định {mb})', en: 'refuse files larger than this many MB (default {mb})' },
     badSize: { vi: 'cần một số MB lớn hơn 0, ví dụ 64.', en: 'a number of MB greater than 0 is needed, e.g. 64.' },
     cannotRead: { vi: 'không đọc được {file}: {why}', en: 'cannot read {file}: {why}' },

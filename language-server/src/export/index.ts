@@ -9,13 +9,15 @@ import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderXlsx } from './xlsx.js';
 
-import type { ExportFile, ExportFormat, RenderExport } from '../../../common/export.js';
+import type { ExportFile, ExportFormat, ExportOptions, RenderExport } from '../../../common/export.js';
 
 export { ExportFileNameError, ExportFolderError, ExportTargetExistsError, ExportWriteError, writeExportFiles } from './write.js';
-export { EXPORT_FORMATS, isExportFormat, type ExportFile, type ExportFormat } from '../../../common/export.js';
+export {
+    CSV_NUMBER_STYLES, CSV_SEPARATORS, EXPORT_FORMATS, isExportFormat, type CsvOptions, type ExportFile, type ExportFormat, type ExportOptions
+} from '../../../common/export.js';
 
 /** Renders a plan's annexes: one file `<plan-id>.<format>`, or for CSV one file per annex. */
-export const renderExport: RenderExport = async (view: PlanView, format: ExportFormat): Promise<{ files: ExportFile[] }> => {
+export const renderExport: RenderExport = async (view: PlanView, format: ExportFormat, options: ExportOptions = {}): Promise<{ files: ExportFile[] }> => {
     const base = exportBaseName(view.id);
     switch (format) {
         case 'docx': return { files: [{ name: `${base}.docx`, data: await renderDocx(view) }] };
@@ -30,7 +32,7 @@ export const renderExport: RenderExport = async (view: PlanView, format: ExportF
                 // Two annexes printed with the same number still get a file each.
                 for (let n = 2; used.has(name); n++) name = `${stem}-${n}.csv`;
                 used.add(name);
-                return { name, data: renderCsv(annex) };
+                return { name, data: renderCsv(annex, options.csv) };
             });
             return { files };
         }
