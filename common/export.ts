@@ -1,4 +1,5 @@
 // The export formats, named once: the CLI, the preview's buttons and the exporters all take these.
+import type { Locale } from './locale.js';
 import type { PlanView } from './view.js';
 
 export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'html', 'md'] as const;
@@ -28,6 +29,13 @@ export interface CsvOptions {
 
 export interface ExportOptions {
     csv?: CsvOptions;
+    /**
+     * Export the plan's findings with the annexes (the review sheet): a `<plan>-phat-hien.csv` beside
+     * the CSV files, a sheet of the workbook. Off by default.
+     */
+    findings?: boolean;
+    /** The language of the review sheet's headings (the findings' messages come as the checker said them). */
+    locale?: Locale;
 }
 
 /** One file of an export: a plain file name (no folder) and its bytes. */

@@ -11,6 +11,9 @@ export type CellKind = 'text' | 'count' | 'rate' | 'number' | 'year';
 
 export interface ViewFinding { severity: 'error' | 'warning' | 'info' | 'hint'; code: string; message: string }
 
+/** A finding with its place in the plan file: what the reviewer's list (the review sheet) shows. */
+export interface PlacedFinding extends ViewFinding { range: SourceRange }
+
 export interface AnnexCell {
     /** The text as the annex prints it. */
     text: string;
@@ -81,4 +84,6 @@ export interface PlanView {
     annexes: AnnexTable[];
     charts: ChartView[];
     findings: { error: number; warning: number; info: number; hint: number };
+    /** Every finding, in the order of the plan file; an annex cell's own are also on the cell. */
+    findingList?: PlacedFinding[];
 }

@@ -83,6 +83,27 @@ describe('plan export', () => {
         expect(fs.readdirSync(out)).toEqual([]);
     });
 
+    it('writes CSV numbers plain or printed, with "," or ";", and the findings for review with --findings', async () => {
+        const out = tempDir('cli-csv');
+        const plain = plan(['export', SEED_PLAN, '--format', 'csv', '--out', path.join(out, 'plain')]);
+        expect(plain.status, plain.stderr).toBe(0);
+        expect(plain.stdout).not.toContain('phat-hien');
+        expect(fs.readFileSync(path.join(out, 'plain', 'hung_yen_giam_ngheo_2023-phu-luc-01.csv'), 'utf-8')).toContain('\r\n1,Phù Cừ,29822,946,3.17,');
+        const printed = plan(['export', SEED_PLAN, '--format', 'csv,xlsx', '--csv-numbers', 'printed', '--csv-separator', ';', '--findings',
+            '--lang', 'en', '--out', path.join(out, 'printed')]);
+        expect(printed.status, printed.stderr).toBe(0);
+        expect(printed.stdout).toContain('hung_yen_giam_ngheo_2023-phat-hien.csv');
+        expect(fs.readFileSync(path.join(out, 'printed', 'hung_yen_giam_ngheo_2023-phu-luc-01.csv'), 'utf-8')).toContain('\r\n1;Phù Cừ;29.822;946;3,17;');
+        const review = fs.readFileSync(path.join(out, 'printed', 'hung_yen_giam_ngheo_2023-phat-hien.csv'), 'utf-8').replace(/^\uFEFF/, '').split('\r\n');
+        expect(review[0]).toBe('Severity;Rule;Message;Annex;Cell;Line;Column');
+        // English messages, as --lang asks, one line per finding.
+        expect(review.filter(l => l !== '')).toHaveLength(20);
+        expect(review.find(l => l.startsWith('Error;total-mismatch;'))).toMatch(/;Phụ lục 01;Tổng cộng · Năm 2024 - Tổng số hộ nghèo;\d+;\d+$/);
+        const bad = plan(['export', SEED_PLAN, '--format', 'csv', '--csv-separator', 'tab', '--out', out]);
+        expect(bad.status).toBe(2);
+        expect(bad.stderr).toMatch(/--csv-separator/);
+    });
+
     it('exports a damaged plan rather than crash', () => {
         const dir = tempDir('cli-damaged');
         const file = path.join(dir, 'damaged.plan');

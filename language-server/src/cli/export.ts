@@ -21,6 +21,8 @@ export interface ExportCommandOptions {
     force?: boolean;
     /** Refuse a plan file larger than this (see readPlanFile). */
     maxBytes?: number;
+    /** Export the findings too (the review sheet). */
+    findings?: boolean;
     csvNumbers?: CsvNumberStyle;
     csvSeparator?: CsvSeparator;
 }
@@ -99,7 +101,7 @@ export async function exportCommand(file: string, options: ExportCommandOptions,
     if (view.annexes.length === 0) process.stderr.write(`plan: ${printable(m.noAnnex(file))}\n`);
 
     const files: ExportFile[] = [];
-    const exportOptions: ExportOptions = { csv: { numbers: options.csvNumbers, separator: options.csvSeparator } };
+    const exportOptions: ExportOptions = { csv: { numbers: options.csvNumbers, separator: options.csvSeparator }, findings: options.findings === true, locale };
     for (const format of formats) files.push(...(await renderExport(view, format, exportOptions)).files);
     let written: string[];
     try {

@@ -78,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('--format <formats>', h('formats'), (v: string, all: string[]) => [...all, v], [] as string[])
         .option('--out <dir>', h('out'), '.')
         .option('--force', h('force'))
+        .option('--findings', h('findings'))
         .addOption(new Option('--csv-numbers <style>', h('csvNumbers')).choices(CSV_NUMBER_STYLES).default('plain'))
         .addOption(new Option('--csv-separator <separator>', h('csvSeparator')).choices(CSV_SEPARATORS).default(','))
         .addOption(new Option('--lang <lang>', h('lang')).choices(['vi', 'en']).default('vi'))

@@ -8,6 +8,8 @@ import { exportBaseName } from './grid.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderXlsx } from './xlsx.js';
+import { renderReviewCsv, reviewFileName } from './review.js';
+import { ANNEX_LOCALE } from '../../../common/words/annex.js';
 
 import type { ExportFile, ExportFormat, ExportOptions, RenderExport } from '../../../common/export.js';
 
@@ -16,12 +18,15 @@ export {
     CSV_NUMBER_STYLES, CSV_SEPARATORS, EXPORT_FORMATS, isExportFormat, type CsvOptions, type ExportFile, type ExportFormat, type ExportOptions
 } from '../../../common/export.js';
 
-/** Renders a plan's annexes: one file `<plan-id>.<format>`, or for CSV one file per annex. */
+/**
+ * Renders a plan's annexes: one file `<plan-id>.<format>`, or for CSV one file per annex (and with
+ * `findings`, the review list `<plan-id>-phat-hien.csv`).
+ */
 export const renderExport: RenderExport = async (view: PlanView, format: ExportFormat, options: ExportOptions = {}): Promise<{ files: ExportFile[] }> => {
     const base = exportBaseName(view.id);
     switch (format) {
         case 'docx': return { files: [{ name: `${base}.docx`, data: await renderDocx(view) }] };
-        case 'xlsx': return { files: [{ name: `${base}.xlsx`, data: await renderXlsx(view) }] };
+        case 'xlsx': return { files: [{ name: `${base}.xlsx`, data: await renderXlsx(view, { findings: options.findings, locale: options.locale }) }] };
         case 'html': return { files: [{ name: `${base}.html`, data: renderHtml(view) }] };
         case 'md': return { files: [{ name: `${base}.md`, data: renderMarkdown(view) }] };
         case 'csv': {
@@ -34,6 +39,7 @@ export const renderExport: RenderExport = async (view: PlanView, format: ExportF
                 used.add(name);
                 return { name, data: renderCsv(annex, options.csv) };
             });
+            if (options.findings) files.push({ name: reviewFileName(view), data: renderReviewCsv(view, options.locale ?? ANNEX_LOCALE, options.csv?.separator) });
             return { files };
         }
         default: {

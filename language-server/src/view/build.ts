@@ -289,6 +289,9 @@ export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = [])
         },
         annexes: builder.build(),
         charts: builder.charts(),
-        findings: counts
+        findings: counts,
+        findingList: [...findings]
+            .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+            .map(({ severity, code, message, range }) => ({ severity, code, message, range }))
     };
 }
