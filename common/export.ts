@@ -2,7 +2,11 @@
 import type { Locale } from './locale.js';
 import type { PlanView } from './view.js';
 
-export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'html', 'md'] as const;
+/**
+ * docx … md: the annexes; document-docx and document-html: the whole document (header, sections,
+ * signature, recipients) with its annexes after it.
+ */
+export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'html', 'md', 'document-docx', 'document-html'] as const;
 export type ExportFormat = typeof EXPORT_FORMATS[number];
 
 export function isExportFormat(v: unknown): v is ExportFormat {

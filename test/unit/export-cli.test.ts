@@ -69,7 +69,7 @@ describe('plan export', () => {
         const out = tempDir('cli-refuse');
         const cases: [string[], RegExp][] = [
             [['export', SEED_PLAN, '--format', 'docx,pdf', '--out', out], /Định dạng xuất không hỗ trợ: "pdf"/],
-            [['export', SEED_PLAN, '--format', 'pdf', '--out', out, '--lang', 'en'], /Unknown export format: "pdf" \(one of: docx, xlsx, csv, html, md\)/],
+            [['export', SEED_PLAN, '--format', 'pdf', '--out', out, '--lang', 'en'], /Unknown export format: "pdf" \(one of: docx, xlsx, csv, html, md, document-docx, document-html\)/],
             [['export', SEED_PLAN, '--out', out], /Cần chọn ít nhất một định dạng/],
             [['export', 'examples/no-such.plan', '--format', 'md', '--out', out], /Không đọc được tệp kế hoạch examples\/no-such\.plan: không có tệp này/],
             [['export', 'examples/no-such.plan', '--format', 'md', '--out', out, '--lang', 'en'], /Cannot read plan file examples\/no-such\.plan: no such file/],

@@ -4,6 +4,8 @@
 import type { PlanView } from '../../../common/view.js';
 import { renderCsv } from './csv.js';
 import { renderDocx } from './docx.js';
+import { renderDocumentDocx } from './document-docx.js';
+import { documentHtml } from './document-html.js';
 import { exportBaseName } from './grid.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
@@ -13,6 +15,7 @@ import { ANNEX_LOCALE } from '../../../common/words/annex.js';
 
 import type { ExportFile, ExportFormat, ExportOptions, RenderExport } from '../../../common/export.js';
 
+export { documentArticle, documentHtml } from './document-html.js';
 export { ExportFileNameError, ExportFolderError, ExportTargetExistsError, ExportWriteError, writeExportFiles } from './write.js';
 export {
     CSV_NUMBER_STYLES, CSV_SEPARATORS, EXPORT_FORMATS, isExportFormat, type CsvOptions, type ExportFile, type ExportFormat, type ExportOptions
@@ -29,6 +32,9 @@ export const renderExport: RenderExport = async (view: PlanView, format: ExportF
         case 'xlsx': return { files: [{ name: `${base}.xlsx`, data: await renderXlsx(view, { findings: options.findings, locale: options.locale }) }] };
         case 'html': return { files: [{ name: `${base}.html`, data: renderHtml(view) }] };
         case 'md': return { files: [{ name: `${base}.md`, data: renderMarkdown(view) }] };
+        // "văn bản": the document itself, beside the annexes' files of the same plan.
+        case 'document-docx': return { files: [{ name: `${base}-van-ban.docx`, data: await renderDocumentDocx(view) }] };
+        case 'document-html': return { files: [{ name: `${base}-van-ban.html`, data: new TextEncoder().encode(documentHtml(view)) }] };
         case 'csv': {
             const used = new Set<string>();
             const files = view.annexes.map((annex, i) => {

@@ -12,6 +12,7 @@ import { say, type Args, type Words } from '../../../common/catalogue.js';
 import { ANNEX, ANNEX_LOCALE, CHARTS, YEAR_HEADINGS } from '../../../common/words/annex.js';
 import { MEASURES } from '../../../common/words/kinds.js';
 import { documentRef, kindInSentence, shortDate } from './header.js';
+import { buildDocument, type AnnexRefs } from './document.js';
 
 
 /** A finding with its place, as the view builder takes it (LSP diagnostics and CLI findings both fit). */
@@ -277,6 +278,12 @@ class ViewBuilder {
 export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = []): PlanView {
     const builder = new ViewBuilder(model, findings);
     const h = model.header;
+    const annexes = builder.build();
+    const refs: AnnexRefs = {
+        tables: new Map(annexes.filter(a => a.source.kind === 'district-table' && a.source.id !== undefined).map(a => [a.source.id!, a.label])),
+        indicators: annexes.find(a => a.source.kind === 'indicators')?.label,
+        tasks: annexes.filter(a => a.source.kind === 'tasks').map(a => ({ label: a.label, title: a.title }))
+    };
     const counts = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const f of findings) counts[f.severity]++;
     return {
@@ -287,7 +294,8 @@ export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = [])
             kind: h.kind, title: h.title ?? model.title,
             period: h.period ? `${h.period.from}–${h.period.to}` : undefined, orientationYear: h.orientationYear?.year
         },
-        annexes: builder.build(),
+        annexes,
+        document: buildDocument(model, refs),
         charts: builder.charts(),
         findings: counts,
         findingList: [...findings]
