@@ -267,7 +267,7 @@ describe('the whole document as HTML', () => {
         expect(errors).toEqual([]);
         expect([...collectTags(page)].filter(t => !OWN_TAGS.includes(t))).toEqual([]);
         expect(html).not.toMatch(/<script|<link|src=|href=/i);
-        const body = htmlParagraphs(page).filter(p => p.cls.startsWith('body')).map(p => normal(p.text));
+        const body = htmlParagraphs(page).filter(p => p.cls.startsWith('d-para')).map(p => normal(p.text));
         expect(body).toEqual(view.document!.body.map(p => normal([p.lead?.text, p.text].filter(Boolean).join(' '))));
         const all = htmlParagraphs(page).map(p => normal(p.text));
         for (const line of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: /KH-UBND', 'KẾ HOẠCH', 'Nơi nhận:', 'Nguyễn Duy Hưng']) expect(all).toContain(line);

@@ -170,6 +170,9 @@ function reviewSheet(workbook: ExcelJS.Workbook, plan: PlanView, locale: Locale,
         ]);
         row.font = { name: FONT, size: 12, color: BLACK };
         row.alignment = { vertical: 'top', wrapText: true };
+        // As for the annexes: Excel and LibreOffice keep the default height for wrapped text.
+        const lines = Math.max(estimatedLines(r.finding.message, widths[2], 12), estimatedLines(r.cell, widths[4], 12));
+        if (lines > 1) row.height = lines * 15.75;
     }
     sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: widths.length } };
