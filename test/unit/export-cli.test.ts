@@ -104,6 +104,19 @@ describe('plan export', () => {
         expect(bad.stderr).toMatch(/--csv-separator/);
     });
 
+    it('exports the whole document with --format document-docx,document-html, beside the annex files', async () => {
+        const out = tempDir('cli-document');
+        const run = plan(['export', SEED_PLAN, '--format', 'docx,document-docx,document-html', '--out', out]);
+        expect(run.status, run.stderr).toBe(0);
+        expect(fs.readdirSync(out).sort()).toEqual(['hung_yen_giam_ngheo_2023-van-ban.docx', 'hung_yen_giam_ngheo_2023-van-ban.html', 'hung_yen_giam_ngheo_2023.docx']);
+        const docx = await readDocx(fs.readFileSync(path.join(out, 'hung_yen_giam_ngheo_2023-van-ban.docx')));
+        // The document's own section, then the three annexes.
+        expect(docx.sections).toHaveLength(4);
+        const html = fs.readFileSync(path.join(out, 'hung_yen_giam_ngheo_2023-van-ban.html'), 'utf-8');
+        expect(html).toContain('<p class="d-kind">KẾ HOẠCH</p>');
+        expect(html).toContain('V. TỔ CHỨC THỰC HIỆN');
+    });
+
     it('exports a damaged plan rather than crash', () => {
         const dir = tempDir('cli-damaged');
         const file = path.join(dir, 'damaged.plan');
