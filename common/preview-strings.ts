@@ -4,6 +4,7 @@
 import type { Locale } from './locale.js';
 import { fill } from './catalogue.js';
 import { PREVIEW } from './words/preview.js';
+import type { ExportFormat } from './export.js';
 
 export type { Locale } from './locale.js';
 
@@ -27,4 +28,9 @@ export function format(template: string, ...args: (string | number)[]): string {
 /** The UI language from a VS Code display language (vi, en-US, …); other languages get English. */
 export function localeOf(language: string | undefined): Locale {
     return language?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+}
+
+/** An export format as buttons and lists name it: "DOCX", "Văn bản DOCX". */
+export function formatLabel(f: ExportFormat, s: Strings): string {
+    return f === 'document-docx' ? s.formatDocumentDocx : f === 'document-html' ? s.formatDocumentHtml : f.toUpperCase();
 }

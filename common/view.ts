@@ -11,6 +11,9 @@ export type CellKind = 'text' | 'count' | 'rate' | 'number' | 'year';
 
 export interface ViewFinding { severity: 'error' | 'warning' | 'info' | 'hint'; code: string; message: string }
 
+/** A finding with its place in the plan file: what the reviewer's list (the review sheet) shows. */
+export interface PlacedFinding extends ViewFinding { range: SourceRange }
+
 export interface AnnexCell {
     /** The text as the annex prints it. */
     text: string;
@@ -66,6 +69,44 @@ export interface ChartView {
     breaks?: { label: string; note: string }[];
 }
 
+/** A paragraph of the whole document's body, with its numbering written into its text. */
+export interface DocumentParagraph {
+    /**
+     * heading: a numbered heading, level 1 "I. MỤC ĐÍCH, YÊU CẦU", 2 "1. Mục đích", 3 "a) …";
+     * text: a body paragraph ("- …" items included); note: a line such as "(Chi tiết tại Phụ lục 01 kèm theo)".
+     */
+    kind: 'heading' | 'text' | 'note';
+    level?: 1 | 2 | 3;
+    /** A run-in head printed before the text in its own style: "2. Sở Kế hoạch và Đầu tư:", "Đơn vị chủ trì thực hiện:". */
+    lead?: { text: string; bold?: boolean; italic?: boolean };
+    text: string;
+    /** The whole paragraph in bold (an item that is only a heading). */
+    bold?: boolean;
+    /** 0-based line of the paragraph's source in the plan file. */
+    line?: number;
+}
+
+/** The whole document as Nghị định 30/2020/NĐ-CP lays it out, before its annexes. */
+export interface DocumentView {
+    /** The issuing body in capitals, a line each: ["ỦY BAN NHÂN DÂN", "TỈNH HƯNG YÊN"]. */
+    issuer: string[];
+    /** The national motto, two lines. */
+    motto: [string, string];
+    /** "Số: …/KH-UBND", a blank number left as a gap to write in. */
+    number: string;
+    /** "Hưng Yên, ngày … tháng 11 năm 2023"; '' without a date. */
+    placeDate: string;
+    /** The document's kind in capitals: "KẾ HOẠCH". */
+    kind: string;
+    /** What the document is about (trích yếu). */
+    title?: string;
+    body: DocumentParagraph[];
+    /** "Nơi nhận:" and its lines ("- Bộ Lao động - Thương binh và Xã hội;"); no items, no block. */
+    recipients: { heading: string; items: string[] };
+    /** The signature block: authority, deputy and position lines in capitals, then the signer's name. */
+    signature?: { lines: string[]; name: string };
+}
+
 export interface PlanView {
     uri: string;
     id: string;
@@ -81,6 +122,10 @@ export interface PlanView {
         orientationYear?: number;
     };
     annexes: AnnexTable[];
+    /** The document the annexes are attached to (the whole-document exports print it). */
+    document?: DocumentView;
     charts: ChartView[];
     findings: { error: number; warning: number; info: number; hint: number };
+    /** Every finding, in the order of the plan file; an annex cell's own are also on the cell. */
+    findingList?: PlacedFinding[];
 }

@@ -19,8 +19,15 @@ export const YEAR_HEADINGS = {
 
 export const ANNEX = {
     label: { vi: 'Phụ lục {annex}', en: 'Annex {annex}' },
-    /** Under every annex title: the document the annex is attached to. */
-    attachedTo: { vi: '(Kèm theo {kind} số {number}/{code} ngày {date} của {issuer})', en: '(Attached to {kind} No. {number}/{code} of {date} by {issuer})' },
+    /**
+     * Under every annex title: the document the annex is attached to. A part the plan leaves out is
+     * left out ("(Kèm theo Quyết định của UBND tỉnh)"); a draft's blank number before its code stays a
+     * gap to be written in at signing ("số /KH-UBND", as drafts print it).
+     */
+    attachedTo: {
+        vi: '(Kèm theo {kind}{ref, select, none {} other { số {ref}}}{date, select, none {} other { ngày {date}}}{issuer, select, none {} other { của {issuer}}})',
+        en: '(Attached to {kind}{ref, select, none {} other { No. {ref}}}{date, select, none {} other { of {date}}}{issuer, select, none {} other { by {issuer}}})'
+    },
     /** The plan's date in its header. */
     date: { vi: 'ngày {day} tháng {month} năm {year}', en: '{day}/{month}/{year}' },
     /** The document number line (Markdown export). */

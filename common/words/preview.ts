@@ -24,6 +24,9 @@ export const PREVIEW = {
     filterCsv: { vi: 'CSV', en: 'CSV' },
     filterHtml: { vi: 'Trang HTML', en: 'HTML page' },
     filterMarkdown: { vi: 'Markdown', en: 'Markdown' },
+    /** The whole-document formats' names on buttons and in lists (the annex formats are named by their extension). */
+    formatDocumentDocx: { vi: 'Văn bản DOCX', en: 'Document DOCX' },
+    formatDocumentHtml: { vi: 'Văn bản HTML', en: 'Document HTML' },
     exportPickFormats: { vi: 'Chọn các định dạng để xuất các phụ lục', en: 'Choose the formats to export the annexes to' },
     exportPickFolder: { vi: 'Chọn thư mục lưu các phụ lục', en: 'Choose a folder for the annexes' },
     exportBadArgs: { vi: 'Lệnh xuất cần các định dạng trong {0} và một thư mục.', en: 'The export command needs formats among {0} and a folder.' },

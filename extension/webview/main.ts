@@ -4,7 +4,7 @@
 import type { AnnexTable, PlanView } from '../../common/view.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../common/export.js';
 import { parsePreviewState, type HostMessage, type PreviewBoot, type PreviewState, type WebviewMessage } from '../../common/webview.js';
-import { format, stringsFor, type Locale } from '../../common/preview-strings.js';
+import { format, formatLabel, stringsFor, type Locale } from '../../common/preview-strings.js';
 import { ChartBoard } from './charts.js';
 import { el } from './dom.js';
 import { renderAnnex, renderHeader, renderSummary } from './render.js';
@@ -48,7 +48,7 @@ const tabList = el('div', { className: 'tabs', attrs: { role: 'tablist', 'aria-l
 const lockedBadge = el('span', { className: 'locked-badge', text: s.locked });
 lockedBadge.hidden = true;
 const exportButtons = EXPORT_FORMATS.map(f => el('button', {
-    className: 'export-button', text: f.toUpperCase(), title: format(s.exportAs, f.toUpperCase()), data: { format: f }, attrs: { type: 'button' }
+    className: 'export-button', text: formatLabel(f, s), title: format(s.exportAs, formatLabel(f, s)), data: { format: f }, attrs: { type: 'button' }
 }));
 const toolbar = el('div', { className: 'toolbar' }, lockedBadge, el('span', { className: 'toolbar-label', text: s.exportLabel }), ...exportButtons);
 const tabBar = el('div', { className: 'tabbar' }, tabList, toolbar);

@@ -69,7 +69,7 @@ describe('plan export', () => {
         const out = tempDir('cli-refuse');
         const cases: [string[], RegExp][] = [
             [['export', SEED_PLAN, '--format', 'docx,pdf', '--out', out], /Định dạng xuất không hỗ trợ: "pdf"/],
-            [['export', SEED_PLAN, '--format', 'pdf', '--out', out, '--lang', 'en'], /Unknown export format: "pdf" \(one of: docx, xlsx, csv, html, md\)/],
+            [['export', SEED_PLAN, '--format', 'pdf', '--out', out, '--lang', 'en'], /Unknown export format: "pdf" \(one of: docx, xlsx, csv, html, md, document-docx, document-html\)/],
             [['export', SEED_PLAN, '--out', out], /Cần chọn ít nhất một định dạng/],
             [['export', 'examples/no-such.plan', '--format', 'md', '--out', out], /Không đọc được tệp kế hoạch examples\/no-such\.plan: không có tệp này/],
             [['export', 'examples/no-such.plan', '--format', 'md', '--out', out, '--lang', 'en'], /Cannot read plan file examples\/no-such\.plan: no such file/],
@@ -81,6 +81,40 @@ describe('plan export', () => {
             expect(run.stderr).toMatch(message);
         }
         expect(fs.readdirSync(out)).toEqual([]);
+    });
+
+    it('writes CSV numbers plain or printed, with "," or ";", and the findings for review with --findings', async () => {
+        const out = tempDir('cli-csv');
+        const plain = plan(['export', SEED_PLAN, '--format', 'csv', '--out', path.join(out, 'plain')]);
+        expect(plain.status, plain.stderr).toBe(0);
+        expect(plain.stdout).not.toContain('phat-hien');
+        expect(fs.readFileSync(path.join(out, 'plain', 'hung_yen_giam_ngheo_2023-phu-luc-01.csv'), 'utf-8')).toContain('\r\n1,Phù Cừ,29822,946,3.17,');
+        const printed = plan(['export', SEED_PLAN, '--format', 'csv,xlsx', '--csv-numbers', 'printed', '--csv-separator', ';', '--findings',
+            '--lang', 'en', '--out', path.join(out, 'printed')]);
+        expect(printed.status, printed.stderr).toBe(0);
+        expect(printed.stdout).toContain('hung_yen_giam_ngheo_2023-phat-hien.csv');
+        expect(fs.readFileSync(path.join(out, 'printed', 'hung_yen_giam_ngheo_2023-phu-luc-01.csv'), 'utf-8')).toContain('\r\n1;Phù Cừ;29.822;946;3,17;');
+        const review = fs.readFileSync(path.join(out, 'printed', 'hung_yen_giam_ngheo_2023-phat-hien.csv'), 'utf-8').replace(/^\uFEFF/, '').split('\r\n');
+        expect(review[0]).toBe('Severity;Rule;Message;Annex;Cell;Line;Column');
+        // English messages, as --lang asks, one line per finding.
+        expect(review.filter(l => l !== '')).toHaveLength(20);
+        expect(review.find(l => l.startsWith('Error;total-mismatch;'))).toMatch(/;Phụ lục 01;Tổng cộng · Năm 2024 - Tổng số hộ nghèo;\d+;\d+$/);
+        const bad = plan(['export', SEED_PLAN, '--format', 'csv', '--csv-separator', 'tab', '--out', out]);
+        expect(bad.status).toBe(2);
+        expect(bad.stderr).toMatch(/--csv-separator/);
+    });
+
+    it('exports the whole document with --format document-docx,document-html, beside the annex files', async () => {
+        const out = tempDir('cli-document');
+        const run = plan(['export', SEED_PLAN, '--format', 'docx,document-docx,document-html', '--out', out]);
+        expect(run.status, run.stderr).toBe(0);
+        expect(fs.readdirSync(out).sort()).toEqual(['hung_yen_giam_ngheo_2023-van-ban.docx', 'hung_yen_giam_ngheo_2023-van-ban.html', 'hung_yen_giam_ngheo_2023.docx']);
+        const docx = await readDocx(fs.readFileSync(path.join(out, 'hung_yen_giam_ngheo_2023-van-ban.docx')));
+        // The document's own section, then the three annexes.
+        expect(docx.sections).toHaveLength(4);
+        const html = fs.readFileSync(path.join(out, 'hung_yen_giam_ngheo_2023-van-ban.html'), 'utf-8');
+        expect(html).toContain('<p class="d-kind">KẾ HOẠCH</p>');
+        expect(html).toContain('V. TỔ CHỨC THỰC HIỆN');
     });
 
     it('exports a damaged plan rather than crash', () => {

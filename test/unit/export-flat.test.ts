@@ -6,7 +6,8 @@ import { csvLine, guardFormula, renderCsv } from '../../language-server/src/expo
 import { escapeHtml, escapeMarkdown } from '../../common/escape.js';
 import { renderExport } from '../../language-server/src/export/index.js';
 import { renderMarkdown } from '../../language-server/src/export/markdown.js';
-import type { AnnexTable, PlanView } from '../../common/view.js';
+import type { AnnexCell, AnnexTable, PlanView } from '../../common/view.js';
+import { annexGrids } from '../../language-server/src/export/grid.js';
 import { htmlTables, markdownCells, readCsv, seedView, viewOfText, XSS, XSS_PLAN } from './export-support.js';
 
 let view: PlanView;
@@ -41,6 +42,12 @@ function flatBody(annex: AnnexTable): string[][] {
     });
 }
 
+/** The body's cells on the grid: a spanned cell in its first column, undefined where covered. */
+function flatBodyCells(annex: AnnexTable): (AnnexCell | undefined)[][] {
+    const { body } = annexGrids(annex);
+    return body.slots.map(row => row.map(slot => (slot?.origin ? slot.cell : undefined)));
+}
+
 const ANNEX01_HEADER = [
     'STT', 'Huyện/TX/TP',
     ...['Kết quả năm 2021', 'Kết quả năm 2022', 'Năm 2023', 'Năm 2024', 'Năm 2025'].flatMap(y =>
@@ -60,8 +67,8 @@ describe('CSV export', () => {
         }
     });
 
-    it('reads back as the annexes: flattened group headers, then every body cell as printed', async () => {
-        const { files } = await renderExport(view, 'csv');
+    it('reads back as the annexes with numbers as printed: flattened group headers, then every body cell', async () => {
+        const { files } = await renderExport(view, 'csv', { csv: { numbers: 'printed' } });
         for (const [i, annex] of view.annexes.entries()) {
             const text = new TextDecoder().decode(files[i].data).replace(/^\uFEFF/, '');
             expect(text.endsWith('\r\n')).toBe(true);
@@ -75,6 +82,41 @@ describe('CSV export', () => {
         expect(annex01).toContain('1,Phù Cừ,29.822,946,"3,17",29.409');
     });
 
+    it('writes plain numbers by default: 29822 and 3.17 with the printed decimals, a task\'s year as 2025', async () => {
+        const { files } = await renderExport(view, 'csv');
+        const [annex01, , annex03] = files.map(f => new TextDecoder().decode(f.data));
+        expect(annex01).toContain('\r\n1,Phù Cừ,29822,946,3.17,29409,650,2.21,');
+        // "3,30" keeps its printed precision; a misprinted total is written as printed, not corrected.
+        expect(annex01).toContain(',66020,2180,3.30,');
+        expect(annex01).toContain('\r\nTổng cộng,,407045,10368,2.55,');
+        const [header, ...rows] = await readCsv(annex03.replace(/^\uFEFF/, ''));
+        expect(header[4]).toBe('Thời gian trình cấp thẩm quyền ban hành');
+        expect(rows.map(r => r[4])).toEqual(['2025', '2025', '2025', '2025', '2025', '2025', '2024']);
+        // Every number cell reads back as the cell's value.
+        for (const [i, annex] of view.annexes.entries()) {
+            const [, ...body] = await readCsv(new TextDecoder().decode(files[i].data).replace(/^\uFEFF/, ''));
+            const numbers = flatBodyCells(annex);
+            body.forEach((row, r) => row.forEach((field, c) => {
+                const cell = numbers[r][c];
+                if (cell && cell.kind !== 'text' && typeof cell.value === 'number') expect(Number(field), `${annex.number} ${r}:${c}`).toBe(cell.value);
+            }));
+        }
+    });
+
+    it('writes the printed numbers and the ";" separator when asked (Excel under Vietnamese regional settings)', async () => {
+        const { files } = await renderExport(view, 'csv', { csv: { numbers: 'printed', separator: ';' } });
+        const annex01 = new TextDecoder().decode(files[0].data);
+        // With ";" between fields the decimal comma needs no quotes.
+        expect(annex01).toContain('\r\n1;Phù Cừ;29.822;946;3,17;29.409;');
+        const semicolonPlain = new TextDecoder().decode((await renderExport(view, 'csv', { csv: { separator: ';' } })).files[0].data);
+        expect(semicolonPlain).toContain('\r\n1;Phù Cừ;29822;946;3.17;29409;');
+        // A field holding ";" is quoted, and one holding "," no longer is.
+        expect(csvLine(['a;b', 'c,d', 'e'], ';')).toBe('"a;b";c,d;e');
+        const [, first] = await readCsv(new TextDecoder().decode(files[1].data).replace(/^\uFEFF/, ''), ';');
+        expect(first[1]).toMatch(/^'- Chiều thiếu hụt về việc làm: /);
+        expect(first).toHaveLength(view.annexes[1].columns.length);
+    });
+
     it('guards text that a spreadsheet would run as a formula, and only text', async () => {
         const { files } = await renderExport(view, 'csv');
         const [, first] = await readCsv(new TextDecoder().decode(files[1].data).replace(/^\uFEFF/, ''));
@@ -86,7 +128,8 @@ describe('CSV export', () => {
             columns: [{ key: 'a', kind: 'number', width: 5 }], header: [{ kind: 'header', cells: [{ text: 'A', kind: 'text' }] }],
             body: [{ kind: 'row', cells: [{ text: '-1,5', value: -1.5, kind: 'number', decimals: 1 }] }]
         };
-        expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(renderCsv(negative))).toBe('\uFEFFA\r\n"-1,5"\r\n');
+        expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(renderCsv(negative, { numbers: 'printed' }))).toBe('\uFEFFA\r\n"-1,5"\r\n');
+        expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(renderCsv(negative))).toBe('\uFEFFA\r\n-1.5\r\n');
     });
 
     it('quotes commas, quotes and line breaks (RFC 4180)', async () => {

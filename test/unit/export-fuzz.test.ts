@@ -120,8 +120,10 @@ async function checkCsv(view: PlanView, files: { name: string; data: Uint8Array 
         const rows = await readCsv(text.replace(/^\uFEFF/, ''));
         expect(rows).toHaveLength(1 + annex.body.length);
         for (const row of rows) expect(row).toHaveLength(annex.columns.length);
+        // Numbers plain (the default): the value with the printed decimals; a year as its number.
         const expected = bodyCells(annex).map(row => row.map(cell => !cell ? ''
-            : cell.kind !== 'text' && typeof cell.value === 'number' ? cell.text : guardFormula(exportText(cell.text))));
+            : cell.kind === 'year' && typeof cell.value === 'number' ? String(cell.value)
+            : cell.kind !== 'text' && typeof cell.value === 'number' ? cell.value.toFixed(cell.decimals ?? 0) : guardFormula(exportText(cell.text))));
         expect(rows.slice(1)).toEqual(expected);
     }
 }

@@ -46,10 +46,10 @@ table t "Bảng <b>thử</b> & kiểm" {
 `;
 
 /** The rows of a CSV as an independent parser (fast-csv) reads them. */
-export function readCsv(text: string): Promise<string[][]> {
+export function readCsv(text: string, delimiter = ','): Promise<string[][]> {
     return new Promise((resolve, reject) => {
         const rows: string[][] = [];
-        parseString(text, { headers: false })
+        parseString(text, { headers: false, delimiter })
             .on('data', (row: string[]) => rows.push(row))
             .on('error', reject)
             .on('end', () => resolve(rows));

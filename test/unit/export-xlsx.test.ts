@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderExport } from '../../language-server/src/export/index.js';
 import { numberFormat } from '../../language-server/src/export/xlsx.js';
 import { formatNumber } from '../../common/numbers.js';
-import type { PlanView } from '../../common/view.js';
+import type { AnnexTable, PlanView } from '../../common/view.js';
 import { seedView, viewOfText, XSS, XSS_PLAN } from './export-support.js';
 
 let view: PlanView;
@@ -24,8 +24,8 @@ beforeAll(async () => {
     workbook = await readWorkbook(files[0].data);
 });
 
-/** Row of the first header row: label, title, subtitle, one blank row. */
-const HEADER_ROW = 5;
+/** Row of the first header row: label, heading (Annex 01's "DỰ KIẾN"), title, subtitle, one blank row. */
+const headerRow = (annex: AnnexTable) => (annex.heading ? 4 : 3) + 2;
 
 /** Digits after the decimal point that a format such as '#,##0.00' prints. */
 function formatDecimals(numFmt: string): number {
@@ -40,11 +40,10 @@ describe('XLSX export of the seed plan', () => {
     it('prints the annex label, the title in capitals and the "(Kèm theo …)" line above the table', () => {
         view.annexes.forEach((annex, i) => {
             const sheet = workbook.worksheets[i];
-            expect(sheet.getCell('A1').value).toBe(annex.label);
-            expect(sheet.getCell('A2').value).toBe(annex.title.toLocaleUpperCase('vi'));
-            expect(sheet.getCell('A3').value).toBe(annex.subtitle);
+            const lines = [annex.label, ...(annex.heading ? [annex.heading] : []), annex.title.toLocaleUpperCase('vi'), annex.subtitle];
+            expect(lines.map((_, r) => sheet.getCell(r + 1, 1).value)).toEqual(lines);
             expect(sheet.getCell('A1').font.bold).toBe(true);
-            expect(sheet.getCell('A3').font.italic).toBe(true);
+            expect(sheet.getCell(lines.length, 1).font.italic).toBe(true);
             // Each line spans the table's width.
             expect(sheet.getCell(1, annex.columns.length).isMerged).toBe(true);
         });
@@ -53,20 +52,23 @@ describe('XLSX export of the seed plan', () => {
     it('merges the group headers of Annex 01', () => {
         const sheet = workbook.worksheets[0];
         const merges = (sheet.model as unknown as { merges: string[] }).merges;
-        expect(merges).toEqual(expect.arrayContaining(['A5:A6', 'B5:B6', 'C5:E5', 'F5:H5', 'I5:K5', 'L5:N5', 'O5:Q5']));
+        // Annex 01 has its heading line "DỰ KIẾN": the table starts on row 6.
+        const top = headerRow(view.annexes[0]);
+        expect(top).toBe(6);
+        expect(merges).toEqual(expect.arrayContaining(['A6:A7', 'B6:B7', 'C6:E6', 'F6:H6', 'I6:K6', 'L6:N6', 'O6:Q6']));
         // "Tổng cộng" spans STT and district.
-        expect(merges).toEqual(expect.arrayContaining([`A${HEADER_ROW + 2 + 10}:B${HEADER_ROW + 2 + 10}`]));
-        expect(sheet.getCell('C5').value).toBe('Kết quả năm 2021');
-        expect(sheet.getCell('D5').master.address).toBe('C5');
-        expect(sheet.getCell('A6').master.address).toBe('A5');
-        expect(sheet.getCell('C6').value).toBe('Tổng số hộ dân cư');
+        expect(merges).toEqual(expect.arrayContaining([`A${top + 2 + 10}:B${top + 2 + 10}`]));
+        expect(sheet.getCell('C6').value).toBe('Kết quả năm 2021');
+        expect(sheet.getCell('D6').master.address).toBe('C6');
+        expect(sheet.getCell('A7').master.address).toBe('A6');
+        expect(sheet.getCell('C7').value).toBe('Tổng số hộ dân cư');
     });
 
     it('freezes the header rows', () => {
         view.annexes.forEach((annex, i) => {
             const [frozen] = workbook.worksheets[i].views as ExcelJS.WorksheetViewFrozen[];
             expect(frozen.state).toBe('frozen');
-            expect(frozen.ySplit).toBe(HEADER_ROW + annex.header.length - 1);
+            expect(frozen.ySplit).toBe(headerRow(annex) + annex.header.length - 1);
         });
     });
 
@@ -75,7 +77,7 @@ describe('XLSX export of the seed plan', () => {
         const sheet = workbook.worksheets[0];
         let numbers = 0;
         annex.body.forEach((row, r) => {
-            const excelRow = HEADER_ROW + annex.header.length + r;
+            const excelRow = headerRow(annex) + annex.header.length + r;
             let column = 1;
             for (const cell of row.cells) {
                 const target = sheet.getCell(excelRow, column);
@@ -96,12 +98,12 @@ describe('XLSX export of the seed plan', () => {
         });
         expect(numbers).toBe(11 * 15);
         // Spot checks against the printed annex: 29.822 households, 3,17 %, 1,2 % kept at one decimal.
-        expect(sheet.getCell('C7').value).toBe(29822);
-        expect(sheet.getCell('C7').numFmt).toBe('#,##0');
-        expect(sheet.getCell('E7').value).toBe(3.17);
-        expect(sheet.getCell('E7').numFmt).toBe('#,##0.00');
-        expect(sheet.getCell('K10').value).toBe(1.2);
-        expect(sheet.getCell('K10').numFmt).toBe('#,##0.0');
+        expect(sheet.getCell('C8').value).toBe(29822);
+        expect(sheet.getCell('C8').numFmt).toBe('#,##0');
+        expect(sheet.getCell('E8').value).toBe(3.17);
+        expect(sheet.getCell('E8').numFmt).toBe('#,##0.00');
+        expect(sheet.getCell('K11').value).toBe(1.2);
+        expect(sheet.getCell('K11').numFmt).toBe('#,##0.0');
     });
 
     it('holds every cell of Annexes 02 and 03 (indicator values as numbers, years as numbers shown "Năm …")', () => {
@@ -110,7 +112,7 @@ describe('XLSX export of the seed plan', () => {
             const sheet = workbook.worksheets[i];
             annex.body.forEach((row, r) => {
                 row.cells.forEach((cell, c) => {
-                    const target = sheet.getCell(HEADER_ROW + annex.header.length + r, c + 1);
+                    const target = sheet.getCell(headerRow(annex) + annex.header.length + r, c + 1);
                     if (cell.kind === 'number' || cell.kind === 'year') {
                         expect(target.value).toBe(cell.value);
                         const text = cell.kind === 'year' ? `Năm ${target.value}` : formatNumber(target.value as number, 'vi', formatDecimals(target.numFmt));
@@ -137,7 +139,7 @@ describe('XLSX export of the seed plan', () => {
             const setup = workbook.worksheets[i].pageSetup;
             expect(setup.paperSize).toBe(9);
             expect(setup.orientation).toBe(annex.orientation);
-            expect(setup.printTitlesRow).toBe(`${HEADER_ROW}:${HEADER_ROW + annex.header.length - 1}`);
+            expect(setup.printTitlesRow).toBe(`${headerRow(annex)}:${headerRow(annex) + annex.header.length - 1}`);
             const headerFooter = workbook.worksheets[i].headerFooter;
             expect(headerFooter.differentFirst).toBe(true);
             expect(headerFooter.oddHeader).toMatch(/^&C.*&P$/);

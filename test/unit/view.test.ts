@@ -53,6 +53,41 @@ describe('plan view', () => {
         const spans = annex02.body.map(r => r.cells.length === columns ? r.cells.at(-1)!.rowSpan ?? 1 : 0).filter(n => n > 0);
         expect(spans.reduce((a, b) => a + b, 0)).toBe(annex02.body.length);
     });
+
+    describe('the "(Kèm theo …)" line under each annex', () => {
+        /** A plan with one small annex and the given header fields. */
+        const subtitleOf = async (header: string) => {
+            const { model } = await validatePlan(services, `plan p "P"
+number-style vi
+header {
+${header}
+}
+district A "A" huyen
+table t "Bảng" {
+    annex "01"
+    years { 2023 result }
+    columns households poor
+    row 1 A { 2023: 100 1 }
+}
+`);
+            return buildPlanView(model).annexes[0].subtitle;
+        };
+
+        it('leaves out what the plan leaves blank instead of printing "số / ngày của"', async () => {
+            expect(await subtitleOf('')).toBe('(Kèm theo Kế hoạch)');
+            expect(await subtitleOf('number "" code ""')).toBe('(Kèm theo Kế hoạch)');
+            expect(await subtitleOf('issuer "Ủy ban nhân dân tỉnh Thử"')).toBe('(Kèm theo Kế hoạch của Ủy ban nhân dân tỉnh Thử)');
+            expect(await subtitleOf('number "7"  date 3/4/2024')).toBe('(Kèm theo Kế hoạch số 7 ngày 3/4/2024)');
+            // A draft's number is written in at signing: its gap before the code stays, as the seed prints it.
+            expect(await subtitleOf('number "" code "KH-UBND"  issuer-short "UBND tỉnh"')).toBe('(Kèm theo Kế hoạch số /KH-UBND của UBND tỉnh)');
+        });
+
+        it('names the document by the header\'s kind', async () => {
+            expect(await subtitleOf('kind "QUYẾT ĐỊNH"  number "15" code "QĐ-UBND"  date 3/4/2024  issuer-short "UBND tỉnh"'))
+                .toBe('(Kèm theo Quyết định số 15/QĐ-UBND ngày 3/4/2024 của UBND tỉnh)');
+            expect(await subtitleOf('kind "Chỉ thị"  number "2" code "CT-UBND"')).toBe('(Kèm theo Chỉ thị số 2/CT-UBND)');
+        });
+    });
 });
 
 describe('tables of any shape (issue 10): the view takes its headings from the declarations', () => {

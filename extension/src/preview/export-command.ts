@@ -8,7 +8,7 @@ import { PlanViewRequest, type PlanViewParams, type PlanViewResult } from '../..
 import { isSafeFileName } from './files.js';
 import { startFolder, writeTargets, type Target } from './export.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat, type RenderExport } from '../../../common/export.js';
-import { format, type Strings } from '../../../common/preview-strings.js';
+import { format, formatLabel, type Strings } from '../../../common/preview-strings.js';
 
 export const EXPORT_COMMAND = 'plan.exportAnnexes';
 
@@ -39,7 +39,7 @@ export async function runExportCommand(
         }
     } else {
         const picked = await vscode.window.showQuickPick(
-            EXPORT_FORMATS.map(f => ({ label: f.toUpperCase(), format: f, picked: f === 'docx' || f === 'xlsx' })),
+            EXPORT_FORMATS.map(f => ({ label: formatLabel(f, s), format: f, picked: f === 'docx' || f === 'xlsx' })),
             { canPickMany: true, title: s.exportPickFormats }
         );
         if (!picked || picked.length === 0) return undefined;
@@ -50,7 +50,7 @@ export async function runExportCommand(
         if (!folder?.[0]) return undefined;
         request = { formats: picked.map(p => p.format), folder: folder[0] };
     }
-    const label = request.formats.map(f => f.toUpperCase()).join(', ');
+    const label = request.formats.map(f => formatLabel(f, s)).join(', ');
     try {
         const params: PlanViewParams = { uri: plan.toString() };
         const view = await client.sendRequest<PlanViewResult>(PlanViewRequest, params);

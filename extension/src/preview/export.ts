@@ -7,12 +7,15 @@ import * as vscode from 'vscode';
 import type { PlanView } from '../../../common/view.js';
 import { extensionOf, isSafeFileName } from './files.js';
 import type { ExportFormat, RenderExport } from '../../../common/export.js';
-import { format, type Strings } from '../../../common/preview-strings.js';
+import { format, formatLabel, type Strings } from '../../../common/preview-strings.js';
 
 export interface Target { uri: vscode.Uri; data: Uint8Array }
 
 function filterName(f: ExportFormat, s: Strings): string {
-    return { docx: s.filterWord, xlsx: s.filterExcel, csv: s.filterCsv, html: s.filterHtml, md: s.filterMarkdown }[f];
+    return {
+        docx: s.filterWord, xlsx: s.filterExcel, csv: s.filterCsv, html: s.filterHtml, md: s.filterMarkdown,
+        'document-docx': s.filterWord, 'document-html': s.filterHtml
+    }[f];
 }
 
 /** Where the dialogs start: the plan's folder, else the first workspace folder. */
@@ -68,7 +71,7 @@ export async function writeTargets(targets: Target[], s: Strings, existing: 'ask
 
 
 export async function exportPlanView(view: PlanView, exportFormat: ExportFormat, resource: vscode.Uri, s: Strings, render: () => Promise<RenderExport>): Promise<void> {
-    const label = exportFormat.toUpperCase();
+    const label = formatLabel(exportFormat, s);
     try {
         const renderExport = await render();
         const { files } = await renderExport(view, exportFormat);

@@ -10,8 +10,9 @@ import { CLI_EXPORT, ERRNO_WORDS } from '../../../common/words/cli.js';
 import { loadPlans, PlanFileError } from './workspace.js';
 import {
     EXPORT_FORMATS, ExportFolderError, ExportTargetExistsError, ExportWriteError, isExportFormat, renderExport, writeExportFiles,
-    type ExportFile, type ExportFormat
+    type ExportFile, type ExportFormat, type ExportOptions
 } from '../export/index.js';
+import type { CsvNumberStyle, CsvSeparator } from '../../../common/export.js';
 
 export interface ExportCommandOptions {
     /** As given: repeated options and comma-separated lists ("docx,xlsx"). */
@@ -20,6 +21,10 @@ export interface ExportCommandOptions {
     force?: boolean;
     /** Refuse a plan file larger than this (see readPlanFile). */
     maxBytes?: number;
+    /** Export the findings too (the review sheet). */
+    findings?: boolean;
+    csvNumbers?: CsvNumberStyle;
+    csvSeparator?: CsvSeparator;
 }
 
 /** ok: files written; usage: refused, with the reason on stderr. */
@@ -96,7 +101,8 @@ export async function exportCommand(file: string, options: ExportCommandOptions,
     if (view.annexes.length === 0) process.stderr.write(`plan: ${printable(m.noAnnex(file))}\n`);
 
     const files: ExportFile[] = [];
-    for (const format of formats) files.push(...(await renderExport(view, format)).files);
+    const exportOptions: ExportOptions = { csv: { numbers: options.csvNumbers, separator: options.csvSeparator }, findings: options.findings === true, locale };
+    for (const format of formats) files.push(...(await renderExport(view, format, exportOptions)).files);
     let written: string[];
     try {
         written = await writeExportFiles(options.out ?? '.', files, { force: options.force === true });

@@ -5,6 +5,7 @@ import { DEFAULT_MAX_BYTES, expandPlanPaths, loadPlans, PlanFileError } from './
 import { toLocale } from '../language/settings.js';
 import { say, type Args } from '../../../common/catalogue.js';
 import { CLI_HELP } from '../../../common/words/cli.js';
+import { CSV_NUMBER_STYLES, CSV_SEPARATORS } from '../../../common/export.js';
 import { formatLine, internalErrorLine, jsonText, planFileReason, printable, summary, toCliFinding, type CliFinding } from './diagnostics.js';
 
 export const EXIT_OK = 0;
@@ -77,6 +78,9 @@ export async function main(argv: string[]): Promise<number> {
         .option('--format <formats>', h('formats'), (v: string, all: string[]) => [...all, v], [] as string[])
         .option('--out <dir>', h('out'), '.')
         .option('--force', h('force'))
+        .option('--findings', h('findings'))
+        .addOption(new Option('--csv-numbers <style>', h('csvNumbers')).choices(CSV_NUMBER_STYLES).default('plain'))
+        .addOption(new Option('--csv-separator <separator>', h('csvSeparator')).choices(CSV_SEPARATORS).default(','))
         .addOption(new Option('--lang <lang>', h('lang')).choices(['vi', 'en']).default('vi'))
         .addOption(sizeOption())
         .action(async (file: string, opts) => {

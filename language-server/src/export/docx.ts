@@ -14,11 +14,11 @@ import { say } from '../../../common/catalogue.js';
 import { ANNEX_LOCALE } from '../../../common/words/annex.js';
 import { KINDS } from '../../../common/words/kinds.js';
 
-const FONT = 'Times New Roman';
-const BLACK = '000000';
+export const FONT = 'Times New Roman';
+export const BLACK = '000000';
 /** A4 in twentieths of a point, portrait; docx swaps the sides for a landscape section. */
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = {
+export const A4 = { width: 11906, height: 16838 };
+export const MARGIN = {
     top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20),
     left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15)
 };
@@ -102,7 +102,8 @@ function gridStarts(rows: AnnexRow[], width: number): { row: AnnexRow; starts: n
     });
 }
 
-function annexSection(annex: AnnexTable): ISectionOptions {
+/** An annex on its own section: a new page, landscape when the view says so, its pages numbered from 1. */
+export function annexSection(annex: AnnexTable): ISectionOptions {
     const landscape = annex.orientation === 'landscape';
     const pageWidth = landscape ? A4.height : A4.width;
     const contentWidth = pageWidth - MARGIN.left - MARGIN.right;

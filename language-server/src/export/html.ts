@@ -11,7 +11,8 @@ import { escapeHtml } from '../../../common/escape.js';
 const CELL_PADDING_MM = 1.2;
 
 
-const STYLE = `
+/** The annexes' style (the whole document's page adds its own, document-html.ts). */
+export const STYLE = `
 @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
 @page landscape { size: A4 landscape; margin: 20mm 15mm 20mm 30mm; }
 html { color: #000; background: #fff; }
@@ -46,7 +47,7 @@ function rowHtml(row: AnnexRow, tag: 'th' | 'td'): string {
     return `<tr class="${escapeHtml(row.kind)}">${row.cells.map(c => cellHtml(c, tag)).join('')}</tr>`;
 }
 
-function annexHtml(annex: AnnexTable): string {
+export function annexHtml(annex: AnnexTable): string {
     const { width } = annexGrids(annex);
     const wide = width >= 12;
     // Column widths in mm on the printed page, no column narrower than its longest word.

@@ -4,24 +4,37 @@
 import type { PlanView } from '../../../common/view.js';
 import { renderCsv } from './csv.js';
 import { renderDocx } from './docx.js';
+import { renderDocumentDocx } from './document-docx.js';
+import { documentHtml } from './document-html.js';
 import { exportBaseName } from './grid.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderXlsx } from './xlsx.js';
+import { renderReviewCsv, reviewFileName } from './review.js';
+import { ANNEX_LOCALE } from '../../../common/words/annex.js';
 
-import type { ExportFile, ExportFormat, RenderExport } from '../../../common/export.js';
+import type { ExportFile, ExportFormat, ExportOptions, RenderExport } from '../../../common/export.js';
 
+export { documentArticle, documentHtml } from './document-html.js';
 export { ExportFileNameError, ExportFolderError, ExportTargetExistsError, ExportWriteError, writeExportFiles } from './write.js';
-export { EXPORT_FORMATS, isExportFormat, type ExportFile, type ExportFormat } from '../../../common/export.js';
+export {
+    CSV_NUMBER_STYLES, CSV_SEPARATORS, EXPORT_FORMATS, isExportFormat, type CsvOptions, type ExportFile, type ExportFormat, type ExportOptions
+} from '../../../common/export.js';
 
-/** Renders a plan's annexes: one file `<plan-id>.<format>`, or for CSV one file per annex. */
-export const renderExport: RenderExport = async (view: PlanView, format: ExportFormat): Promise<{ files: ExportFile[] }> => {
+/**
+ * Renders a plan's annexes: one file `<plan-id>.<format>`, or for CSV one file per annex (and with
+ * `findings`, the review list `<plan-id>-phat-hien.csv`).
+ */
+export const renderExport: RenderExport = async (view: PlanView, format: ExportFormat, options: ExportOptions = {}): Promise<{ files: ExportFile[] }> => {
     const base = exportBaseName(view.id);
     switch (format) {
         case 'docx': return { files: [{ name: `${base}.docx`, data: await renderDocx(view) }] };
-        case 'xlsx': return { files: [{ name: `${base}.xlsx`, data: await renderXlsx(view) }] };
+        case 'xlsx': return { files: [{ name: `${base}.xlsx`, data: await renderXlsx(view, { findings: options.findings, locale: options.locale }) }] };
         case 'html': return { files: [{ name: `${base}.html`, data: renderHtml(view) }] };
         case 'md': return { files: [{ name: `${base}.md`, data: renderMarkdown(view) }] };
+        // "văn bản": the document itself, beside the annexes' files of the same plan.
+        case 'document-docx': return { files: [{ name: `${base}-van-ban.docx`, data: await renderDocumentDocx(view) }] };
+        case 'document-html': return { files: [{ name: `${base}-van-ban.html`, data: new TextEncoder().encode(documentHtml(view)) }] };
         case 'csv': {
             const used = new Set<string>();
             const files = view.annexes.map((annex, i) => {
@@ -30,8 +43,9 @@ export const renderExport: RenderExport = async (view: PlanView, format: ExportF
                 // Two annexes printed with the same number still get a file each.
                 for (let n = 2; used.has(name); n++) name = `${stem}-${n}.csv`;
                 used.add(name);
-                return { name, data: renderCsv(annex) };
+                return { name, data: renderCsv(annex, options.csv) };
             });
+            if (options.findings) files.push({ name: reviewFileName(view), data: renderReviewCsv(view, options.locale ?? ANNEX_LOCALE, options.csv?.separator) });
             return { files };
         }
         default: {

@@ -10,6 +10,9 @@ import { exportView } from './text.js';
 import { say } from '../../../common/catalogue.js';
 import { ANNEX, ANNEX_LOCALE, YEAR_HEADINGS } from '../../../common/words/annex.js';
 import { KINDS } from '../../../common/words/kinds.js';
+import { REVIEW } from '../../../common/words/review.js';
+import type { Locale } from '../../../common/locale.js';
+import { reviewHeadings, reviewRows } from './review.js';
 
 const FONT = 'Times New Roman';
 const BLACK = { argb: 'FF000000' };
@@ -100,7 +103,8 @@ function writeGrid(sheet: ExcelJS.Worksheet, grid: Grid, firstRow: number, heade
     });
 }
 
-function annexSheet(workbook: ExcelJS.Workbook, annex: AnnexTable, name: string): void {
+/** Returns the sheet and the number of its first body row. */
+function annexSheet(workbook: ExcelJS.Workbook, annex: AnnexTable, name: string): { sheet: ExcelJS.Worksheet; bodyRow: number } {
     const { header, body, width } = annexGrids(annex);
     const landscape = annex.orientation === 'landscape';
     const sheet = workbook.addWorksheet(name, {
@@ -140,18 +144,58 @@ function annexSheet(workbook: ExcelJS.Workbook, annex: AnnexTable, name: string)
     sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: lastHeaderRow, topLeftCell: `A${bodyRow}` }];
     // Printed pages repeat the table header too.
     if (header.slots.length > 0) sheet.pageSetup.printTitlesRow = `${headerRow}:${lastHeaderRow}`;
+    return { sheet, bodyRow };
 }
 
-export async function renderXlsx(plan: PlanView): Promise<Uint8Array> {
+/**
+ * The review sheet (see review.ts): one row per finding, a filter on every column, the heading row
+ * frozen; a finding on an annex cell links to that cell.
+ */
+function reviewSheet(workbook: ExcelJS.Workbook, plan: PlanView, locale: Locale, name: string, sheets: { sheet: ExcelJS.Worksheet; bodyRow: number }[]): void {
+    const sheet = workbook.addWorksheet(name, {
+        pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+    });
+    const widths = [12, 22, 80, 12, 40, 8, 8];
+    sheet.columns = widths.map(width => ({ width }));
+    const headings = sheet.addRow(reviewHeadings(locale));
+    headings.font = { name: FONT, size: 12, bold: true, color: BLACK };
+    for (const r of reviewRows(plan, locale)) {
+        const target = r.at ? sheets[r.at.annex] : undefined;
+        const address = target ? target.sheet.getCell(target.bodyRow + r.at!.row, r.at!.column + 1).address : undefined;
+        const row = sheet.addRow([
+            r.severity, r.finding.code, r.finding.message, r.annex,
+            // Excel's own link syntax; sheet names hold no apostrophe (sheetName turns it into ’).
+            address ? { text: r.cell, hyperlink: `#'${target!.sheet.name}'!${address}` } : r.cell,
+            r.line, r.column
+        ]);
+        row.font = { name: FONT, size: 12, color: BLACK };
+        row.alignment = { vertical: 'top', wrapText: true };
+        // As for the annexes: Excel and LibreOffice keep the default height for wrapped text.
+        const lines = Math.max(estimatedLines(r.finding.message, widths[2], 12), estimatedLines(r.cell, widths[4], 12));
+        if (lines > 1) row.height = lines * 15.75;
+    }
+    sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: widths.length } };
+}
+
+/** `findings`: add the review sheet after the annexes, its headings in `locale`. */
+export async function renderXlsx(plan: PlanView, options: { findings?: boolean; locale?: Locale } = {}): Promise<Uint8Array> {
     // exceljs drops C0 controls itself but writes U+FFFE, U+FFFF and lone surrogates into the XML.
     const view = exportView(plan);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = view.header.issuer ?? 'plan';
     workbook.title = view.header.title ?? view.id;
     const used = new Set<string>(['history']);
-    view.annexes.forEach((annex, i) => annexSheet(workbook, annex, sheetName(annex, i, used)));
+    const sheets = view.annexes.map((annex, i) => annexSheet(workbook, annex, sheetName(annex, i, used)));
+    if (options.findings) {
+        const locale = options.locale ?? ANNEX_LOCALE;
+        let name = say(REVIEW.sheet, locale);
+        for (let n = 2; used.has(name.toLowerCase()); n++) name = `${say(REVIEW.sheet, locale)} (${n})`;
+        used.add(name.toLowerCase());
+        reviewSheet(workbook, plan, locale, name, sheets);
+    }
     // Excel refuses a workbook without sheets.
-    if (view.annexes.length === 0) workbook.addWorksheet(say(KINDS.PlanDocument.title, ANNEX_LOCALE));
+    if (workbook.worksheets.length === 0) workbook.addWorksheet(say(KINDS.PlanDocument.title, ANNEX_LOCALE));
     const buffer = await workbook.xlsx.writeBuffer();
     return new Uint8Array(buffer);
 }

@@ -10,7 +10,9 @@ import {
 import { severityName } from '../../../common/locale.js';
 import { say, type Args, type Words } from '../../../common/catalogue.js';
 import { ANNEX, ANNEX_LOCALE, CHARTS, YEAR_HEADINGS } from '../../../common/words/annex.js';
-import { KINDS, MEASURES } from '../../../common/words/kinds.js';
+import { MEASURES } from '../../../common/words/kinds.js';
+import { documentRef, kindInSentence, shortDate } from './header.js';
+import { buildDocument, type AnnexRefs } from './document.js';
 
 
 /** A finding with its place, as the view builder takes it (LSP diagnostics and CLI findings both fit). */
@@ -71,10 +73,7 @@ class ViewBuilder {
 
     private subtitle(): string {
         const h = this.model.header;
-        const d = h.date;
-        const date = d ? `${d.day ?? ''}/${d.month ?? ''}/${d.year ?? ''}` : '';
-        const kind = h.kind ? h.kind.charAt(0) + h.kind.slice(1).toLowerCase() : w(KINDS.PlanDocument.title);
-        return w(ANNEX.attachedTo, { kind, number: h.number ?? '', code: h.code ?? '', date, issuer: h.issuerShort ?? h.issuer ?? '' });
+        return w(ANNEX.attachedTo, { kind: kindInSentence(h), ref: documentRef(h), date: shortDate(h.date), issuer: (h.issuerShort ?? h.issuer ?? '').trim() });
     }
 
     build(): AnnexTable[] {
@@ -309,6 +308,12 @@ class ViewBuilder {
 export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = []): PlanView {
     const builder = new ViewBuilder(model, findings);
     const h = model.header;
+    const annexes = builder.build();
+    const refs: AnnexRefs = {
+        tables: new Map(annexes.filter(a => a.source.kind === 'district-table' && a.source.id !== undefined).map(a => [a.source.id!, a.label])),
+        indicators: annexes.find(a => a.source.kind === 'indicators')?.label,
+        tasks: annexes.filter(a => a.source.kind === 'tasks').map(a => ({ label: a.label, title: a.title }))
+    };
     const counts = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const f of findings) counts[f.severity]++;
     return {
@@ -319,8 +324,12 @@ export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = [])
             kind: h.kind, title: h.title ?? model.title,
             period: h.period ? `${h.period.from}–${h.period.to}` : undefined, orientationYear: h.orientationYear?.year
         },
-        annexes: builder.build(),
+        annexes,
+        document: buildDocument(model, refs),
         charts: builder.charts(),
-        findings: counts
+        findings: counts,
+        findingList: [...findings]
+            .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+            .map(({ severity, code, message, range }) => ({ severity, code, message, range }))
     };
 }
