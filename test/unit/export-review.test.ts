@@ -48,8 +48,8 @@ describe('the review sheet', () => {
         // The row is named without its list mark "+ ", which a spreadsheet would take for a formula.
         expect(direction.slice(3, 5)).toEqual(['Phụ lục 02', 'Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng cân nặng theo tuổi · Năm 2023']);
         // Findings outside the annexes (a solution without a lead) have a line but no cell.
-        const lead = rows.find(r => r[1] === 'missing-lead')!;
-        expect([lead[0], lead[3], lead[4]]).toEqual(['Cảnh báo', '', '']);
+        const lead = rows.find(r => r[1] === 'solution-without-lead')!;
+        expect([lead[0], lead[3], lead[4]]).toEqual(['Thông tin', '', '']);
         expect(rows.filter(r => r[3] !== '').map(r => r[1]).sort()).toEqual(['total-mismatch', 'wrong-direction']);
     });
 
