@@ -54,6 +54,17 @@ export function readNumber(text: string, style: NumberStyle): ReadNumber {
     return { decimals: 0, problem: 'malformed' };
 }
 
+/**
+ * A whole number written with the other style's thousands separators ("28,700" under `vi`), as this
+ * style prints it ("28.700"); undefined when the text is no such number. The likely reading of a
+ * count typed the other way, which a count column should offer before any decimal reading.
+ */
+export function thousandsReading(text: string, style: NumberStyle): string | undefined {
+    const group = MARKS[otherStyle(style)].group === '.' ? '\\.' : ',';
+    if (!new RegExp(`^-?\\d{1,3}(${group}\\d{3})+$`).test(text)) return undefined;
+    return formatNumber(Number(text.replace(/[.,]/g, '')), style);
+}
+
 /** Prints a value in a style with a fixed number of decimals, grouping thousands. */
 export function formatNumber(value: number, style: NumberStyle, decimals = 0, grouping = true): string {
     const { group, decimal } = MARKS[style];

@@ -27,9 +27,15 @@ export const ISSUES = {
     },
     'count-not-integer': {
         severity: 'error',
-        vi: 'Số hộ "{printed}" phải là số nguyên (cột {measure}).',
-        en: 'The household count "{printed}" must be a whole number (column {measure}).',
+        vi: 'Số hộ "{printed}" phải là số nguyên (cột {measure}){likely, select, none {.} other {: có lẽ là {likely}, viết dấu ngăn cách hàng nghìn theo kiểu kia.}}',
+        en: 'The household count "{printed}" must be a whole number (column {measure}){likely, select, none {.} other {: most likely {likely}, its thousands written the other way.}}',
         rule: { vi: 'Số hộ là số nguyên.', en: 'Household counts are whole numbers.' }
+    },
+    'count-unreadable': {
+        severity: 'error',
+        vi: 'Số hộ "{printed}" không viết theo kiểu số của kế hoạch ({style}), và đọc theo kiểu kia thì không phải số nguyên: hãy kiểm tra lại con số này.',
+        en: 'The household count "{printed}" is not written in the plan\'s number style ({style}), and read the other way it is no whole number: check this figure.',
+        rule: { vi: 'Một số hộ viết sai kiểu số chỉ được đề nghị sửa thành một số nguyên (ưu tiên cách đọc dấu ngăn cách hàng nghìn).', en: 'A count written in the wrong style is only ever fixed to a whole number (the thousands reading first).' }
     },
     'year-malformed': {
         severity: 'error',
@@ -213,6 +219,18 @@ export const ISSUES = {
         vi: 'Chỉ tiêu tính bằng {unit} phải là số nguyên: "{printed}".',
         en: 'An indicator counted in {unit} takes whole numbers: "{printed}".',
         rule: { vi: 'Giá trị của chỉ tiêu tính bằng hộ hoặc người là số nguyên.', en: 'Values of indicators in households or persons are whole numbers.' }
+    },
+    'not-shown': {
+        severity: 'warning',
+        vi: 'Chỉ tiêu "{name}" nằm ngoài mọi chiều thiếu hụt (`dimension`) và không tính từ bảng nào: nó{targets, select, none {} other { và mục tiêu của nó}} không có trong phụ lục hay biểu đồ nào.',
+        en: 'The indicator "{name}" is in no deprivation dimension (`dimension`) and computed from no table: it{targets, select, none {} other { and its targets}} appear in no annex and no chart.',
+        rule: { vi: 'Mọi nội dung khai báo đều xuất hiện ở một đầu ra (phụ lục, biểu đồ): một chỉ tiêu nằm trong một chiều, hoặc tính từ một bảng.', en: 'Everything declared reaches an output (an annex, a chart): an indicator stands in a dimension or is computed from a table.' }
+    },
+    'placeholder-text': {
+        severity: 'warning',
+        vi: 'Tên của {kind} {id} vẫn là chỗ trống "{text}": hãy viết tên thật, nó sẽ được in ra phụ lục.',
+        en: 'The {kind} {id} still has the placeholder "{text}" for its name: write the real one, it is printed in the annexes.',
+        rule: { vi: 'Không còn chỗ trống ("…", TODO, <…>) ở tên, tiêu đề và câu mục tiêu.', en: 'No placeholder ("…", TODO, <…>) is left in names, titles and target sentences.' }
     },
     'missing-lead': {
         severity: 'warning',

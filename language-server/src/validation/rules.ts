@@ -5,6 +5,7 @@ import { DEFAULT_OPTIONS, type CheckOptions } from '../language/settings.js';
 import { RuleContext, type Finding, type Rule } from './rule.js';
 import { agencyUsed, leadAssigned, uniqueIds } from './rules/assignment.js';
 import { invisibleCharacters } from './rules/characters.js';
+import { contentShown, noPlaceholders } from './rules/content.js';
 import { continuousNumbering } from './rules/numbering.js';
 import { cellValues, numberStyle, percentValues, wholeIndicatorValues, yearFormat } from './rules/numbers.js';
 import {
@@ -20,7 +21,7 @@ export const RULES: Record<string, Rule> = {
     periodForward, indicatorYears, targetYears, taskDeadlines,
     leadAssigned, agencyUsed, uniqueIds, continuousNumbering,
     movesInDirection, targetsHold,
-    invisibleCharacters
+    invisibleCharacters, contentShown, noPlaceholders
 };
 
 /** Runs every rule over a plan model. Linear in the size of the plan. */

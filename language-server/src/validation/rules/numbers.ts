@@ -1,12 +1,35 @@
 // Number rules: every number read under the declared style; counts whole and not negative; percents in 0–100.
-import { isCountColumn } from '../../model/types.js';
+import { readNumber, thousandsReading } from '../../../../common/numbers.js';
+import { isCountColumn, type PlanModel, type PrintedNumber } from '../../model/types.js';
 import type { Rule } from '../rule.js';
 import { UNITS } from '../../../../common/words/kinds.js';
 
+/** The cells of count columns (households, persons), with their column's name. */
+function countCells(model: PlanModel): Map<PrintedNumber, string> {
+    const out = new Map<PrintedNumber, string>();
+    for (const table of model.tables) {
+        const rows = [...table.sections.flatMap(s => [...s.rows, ...(s.subtotal ? [s.subtotal] : [])]), ...(table.total ? [table.total] : [])];
+        for (const row of rows) {
+            for (const y of row.years) {
+                for (const cell of y.cells) if (cell.number && isCountColumn(table.columnsById[cell.measure])) out.set(cell.number, cell.measure);
+            }
+        }
+    }
+    return out;
+}
+
 export const numberStyle: Rule = ctx => {
     const style = ctx.model.numberStyle;
+    const counts = countCells(ctx.model);
     for (const n of ctx.model.numbers) {
-        if (n.problem === 'wrong-style') {
+        if (n.problem === 'wrong-style' && counts.has(n)) {
+            // A count: the other style's thousands reading first; never a fix that makes it non-whole.
+            const likely = thousandsReading(n.printed, style);
+            const whole = n.suggestion !== undefined && Number.isInteger(readNumber(n.suggestion, style).value ?? NaN) ? n.suggestion : undefined;
+            const replacement = likely ?? whole;
+            if (replacement) ctx.report('number-style', n.range, { printed: n.printed, style, suggestion: replacement }, { replacement });
+            else ctx.report('count-unreadable', n.range, { printed: n.printed, style });
+        } else if (n.problem === 'wrong-style') {
             ctx.report('number-style', n.range, { printed: n.printed, style, suggestion: n.suggestion ?? '' }, { replacement: n.suggestion });
         } else if (n.problem === 'malformed') {
             ctx.report('number-malformed', n.range, { printed: n.printed });
@@ -35,7 +58,10 @@ export const cellValues: Rule = ctx => {
                     } else if (isCountColumn(column) && n.value < 0) {
                         ctx.report('negative-count', n.range, { printed: n.printed });
                     } else if (isCountColumn(column) && !Number.isInteger(n.value)) {
-                        ctx.report('count-not-integer', n.range, { printed: n.printed, measure: ctx.measure(cell.measure, table) });
+                        // "28,700" under vi reads 28,7: most likely 28.700 typed the international way.
+                        const likely = thousandsReading(n.printed, ctx.model.numberStyle);
+                        ctx.report('count-not-integer', n.range, { printed: n.printed, measure: ctx.measure(cell.measure, table), likely: likely ?? 'none' },
+                            likely ? { replacement: likely } : undefined);
                     }
                 }
             }
