@@ -157,7 +157,7 @@ describe('findings', () => {
     test('on a finding, the hover says what the rule checks', async () => {
         const value = await hoverText(vi, at('3,18'), true);
         expect(value).toContain('`rate-mismatch`');
-        expect(value).toContain('Tỷ lệ in bằng số hộ nghèo / tổng số hộ × 100');
+        expect(value).toContain('Tỷ lệ in bằng số đếm / mẫu số × 100 (hộ nghèo / tổng số hộ');
     });
 
     test('in English', async () => {

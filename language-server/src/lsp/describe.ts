@@ -12,7 +12,7 @@ import { escapeMarkdown } from '../../../common/escape.js';
 import { say } from '../../../common/catalogue.js';
 import { SERVER_MESSAGES } from '../../../common/words/editor.js';
 import { KIND_LABELS, L, fill, t } from './labels.js';
-import { AGENCY_KINDS, DIRECTIONS, DISTRICT_KINDS, UNITS, YEAR_KINDS } from '../../../common/words/kinds.js';
+import { AGENCY_KINDS, DIRECTIONS, DISTRICT_KINDS, UNIT_LEVELS, UNITS, YEAR_KINDS } from '../../../common/words/kinds.js';
 
 const MAX_ITEMS = 5;
 
@@ -66,7 +66,8 @@ export class DeclarationDescriber {
         const name = declarationName(node);
         const lines: string[] = [];
         const title = [id ? `**${escape(id)}**` : undefined, name ? escape(shorten(name, 160)) : undefined].filter(Boolean).join(' · ');
-        let role = t(kind, locale);
+        // A unit of a table is named by its level: a district, or a region, a province, a commune.
+        let role = t(ast.isDistrict(node) && node.level !== 'district' && UNIT_LEVELS[node.level] ? UNIT_LEVELS[node.level] : kind, locale);
         if (ast.isAgency(node) && node.kind && AGENCY_KINDS[node.kind]) role += ` — ${t(AGENCY_KINDS[node.kind], locale)}`;
         if (ast.isDistrict(node) && node.kind && DISTRICT_KINDS[node.kind]) role += ` — ${t(DISTRICT_KINDS[node.kind], locale)}`;
         lines.push(title, '', `_${role}_`);
