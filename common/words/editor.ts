@@ -207,6 +207,15 @@ export const EDITOR_LABELS = {
     baselineYear: { vi: 'năm gốc (trước giai đoạn)', en: 'baseline year (before the period)' },
     tableYear: { vi: 'năm của bảng', en: 'year of the table' },
     more: { vi: 'và {n} mục khác', en: 'and {n} more' },
+    // columns a table declares (hover on a column name or a cell, completion)
+    declaredColumn: { vi: 'Cột khai báo trong bảng', en: 'Column declared by the table' },
+    predeclaredColumn: { vi: 'Cột định sẵn', en: 'Predeclared column' },
+    columnRate: { vi: 'tỷ lệ: {count} / {base} × 100', en: 'a rate: {count} / {base} × 100' },
+    columnSum: { vi: 'tổng: {parts}', en: 'a sum: {parts}' },
+    columnFlow: { vi: 'năm trước{terms}', en: "last year's value{terms}" },
+    sumOfParts: { vi: 'Tổng các cột', en: 'Sum of the parts' },
+    flowFromLastYear: { vi: 'Tính từ năm trước', en: "From last year's value" },
+    range: { vi: 'Khoảng', en: 'Range' },
     // quick fixes
     fixRate: { vi: 'Thay tỷ lệ in bằng tỷ lệ tính được: {value}', en: 'Replace the printed rate with the computed one: {value}' },
     fixTotal: { vi: 'Thay số in bằng tổng các dòng: {value}', en: 'Replace the printed number with the sum of the rows: {value}' },
