@@ -280,6 +280,8 @@ describe('language configuration', () => {
         expect('Nghe\u0302\u0300o Ỹ đ'.match(word)).toEqual(['Nghe\u0302\u0300o', 'Ỹ', 'đ']);
         expect('columns poor-rate thi-xa'.match(word)).toEqual(['columns', 'poor-rate', 'thi-xa']);
         expect('29.822 3,17 -3 2023-2025'.match(word)).toEqual(['29.822', '3,17', '-3', '2023', '2025']);
+        // A range of targets is one word, as it is one token.
+        expect('410..460 3,0..3,4 -5..5'.match(word)).toEqual(['410..460', '3,0..3,4', '-5..5']);
     });
 
     test('comments, brackets and quotes match the grammar', () => {
