@@ -37,7 +37,9 @@ describe('test helpers', () => {
         expect(() => fs.readFileSync(beside)).toThrow(/outside the repository/);
         expect(() => fs.existsSync(beside)).toThrow(/outside the repository/);
         // Other folders beside the checkout too, unless the checkout itself sits in the temporary folder.
-        const besideIsTemp = path.resolve(path.dirname(REPO_ROOT)).startsWith(path.resolve(os.tmpdir()) + path.sep);
+        const besideDir = path.resolve(path.dirname(REPO_ROOT));
+        const tmp = path.resolve(os.tmpdir());
+        const besideIsTemp = besideDir === tmp || besideDir.startsWith(tmp + path.sep);
         if (!besideIsTemp) expect(() => fs.statSync(path.join(path.dirname(REPO_ROOT), 'other-worktree'))).toThrow(/outside the repository/);
         await expect(fsp.readFile(beside)).rejects.toThrow(/outside the repository/);
         // Inside the repository and in the temporary folder reads go on as usual.
