@@ -29,11 +29,23 @@ export const AGENCY_KINDS: Record<string, Words> = {
     other: { vi: 'khác', en: 'other' }
 };
 
-/** A district's kind: the three kinds of district-level units. */
+/** A unit's kind: district-level (huyện, thị xã, thành phố, quận) and commune-level (xã, phường, thị trấn). */
 export const DISTRICT_KINDS: Record<string, Words> = {
     'huyen': { vi: 'huyện', en: 'rural district' },
     'thi-xa': { vi: 'thị xã', en: 'town' },
-    'thanh-pho': { vi: 'thành phố', en: 'city' }
+    'thanh-pho': { vi: 'thành phố', en: 'city' },
+    'quan': { vi: 'quận', en: 'urban district' },
+    'xa': { vi: 'xã', en: 'rural commune' },
+    'phuong': { vi: 'phường', en: 'ward' },
+    'thi-tran': { vi: 'thị trấn', en: 'township' }
+};
+
+/** What a unit a table's rows stand for is, by its level (`district`, `region`, `province`, `commune`), as a title (hovers). */
+export const UNIT_LEVELS: Record<string, Words> = {
+    district: { vi: 'Huyện, quận, thị xã, thành phố', en: 'District' },
+    region: { vi: 'Vùng', en: 'Region' },
+    province: { vi: 'Tỉnh, thành phố trực thuộc trung ương', en: 'Province' },
+    commune: { vi: 'Xã, phường, thị trấn', en: 'Commune' }
 };
 
 /** An indicator's unit. */

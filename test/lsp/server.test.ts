@@ -86,7 +86,8 @@ describe('the built server over stdio', () => {
     test('publishes the seed plan\'s findings with codes and Vietnamese messages', async () => {
         diagnostics = (await diagnosticsFor(SEED_URI)).diagnostics;
         const codes = new Set(diagnostics.map(d => d.code));
-        expect(codes).toEqual(new Set(['total-mismatch', 'wrong-direction', 'target-not-met', 'missing-lead', 'numbering-gap']));
+        // The seed's solutions without a lead are infos (solution-without-lead), not missing-lead warnings.
+        expect(codes).toEqual(new Set(['total-mismatch', 'wrong-direction', 'target-not-met', 'solution-without-lead', 'numbering-gap']));
         const total = diagnostics.find(d => d.code === 'total-mismatch')!;
         expect(total.message).toBe('Tổng cộng năm 2024, cột Hộ nghèo: in 2.954 nhưng tổng các dòng là 2.963 (chênh -9).');
         expect(total.range).toEqual(rangeOfText(SEED_TEXT, '2.954'));

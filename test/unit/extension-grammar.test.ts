@@ -203,6 +203,49 @@ describe('TextMate grammar', () => {
         expect(scopeOf('    unit percent', 'percent')).toBe('support.type.unit.plan');
     });
 
+    test('declared tables: units of any level, column declarations, range cells, flows and checks', () => {
+        expect(scopeOf('commune XaA "Xã A" xa', 'XaA')).toBe('entity.name.type.plan');
+        expect(scopeOf('region TDMNPB "Trung du và miền núi phía Bắc"', 'region')).toBe('storage.type.declaration.plan');
+        expect(scopeOf('table muc_tieu "Chỉ tiêu" targets {', 'targets')).toBe('keyword.other.modifier.plan');
+        expect(scopeOf('    row-header "Đơn vị"', 'row-header')).toBe('keyword.other.field.plan');
+        expect(scopesOf('    column ty_le_tb "Tỷ lệ" percent rate-of trung_binh per households').filter(([t]) => !t.startsWith('"') && t !== 'Tỷ lệ')).toEqual([
+            ['column', 'storage.type.declaration.plan'], ['ty_le_tb', 'entity.name.type.plan'], ['percent', 'support.type.unit.plan'],
+            ['rate-of', 'keyword.other.field.plan'], ['trung_binh', 'variable.other.reference.plan'], ['per', 'keyword.other.field.plan'],
+            ['households', 'support.type.measure.plan']
+        ]);
+        expect(scopeOf('    column poor-rate "Tỷ lệ" percent', 'poor-rate')).toBe('entity.name.type.plan');
+        expect(scopesOf('households sum-of poor + near-poor')).toEqual([
+            ['households', 'support.type.measure.plan'], ['sum-of', 'keyword.other.field.plan'], ['poor', 'support.type.measure.plan'],
+            ['+', 'keyword.operator.arithmetic.plan'], ['near-poor', 'support.type.measure.plan']
+        ]);
+        expect(scopesOf('flow - thoat_ngheo + phat_sinh').map(([, s]) => s)).toEqual([
+            'keyword.other.field.plan', 'keyword.operator.arithmetic.plan', 'variable.other.reference.plan',
+            'keyword.operator.arithmetic.plan', 'variable.other.reference.plan'
+        ]);
+        // A range is a number; a '-' among cells stays a blank.
+        expect(scopesOf('        2025: 410..460 3,0..3,4 -')).toEqual([
+            ['2025', 'constant.numeric.year.plan'], [':', 'punctuation.separator.key-value.plan'],
+            ['410', 'constant.numeric.plan'], ['..', 'punctuation.separator.range.plan'], ['460', 'constant.numeric.plan'],
+            ['3,0', 'constant.numeric.plan'], ['..', 'punctuation.separator.range.plan'], ['3,4', 'constant.numeric.plan'],
+            ['-', 'constant.language.blank.plan']
+        ]);
+        const check = 'check tong { poor(previous) - 10 = households rows units years 2024 2025 severity error message "Sai" en "Wrong" }';
+        const scopes = scopesOf(check);
+        expect(scopes.slice(0, 10)).toEqual([
+            ['check', 'storage.type.declaration.plan'], ['tong', 'entity.name.type.plan'], ['{', 'punctuation.section.block.begin.plan'],
+            ['poor', 'support.type.measure.plan'], ['(', 'punctuation.section.parens.begin.plan'], ['previous', 'constant.language.year-kind.plan'],
+            [')', 'punctuation.section.parens.end.plan'], ['-', 'keyword.operator.arithmetic.plan'], ['10', 'constant.numeric.plan'],
+            ['=', 'keyword.operator.comparison.plan']
+        ]);
+        for (const [word, scope] of [['rows', 'keyword.other.field.plan'], ['units', 'constant.language.enum.plan'], ['error', 'constant.language.enum.plan'],
+            ['message', 'keyword.other.field.plan'], ['en', 'keyword.other.field.plan'], ['2025', 'constant.numeric.plan']]) {
+            expect(scopeOf(check, word!), word).toBe(scope);
+        }
+        expect(scopes.at(-1)).toEqual(['}', 'punctuation.section.block.end.plan']);
+        expect(scopeOf('check c { poor <= near-poor message "x" }', '<=')).toBe('keyword.operator.comparison.plan');
+        expect(scopeOf('    group 1 "Nhóm" {\n        lead LDTBXH coordinate MTTQ', 'LDTBXH')).toBe('variable.other.reference.plan');
+    });
+
     test('comments and strings hide what is inside them', () => {
         expect(scopesOf('// plan agency 2021: "x"')).toEqual([
             ['//', 'punctuation.definition.comment.plan'], ['plan agency 2021: "x"', 'comment.line.double-slash.plan']
@@ -237,6 +280,8 @@ describe('language configuration', () => {
         expect('Nghe\u0302\u0300o Ỹ đ'.match(word)).toEqual(['Nghe\u0302\u0300o', 'Ỹ', 'đ']);
         expect('columns poor-rate thi-xa'.match(word)).toEqual(['columns', 'poor-rate', 'thi-xa']);
         expect('29.822 3,17 -3 2023-2025'.match(word)).toEqual(['29.822', '3,17', '-3', '2023', '2025']);
+        // A range of targets is one word, as it is one token.
+        expect('410..460 3,0..3,4 -5..5'.match(word)).toEqual(['410..460', '3,0..3,4', '-5..5']);
     });
 
     test('comments, brackets and quotes match the grammar', () => {

@@ -134,6 +134,10 @@ describe('snippets', () => {
             case 'Task': return `${decl}tasks "x" {\n${text}\n}`;
             case 'District row': return `${decl}${table(text)}`;
             case 'Year line': return `${decl}${table(`row 1 ma_huyen {\n${text}\n}`)}`;
+            // A table's own columns come before its printed columns, its checks after them.
+            case 'Column':
+            case 'Rate column': return `${decl}table t1 "t" {\n years { 2025 result }\n${text}\n columns households poor\n}`;
+            case 'Table check': return `${decl}${table(text)}`;
             default: return decl + text;
         }
     };

@@ -129,5 +129,46 @@ closing "Yêu cầu các sở, ngành thực hiện."
     `plan huyen_demo "Kế hoạch của huyện"
 part-of tinh_demo
 number-style international
+`,
+    // Declared tables: units of every level, columns of their own, checks, ranges; a group's lead.
+    `plan vung_demo "Kế hoạch của vùng"
+number-style vi
+
+standard md2016 "Chuẩn nghèo 2016-2020"
+standard md2022 "Chuẩn nghèo đa chiều 2022-2025"
+agency LDTBXH "Sở Lao động - Thương binh và Xã hội" department
+region TDMN "Trung du và miền núi phía Bắc"
+province HY "Hưng Yên"
+district Q1 "Quận 1" quan
+commune XaA "Xã A" xa
+commune PhuongB "Phường B" phuong
+commune TTC "Thị trấn C" thi-tran
+
+table muc_tieu "Mục tiêu giảm nghèo" targets {
+    row-header "Đơn vị"
+    years { 2015 result standard md2016  2025 plan standard md2022 }
+    column thoat "Hộ thoát nghèo" households
+    column moi "Hộ nghèo phát sinh" households
+    column ty_le_thoat "Tỷ lệ hộ thoát nghèo" percent rate-of thoat per households
+    column ngheo_da_chieu "Hộ nghèo đa chiều" households sum-of poor + near-poor
+    column poor "Hộ nghèo cuối năm" households flow - thoat + moi
+    columns households poor near-poor thoat moi ty_le_thoat ngheo_da_chieu
+    check c1 { poor + near-poor <= households rows units years 2025 severity error message "Vượt tổng số hộ" en "Above the households" }
+    check c2 { poor(previous) - 1 >= poor(2015) rows totals severity warning message "Giảm quá ít" }
+    check c3 { poor < 1000 rows all severity info message "Nhiều hộ nghèo" }
+    check c4 { thoat = moi message "Bằng nhau" }
+    check c5 { thoat > 0 message "Có hộ thoát nghèo" }
+    check c6 { thoat != 1 message "Khác 1" }
+    row 1 XaA {
+        2025: 100..120 1..2 0..1 1 1 1,0..2,0 2..3
+    }
+}
+
+solutions {
+    group 1 "Lãnh đạo, chỉ đạo" {
+        lead LDTBXH
+        solution "Tuyên truyền"
+    }
+}
 `
 ];

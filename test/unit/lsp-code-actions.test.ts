@@ -218,10 +218,79 @@ solutions "Giải pháp" {
     }
 }
 `;
-        const r = await fix(text, 'missing-lead');
-        expect(r.actions[0].title).toBe('Thêm đơn vị chủ trì LDTBXH (như các mục cùng cấp)');
+        // A solution without a lead is an info (solution-without-lead): the same fixes as missing-lead.
+        const r = await fix(text, 'solution-without-lead');
+        expect(r.actions.map(a => a.title)).toEqual(['Thêm đơn vị chủ trì LDTBXH (như các mục cùng cấp)', 'Thêm "lead" và chọn đơn vị chủ trì…']);
         expect(r.after).toContain('        solution "Chưa có chủ trì" { lead LDTBXH }\n');
-        expect(codes(r.diagnostics)).not.toContain('missing-lead');
+        expect(codes(r.diagnostics)).not.toContain('solution-without-lead');
+    });
+});
+
+/** A table of one district with its own columns (`head`) and one row, and a targets flag when asked. */
+function declaredTable(head: string, row: string, opts: { years?: string; targets?: boolean } = {}): string {
+    return `plan t number-style vi
+district A "Phù Cừ" huyen
+table t1 "Bảng"${opts.targets ? ' targets' : ''} {
+    years { ${opts.years ?? '2023 plan'} }
+${head}
+    row 1 A { ${row} }
+}
+`;
+}
+
+describe('declared columns and ranges', () => {
+    const FLOW = '    column thoat "Hộ thoát nghèo" households\n    column moi "Hộ nghèo phát sinh" households\n'
+        + '    column poor "Hộ nghèo cuối năm" households flow - thoat + moi\n    columns poor thoat moi';
+
+    test('a sum column that is not the sum of its parts gets the sum', async () => {
+        const text = declaredTable('    column da_chieu "Hộ nghèo đa chiều" households sum-of poor + near-poor\n    columns households poor near-poor da_chieu', '2023: 1.000 10 20 31');
+        const r = await fix(text, 'sum-mismatch');
+        expect(r.actions.map(a => [a.title, a.isPreferred])).toEqual([['Thay số in bằng tổng các cột thành phần: 30', true]]);
+        expect(r.after).toContain('2023: 1.000 10 20 30 }');
+        expect(codes(r.diagnostics)).toEqual([]);
+    });
+
+    test('a flow column gets last year\'s value and the year\'s flows (English title)', async () => {
+        const r = await fix(declaredTable(FLOW, '2022: 100 - - 2023: 95 10 3', { years: '2022 result 2023 plan' }), 'flow-mismatch', 0, 'en');
+        expect(r.actions.map(a => a.title)).toEqual(["Replace the printed number with last year's value and the year's flows: 93"]);
+        expect(r.after).toContain('2023: 93 10 3 }');
+        expect(codes(r.diagnostics)).toEqual([]);
+    });
+
+    test('a reversed range has its bounds swapped, decimals and all', async () => {
+        const text = declaredTable('    columns households poor-rate', '2025: 1.000 3,4..3,0', { years: '2025 plan', targets: true });
+        const r = await fix(text, 'range-reversed');
+        expect(r.actions.map(a => [a.title, a.isPreferred])).toEqual([['Đổi thứ tự hai cận: 3,0..3,4', true]]);
+        expect(r.after).toContain('2025: 1.000 3,0..3,4 }');
+        expect(codes(r.diagnostics)).toEqual([]);
+    });
+
+    test('a range in a table not declared of targets: the table is declared so', async () => {
+        const text = declaredTable('    columns households poor', '2025: 1.000 10..20', { years: '2025 plan' });
+        const r = await fix(text, 'range-outside-targets');
+        expect(r.actions.map(a => a.title)).toEqual(['Khai báo bảng t1 là bảng chỉ tiêu (`targets`)']);
+        expect(r.after).toContain('table t1 "Bảng" targets {');
+        expect(codes(r.diagnostics)).toEqual([]);
+    });
+
+    test('an unknown column a keystroke or two from a known one: the known one, closest first', async () => {
+        const text = declaredTable('    column thoat "Hộ thoát nghèo" households\n    columns households poor_rate thoatt', '2023: 1.000 1,00 10');
+        const r = await fix(text, 'unknown-column');
+        expect(r.actions.map(a => [a.title, a.isPreferred])).toEqual([['Sửa thành cột poor-rate (Tỷ lệ hộ nghèo (%))', true]]);
+        expect(r.after).toContain('columns households poor-rate thoatt');
+        const second = await fix(r.after, 'unknown-column');
+        expect(second.actions.map(a => a.title)).toEqual(['Sửa thành cột thoat (Hộ thoát nghèo)']);
+        expect(second.after).toContain('columns households poor-rate thoat\n');
+        expect(codes(second.diagnostics)).not.toContain('unknown-column');
+    });
+
+    test('an unknown column close to no known one gets no fix', async () => {
+        const { document, diagnostics } = await validatePlan(services, declaredTable('    columns households ho_trung_binh', '2023: 1.000 10'));
+        const diagnostic = diagnostics.find(d => d.code === 'unknown-column')!;
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        });
+        expect(actions).toEqual([]);
     });
 });
 
@@ -415,6 +484,7 @@ test('every finding code either has a quick fix or is on the documented no-fix l
     const missing = Object.keys(ISSUES).filter(code => !listed.has(code));
     expect(missing).toEqual([]);
     expect(Object.keys(QUICK_FIXES).filter(code => code in NO_QUICK_FIX)).toEqual([]);
+    expect([...listed].filter(code => !(code in ISSUES))).toEqual([]);
     for (const reason of Object.values(NO_QUICK_FIX)) expect(reason.length).toBeGreaterThan(10);
     // A safe fix applies on save (source.fixAll): the list is short on purpose.
     expect(Object.entries(QUICK_FIXES).filter(([, f]) => f.fixAll).map(([code]) => code).sort())

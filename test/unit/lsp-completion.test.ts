@@ -178,6 +178,99 @@ describe('years and keywords', () => {
     });
 });
 
+/** A table that declares two columns of its own; `head` goes after them (more declarations, columns, checks). */
+function declaredTable(head: string): string {
+    return `plan t number-style vi
+district A "Phù Cừ" huyen
+table t1 "Bảng" {
+    years { 2022 result 2023 plan }
+    column tb "Hộ mức sống trung bình" households
+    column ty_le_tb "Tỷ lệ hộ mức sống trung bình" percent rate-of tb per households
+${head}
+    row 1 A { 2023: 1.000 50 }
+}
+`;
+}
+
+const PREDECLARED = ['households', 'poor', 'poor-rate', 'near-poor', 'near-poor-rate', 'multidim', 'multidim-rate'];
+
+describe('columns of a table', () => {
+    test('after columns: the predeclared columns and the ones the table declares, with their label and definition', async () => {
+        const list = await itemsFor(declaredTable('    columns households <|>'));
+        expect(labels(list)).toEqual(expect.arrayContaining([...PREDECLARED, 'tb', 'ty_le_tb']));
+        const rate = list.items.find(i => i.label === 'ty_le_tb')!;
+        expect(rate.kind).toBe(CompletionItemKind.Field);
+        expect(rate.detail).toBe('Tỷ lệ hộ mức sống trung bình');
+        expect(rate.labelDetails?.description).toBe('rate-of tb per households');
+        expect((rate.documentation as { value: string }).value).toContain('tỷ lệ: Hộ mức sống trung bình / Tổng số hộ × 100');
+        expect(list.items.find(i => i.label === 'poor')?.detail).toBe('số hộ nghèo');
+        // Typed in part: the declared columns whose id or label match.
+        expect(labels(await itemsFor(declaredTable('    columns households t<|>')))).toEqual(expect.arrayContaining(['tb', 'ty_le_tb']));
+        expect(labels(await itemsFor(declaredTable('    columns households trung<|>')))).toEqual(['tb', 'ty_le_tb']);
+    });
+
+    test.each([
+        ['rate-of', '    column x "X" percent rate-of <|>\n    columns households tb'],
+        ['per', '    column x "X" percent rate-of tb per <|>\n    columns households tb'],
+        ['sum-of', '    column x "X" households sum-of <|>\n    columns households tb'],
+        ['+ in a sum', '    column x "X" households sum-of tb + <|>\n    columns households tb'],
+        ['- in a flow', '    column x "X" households flow - <|>\n    columns households tb'],
+        ['+ in a flow', '    column x "X" households flow - tb + <|>\n    columns households tb']
+    ])('after %s: every column, but not the one being declared', async (_where, head) => {
+        const found = labels(await itemsFor(declaredTable(head)));
+        expect(found).toEqual(expect.arrayContaining([...PREDECLARED, 'tb', 'ty_le_tb']));
+        expect(found).not.toContain('x');
+    });
+
+    test.each([
+        ['at the start', '    check c { <|> }'],
+        ['after the comparison', '    check c { tb <= <|> message "x" }'],
+        ['after +', '    check c { tb + <|> }'],
+        ['after -', '    check c { poor(previous) - <|> }']
+    ])('in a check, %s: the columns', async (_where, check) => {
+        const found = labels(await itemsFor(declaredTable(`    columns households tb\n${check}`)));
+        expect(found).toEqual(expect.arrayContaining([...PREDECLARED, 'tb', 'ty_le_tb']));
+    });
+
+    test('in a check: after "(" previous and the table\'s years, after "years" the table\'s years', async () => {
+        const paren = await itemsFor(declaredTable('    columns households tb\n    check c { tb(<|> }'));
+        expect(labels(paren)).toEqual(['previous', '2022', '2023']);
+        expect(paren.items.find(i => i.label === 'previous')?.detail).toBe('giá trị của cột ở năm trước');
+        expect(paren.items.find(i => i.label === '2022')?.detail).toBe('năm của bảng (result)');
+        const years = await itemsFor(declaredTable('    columns households tb\n    check c { tb < 1 years 2022 <|> }'));
+        expect(labels(years)).toEqual(expect.arrayContaining(['2022', '2023']));
+    });
+
+    test('a predeclared column the table redefines is proposed with the table\'s label', async () => {
+        const list = await itemsFor(declaredTable('    column poor "Hộ nghèo cuối năm" households flow - tb\n    columns households po<|>'));
+        expect(list.items.filter(i => i.label === 'poor').map(i => i.detail)).toEqual(['Hộ nghèo cuối năm']);
+    });
+
+    test('after column NAME "label": the units; after the unit, the definitions', async () => {
+        const units = await itemsFor(declaredTable('    column x "X" <|>\n    columns households tb'));
+        expect(labels(units)).toEqual(['percent', 'households', 'persons', 'points']);
+        const definitions = await itemsFor(declaredTable('    column x "X" households <|>\n    columns households tb'));
+        expect(labels(definitions)).toEqual(expect.arrayContaining(['rate-of', 'sum-of', 'flow']));
+        expect(definitions.items.find(i => i.label === 'sum-of')?.detail).toBe('tổng của các cột (cột + cột …)');
+    });
+
+    test('a new column\'s name: the declared ones are not proposed', async () => {
+        const found = labels(await itemsFor(declaredTable('    column <|>\n    columns households tb')));
+        expect(found).not.toContain('tb');
+        expect(found).not.toContain('ty_le_tb');
+    });
+
+    test('English details when the server speaks English', async () => {
+        const en = createTestServices('en');
+        let list: CompletionList | undefined;
+        await expectCompletion(en)({ text: declaredTable('    columns households <|>'), index: 0, assert: l => { list = l; } });
+        expect((list!.items.find(i => i.label === 'ty_le_tb')!.documentation as { value: string }).value)
+            .toContain('_Column declared by the table_ — percent (%) · `rate-of tb per households` (a rate: Hộ mức sống trung bình / total households × 100)');
+        expect(list!.items.find(i => i.label === 'near-poor')?.detail).toBe('near-poor households');
+        await clearDocuments(en);
+    });
+});
+
 describe("Langium's extension points carry the plan's knowledge", () => {
     test('one kind table (NodeKindProvider) for completion, outline and workspace symbols', () => {
         const kinds = services.shared.lsp.NodeKindProvider;

@@ -171,6 +171,77 @@ duties {
     });
 });
 
+const DECLARED_CRAMPED = `plan p "P"
+commune A "Xã A" xa   commune B "Phường B" phuong
+table t "Mục tiêu" targets { row-header "Đơn vị" years { 2024 result standard md2016 2025 plan standard md2022 }
+column thoat "Hộ thoát nghèo" households column ty_le "Tỷ lệ" percent rate-of thoat per households
+column poor "Hộ nghèo cuối năm" households   flow -  thoat
+columns households poor thoat ty_le
+check giam { poor ( previous ) - thoat <= poor( 2024 )  rows units years 2025 severity error message "Giảm" en "Down" }
+check c2 { poor>=0 message "x" }
+row 1 A { 2024: 1.000 50 - - 2025: 1.000 40..45 5..10 0,5..1,0 }
+row 2 B { 2024: 12.000 300 - - 2025: 12.000 250..280 20..50 0,17..0,42 }
+total "Tổng" { 2025: 13.000 290..325 25..60 0,2..0,5 } }
+solutions { group 1 "Một" { lead LD coordinate YT solution "Giải pháp" } }
+`;
+
+const DECLARED_FORMATTED = `plan p "P"
+
+commune A "Xã A" xa
+commune B "Phường B" phuong
+
+table t "Mục tiêu" targets {
+    row-header "Đơn vị"
+    years { 2024 result standard md2016  2025 plan standard md2022 }
+    column thoat "Hộ thoát nghèo" households
+    column ty_le "Tỷ lệ" percent rate-of thoat per households
+    column poor "Hộ nghèo cuối năm" households flow - thoat
+    columns households poor thoat ty_le
+    check giam {
+        poor(previous) - thoat <= poor(2024)
+        rows units
+        years 2025
+        severity error
+        message "Giảm"
+        en "Down"
+    }
+    check c2 {
+        poor >= 0
+        message "x"
+    }
+    row 1 A {
+        2024:  1.000        50       -           -
+        2025:  1.000    40..45   5..10    0,5..1,0
+    }
+    row 2 B {
+        2024: 12.000       300       -           -
+        2025: 12.000  250..280  20..50  0,17..0,42
+    }
+    total "Tổng" {
+        2025: 13.000  290..325  25..60    0,2..0,5
+    }
+}
+
+solutions {
+    group 1 "Một" {
+        lead LD coordinate YT
+        solution "Giải pháp"
+    }
+}
+`;
+
+describe('declared tables', () => {
+    test('column declarations one a line, checks as indented blocks, ranges right-aligned like numbers, a group\'s lead on its line', async () => {
+        await expectFormatted({ before: DECLARED_CRAMPED, after: DECLARED_FORMATTED });
+    });
+
+    test('formatting them twice equals once; a comment in a check stays with its line', async () => {
+        expect(await format(DECLARED_FORMATTED)).toBe(DECLARED_FORMATTED);
+        const commented = DECLARED_FORMATTED.replace('        rows units\n', '        // chỉ các xã\n        rows units // không gồm dòng tổng\n');
+        expect(await format(commented.replace(/\n {8}/g, '\n  '))).toBe(commented);
+    });
+});
+
 describe('comments', () => {
     test('own-line comments go with the line they precede, trailing comments stay on their line', async () => {
         await expectFormatted({

@@ -157,12 +157,106 @@ describe('findings', () => {
     test('on a finding, the hover says what the rule checks', async () => {
         const value = await hoverText(vi, at('3,18'), true);
         expect(value).toContain('`rate-mismatch`');
-        expect(value).toContain('Tỷ lệ in bằng số hộ nghèo / tổng số hộ × 100');
+        expect(value).toContain('Tỷ lệ in bằng số đếm / mẫu số × 100 (hộ nghèo / tổng số hộ');
     });
 
     test('in English', async () => {
         const value = await hoverText(en, at('1.400'), true);
         expect(value).toContain('`total-mismatch`');
         expect(value).toContain('A total or subtotal equals the sum of its rows');
+    });
+});
+
+/** A table that declares its own columns: a count, a rate over the households, a sum and a flow; and a table of targets. */
+const DECLARED = `plan t number-style vi
+agency LD "Sở Lao động - Thương binh và Xã hội" department
+agency YT "Sở Y tế" department
+commune XaA "Xã An Viên" xa full-name "Xã An Viên, huyện Tiên Lữ"
+table t1 "Hộ nghèo, hộ mức sống trung bình" {
+    years { 2022 result 2023 plan }
+    column tb "Hộ mức sống trung bình" households
+    column ty_le_tb "Tỷ lệ hộ mức sống trung bình" percent rate-of tb per households
+    column da_chieu "Hộ nghèo đa chiều" households sum-of poor + near-poor
+    column thoat "Hộ thoát nghèo" households
+    column poor "Hộ nghèo cuối năm" households flow - thoat
+    columns households tb ty_le_tb poor near-poor da_chieu thoat
+    row 1 XaA {
+        2022: 1.000 40 4,00 100 20 120 -
+        2023: 1.000 50 5,00 95 20 116 10
+    }
+}
+table t2 "Mục tiêu" targets {
+    years { 2025 plan }
+    column ho_thoat "Hộ thoát nghèo" households
+    columns households ho_thoat
+    row 1 XaA { 2025: 1.000 410..460 }
+}
+solutions "S" {
+    group 1 "Nhóm" {
+        lead LD coordinate YT
+        solution "Tuyên truyền"
+        solution "Khám bệnh" { lead YT }
+    }
+}
+`;
+
+describe('declared tables', () => {
+    test('a cell of a declared rate column: the label, the definition as written and in words, the computation', async () => {
+        const value = await hoverText(vi, at('5,00', 0, DECLARED));
+        expect(value).toContain('**Tỷ lệ hộ mức sống trung bình** — Xã An Viên, 2023');
+        expect(value).toContain('phần trăm (%) · `rate-of tb per households` (tỷ lệ: Hộ mức sống trung bình / Tổng số hộ × 100)');
+        expect(value).toContain('50 / 1.000 × 100 = 5,000% → 5,00');
+        expect(value).toContain('khớp với số in');
+    });
+
+    test('the same in English', async () => {
+        const value = await hoverText(en, at('5,00', 0, DECLARED));
+        expect(value).toContain('percent (%) · `rate-of tb per households` (a rate: Hộ mức sống trung bình / total households × 100)');
+    });
+
+    test('a cell of a sum column shows its parts, a cell of a flow column last year\'s value and the flows', async () => {
+        const sum = await hoverText(vi, at('116', 0, DECLARED));
+        expect(sum).toContain('**Hộ nghèo đa chiều** — Xã An Viên, 2023');
+        expect(sum).toContain('`sum-of poor + near-poor` (tổng: Hộ nghèo cuối năm + Hộ cận nghèo)');
+        expect(sum).toContain('Tổng các cột: `95 + 20 = 115`');
+        expect(sum).toContain('khác số in 116 (1)');
+        const flow = await hoverText(vi, at('95 20', 0, DECLARED));
+        expect(flow).toContain('**Hộ nghèo cuối năm** — Xã An Viên, 2023');
+        expect(flow).toContain('`flow - thoat` (năm trước − Hộ thoát nghèo)');
+        expect(flow).toContain('Tính từ năm trước: `100 − 10 = 90`');
+        expect(flow).toContain('khác số in 95 (5)');
+    });
+
+    test('a plain cell of a declared column and a range cell show the column', async () => {
+        const plain = await hoverText(vi, at('40 4,00', 0, DECLARED));
+        expect(plain).toBe('**Hộ mức sống trung bình** — Xã An Viên, 2022\n\nhộ');
+        const range = await hoverText(vi, at('410..460', 0, DECLARED));
+        expect(range).toBe('**Hộ thoát nghèo** — Xã An Viên, 2025\n\nhộ\n\nKhoảng: `410..460`');
+    });
+
+    test('a column name says what the table declares; a predeclared one keeps its keyword hover', async () => {
+        const declared = await hoverText(vi, at('ty_le_tb poor', 0, DECLARED));
+        expect(declared).toBe('`ty_le_tb` — Tỷ lệ hộ mức sống trung bình\n\n'
+            + '_Cột khai báo trong bảng_ — phần trăm (%) · `rate-of tb per households` (tỷ lệ: Hộ mức sống trung bình / Tổng số hộ × 100)');
+        // poor is redefined by this table: its own label, not the keyword's.
+        expect(await hoverText(vi, at('poor near-poor da_chieu', 0, DECLARED))).toMatch(/^`poor` — Hộ nghèo cuối năm\n\n_Cột khai báo trong bảng_ — hộ · `flow - thoat`/);
+        expect(await hoverText(vi, at('near-poor da_chieu', 0, DECLARED))).toBe('`near-poor` — số hộ cận nghèo');
+        // In a definition too.
+        expect(await hoverText(en, at('tb per', 0, DECLARED))).toBe('`tb` — Hộ mức sống trung bình\n\n_Column declared by the table_ — households');
+    });
+
+    test('a unit of another level is named by its level', async () => {
+        const value = await hoverText(vi, at('XaA {', 0, DECLARED));
+        expect(value).toContain('**XaA** · Xã An Viên');
+        expect(value).toContain('_Xã, phường, thị trấn — xã_');
+        expect(await hoverText(en, at('XaA {', 0, DECLARED))).toContain('_Commune — rural commune_');
+    });
+
+    test('an agency leads the solutions of the group that names it, but not one with a lead of its own', async () => {
+        const ld = await hoverText(vi, at('LD "Sở', 0, DECLARED));
+        expect(ld).toContain('Chủ trì (1): giải pháp “Tuyên truyền”');
+        const yt = await hoverText(vi, at('YT "Sở', 0, DECLARED));
+        expect(yt).toContain('Chủ trì (1): giải pháp “Khám bệnh”');
+        expect(yt).toContain('Phối hợp (1): giải pháp “Tuyên truyền”');
     });
 });

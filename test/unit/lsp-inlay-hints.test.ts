@@ -39,6 +39,30 @@ describe('inlay hints', () => {
         expect((await hints(PROVINCE, [line, line + 1])).map(h => h.label)).toEqual(['Σ 945']);
     });
 
+    test('a sum column off its parts and a flow column off last year\'s value get the computed value', async () => {
+        const text = `plan t number-style vi
+district A "Phù Cừ" huyen
+table t1 "Bảng" {
+    years { 2022 result 2023 plan }
+    column da_chieu "Hộ nghèo đa chiều" households sum-of poor + near-poor
+    column thoat "Hộ thoát nghèo" households
+    column poor "Hộ nghèo cuối năm" households flow - thoat
+    columns poor near-poor da_chieu thoat
+    row 1 A {
+        2022: 100 20 120 -
+        2023: 95 20 116 10
+    }
+}
+`;
+        const found = await hints(text);
+        expect(found.map(h => h.label)).toEqual(['→ 90', 'Σ 115']);
+        expect(found[0].position).toEqual(rangeOfText(text, '95').end);
+        expect(String(found[0].tooltip)).toBe('Tính từ năm trước: 100 − 10 = 90');
+        expect(String(found[1].tooltip)).toBe('Tổng các cột: 95 + 20 = 115');
+        const right = text.replace('2023: 95 20 116 10', '2023: 90 20 110 10');
+        expect(await hints(right)).toEqual([]);
+    });
+
     test('the setting turns them off, from the client configuration too', async () => {
         services.plan.Settings.inlayHints = false;
         expect(await hints(PROVINCE)).toEqual([]);

@@ -161,6 +161,31 @@ describe('outline, folding, highlighting', () => {
     });
 });
 
+describe('semantic tokens of declared tables', () => {
+    test('range cells are numbers, a table\'s own columns properties (declared, then used), predeclared ones keywords', async () => {
+        const text = `plan p "P"
+standard md2022 "Chuẩn nghèo đa chiều"
+commune A "Xã A" xa
+table t "Mục tiêu" targets {
+    years { 2024 result standard <|md2022|>  2025 plan }
+    column <|thoat|> "Hộ thoát nghèo" households
+    column ty_le "Tỷ lệ" percent rate-of <|thoat|> per <|households|>
+    columns households thoat ty_le
+    check c { <|thoat|>(<|2024|>) <= <|10|> years <|2025|> message "x" }
+    row 1 A { 2025: 1.000 <|40..45|> 4,0..4,5 }
+}
+`;
+        const tokens = await highlightHelper(services)(text);
+        const types = [SemanticTokenTypes.enum, SemanticTokenTypes.property, SemanticTokenTypes.property, SemanticTokenTypes.keyword,
+            SemanticTokenTypes.property, SemanticTokenTypes.enumMember, SemanticTokenTypes.number, SemanticTokenTypes.enumMember, SemanticTokenTypes.number];
+        types.forEach((tokenType, rangeIndex) => expectSemanticToken(tokens, { rangeIndex, tokenType }));
+        const declarationBit = services.lsp.SemanticTokenProvider!.tokenModifiers[SemanticTokenModifiers.declaration];
+        const at = (i: number) => tokens.tokens.find(t => t.offset === tokens.ranges[i][0])!;
+        expect(at(1).tokenModifiers & declarationBit).toBe(declarationBit);
+        expect(at(2).tokenModifiers & declarationBit).toBe(0);
+    });
+});
+
 describe('workspace symbols', () => {
     async function symbols(query: string) {
         if (!services.shared.workspace.LangiumDocuments.hasDocument(URI.parse(PROVINCE_URI))) await openBoth();

@@ -1,6 +1,8 @@
 // One case per finding code: a small plan where the rule fires (with «» around the exact token it
 // must point at, and nothing else reported) and one where it stays quiet (nothing reported at all).
-// Severities and message contents are written out here, not read from codes.ts.
+// Severities and message contents are written out here, not read from codes.ts. A case whose offending
+// plan must also give another finding (an unreadable cell, and the info that its total or rate cannot
+// be checked) lists it in `besides`, asserted on its own.
 import { describe, expect, test } from 'vitest';
 import { ISSUES } from '../../common/findings.js';
 import { checkPlan } from '../../language-server/src/validation/rules.js';
@@ -18,6 +20,8 @@ interface Case {
     en: RegExp;
     /** Fix data carried by the diagnostic (checked as a subset). */
     data?: Record<string, unknown>;
+    /** Other findings the offending plan gives too, each at the first occurrence of `at` in the plan. */
+    besides?: { code: string; severity: Severity; at: string }[];
 }
 
 const table = (rows: string, opts: { years?: string; columns?: string; districts?: string } = {}) => `plan t number-style vi
@@ -25,6 +29,17 @@ ${opts.districts ?? 'district A "Phù Cừ" huyen\ndistrict B "Kim Động" huye
 table t1 "Dự kiến tỷ lệ hộ nghèo" {
     years { ${opts.years ?? '2023 plan'} }
     columns ${opts.columns ?? 'households poor poor-rate'}
+${rows}
+}
+`;
+
+/** A table that declares columns of its own (or checks) in `head`, before the rows. */
+const declared = (rows: string, head: string, opts: { years?: string; targets?: boolean } = {}) => `plan t number-style vi
+district A "Phù Cừ" huyen
+district B "Kim Động" huyen
+table t1 "Bảng"${opts.targets ? ' targets' : ''} {
+    years { ${opts.years ?? '2023 plan'} }
+${head}
 ${rows}
 }
 `;
@@ -40,6 +55,10 @@ ${values}
 }
 ${target}`;
 
+const FLOW = '    column thoat "Hộ thoát nghèo" households\n    column moi "Hộ nghèo phát sinh" households\n'
+    + '    column poor "Hộ nghèo cuối năm" households flow - thoat + moi\n    columns poor thoat moi';
+const CHECK = 'check it_hon { poor <= near-poor message "Hộ nghèo nhiều hơn hộ cận nghèo" en "More poor than near-poor households" }';
+
 const CASES: Case[] = [
     {
         code: 'number-style', severity: 'error',
@@ -54,7 +73,9 @@ const CASES: Case[] = [
         fires: table('    row 1 A { 2023: «12.34.567» 946 3,17 }'),
         quiet: table('    row 1 A { 2023: 29.822 946 3,17 }'),
         vi: /^Không đọc được số "12\.34\.567": nhóm hàng nghìn phải có đúng 3 chữ số/,
-        en: /^Cannot read the number "12\.34\.567": thousands groups need exactly 3 digits/
+        en: /^Cannot read the number "12\.34\.567": thousands groups need exactly 3 digits/,
+        // The rate over the unreadable households says it cannot be checked.
+        besides: [{ code: 'unchecked-rate', severity: 'info', at: '3,17' }]
     },
     {
         code: 'count-not-integer', severity: 'error',
@@ -88,6 +109,112 @@ const CASES: Case[] = [
         vi: /^Tổng cộng năm 2024, cột Hộ nghèo: in 855 nhưng tổng các dòng là 864 \(chênh -9\)\.$/,
         en: /^Tổng cộng 2024, column poor households: printed 855 but the rows add up to 864 \(off by -9\)\.$/,
         data: { replacement: '864' }
+    },
+    {
+        code: 'sum-mismatch', severity: 'error',
+        fires: declared('    row 1 A { 2023: 1.000 10 20 «31» }', '    column da_chieu "Hộ nghèo đa chiều" households sum-of poor + near-poor\n    columns households poor near-poor da_chieu'),
+        quiet: declared('    row 1 A { 2023: 1.000 10 20 30 }', '    column da_chieu "Hộ nghèo đa chiều" households sum-of poor + near-poor\n    columns households poor near-poor da_chieu'),
+        vi: /^Phù Cừ năm 2023, cột Hộ nghèo đa chiều: in 31 nhưng Hộ nghèo \+ Hộ cận nghèo = 30 \(chênh 1\)\.$/,
+        en: /^Phù Cừ 2023, column Hộ nghèo đa chiều: printed 31 but poor households \+ near-poor households = 30 \(off by 1\)\.$/,
+        data: { code: 'sum-mismatch', replacement: '30' }
+    },
+    {
+        code: 'sum-rate-mismatch', severity: 'error',
+        fires: declared('    row 1 A { 2023: 1,00 2,00 «3,50» }', '    column ty_le_dc "Tỷ lệ nghèo đa chiều" percent sum-of poor-rate + near-poor-rate\n    columns poor-rate near-poor-rate ty_le_dc'),
+        quiet: declared('    row 1 A { 2023: 1,00 2,00 3,01 }', '    column ty_le_dc "Tỷ lệ nghèo đa chiều" percent sum-of poor-rate + near-poor-rate\n    columns poor-rate near-poor-rate ty_le_dc'),
+        vi: /^Phù Cừ năm 2023, cột Tỷ lệ nghèo đa chiều: tỷ lệ in 3,50% nhưng 1,00 \+ 2,00 = 3%, lệch quá mức làm tròn \(±0,015\)\.$/,
+        en: /^Phù Cừ 2023, column Tỷ lệ nghèo đa chiều: the printed rate 3,50% but 1,00 \+ 2,00 = 3%, off by more than rounding \(±0,015\)\.$/
+    },
+    {
+        // No households column: 10 poor at 1,00 % means about 1.000 households, 20 near-poor at 1,00 % about 2.000.
+        code: 'implied-denominator', severity: 'error',
+        fires: declared('    row 1 A { 2023: 10 1,00 20 «1,00» }', '    columns poor poor-rate near-poor near-poor-rate'),
+        quiet: declared('    row 1 A { 2023: 10 1,00 20 2,00 }', '    columns poor poor-rate near-poor near-poor-rate'),
+        vi: /^Phù Cừ năm 2023: các tỷ lệ không thể cùng tính trên một số Tổng số hộ: Tỷ lệ hộ nghèo \(%\) 1,00% \(10\) cần 996–1\.005, còn Tỷ lệ hộ cận nghèo \(%\) 1,00% \(20\) cần 1\.991–2\.010\.$/,
+        en: /^Phù Cừ 2023: the rates cannot share one total households: poverty rate \(%\) 1,00% \(10\) needs 996–1\.005, but near-poverty rate \(%\) 1,00% \(20\) needs 1\.991–2\.010\.$/
+    },
+    {
+        code: 'flow-mismatch', severity: 'error',
+        fires: declared('    row 1 A { 2022: 100 - - 2023: «95» 10 3 }', FLOW, { years: '2022 result 2023 plan' }),
+        quiet: declared('    row 1 A { 2022: 100 - - 2023: 93 10 3 }', FLOW, { years: '2022 result 2023 plan' }),
+        vi: /^Phù Cừ năm 2023, cột Hộ nghèo cuối năm: in 95 nhưng năm trước 100 − Hộ thoát nghèo 10 \+ Hộ nghèo phát sinh 3 = 93 \(chênh 2\)\.$/,
+        en: /^Phù Cừ 2023, column Hộ nghèo cuối năm: printed 95 but last year's 100 − Hộ thoát nghèo 10 \+ Hộ nghèo phát sinh 3 = 93 \(off by 2\)\.$/,
+        data: { code: 'flow-mismatch', replacement: '93' }
+    },
+    {
+        code: 'range-total-mismatch', severity: 'error',
+        fires: declared('    row 1 A { 2025: 1.000 10..20 }\n    row 2 B { 2025: 1.000 5..10 }\n    total "Tổng cộng" { 2025: 2.000 «15..31» }', '    columns households poor', { years: '2025 plan', targets: true }),
+        quiet: declared('    row 1 A { 2025: 1.000 10..20 }\n    row 2 B { 2025: 1.000 5..10 }\n    total "Tổng cộng" { 2025: 2.000 15..30 }', '    columns households poor', { years: '2025 plan', targets: true }),
+        vi: /^Tổng cộng năm 2025, cột Hộ nghèo: cận trên in 31 nhưng tổng cận trên của các dòng là 30 \(chênh 1\)\.$/,
+        en: /^Tổng cộng 2025, column poor households: the upper bound is printed 31 but the rows' upper bounds add up to 30 \(off by 1\)\.$/
+    },
+    {
+        code: 'range-reversed', severity: 'error',
+        fires: declared('    row 1 A { 2025: 1.000 «20..10» }', '    columns households poor', { years: '2025 plan', targets: true }),
+        quiet: declared('    row 1 A { 2025: 1.000 10..20 }', '    columns households poor', { years: '2025 plan', targets: true }),
+        vi: /^Khoảng 20\.\.10 có cận dưới lớn hơn cận trên\.$/,
+        en: /^The range 20\.\.10 has its lower bound above its upper bound\.$/
+    },
+    {
+        code: 'range-outside-targets', severity: 'error',
+        fires: declared('    row 1 A { 2025: 1.000 «10..20» }', '    columns households poor', { years: '2025 plan' }),
+        quiet: declared('    row 1 A { 2025: 1.000 10..20 }', '    columns households poor', { years: '2025 plan', targets: true }),
+        vi: /^Ô 10\.\.20 là một khoảng, nhưng bảng không khai báo là bảng chỉ tiêu \(`targets`\)\.$/,
+        en: /^The cell 10\.\.20 is a range, but the table is not declared a table of targets \(`targets`\)\.$/
+    },
+    {
+        code: 'unknown-column', severity: 'error',
+        fires: declared('    row 1 A { 2023: 1.000 10 }', '    columns households «ngheo»'),
+        quiet: declared('    row 1 A { 2023: 1.000 10 }', '    column ngheo "Hộ nghèo" households\n    columns households ngheo'),
+        vi: /^Bảng không có cột "ngheo"; các cột đã biết: households, poor, poor-rate, near-poor, near-poor-rate, multidim, multidim-rate\.$/,
+        en: /^The table has no column "ngheo"; known columns: households, poor, poor-rate, near-poor, near-poor-rate, multidim, multidim-rate\.$/
+    },
+    {
+        code: 'part-exceeds-base', severity: 'error',
+        fires: declared('    row 1 A { 2023: 100 «120» }', '    column tb "Hộ mức sống trung bình" households\n    column ty_le "Tỷ lệ" percent rate-of poor per tb\n    columns tb poor'),
+        quiet: declared('    row 1 A { 2023: 120 100 }', '    column tb "Hộ mức sống trung bình" households\n    column ty_le "Tỷ lệ" percent rate-of poor per tb\n    columns tb poor'),
+        vi: /^Hộ nghèo \(120\) lớn hơn Hộ mức sống trung bình \(100\) \(Phù Cừ, năm 2023\)\.$/,
+        en: /^poor households \(120\) exceeds Hộ mức sống trung bình \(100\) \(Phù Cừ, 2023\)\.$/
+    },
+    {
+        code: 'unchecked-total', severity: 'info',
+        fires: table('    row 1 A { 2023: 1.000 10,5 }\n    row 2 B { 2023: 1.000 20 }\n    total "Tổng cộng" { 2023: 2.000 «30» }', { columns: 'households poor' }),
+        quiet: table('    row 1 A { 2023: 1.000 10 }\n    row 2 B { 2023: 1.000 20 }\n    total "Tổng cộng" { 2023: 2.000 30 }', { columns: 'households poor' }),
+        vi: /^Không kiểm tra được Tổng cộng năm 2023, cột Hộ nghèo: ô "10,5" ở dòng 7 không đọc được thành số hộ\.$/,
+        en: /^Tổng cộng 2023, column poor households cannot be checked: the cell "10,5" on line 7 does not read as a count\.$/,
+        besides: [{ code: 'count-not-integer', severity: 'error', at: '10,5' }]
+    },
+    {
+        code: 'unchecked-rate', severity: 'info',
+        fires: table('    row 1 A { 2023: 1.000,5 10 «1,00» }'),
+        quiet: table('    row 1 A { 2023: 1.000 10 1,00 }'),
+        vi: /^Không kiểm tra được tỷ lệ 1,00% \(Phù Cừ, năm 2023\): ô Tổng số hộ "1\.000,5" không đọc được thành số hộ\.$/,
+        en: /^The rate 1,00% \(Phù Cừ, 2023\) cannot be checked: the total households cell "1\.000,5" does not read as a count\.$/,
+        besides: [{ code: 'count-not-integer', severity: 'error', at: '1.000,5' }]
+    },
+    {
+        // A check without a severity is a warning; the English message is the check's own `en`.
+        code: 'table-check', severity: 'warning',
+        fires: declared('    row 1 A { 2023: 1.000 «30» 20 }', `    columns households poor near-poor\n    ${CHECK}`),
+        quiet: declared('    row 1 A { 2023: 1.000 20 30 }', `    columns households poor near-poor\n    ${CHECK}`),
+        vi: /^Hộ nghèo nhiều hơn hộ cận nghèo \(Phù Cừ, năm 2023: 30 <= 20 không đúng\)\.$/,
+        en: /^More poor than near-poor households \(Phù Cừ, 2023: 30 <= 20 does not hold\)\.$/,
+        data: { code: 'table-check', check: 'it_hon' }
+    },
+    {
+        // Quiet: the group's lead holds for its solutions.
+        code: 'solution-without-lead', severity: 'info',
+        fires: 'plan t\nsolutions "S" {\n    group 1 "Nhóm" {\n        «solution "Tuyên truyền"»\n    }\n}\n',
+        quiet: 'plan t\nagency A "Sở Y tế" department\nsolutions "S" {\n    group 1 "Nhóm" {\n        lead A\n        solution "Tuyên truyền"\n    }\n}\n',
+        vi: /^Giải pháp 1 chưa nêu đơn vị chủ trì \(cũng không có ở nhóm chứa nó\): Tuyên truyền$/,
+        en: /^The solution 1 names no lead agency \(nor does its group\): Tuyên truyền$/
+    },
+    {
+        code: 'indicator-not-whole', severity: 'error',
+        fires: 'plan t\nagency A "Sở Y tế" department\nindicator h "Số hộ" {\n    unit households\n    lead A\n    plan 2025 = «10,5»\n}\n',
+        quiet: 'plan t\nagency A "Sở Y tế" department\nindicator h "Số hộ" {\n    unit households\n    lead A\n    plan 2025 = 10\n}\n',
+        vi: /^Chỉ tiêu tính bằng hộ phải là số nguyên: "10,5"\.$/,
+        en: /^An indicator counted in households takes whole numbers: "10,5"\.$/
     },
     {
         code: 'poor-exceeds-total', severity: 'error',
@@ -267,11 +394,23 @@ describe('rule catalogue', () => {
     for (const c of CASES) {
         describe(c.code, () => {
             const { text, ranges } = marked(c.fires);
+            const besides = (c.besides ?? []).map(b => {
+                const start = text.indexOf(b.at);
+                if (start < 0) throw new Error(`no ${b.at} in the plan of ${c.code}`);
+                const lines = text.slice(0, start).split('\n');
+                const at = { line: lines.length - 1, character: lines.at(-1)!.length };
+                return { ...b, key: `${b.code}@${showRange({ start: at, end: { line: at.line, character: at.character + b.at.length } })}` };
+            });
+            const other = (d: { code?: unknown }) => besides.some(b => b.code === d.code);
 
             test('fires at the marked token, with its severity, and nothing else', async () => {
                 expect(ranges.length).toBeGreaterThan(0);
-                const { diagnostics } = await validatePlan(services, text, 'vi');
+                const { diagnostics: all } = await validatePlan(services, text, 'vi');
+                const diagnostics = all.filter(d => !other(d));
                 expect(findingKeys(diagnostics)).toEqual(ranges.map(r => `${c.code}@${showRange(r)}`).sort());
+                // The findings it comes with, each where it belongs, with its own severity.
+                expect(findingKeys(all, other)).toEqual(besides.map(b => b.key).sort());
+                for (const d of all.filter(other)) expect(severityOf(d)).toBe(besides.find(b => b.code === d.code)!.severity);
                 for (const d of diagnostics) {
                     expect(severityOf(d)).toBe(c.severity);
                     expect(d.message).toMatch(c.vi);
@@ -281,8 +420,8 @@ describe('rule catalogue', () => {
 
             test('speaks English when the locale is en', async () => {
                 const { diagnostics } = await validatePlan(services, text, 'en');
-                expect(diagnostics.map(d => d.code)).toEqual(ranges.map(() => c.code));
-                for (const d of diagnostics) expect(d.message).toMatch(c.en);
+                expect(diagnostics.filter(d => !other(d)).map(d => d.code)).toEqual(ranges.map(() => c.code));
+                for (const d of diagnostics.filter(d => !other(d))) expect(d.message).toMatch(c.en);
             });
 
             test('stays quiet on the corrected plan', async () => {

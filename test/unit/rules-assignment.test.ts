@@ -1,6 +1,6 @@
 // Who does what: leads, unknown ids, unused agencies, duplicate ids, numbered lists, years of the plan.
 import { describe, expect, test } from 'vitest';
-import { createTestServices, findingKeys, marked, showRange, validatePlan } from '../helpers/plan.js';
+import { createTestServices, findingKeys, marked, severityOf, showRange, validatePlan } from '../helpers/plan.js';
 
 const services = createTestServices();
 
@@ -23,7 +23,7 @@ dimension y_te "Y tế" {
         expect(diagnostics[0].message).toBe('The indicator has no lead agency: Tỷ lệ tham gia bảo hiểm y tế');
     });
 
-    test('a solution with coordinating bodies only still has no lead; the finding names its group path', async () => {
+    test('a solution with coordinating bodies only still has no lead (an info); the finding names its group path', async () => {
         const { text, ranges } = marked(`plan t
 ${AGENCIES}solutions {
     group 5 "Thực hiện đồng bộ các chính sách giảm nghèo" {
@@ -51,9 +51,61 @@ ${AGENCIES}solutions {
 duties { 1 YT { "Chủ trì." } 2 MTTQ { "Vận động." } }
 `);
         const vi = await validatePlan(services, withoutLead, 'vi');
-        expect(findingKeys(vi.diagnostics)).toEqual([`missing-lead@${showRange(at[0])}`]);
-        expect(vi.diagnostics[0].message).toBe('Giải pháp 5.a chưa có đơn vị chủ trì: Về nhà ở');
+        // Directions to all levels name no unit: a solution without a lead is information, not a warning.
+        expect(findingKeys(vi.diagnostics)).toEqual([`solution-without-lead@${showRange(at[0])}`]);
+        expect(severityOf(vi.diagnostics[0])).toBe('info');
+        expect(vi.diagnostics[0].message).toBe('Giải pháp 5.a chưa nêu đơn vị chủ trì (cũng không có ở nhóm chứa nó): Về nhà ở');
         expect(ranges).toHaveLength(1);
+    });
+
+    test('a group\'s lead holds for its solutions and for the solutions of its subgroups', async () => {
+        const text = `plan t
+${AGENCIES}solutions {
+    group 5 "Thực hiện đồng bộ các chính sách giảm nghèo" {
+        lead LD coordinate MTTQ
+        solution "Rà soát hộ nghèo" { text "Rà soát hằng năm." }
+        group a "Về giải quyết các nguyên nhân dẫn đến nghèo" {
+            solution "Về nhà ở" { text "Hỗ trợ xây mới nhà Đại đoàn kết." }
+            solution "Về việc làm"
+        }
+    }
+}
+duties { 1 YT { "Chủ trì." } }
+`;
+        const { diagnostics, model } = await validatePlan(services, text, 'vi');
+        // No solution-without-lead; LD and MTTQ, named only on the group, are used.
+        expect(findingKeys(diagnostics)).toEqual([]);
+        const group = model.solutionSections[0].groups[0];
+        const inherited = [...group.solutions, ...group.groups[0].solutions].map(s => [s.heading, s.assignment.leads.length, s.inherited?.leads.map(r => r.id)]);
+        expect(inherited).toEqual([['Rà soát hộ nghèo', 0, ['LD']], ['Về nhà ở', 0, ['LD']], ['Về việc làm', 0, ['LD']]]);
+    });
+
+    test('a solution\'s own lead wins over its group\'s, and the nearest group\'s lead over an outer one', async () => {
+        const text = `plan t
+${AGENCIES}solutions {
+    group 5 "Thực hiện đồng bộ các chính sách giảm nghèo" {
+        lead LD
+        solution "Về y tế" { lead YT }
+        group a "Về giải quyết các nguyên nhân dẫn đến nghèo" {
+            lead MTTQ
+            solution "Vận động hỗ trợ nhà ở"
+        }
+        group b "Về đào tạo nghề" {
+            solution "Đào tạo nghề cho lao động nông thôn"
+        }
+    }
+}
+`;
+        const { diagnostics, model } = await validatePlan(services, text, 'vi');
+        expect(findingKeys(diagnostics)).toEqual([]);
+        const outer = model.solutionSections[0].groups[0];
+        expect(outer.solutions[0].assignment.leads.map(r => r.id)).toEqual(['YT']);
+        expect(outer.groups.map(g => g.solutions[0].inherited?.leads.map(r => r.id))).toEqual([['MTTQ'], ['LD']]);
+        // Taking the outer group's lead away leaves the solution of group b (only) without one, and LD unused.
+        const { text: bare, ranges } = marked(text.replace('        lead LD\n', '').replace('agency LD', 'agency «LD»')
+            .replace('            solution "Đào tạo', '            «solution "Đào tạo').replace('nông thôn"\n', 'nông thôn"»\n'));
+        const { diagnostics: after } = await validatePlan(services, bare, 'vi');
+        expect(findingKeys(after)).toEqual([`unused-agency@${showRange(ranges[0])}`, `solution-without-lead@${showRange(ranges[1])}`].sort());
     });
 
     test('a long name is clipped in the message', async () => {

@@ -19,6 +19,9 @@ import type { IssueCode } from '../../../common/findings.js';
 import { syntaxFix, type SyntaxErrorData } from '../validation/syntax-errors.js';
 import { compactFold, matchScore } from './fold.js';
 import { L, fill } from './labels.js';
+import { planIndex } from './plan-index.js';
+import { columnName } from '../validation/rule.js';
+import type { Words } from '../../../common/catalogue.js';
 import { CHARACTER_FIX_LABELS, FIX_LABELS } from '../../../common/words/editor.js';
 
 const MAX_SUGGESTIONS = 3;
@@ -33,11 +36,17 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
     'duplicate-row': { fix: 'remove the second row of the district', fixAll: 'only when it is an exact copy of the first' },
     'rate-mismatch': { fix: 'the computed rate in place of the printed one' },
     'total-mismatch': { fix: 'the sum of the rows in place of the printed total' },
+    'sum-mismatch': { fix: 'the sum of the parts (sum-of) in place of the printed number' },
+    'flow-mismatch': { fix: "last year's value and the year's flows in place of the printed number" },
+    'range-reversed': { fix: 'swap the two bounds (460..410 → 410..460)' },
+    'range-outside-targets': { fix: 'declare the table a table of targets (`targets` after its title)' },
+    'unknown-column': { fix: 'a known column a keystroke or two away (poor_rate → poor-rate); none when no column is that close: which column was meant is not known' },
     'missing-district-year': { fix: 'a year line with blank "-" cells' },
     'undeclared-table-year': { fix: 'add the year to years { }, with the kind of the year before it' },
     'period-reversed': { fix: 'swap the two years' },
     'unknown-reference': { fix: 'a declared id with a close spelling or name, or declare it' },
     'missing-lead': { fix: 'lead <the agency every sibling item has>, or "lead " and completion' },
+    'solution-without-lead': { fix: 'as missing-lead: lead <the agency every sibling solution has>, or "lead " and completion' },
     'unused-agency': { fix: 'remove the declaration (not offered when another plan refers to it)' },
     'numbering-gap': { fix: 'renumber the item and the ones after it' },
     'target-not-met': { fix: 'a strict target the figure only equals: below → at-most / above → at-least, or move the figure one unit' },
@@ -57,7 +66,21 @@ export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
     'deadline-outside-period': 'as year-outside-period: the period is the published one, the meant deadline is not known',
     'duplicate-id': 'a new id is a naming decision (and rename, F2, already renames with its references)',
     'wrong-direction': 'either value may be wrong, or the direction',
-    'target-unit-mismatch': 'the value may be in another unit or misprinted; no single correction'
+    'target-unit-mismatch': 'the value may be in another unit or misprinted; no single correction',
+    'sum-rate-mismatch': 'the rate of the sum or the rate of any part may be misprinted, and rounding allows several values',
+    'implied-denominator': 'either rate or either count may be misprinted; the table does not print the denominator that would tell',
+    'range-total-mismatch': "a bound of the total or a bound of any row may be wrong (and the finding carries no replacement, unlike total-mismatch)",
+    'part-exceeds-base': 'either the count or its base is wrong; the plan does not say which',
+    'unchecked-total': 'an information: the unreadable cell that blocks the sum has its own finding, fixed there',
+    'unchecked-rate': 'an information: the unreadable count or base has its own finding, fixed there',
+    'table-check': "the plan's own check: which figure breaks it, or whether the check itself is wrong, is not known",
+    'indicator-not-whole': 'a fraction may be a misprint or a rate given the wrong unit; no single correction'
+};
+
+/** The title of each fix that puts the figure the finding computed (data.replacement) in place of the printed one. */
+const REPLACEMENT_TITLES: Record<string, Words> = {
+    'rate-mismatch': L.fixRate, 'total-mismatch': L.fixTotal, 'number-style': L.fixNumberStyle,
+    'sum-mismatch': FIX_LABELS.fixSum, 'flow-mismatch': FIX_LABELS.fixFlow
 };
 
 /** The code action kinds the server offers, advertised in its capabilities. */
@@ -158,11 +181,24 @@ export class PlanCodeActionProvider implements CodeActionProvider {
         switch (code) {
             case 'rate-mismatch':
             case 'total-mismatch':
+            case 'sum-mismatch':
+            case 'flow-mismatch':
             case 'number-style': {
                 if (!data.replacement) return [];
-                const title = code === 'rate-mismatch' ? L.fixRate : code === 'total-mismatch' ? L.fixTotal : L.fixNumberStyle;
+                const title = REPLACEMENT_TITLES[code];
                 return [this.action(fill(title, locale, { value: data.replacement }), diagnostic, uri, [{ range: diagnostic.range, newText: data.replacement }], true)];
             }
+            case 'range-reversed': {
+                const printed = document.textDocument.getText(diagnostic.range);
+                const bounds = /^(-?\d+(?:[.,]\d+)*)\.\.(-?\d+(?:[.,]\d+)*)$/.exec(printed);
+                if (!bounds) return [];
+                const swapped = `${bounds[2]}..${bounds[1]}`;
+                return [this.action(fill(FIX_LABELS.fixSwapRange, locale, { value: swapped }), diagnostic, uri, [{ range: diagnostic.range, newText: swapped }], true)];
+            }
+            case 'range-outside-targets':
+                return this.targetsTableFixes(document, diagnostic);
+            case 'unknown-column':
+                return this.columnFixes(document, diagnostic);
             case 'unknown-reference':
             case 'linking-error':
                 return this.referenceFixes(document, diagnostic, data);
@@ -185,6 +221,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
             case 'period-reversed':
                 return this.periodFixes(document, diagnostic);
             case 'missing-lead':
+            case 'solution-without-lead':
                 return this.leadFixes(document, diagnostic);
             case 'unused-agency':
                 return this.unusedAgencyFixes(document, diagnostic);
@@ -207,6 +244,33 @@ export class PlanCodeActionProvider implements CodeActionProvider {
             default:
                 return [];
         }
+    }
+
+    /** `targets` after the title of the table a range cell stands in: its cells may then be ranges. */
+    private targetsTableFixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const table = this.nodeAt(document, diagnostic.range.start, ast.isDistrictTable);
+        const title = table?.$cstNode && !table.targets ? GrammarUtils.findNodeForProperty(table.$cstNode, 'title') : undefined;
+        if (!table || !title) return [];
+        const label = fill(FIX_LABELS.fixTargetsTable, this.services.plan.Settings.locale, { id: table.name ?? '' });
+        return [this.action(label, diagnostic, document.uri.toString(), [{ range: this.emptyAt(document, title.end), newText: ' targets' }], true)];
+    }
+
+    /** The known columns of the table (predeclared or declared) a keystroke or two from the unknown name, closest first. */
+    private columnFixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const node = this.nodeAt(document, diagnostic.range.start, ast.isDistrictTable);
+        const unknown = document.textDocument.getText(diagnostic.range);
+        const table = node?.name !== undefined ? planIndex(this.services.plan.Models.get(document)).tables.get(node.name) : undefined;
+        if (!table || !unknown) return [];
+        const wanted = compactFold(unknown);
+        const locale = this.services.plan.Settings.locale;
+        return Object.keys(table.columnsById)
+            .map(id => ({ id, distance: editDistance(wanted, compactFold(id)) }))
+            // A short name is close only a keystroke away: "tb" is two from any two-letter id.
+            .filter(c => c.id !== unknown && c.distance <= (wanted.length <= 3 ? 1 : 2))
+            .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id))
+            .slice(0, MAX_SUGGESTIONS)
+            .map((c, i) => this.action(fill(FIX_LABELS.fixColumn, locale, { id: c.id, name: columnName(c.id, locale, table) }), diagnostic, document.uri.toString(),
+                [{ range: diagnostic.range, newText: c.id }], i === 0));
     }
 
     /** The keyword for a misspelling, quotes around a sentence, a missing `}`, a year's colon (validation/syntax-errors.ts). */

@@ -4,8 +4,9 @@
 //
 // Built on Langium's DefaultCompletionProvider: its contexts and hooks do the work, and the plan's
 // knowledge comes in through the services they consult — NodeKindProvider (kinds.ts), the
-// DocumentationProvider (describe.ts) and an accent-folding FuzzyMatcher (fold.ts). Only two things
-// are added: a context for a name typed in several words, and years where a number is expected.
+// DocumentationProvider (describe.ts) and an accent-folding FuzzyMatcher (fold.ts). Only three things
+// are added: a context for a name typed in several words, years where a number is expected, and the
+// columns a table declares where a column name is expected (the predeclared ones are keywords).
 import {
     AstUtils, CstUtils, GrammarAST, isOperationCancelled,
     type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
@@ -20,7 +21,7 @@ import {
 import * as ast from '../generated/ast.js';
 import type { PlanModel } from '../model/types.js';
 import type { PlanServices } from '../plan-module.js';
-import { declarationName, namesOf, shorten } from './describe.js';
+import { declarationName, definitionText, describeColumn, namesOf, shorten } from './describe.js';
 import { AccentFoldingFuzzyMatcher, compactFold, foldAccents } from './fold.js';
 import { L, keywordDoc, t } from './labels.js';
 import { planIndex } from './plan-index.js';
@@ -116,7 +117,12 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
-        if (GrammarAST.isRuleCall(next.feature) && !isPhrase(context)) return this.completionForYear(context, next as NextFeature<GrammarAST.RuleCall>, acceptor);
+        if (GrammarAST.isRuleCall(next.feature) && !isPhrase(context)) {
+            if (next.feature.rule.ref?.name === 'ID' && AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'ColumnName') {
+                return this.completionForColumn(context, acceptor);
+            }
+            return this.completionForYear(context, next as NextFeature<GrammarAST.RuleCall>, acceptor);
+        }
         return super.completionFor(context, next, acceptor);
     }
 
@@ -164,10 +170,13 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.filterKeyword(context, keyword)) return;
         const doc = keywordDoc(keyword);
+        // A predeclared column the table redefines (column poor "Hộ nghèo cuối năm" …) is what the table says.
+        const redefined = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'Measure'
+            ? this.tableAt(context)?.declarations.find(d => d.name === keyword.value)?.label : undefined;
         acceptor(context, {
             label: keyword.value,
             kind: this.getKeywordCompletionItemKind(keyword),
-            detail: doc ? t(doc, this.services.plan.Settings.locale) : undefined,
+            detail: redefined ?? (doc ? t(doc, this.services.plan.Settings.locale) : undefined),
             sortText: '2' + keyword.value
         });
     }
@@ -207,6 +216,11 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
             this.periodYears(model, proposals, locale, true);
         } else if ((rule === 'Target' || rule === 'Task') && property === 'year') {
             this.periodYears(model, proposals, locale, false);
+        } else if ((rule === 'CheckTerm' && property === 'year') || (rule === 'TableCheck' && property === 'years')) {
+            const table = this.tableAt(context);
+            for (const y of (table?.name !== undefined ? planIndex(model).tables.get(table.name)?.years : undefined) ?? []) {
+                if (!Number.isNaN(y.year)) proposals.set(y.year, `${t(L.tableYear, locale)} (${y.kind})`);
+            }
         }
         const range = { start: context.textDocument.positionAt(context.tokenOffset), end: context.position };
         for (const [year, detail] of proposals) {
@@ -214,6 +228,50 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
             const label = terminal === 'YEAR_LABEL' ? `${year}:` : String(year);
             acceptor(context, { label, kind: CompletionItemKind.Constant, detail, sortText: `1${year}`, textEdit: { range, newText: label } });
         }
+    }
+
+    /**
+     * The columns the table declares, where a column name is expected (`columns`, `rate-of … per …`,
+     * `sum-of … + …`, a flow's terms, a check's terms): the label as detail, the definition beside it.
+     * Predeclared names are keywords (completionForKeyword); a new column's name is not proposed.
+     */
+    private completionForColumn(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const typed = this.typed(context);
+        if (!/^\w*$/.test(typed)) return;
+        const before = context.textDocument.getText().slice(Math.max(0, context.tokenOffset - 40), context.tokenOffset);
+        if (/(^|\s)column\s+$/.test(before)) return;
+        const node = this.tableAt(context);
+        if (!node) return;
+        const locale = this.services.plan.Settings.locale;
+        const table = node.name !== undefined ? planIndex(this.services.plan.Models.get(context.document)).tables.get(node.name) : undefined;
+        const range = { start: context.textDocument.positionAt(context.tokenOffset), end: context.position };
+        // The declaration being written (on the cursor's line, before it) is not one of its own parts.
+        const text = context.textDocument.getText();
+        const writing = node.declarations.filter(d => d.$cstNode && d.$cstNode.offset <= context.tokenOffset
+            && !text.slice(d.$cstNode.offset, context.tokenOffset).includes('\n')).at(-1);
+        for (const declaration of node.declarations) {
+            const id = declaration.name;
+            if (!id || this.keywords.has(id) || declaration === writing) continue;
+            if (typed && !this.matcher.match(typed, id) && !this.matcher.match(typed, declaration.label ?? '')) continue;
+            const column = table?.columnsById[id];
+            acceptor(context, {
+                label: id,
+                kind: CompletionItemKind.Field,
+                detail: declaration.label,
+                labelDetails: column?.definition ? { description: definitionText(column.definition) } : undefined,
+                documentation: column && table ? { kind: 'markdown', value: describeColumn(column, table, locale) } : undefined,
+                sortText: `0${id}`,
+                textEdit: { range, newText: id }
+            });
+        }
+    }
+
+    /** The table the cursor stands in: the context's node, or the table whose text holds the cursor (a half-typed line may leave no node). */
+    private tableAt(context: CompletionContext): ast.DistrictTable | undefined {
+        const own = context.node && AstUtils.getContainerOfType(context.node, ast.isDistrictTable);
+        if (own) return own;
+        const root = context.document.parseResult.value as ast.PlanDocument;
+        return root.elements?.find((e): e is ast.DistrictTable => ast.isDistrictTable(e) && !!e.$cstNode && e.$cstNode.offset < context.offset && context.offset <= e.$cstNode.end);
     }
 
     /** What was typed in this context: from the start of its token (or phrase) to the cursor. */

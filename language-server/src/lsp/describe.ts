@@ -6,13 +6,14 @@ import * as ast from '../generated/ast.js';
 import { columnName } from '../validation/rule.js';
 import type { Locale } from '../../../common/findings.js';
 import type { PlanModelService } from '../model/service.js';
+import type { ColumnDefinitionModel, ColumnModel, DistrictTableModel } from '../model/types.js';
 import type { PlanServices } from '../plan-module.js';
 import { planIndex, type RoleItem } from './plan-index.js';
 import { escapeMarkdown } from '../../../common/escape.js';
 import { say } from '../../../common/catalogue.js';
 import { SERVER_MESSAGES } from '../../../common/words/editor.js';
 import { KIND_LABELS, L, fill, t } from './labels.js';
-import { AGENCY_KINDS, DIRECTIONS, DISTRICT_KINDS, UNITS, YEAR_KINDS } from '../../../common/words/kinds.js';
+import { AGENCY_KINDS, DIRECTIONS, DISTRICT_KINDS, UNIT_LEVELS, UNITS, YEAR_KINDS } from '../../../common/words/kinds.js';
 
 const MAX_ITEMS = 5;
 
@@ -54,6 +55,44 @@ export function namesOf(candidate: AstNodeDescription): string[] {
     return names;
 }
 
+/** A column's definition as the plan writes it: "rate-of poor per households", "sum-of poor + near-poor", "flow - thoat + moi". */
+export function definitionText(d: ColumnDefinitionModel): string {
+    if (d.kind === 'rate') return `rate-of ${d.count} per ${d.base}`;
+    if (d.kind === 'sum') return `sum-of ${d.parts.join(' + ')}`;
+    return `flow ${d.terms.map(t => `${t.sign < 0 ? '-' : '+'} ${t.column}`).join(' ')}`;
+}
+
+/** What a definition computes, in words, with the columns by their names: "tỷ lệ: Hộ nghèo / Tổng số hộ × 100". */
+export function definitionWords(d: ColumnDefinitionModel, table: DistrictTableModel, locale: Locale): string {
+    const name = (m: string) => columnName(m, locale, table);
+    if (d.kind === 'rate') return fill(L.columnRate, locale, { count: name(d.count), base: name(d.base) });
+    if (d.kind === 'sum') return fill(L.columnSum, locale, { parts: d.parts.map(name).join(' + ') });
+    return fill(L.columnFlow, locale, { terms: d.terms.map(t => ` ${t.sign < 0 ? '−' : '+'} ${name(t.column)}`).join('') });
+}
+
+/** A column's unit in words: "phần trăm (%)", or the unit the plan writes. */
+export function columnUnit(column: ColumnModel, locale: Locale): string {
+    return column.unit === 'custom' ? column.customUnit ?? '' : UNITS[column.unit]?.[locale] ?? column.unit;
+}
+
+/**
+ * One line on a column: its unit and, when it has one, its definition as written and in words:
+ * "hộ · `rate-of poor per households` (tỷ lệ: Hộ nghèo / Tổng số hộ × 100)".
+ */
+export function columnLine(column: ColumnModel, table: DistrictTableModel, locale: Locale): string {
+    const parts = [escape(columnUnit(column, locale))].filter(Boolean);
+    if (column.definition) parts.push(`\`${definitionText(column.definition)}\` (${escape(definitionWords(column.definition, table, locale))})`);
+    return parts.join(' · ');
+}
+
+/** A column name's hover: "`ty_le_tb` — Tỷ lệ hộ mức sống trung bình", what kind of column, its unit and definition. */
+export function describeColumn(column: ColumnModel, table: DistrictTableModel, locale: Locale): string {
+    return [
+        `\`${column.id}\` — ${escape(columnName(column.id, locale, table))}`, '',
+        `_${t(column.predeclared ? L.predeclaredColumn : L.declaredColumn, locale)}_ — ${columnLine(column, table, locale)}`
+    ].join('\n');
+}
+
 export class DeclarationDescriber {
     constructor(private readonly models: PlanModelService, private readonly locale: () => Locale) {}
 
@@ -66,7 +105,8 @@ export class DeclarationDescriber {
         const name = declarationName(node);
         const lines: string[] = [];
         const title = [id ? `**${escape(id)}**` : undefined, name ? escape(shorten(name, 160)) : undefined].filter(Boolean).join(' · ');
-        let role = t(kind, locale);
+        // A unit of a table is named by its level: a district, or a region, a province, a commune.
+        let role = t(ast.isDistrict(node) && node.level !== 'district' && UNIT_LEVELS[node.level] ? UNIT_LEVELS[node.level] : kind, locale);
         if (ast.isAgency(node) && node.kind && AGENCY_KINDS[node.kind]) role += ` — ${t(AGENCY_KINDS[node.kind], locale)}`;
         if (ast.isDistrict(node) && node.kind && DISTRICT_KINDS[node.kind]) role += ` — ${t(DISTRICT_KINDS[node.kind], locale)}`;
         lines.push(title, '', `_${role}_`);

@@ -1,7 +1,10 @@
 // The canonical layout of a plan: one indent a level (the editor's tab size and spaces or tabs;
 // 4 spaces by default), one element per line, a blank line around top-level blocks, and the year
 // lines of a table aligned in columns with numbers right-aligned, as a reviewer reads an annex.
-// Comments are kept where they stand. Formatting twice changes nothing.
+// Comments are kept where they stand. Formatting twice changes nothing. A table's own column
+// declarations stand one a line, its checks as indented blocks (the comparison, then rows, years,
+// severity, message and en one a line), `poor(previous)` tight; a range cell (410..460) is one token
+// and is aligned right in its column like a number.
 //
 // The layout is decided gap by gap between consecutive tokens (comments included), so every edit
 // touches whitespace only and the cost is linear in the document.
@@ -99,6 +102,7 @@ export class PlanFormatter implements Formatter {
         const cellSpaces = alignedCellSpaces(root);
         const tableYearStarts = tableYearStartsOf(root);
         const dateTokens = dateTokensOf(root);
+        const tight = tightTokensOf(root);
 
         // Whether each token stands first on its line in the original text.
         const ownLine = tokens.map((t, i) => i === 0 || text.lastIndexOf('\n', t.offset - 1) >= tokens[i - 1].end);
@@ -127,7 +131,7 @@ export class PlanFormatter implements Formatter {
                     const level = depth + (start && !start.continuation ? 0 : 1);
                     wanted = eol.repeat(breaks) + indent.repeat(level);
                 } else {
-                    wanted = ' '.repeat(this.spaces(previous, token, cellSpaces, tableYearStarts, dateTokens));
+                    wanted = ' '.repeat(tight.has(token.offset) ? 0 : this.spaces(previous, token, cellSpaces, tableYearStarts, dateTokens));
                 }
             }
             if (!/^\s*$/.test(original)) return []; // never let an edit swallow text
@@ -260,7 +264,14 @@ function lineStartsOf(root: ast.PlanDocument): Map<number, LineStart> {
             node.values.forEach(v => line(v));
             closing(node);
         } else if (ast.isDistrictTable(node)) {
-            keywords(node, 'annex', 'heading', 'standard', 'years', 'columns');
+            keywords(node, 'annex', 'heading', 'row-header', 'standard', 'years', 'columns');
+            node.declarations.forEach(d => line(d));
+            node.checks.forEach(c => {
+                line(c);
+                line(c.left);
+                keywords(c, 'rows', 'years', 'severity', 'message', 'en');
+                closing(c);
+            });
             node.sections.forEach(s => {
                 line(s);
                 s.rows.forEach(r => { line(r); rowLines(r); });
@@ -278,6 +289,7 @@ function lineStartsOf(root: ast.PlanDocument): Map<number, LineStart> {
             node.groups.forEach(g => { line(g); layoutElement(g); });
             closing(node);
         } else if (ast.isSolutionGroup(node)) {
+            line(node.assignment);
             node.groups.forEach(g => { line(g); layoutElement(g); });
             node.solutions.forEach(s => { line(s); layoutElement(s); });
             closing(node);
@@ -344,6 +356,23 @@ function alignedCellSpaces(root: ast.PlanDocument): Map<number, number> {
         for (const line of cells) line.forEach((c, i) => { spaces.set(c.offset, (i === 0 ? 1 : 2) + widths[i] - c.length); });
     }
     return spaces;
+}
+
+/** Tokens written without a space before them: the "(", the year or `previous` and the ")" of `poor(previous)`, `poor(2023)`. */
+function tightTokensOf(root: ast.PlanDocument): Set<number> {
+    const offsets = new Set<number>();
+    for (const element of root.elements) {
+        if (!ast.isDistrictTable(element)) continue;
+        for (const check of element.checks) {
+            for (const term of [...(check.left?.terms ?? []), ...(check.right?.terms ?? [])]) {
+                const open = GrammarUtils.findNodeForKeyword(term.$cstNode, '(');
+                const close = GrammarUtils.findNodeForKeyword(term.$cstNode, ')');
+                if (!open || !close) continue;
+                for (const leaf of CstUtils.flattenCst(term.$cstNode!)) if (leaf.offset >= open.offset && leaf.offset <= close.offset) offsets.add(leaf.offset);
+            }
+        }
+    }
+    return offsets;
 }
 
 /** Offsets of the tokens of every date (the header's date and the resolution's). */

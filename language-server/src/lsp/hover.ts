@@ -1,6 +1,6 @@
 // Hovers: what a reference or declaration is (full name and role), how a printed rate or total is
 // computed from the other cells, and what the rule behind a finding at this place checks.
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type CstNode, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -10,7 +10,8 @@ import { ruleDescription, type Locale } from '../../../common/findings.js';
 import { columnName } from '../validation/rule.js';
 import { L, keywordDoc, t } from './labels.js';
 import { YEAR_KINDS } from '../../../common/words/kinds.js';
-import { computeRate, computeSum, planIndex, positionKey, type CellContext } from './plan-index.js';
+import { computeFlow, computeParts, computeRate, computeSum, planIndex, positionKey, type CellContext } from './plan-index.js';
+import { columnLine, describeColumn } from './describe.js';
 
 const MAX_TERMS = 12;
 
@@ -29,7 +30,9 @@ export class PlanHoverProvider {
             const keyword = GrammarAST.isKeyword(leaf.grammarSource) ? keywordDoc(leaf.grammarSource) : undefined;
             // A year line's cells are its tokens too (no node of their own): only its label is the year.
             const yearKind = ast.isYearCells(leaf.astNode) && GrammarUtils.findNodeForProperty(leaf.astNode.$cstNode, 'year') === leaf ? this.tableYearKind(document, leaf.astNode) : undefined;
+            const column = described ? undefined : this.columnAt(document, leaf);
             if (described) parts.push(described);
+            else if (column) parts.push(column);
             else if (keyword) parts.push(`\`${leaf.text}\` — ${t(keyword, locale)}`);
             else if (yearKind) parts.push(`**${leaf.text.replace(':', '')}** — ${yearKind}`);
             else {
@@ -51,6 +54,23 @@ export class PlanHoverProvider {
         return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range: leaf && !leaf.hidden ? leaf.range : undefined };
     }
 
+    /**
+     * A column name (in `columns`, a declaration, a definition, a check, `computed … of`): what the
+     * table declares it to be. A predeclared name the table does not redefine keeps its keyword hover.
+     */
+    private columnAt(document: LangiumDocument, leaf: CstNode): string | undefined {
+        const source = leaf.grammarSource;
+        const rule = source && AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.name;
+        if (rule !== 'ColumnName' && rule !== 'Measure') return undefined;
+        const node = leaf.astNode;
+        const index = planIndex(this.services.plan.Models.get(document));
+        const tableNode = AstUtils.getContainerOfType(node, ast.isDistrictTable);
+        const table = tableNode ? index.tables.get(tableNode.name) : ast.isComputedFrom(node) ? index.tables.get(node.table?.$refText ?? '') : undefined;
+        const column = table?.columnsById[leaf.text];
+        if (!table || !column || (column.predeclared && GrammarAST.isKeyword(source))) return undefined;
+        return describeColumn(column, table, this.services.plan.Settings.locale);
+    }
+
     /** What a year line's year is in its table: a result, a plan year, an estimate. */
     private tableYearKind(document: LangiumDocument, line: ast.YearCells): string | undefined {
         const table = AstUtils.getContainerOfType(line, ast.isDistrictTable);
@@ -59,22 +79,31 @@ export class PlanHoverProvider {
         return kind ? YEAR_KINDS[kind]?.[this.services.plan.Settings.locale] : undefined;
     }
 
-    /** "946 / 29.822 × 100 = 3,1721…% → 3,17" for a rate; "Σ 10 rows = 407.045" for a total. */
+    /**
+     * "946 / 29.822 × 100 = 3,1721…% → 3,17" for a rate; "Σ 10 rows = 407.045" for a total; the sum of
+     * the parts of a sum column, last year's value and the flows of a flow column. A cell of a column
+     * the table declares also shows the column's unit and definition, computed or not.
+     */
     private describeCell(context: CellContext, style: NumberStyle, locale: Locale): string | undefined {
-        const printed = context.cell.number;
-        if (!printed) return undefined;
-        const measure = columnName(context.cell.measure, locale, context.table);
-        const heading = `**${measure}** — ${context.row.label}, ${context.year.year}`;
+        const { cell, table } = context;
+        const printed = cell.number;
+        const column = table.columnsById[cell.measure];
+        const declared = column && !column.predeclared ? columnLine(column, table, locale) : undefined;
+        if (!printed && !(cell.bounds && declared)) return undefined;
+        const measure = columnName(cell.measure, locale, table);
+        const heading = [`**${measure}** — ${context.row.label}, ${context.year.year}`, ...(declared ? ['', declared] : [])];
+        if (!printed) return [...heading, '', `${t(L.range, locale)}: \`${cell.printed}\``].join('\n');
+        const verdict = (value: number, withDiff = false) => printed.value !== undefined && Math.abs(value - printed.value) < 1e-9
+            ? t(L.matches, locale)
+            : `${t(L.differs, locale)} ${printed.printed}${withDiff ? ` (${formatNumber((printed.value ?? 0) - value, style)})` : ''}`;
         const rate = computeRate(context);
         if (rate) {
             const rounded = roundTo(rate.exact, printed.decimals);
             const exact = exactText(rate.exact, style, printed.decimals);
-            const verdict = printed.value !== undefined && Math.abs(rounded - printed.value) < 1e-9
-                ? t(L.matches, locale) : `${t(L.differs, locale)} ${printed.printed}`;
             return [
-                heading, '',
+                ...heading, '',
                 `${t(L.computedRate, locale)}: \`${formatNumber(rate.numerator, style)} / ${formatNumber(rate.households, style)} × 100 = ${exact}% → ${formatNumber(rounded, style, printed.decimals)}\``,
-                '', `_${verdict}_`
+                '', `_${verdict(rounded)}_`
             ].join('\n');
         }
         const sum = computeSum(context, true);
@@ -82,16 +111,30 @@ export class PlanHoverProvider {
             const terms = sum.terms.length > MAX_TERMS
                 ? [...sum.terms.slice(0, MAX_TERMS - 1).map(v => formatNumber(v, style)), '…']
                 : sum.terms.map(v => formatNumber(v, style));
-            const verdict = printed.value !== undefined && Math.abs(sum.sum - printed.value) < 1e-9
-                ? t(L.matches, locale)
-                : `${t(L.differs, locale)} ${printed.printed} (${formatNumber((printed.value ?? 0) - sum.sum, style)})`;
             return [
-                heading, '',
+                ...heading, '',
                 `${t(sum.of === 'subtotals' ? L.sumOfSubtotals : L.sumOfRows, locale)} (${sum.terms.length}): \`${terms.join(' + ')} = ${formatNumber(sum.sum, style)}\``,
-                '', `_${verdict}_`
+                '', `_${verdict(sum.sum, true)}_`
             ].join('\n');
         }
-        return undefined;
+        const parts = computeParts(context);
+        if (parts) {
+            return [
+                ...heading, '',
+                `${t(L.sumOfParts, locale)}: \`${parts.terms.map(v => formatNumber(v, style)).join(' + ')} = ${formatNumber(parts.sum, style)}\``,
+                '', `_${verdict(parts.sum, true)}_`
+            ].join('\n');
+        }
+        const flow = computeFlow(context);
+        if (flow) {
+            const terms = flow.terms.map(f => ` ${f.sign < 0 ? '−' : '+'} ${formatNumber(f.value, style)}`).join('');
+            return [
+                ...heading, '',
+                `${t(L.flowFromLastYear, locale)}: \`${formatNumber(flow.previous, style)}${terms} = ${formatNumber(flow.value, style)}\``,
+                '', `_${verdict(flow.value, true)}_`
+            ].join('\n');
+        }
+        return declared ? heading.join('\n') : undefined;
     }
 }
 

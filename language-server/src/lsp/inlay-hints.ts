@@ -1,12 +1,14 @@
-// Inlay hints where they help: beside a printed rate that is not poor/total, the computed rate;
-// beside a total that is not the sum of its rows, the sum. Nothing where the printed value is right.
+// Inlay hints where they help: beside a printed rate that is not count/base, the computed rate;
+// beside a total that is not the sum of its rows, the sum; beside a sum column (sum-of) that is not
+// the sum of its parts, that sum; beside a flow column that is not last year's value and the year's
+// flows, that value. Nothing where the printed value is right.
 import type { LangiumDocument } from 'langium';
 import type { InlayHintProvider, LangiumServices } from 'langium/lsp';
 import type { InlayHint, InlayHintParams } from 'vscode-languageserver';
 import { formatNumber, roundTo } from '../../../common/numbers.js';
 import type { PlanServices } from '../plan-module.js';
 import { L, t } from './labels.js';
-import { computeRate, computeSum, tableRows } from './plan-index.js';
+import { computeFlow, computeParts, computeRate, computeSum, tableRows } from './plan-index.js';
 
 export class PlanInlayHintProvider implements InlayHintProvider {
     // plan.inlayHints.enabled reaches Settings through the settings service (lsp/settings.ts).
@@ -41,10 +43,31 @@ export class PlanInlayHintProvider implements InlayHintProvider {
                             continue;
                         }
                         const sum = computeSum(context);
-                        if (sum && Math.abs(sum.sum - printed.value) >= 1e-9) {
+                        if (sum) {
+                            if (Math.abs(sum.sum - printed.value) >= 1e-9) {
+                                hints.push({
+                                    position: cell.range.end, label: `Σ ${formatNumber(sum.sum, style)}`, paddingLeft: true,
+                                    tooltip: `${t(sum.of === 'subtotals' ? L.sumOfSubtotals : L.sumOfRows, locale)}: ${formatNumber(sum.sum, style)}`
+                                });
+                            }
+                            continue;
+                        }
+                        const parts = computeParts(context);
+                        if (parts) {
+                            if (Math.abs(parts.sum - printed.value) >= 1e-9) {
+                                hints.push({
+                                    position: cell.range.end, label: `Σ ${formatNumber(parts.sum, style)}`, paddingLeft: true,
+                                    tooltip: `${t(L.sumOfParts, locale)}: ${parts.terms.map(v => formatNumber(v, style)).join(' + ')} = ${formatNumber(parts.sum, style)}`
+                                });
+                            }
+                            continue;
+                        }
+                        const flow = computeFlow(context);
+                        if (flow && Math.abs(flow.value - printed.value) >= 1e-9) {
+                            const terms = flow.terms.map(f => ` ${f.sign < 0 ? '−' : '+'} ${formatNumber(f.value, style)}`).join('');
                             hints.push({
-                                position: cell.range.end, label: `Σ ${formatNumber(sum.sum, style)}`, paddingLeft: true,
-                                tooltip: `${t(sum.of === 'subtotals' ? L.sumOfSubtotals : L.sumOfRows, locale)}: ${formatNumber(sum.sum, style)}`
+                                position: cell.range.end, label: `→ ${formatNumber(flow.value, style)}`, paddingLeft: true,
+                                tooltip: `${t(L.flowFromLastYear, locale)}: ${formatNumber(flow.previous, style)}${terms} = ${formatNumber(flow.value, style)}`
                             });
                         }
                     }

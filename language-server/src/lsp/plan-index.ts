@@ -89,7 +89,8 @@ function buildIndex(model: PlanModel): PlanIndex {
     };
     for (const i of model.indicators) assign(i.assignment, { kind: 'indicator', label: i.name });
     const group = (g: SolutionGroupModel) => {
-        for (const s of g.solutions) assign(s.assignment, { kind: 'solution', label: s.heading });
+        // A solution that names no lead is led by its group's (the nearest group stating one), with its group's coordinating bodies.
+        for (const s of g.solutions) assign(s.assignment.leads.length > 0 || !s.inherited ? s.assignment : leadOfGroup(s.inherited, s.assignment), { kind: 'solution', label: s.heading });
         for (const sub of g.groups) group(sub);
     };
     for (const section of model.solutionSections) for (const g of section.groups) group(g);
@@ -101,6 +102,12 @@ function buildIndex(model: PlanModel): PlanIndex {
     }
     for (const source of model.funding?.sources ?? []) if (source.via) roles(source.via.id).funding.push({ kind: 'funding', label: source.name });
     return index;
+}
+
+/** A group's lead for a solution that names none, with the coordinating bodies of both (each once). */
+function leadOfGroup(group: AssignmentModel, own: AssignmentModel): AssignmentModel {
+    const coordinates = [...group.coordinates, ...own.coordinates].filter((r, i, all) => all.findIndex(o => o.id === r.id) === i);
+    return { leads: group.leads, coordinates };
 }
 
 /** count / households × 100 for a rate cell, from the same row and year (model/arithmetic.ts). */
@@ -137,4 +144,33 @@ export function computeSum(context: CellContext, withTerms = false): SumComputat
         }
     }
     return { sum, terms, of };
+}
+
+export interface PartsComputation { sum: number; terms: number[] }
+
+/** What a cell of a sum column (`sum-of a + b`) should hold: the sum of its parts in the same row and year. */
+export function computeParts(context: CellContext): PartsComputation | undefined {
+    const column = context.table.columnsById[context.cell.measure];
+    if (column?.definition?.kind !== 'sum' || !isCountColumn(column)) return undefined;
+    const values = rowValues(context.row, context.year.year, context.table.columnsById);
+    const parts = column.definition.parts;
+    // A printed part, not a sum filled in by rowValues: the parts are what the hover shows.
+    const terms = parts.map(p => context.year.cells.find(c => c.measure === p) ? values[p] : undefined);
+    if (terms.some(v => v === undefined)) return undefined;
+    return { sum: terms.reduce((a, b) => a! + b!, 0)!, terms: terms as number[] };
+}
+
+export interface FlowComputation { previous: number; terms: { sign: 1 | -1; value: number }[]; value: number }
+
+/** What a cell of a flow column (`flow - a + b`) should hold: its value the year before, plus and minus this year's flows. */
+export function computeFlow(context: CellContext): FlowComputation | undefined {
+    const { table, row, year, cell } = context;
+    const column = table.columnsById[cell.measure];
+    if (column?.definition?.kind !== 'flow' || !row.years.some(y => y.year === year.year - 1)) return undefined;
+    const previous = rowValues(row, year.year - 1, table.columnsById)[cell.measure];
+    const now = rowValues(row, year.year, table.columnsById);
+    const terms = column.definition.terms.map(t => ({ sign: t.sign, value: now[t.column] }));
+    if (previous === undefined || terms.some(t => t.value === undefined)) return undefined;
+    const flows = terms as { sign: 1 | -1; value: number }[];
+    return { previous, terms: flows, value: flows.reduce((a, t) => a + t.sign * t.value, previous) };
 }

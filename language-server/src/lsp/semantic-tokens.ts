@@ -2,7 +2,7 @@
 // indicator, …), printed numbers as numbers and years apart from them, so a misplaced year shows;
 // and keywords, strings and comments, so a client without the TextMate grammar (Neovim, Helix,
 // Emacs) sees more than plain text.
-import { GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes, type CancellationToken } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
@@ -19,8 +19,12 @@ export const DECLARATION_TOKEN: Record<string, string> = {
     FundingSource: SemanticTokenTypes.property,
     Solution: SemanticTokenTypes.function,
     Task: SemanticTokenTypes.function,
+    TableCheck: SemanticTokenTypes.function,
     PlanDocument: SemanticTokenTypes.namespace
 };
+
+/** A table's own columns, declared and used by id; the predeclared ones (households, poor, …) are keywords. */
+export const COLUMN_TOKEN = SemanticTokenTypes.property;
 
 /** Years are drawn as enum members: one of a small set of plan years, not a quantity. */
 export const YEAR_TOKEN = SemanticTokenTypes.enumMember;
@@ -100,6 +104,16 @@ export class PlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
         const number = (property: string, index?: number) => acceptor({ node, property, index, type: NUMBER_TOKEN });
         const year = (property: string) => acceptor({ node, property, type: YEAR_TOKEN });
         const ref = (property: string, type: string, index?: number) => acceptor({ node, property, index, type });
+        // A column name that is an id (not a predeclared keyword, which is coloured as a keyword).
+        const column = (property: string, declaration = false) => {
+            for (const cst of GrammarUtils.findNodesForProperty(node.$cstNode, property)) {
+                // ColumnName → Measure → the keyword: the leaf under the rule calls.
+                const leaf = CstUtils.flattenCst(cst).find(c => !c.hidden);
+                if (leaf && !GrammarAST.isKeyword(leaf.grammarSource)) {
+                    acceptor({ cst: leaf, type: COLUMN_TOKEN, modifier: declaration ? SemanticTokenModifiers.declaration : undefined });
+                }
+            }
+        };
 
         if (ast.isPlanDocument(node) && node.parent) ref('parent', DECLARATION_TOKEN.PlanDocument);
         else if (ast.isAssignment(node)) {
@@ -117,8 +131,21 @@ export class PlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
             year('year');
             number('value');
             if (node.standard) ref('standard', DECLARATION_TOKEN.Standard);
-        } else if (ast.isDistrictTable(node) && node.standard) ref('standard', DECLARATION_TOKEN.Standard);
-        else if (ast.isTableYear(node)) year('year');
+        } else if (ast.isDistrictTable(node)) {
+            if (node.standard) ref('standard', DECLARATION_TOKEN.Standard);
+            column('columns');
+        } else if (ast.isTableYear(node)) {
+            year('year');
+            if (node.standard) ref('standard', DECLARATION_TOKEN.Standard);
+        } else if (ast.isColumnDeclaration(node)) column('name', true);
+        else if (ast.isRateDefinition(node)) { column('count'); column('base'); }
+        else if (ast.isSumDefinition(node)) column('parts');
+        else if (ast.isFlowTerm(node)) column('column');
+        else if (ast.isCheckTerm(node)) {
+            column('column');
+            if (node.year !== undefined) year('year');
+            if (node.value !== undefined) number('value');
+        } else if (ast.isTableCheck(node)) node.years.forEach((_, i) => acceptor({ node, property: 'years', index: i, type: YEAR_TOKEN }));
         else if (ast.isYearCells(node)) {
             // "2021:" is one token; colour the four digits.
             const cst = GrammarUtils.findNodeForProperty(node.$cstNode, 'year');
