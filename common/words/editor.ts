@@ -242,6 +242,8 @@ export const FIX_LABELS = {
     fixRemoveDuplicateRow: { vi: 'Xóa dòng {label} bị trùng', en: 'Remove the duplicate row {label}' },
     fixDeclareTableYear: { vi: 'Thêm năm {year} ({kind}) vào danh sách năm của bảng', en: "Add {year} ({kind}) to the table's years" },
     fixSwapPeriod: { vi: 'Đổi thứ tự: giai đoạn {from} đến {to}', en: 'Swap: period {from} to {to}' },
+    fixCountThousands: { vi: 'Đọc là {value} hộ (dấu ngăn cách hàng nghìn theo kiểu số của kế hoạch)', en: "Read it as {value} households (thousands written in the plan's style)" },
+    moveIntoDimension: { vi: 'Chuyển chỉ tiêu vào chiều "{name}"', en: 'Move the indicator into the dimension "{name}"' },
     fixSum: { vi: 'Thay số in bằng tổng các cột thành phần: {value}', en: 'Replace the printed number with the sum of its parts: {value}' },
     fixFlow: { vi: 'Thay số in bằng số tính từ năm trước và các cột biến động: {value}', en: "Replace the printed number with last year's value and the year's flows: {value}" },
     fixSwapRange: { vi: 'Đổi thứ tự hai cận: {value}', en: 'Swap the bounds: {value}' },

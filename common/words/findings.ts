@@ -112,8 +112,8 @@ export const ISSUES = {
     },
     'implied-denominator': {
         severity: 'error',
-        vi: '{label} năm {year}: các tỷ lệ không thể cùng tính trên một số {base}: {first} cần {firstRange}, còn {second} cần {secondRange}.',
-        en: '{label} {year}: the rates cannot share one {base}: {first} needs {firstRange}, but {second} needs {secondRange}.',
+        vi: '{label} năm {year}: các tỷ lệ không thể cùng tính trên một mẫu số ({base}): {first} cần {firstRange}, còn {second} cần {secondRange}.',
+        en: '{label} {year}: the rates cannot share one denominator ({base}): {first} needs {firstRange}, but {second} needs {secondRange}.',
         rule: { vi: 'Khi bảng không in mẫu số, mỗi tỷ lệ cùng số đếm của nó suy ra một mẫu số (số đếm ÷ tỷ lệ, theo độ làm tròn); các tỷ lệ trên cùng mẫu số phải suy ra được cùng một số.', en: 'When a table does not print the denominator, each rate and its count imply one (count ÷ rate, within rounding); rates over the same denominator must imply a common value.' }
     },
     'flow-mismatch': {
@@ -149,7 +149,7 @@ export const ISSUES = {
     'part-exceeds-base': {
         severity: 'error',
         vi: '{part} ({value}) lớn hơn {base} ({total}) ({label}, năm {year}).',
-        en: '{part} ({value}) exceeds {base} ({total}) ({label}, {year}).',
+        en: 'The count of {part} ({value}) exceeds {base} ({total}) ({label}, {year}).',
         rule: { vi: 'Số đếm của một tỷ lệ không vượt mẫu số của nó.', en: "A rate's count does not exceed its denominator." }
     },
     'unchecked-total': {
@@ -223,7 +223,7 @@ export const ISSUES = {
     'not-shown': {
         severity: 'warning',
         vi: 'Chỉ tiêu "{name}" nằm ngoài mọi chiều thiếu hụt (`dimension`) và không tính từ bảng nào: nó{targets, select, none {} other { và mục tiêu của nó}} không có trong phụ lục hay biểu đồ nào.',
-        en: 'The indicator "{name}" is in no deprivation dimension (`dimension`) and computed from no table: it{targets, select, none {} other { and its targets}} appear in no annex and no chart.',
+        en: 'The indicator "{name}" is in no deprivation dimension (`dimension`) and computed from no table: {targets, select, none {it appears} other {it and its targets appear}} in no annex and no chart.',
         rule: { vi: 'Mọi nội dung khai báo đều xuất hiện ở một đầu ra (phụ lục, biểu đồ): một chỉ tiêu nằm trong một chiều, hoặc tính từ một bảng.', en: 'Everything declared reaches an output (an annex, a chart): an indicator stands in a dimension or is computed from a table.' }
     },
     'placeholder-text': {

@@ -541,3 +541,54 @@ describe('invisible characters', () => {
         expect(codes((await validatePlan(services, after)).diagnostics)).toEqual(['unused-agency']);
     });
 });
+
+describe('authoring from zero (issue 12)', () => {
+    test('a count typed the other way ("28,700" under vi) is read as 28.700 households', async () => {
+        const text = `plan t number-style vi
+district A "Phù Cừ" huyen
+table t1 "T" {
+    years { 2024 result }
+    columns households poor poor-rate
+    row 1 A { 2024: 28,700 946 3,30 }
+}
+`;
+        const { actions, after, diagnostics } = await fix(text, 'count-not-integer');
+        expect(actions.map(a => a.title)).toEqual(['Đọc là 28.700 hộ (dấu ngăn cách hàng nghìn theo kiểu số của kế hoạch)']);
+        expect(after).toContain('2024: 28.700 946 3,30');
+        expect(codes(diagnostics)).toEqual([]);
+    });
+
+    test('an indicator no output shows moves into a dimension, one fix per dimension', async () => {
+        const text = `plan t number-style vi
+agency L "Sở Lao động - Thương binh và Xã hội" department
+dimension viec_lam "Việc làm" {
+    indicator trong "Tỷ lệ lao động qua đào tạo" { unit percent lead L baseline 2023 = 60 }
+}
+dimension thu_nhap "Thu nhập" {
+}
+// Written by a newcomer at top level.
+indicator ngoai "Tỷ lệ lao động có việc làm" {
+    unit percent
+    lead L
+    baseline 2023 = 65
+}
+`;
+        const { actions, after, diagnostics } = await fix(text, 'not-shown', 1);
+        expect(actions.map(a => a.title)).toEqual(['Chuyển chỉ tiêu vào chiều "Việc làm"', 'Chuyển chỉ tiêu vào chiều "Thu nhập"']);
+        expect(codes(diagnostics)).toEqual([]);
+        expect(after).toBe(`plan t number-style vi
+agency L "Sở Lao động - Thương binh và Xã hội" department
+dimension viec_lam "Việc làm" {
+    indicator trong "Tỷ lệ lao động qua đào tạo" { unit percent lead L baseline 2023 = 60 }
+}
+dimension thu_nhap "Thu nhập" {
+    indicator ngoai "Tỷ lệ lao động có việc làm" {
+        unit percent
+        lead L
+        baseline 2023 = 65
+    }
+}
+// Written by a newcomer at top level.
+`);
+    });
+});

@@ -130,8 +130,8 @@ const CASES: Case[] = [
         code: 'implied-denominator', severity: 'error',
         fires: declared('    row 1 A { 2023: 10 1,00 20 «1,00» }', '    columns poor poor-rate near-poor near-poor-rate'),
         quiet: declared('    row 1 A { 2023: 10 1,00 20 2,00 }', '    columns poor poor-rate near-poor near-poor-rate'),
-        vi: /^Phù Cừ năm 2023: các tỷ lệ không thể cùng tính trên một số Tổng số hộ: Tỷ lệ hộ nghèo \(%\) 1,00% \(10\) cần 996–1\.005, còn Tỷ lệ hộ cận nghèo \(%\) 1,00% \(20\) cần 1\.991–2\.010\.$/,
-        en: /^Phù Cừ 2023: the rates cannot share one total households: poverty rate \(%\) 1,00% \(10\) needs 996–1\.005, but near-poverty rate \(%\) 1,00% \(20\) needs 1\.991–2\.010\.$/
+        vi: /^Phù Cừ năm 2023: các tỷ lệ không thể cùng tính trên một mẫu số \(Tổng số hộ\): Tỷ lệ hộ nghèo \(%\) 1,00% \(10\) cần 996–1\.005, còn Tỷ lệ hộ cận nghèo \(%\) 1,00% \(20\) cần 1\.991–2\.010\.$/,
+        en: /^Phù Cừ 2023: the rates cannot share one denominator \(total households\): poverty rate \(%\) 1,00% \(10\) needs 996–1\.005, but near-poverty rate \(%\) 1,00% \(20\) needs 1\.991–2\.010\.$/
     },
     {
         code: 'flow-mismatch', severity: 'error',
@@ -174,7 +174,7 @@ const CASES: Case[] = [
         fires: declared('    row 1 A { 2023: 100 «120» }', '    column tb "Hộ mức sống trung bình" households\n    column ty_le "Tỷ lệ" percent rate-of poor per tb\n    columns tb poor'),
         quiet: declared('    row 1 A { 2023: 120 100 }', '    column tb "Hộ mức sống trung bình" households\n    column ty_le "Tỷ lệ" percent rate-of poor per tb\n    columns tb poor'),
         vi: /^Hộ nghèo \(120\) lớn hơn Hộ mức sống trung bình \(100\) \(Phù Cừ, năm 2023\)\.$/,
-        en: /^poor households \(120\) exceeds Hộ mức sống trung bình \(100\) \(Phù Cừ, 2023\)\.$/
+        en: /^The count of poor households \(120\) exceeds Hộ mức sống trung bình \(100\) \(Phù Cừ, 2023\)\.$/
     },
     {
         code: 'unchecked-total', severity: 'info',
@@ -215,6 +215,29 @@ const CASES: Case[] = [
         quiet: 'plan t\nagency A "Sở Y tế" department\nindicator h "Số hộ" {\n    unit households\n    lead A\n    plan 2025 = 10\n}\n',
         vi: /^Chỉ tiêu tính bằng hộ phải là số nguyên: "10,5"\.$/,
         en: /^An indicator counted in households takes whole numbers: "10,5"\.$/
+    },
+    {
+        code: 'count-unreadable', severity: 'error',
+        fires: table('    row 1 A { 2023: «32.9095» 946 2,87 }'),
+        quiet: table('    row 1 A { 2023: 32.909 946 2,87 }'),
+        vi: /^Số hộ "32\.9095" không viết theo kiểu số của kế hoạch \(vi\), và đọc theo kiểu kia thì không phải số nguyên: hãy kiểm tra lại con số này\.$/,
+        en: /^The household count "32\.9095" is not written in the plan's number style \(vi\), and read the other way it is no whole number: check this figure\.$/,
+        besides: [{ code: 'unchecked-rate', severity: 'info', at: '2,87' }]
+    },
+    {
+        code: 'not-shown', severity: 'warning',
+        fires: 'plan t\nagency A "Sở Y tế" department\nindicator «bhyt» "Tỷ lệ tham gia bảo hiểm y tế" {\n    unit percent\n    lead A\n    plan 2025 = 95\n}\n',
+        quiet: 'plan t\nagency A "Sở Y tế" department\ndimension y_te "Y tế" {\n    indicator bhyt "Tỷ lệ tham gia bảo hiểm y tế" {\n        unit percent\n        lead A\n        plan 2025 = 95\n    }\n}\n',
+        vi: /^Chỉ tiêu "Tỷ lệ tham gia bảo hiểm y tế" nằm ngoài mọi chiều thiếu hụt \(`dimension`\) và không tính từ bảng nào: nó không có trong phụ lục hay biểu đồ nào\.$/,
+        en: /^The indicator "Tỷ lệ tham gia bảo hiểm y tế" is in no deprivation dimension \(`dimension`\) and computed from no table: it appears in no annex and no chart\.$/,
+        data: { indicator: 'bhyt' }
+    },
+    {
+        code: 'placeholder-text', severity: 'warning',
+        fires: 'plan t\n«agency SNN "…" department»\ntasks "NHIỆM VỤ" { task 1 "Xây dựng kế hoạch" { lead SNN } }\n',
+        quiet: 'plan t\nagency SNN "Sở Nông nghiệp và Phát triển nông thôn" department\ntasks "NHIỆM VỤ" { task 1 "Xây dựng kế hoạch" { lead SNN } }\n',
+        vi: /^Tên của cơ quan SNN vẫn là chỗ trống "…": hãy viết tên thật, nó sẽ được in ra phụ lục\.$/,
+        en: /^The agency SNN still has the placeholder "…" for its name: write the real one, it is printed in the annexes\.$/
     },
     {
         code: 'poor-exceeds-total', severity: 'error',
@@ -384,6 +407,33 @@ const CASES: Case[] = [
     }
 ];
 
+/**
+ * The cases write indicators at top level for brevity; there no output shows them (not-shown). Each
+ * top-level indicator not computed from a table is put in a dimension of its own, except in the
+ * not-shown case itself.
+ */
+function inDimensions(text: string): string {
+    let out = '';
+    let i = 0;
+    const start = /^indicator /gm;
+    for (let m = start.exec(text); m; m = start.exec(text)) {
+        let j = text.indexOf('{', m.index);
+        let depth = 0;
+        for (; j < text.length; j++) {
+            const ch = text[j];
+            if (ch === '"') { j++; while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1; }
+            else if (ch === '{') depth++;
+            else if (ch === '}' && --depth === 0) break;
+        }
+        const block = text.slice(m.index, j + 1);
+        if (block.includes('computed')) continue;
+        out += text.slice(i, m.index) + `dimension dim_${m.index} "Chiều" {\n${block}\n}`;
+        i = j + 1;
+        start.lastIndex = i;
+    }
+    return out + text.slice(i);
+}
+
 describe('rule catalogue', () => {
     test('every finding code of codes.ts has a case here', () => {
         const covered = new Set(CASES.map(c => c.code));
@@ -391,7 +441,8 @@ describe('rule catalogue', () => {
     });
 
     const services = createTestServices();
-    for (const c of CASES) {
+    for (const raw of CASES) {
+        const c = raw.code === 'not-shown' ? raw : { ...raw, fires: inDimensions(raw.fires), quiet: inDimensions(raw.quiet) };
         describe(c.code, () => {
             const { text, ranges } = marked(c.fires);
             const besides = (c.besides ?? []).map(b => {

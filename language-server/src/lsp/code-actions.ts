@@ -42,6 +42,8 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
     'range-outside-targets': { fix: 'declare the table a table of targets (`targets` after its title)' },
     'unknown-column': { fix: 'a known column a keystroke or two away (poor_rate → poor-rate); none when no column is that close: which column was meant is not known' },
     'missing-district-year': { fix: 'a year line with blank "-" cells' },
+    'count-not-integer': { fix: 'the thousands reading of a count typed the other way (28,700 → 28.700 under vi); none when it is no such number' },
+    'not-shown': { fix: 'move the indicator into a dimension (one fix per dimension of the plan)' },
     'undeclared-table-year': { fix: 'add the year to years { }, with the kind of the year before it' },
     'period-reversed': { fix: 'swap the two years' },
     'unknown-reference': { fix: 'a declared id with a close spelling or name, or declare it' },
@@ -56,7 +58,8 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
 /** Codes without a quick fix, and why: no repair is obvious from the plan alone. */
 export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
     'number-malformed': 'groups of 2 or 4 digits have several readings (29.82 may be 29,82 or 2.982)',
-    'count-not-integer': 'a fraction of a household may be a misprint of any digit, or a rate in the wrong column',
+    'count-unreadable': 'read the other way it is no whole number; which digit or mark is wrong is not known',
+    'placeholder-text': "the real name is the author's to write",
     'negative-count': 'the minus sign may be a stray mark or a change (a decrease) in the wrong table',
     'percent-out-of-range': 'which digit or decimal mark is wrong is not known',
     'poor-exceeds-total': 'either the part or the total is wrong; the plan does not say which',
@@ -80,7 +83,7 @@ export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
 /** The title of each fix that puts the figure the finding computed (data.replacement) in place of the printed one. */
 const REPLACEMENT_TITLES: Record<string, Words> = {
     'rate-mismatch': L.fixRate, 'total-mismatch': L.fixTotal, 'number-style': L.fixNumberStyle,
-    'sum-mismatch': FIX_LABELS.fixSum, 'flow-mismatch': FIX_LABELS.fixFlow
+    'sum-mismatch': FIX_LABELS.fixSum, 'flow-mismatch': FIX_LABELS.fixFlow, 'count-not-integer': FIX_LABELS.fixCountThousands
 };
 
 /** The code action kinds the server offers, advertised in its capabilities. */
@@ -183,6 +186,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
             case 'total-mismatch':
             case 'sum-mismatch':
             case 'flow-mismatch':
+            case 'count-not-integer':
             case 'number-style': {
                 if (!data.replacement) return [];
                 const title = REPLACEMENT_TITLES[code];
@@ -197,6 +201,8 @@ export class PlanCodeActionProvider implements CodeActionProvider {
             }
             case 'range-outside-targets':
                 return this.targetsTableFixes(document, diagnostic);
+            case 'not-shown':
+                return this.moveIntoDimensionFixes(document, diagnostic, data);
             case 'unknown-column':
                 return this.columnFixes(document, diagnostic);
             case 'unknown-reference':
@@ -287,6 +293,36 @@ export class PlanCodeActionProvider implements CodeActionProvider {
         const title = data.replacement === ' ' ? CHARACTER_FIX_LABELS.space : code === 'bidi-control' ? CHARACTER_FIX_LABELS.removeBidi : CHARACTER_FIX_LABELS.remove;
         return [this.action(fill(title, this.services.plan.Settings.locale, { char: data.char }), diagnostic, document.uri.toString(),
             [{ range: diagnostic.range, newText: data.replacement }], true)];
+    }
+
+    /**
+     * An indicator at top level goes into a dimension: its text (with the comments before it) is cut
+     * and put before the dimension's closing brace, indented one level deeper.
+     */
+    private moveIntoDimensionFixes(document: LangiumDocument, diagnostic: Diagnostic, data: FixData & { indicator?: string }): CodeAction[] {
+        const root = document.parseResult.value as ast.PlanDocument;
+        const indicator = root.elements.find((e): e is ast.Indicator => ast.isIndicator(e) && e.name === data.indicator);
+        const node = indicator?.$cstNode;
+        if (!node) return [];
+        const text = document.textDocument.getText();
+        const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+        const from = lineStart(node.offset);
+        const nextLine = text.indexOf('\n', node.end);
+        const to = nextLine < 0 ? text.length : nextLine + 1;
+        const moved = text.slice(from, to).replace(/\n?$/, '\n');
+        const locale = this.services.plan.Settings.locale;
+        const uri = document.uri.toString();
+        const cut: TextEdit = { range: { start: document.textDocument.positionAt(from), end: document.textDocument.positionAt(to) }, newText: '' };
+        return root.elements.filter(ast.isDimension).flatMap((dimension, i) => {
+            const close = dimension.$cstNode ? CstUtils.findLeafNodeAtOffset(dimension.$cstNode, dimension.$cstNode.end - 1) : undefined;
+            if (!close || close.text !== '}') return [];
+            const body = moved.split('\n').map(l => (l.trim() ? `    ${l}` : l)).join('\n');
+            // Before the closing brace's line when it stands alone on it; else before the brace, on a new line.
+            const ownLine = /^\s*$/.test(text.slice(lineStart(close.offset), close.offset));
+            const at = ownLine ? lineStart(close.offset) : close.offset;
+            const insert: TextEdit = { range: { start: document.textDocument.positionAt(at), end: document.textDocument.positionAt(at) }, newText: ownLine ? body : `\n${body}` };
+            return [this.action(fill(FIX_LABELS.moveIntoDimension, locale, { name: dimension.label ?? dimension.name }), diagnostic, uri, [cut, insert], i === 0)];
+        });
     }
 
     private action(title: string, diagnostic: Diagnostic, uri: string, edits: TextEdit[], isPreferred = false): CodeAction {
