@@ -245,8 +245,10 @@ describe('indicators counted in households or persons', () => {
     test('take whole numbers outside tables too', async () => {
         const m = marked(`plan t number-style vi
 agency L "Sở Lao động - Thương binh và Xã hội" department
-indicator n "Số người được đào tạo nghề" { unit persons lead L baseline 2023 = 1.200 plan 2024 = «1.250,5» }
-indicator r "Tỷ lệ" { unit percent lead L baseline 2023 = 12,5 }
+dimension d "Việc làm" {
+    indicator n "Số người được đào tạo nghề" { unit persons lead L baseline 2023 = 1.200 plan 2024 = «1.250,5» }
+    indicator r "Tỷ lệ" { unit percent lead L baseline 2023 = 12,5 }
+}
 `);
         const { diagnostics } = await validatePlan(services, m.text);
         expect(findingKeys(diagnostics)).toEqual([`indicator-not-whole@${showRange(m.ranges[0])}`]);

@@ -9,6 +9,7 @@ const services = createTestServices();
 function plan(rateValues: string, targets: string, householdValues = ''): string {
     return `plan t number-style vi
 agency LD "Sở Lao động - Thương binh và Xã hội" department
+dimension thu_nhap "Thu nhập" {
 indicator rate "Tỷ lệ hộ nghèo" {
     unit percent
     direction lower
@@ -20,6 +21,7 @@ indicator ho "Số hộ nghèo" {
     direction lower
     lead LD
 ${householdValues}
+}
 }
 ${targets}
 `;
@@ -195,11 +197,13 @@ describe('trajectories', () => {
     test('"higher is better" indicators may stay level but not fall', async () => {
         const higher = (values: string) => `plan t number-style vi
 agency YT "Sở Y tế" department
+dimension y_te "Y tế" {
 indicator bhyt "Tỷ lệ người thuộc hộ nghèo được hỗ trợ tham gia bảo hiểm y tế" {
     unit percent
     direction higher
     lead YT
 ${values}
+}
 }
 `;
         expect(findingKeys((await validatePlan(services, higher('    baseline 2022 = 100\n    plan 2023 = 100\n    plan 2025 = 100'))).diagnostics)).toEqual([]);

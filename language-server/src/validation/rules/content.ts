@@ -4,11 +4,14 @@
 import type { Rule } from '../rule.js';
 import { KINDS } from '../../../../common/words/kinds.js';
 
-/** Text that stands for what is still to be written: "…", "...", "?", TODO, TBD, XXX, <…>. */
+/**
+ * Text that stands for what is still to be written: "…", "...", "?", TODO, TBD, XXX, <…>. Not an
+ * empty name: that is what a half-typed line leaves after a syntax error, reported there.
+ */
 export function isPlaceholder(text: string | undefined): boolean {
     if (text === undefined) return false;
     const t = text.trim();
-    return t === '' || /^(…|\.{2,}|\?+|-+|_+)$/.test(t) || /^(todo|tbd|xxx|fixme)\b/i.test(t) || /^<[^>]*>$/.test(t);
+    return t !== '' && (/^(…|\.{2,}|\?+|-+|_+)$/.test(t) || /^(todo|tbd|xxx|fixme)\b/i.test(t) || /^<[^>]*>$/.test(t));
 }
 
 /** An indicator outside every dimension, not computed from a table: no annex and no chart shows it. */
