@@ -11,8 +11,15 @@ export type CellKind = 'text' | 'count' | 'rate' | 'number' | 'year';
 
 export interface ViewFinding { severity: 'error' | 'warning' | 'info' | 'hint'; code: string; message: string }
 
+/** An annex cell by its place in the view: `view.annexes[annex].body[row].cells[cell]`. */
+export interface CellRef { annex: number; row: number; cell: number }
+
 /** A finding with its place in the plan file: what the reviewer's list (the review sheet) shows. */
-export interface PlacedFinding extends ViewFinding { range: SourceRange }
+export interface PlacedFinding extends ViewFinding {
+    range: SourceRange;
+    /** The annex cells that carry the finding (none for a finding outside the annexes). */
+    cells?: CellRef[];
+}
 
 export interface AnnexCell {
     /** The text as the annex prints it. */
@@ -27,6 +34,11 @@ export interface AnnexCell {
     align?: 'left' | 'center' | 'right';
     /** Where the cell's content stands in the plan file (click to reveal). */
     range?: SourceRange;
+    /**
+     * Other places in the plan file the cell's figure answers to: the target declarations checked
+     * against it (a target not met, a target sentence that differs, mark the figure they concern).
+     */
+    related?: SourceRange[];
     findings?: ViewFinding[];
 }
 

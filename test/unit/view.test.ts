@@ -31,6 +31,77 @@ describe('plan view', () => {
         expect(marked[0].findings![0].code).toBe('total-mismatch');
     });
 
+    it('marks a target that is not met, and a plan value that goes the wrong way, on the Annex 02 cell they concern', async () => {
+        const view = await viewOf(SEED_PLAN);
+        const annex02 = view.annexes.find(a => a.number === '02')!;
+        const years = annex02.header[0].cells.map(c => c.text);
+        const cellOf = (indicator: string, year: string) => {
+            const row = annex02.body.find(r => r.cells[1].text.includes(indicator))!;
+            return row.cells[years.indexOf(year)];
+        };
+        // "dưới 9%" with 9 planned for 2025: the strict target is not met, at the 2025 cell.
+        const weight = cellOf('suy dinh dưỡng cân nặng', 'Năm 2025');
+        expect(weight.text).toBe('9');
+        expect(weight.findings?.map(f => f.code)).toEqual(['target-not-met']);
+        // The cell carries the target declaration's place as well as its own.
+        const targetLine = fs.readFileSync(SEED_PLAN, 'utf-8').split('\n').findIndex(l => l.startsWith('target mt_sdd_can_nang'));
+        expect(weight.related?.map(r => r.start.line)).toEqual([targetLine]);
+        expect(cellOf('suy dinh dưỡng cân nặng', 'Năm 2023').findings?.map(f => f.code)).toEqual(['wrong-direction']);
+        expect(cellOf('suy dinh dưỡng chiều cao', 'Năm 2025').findings?.map(f => f.code)).toEqual(['target-not-met']);
+        expect(cellOf('viễn thông', 'Năm 2025').findings?.map(f => f.code)).toEqual(['target-not-met']);
+        // Every target-not-met and wrong-direction of the seed marks a cell.
+        const onCells = new Set(view.annexes.flatMap(a => a.body.flatMap(r => r.cells.flatMap(c => c.findings ?? []))).map(f => f.message));
+        const concern = view.findingList!.filter(f => f.code === 'target-not-met' || f.code === 'wrong-direction');
+        expect(concern).toHaveLength(6);
+        for (const f of concern) expect(onCells.has(f.message), f.message).toBe(true);
+    });
+
+    it('lists every finding with the cells that carry it, for the preview to go to them', async () => {
+        const view = await viewOf(SEED_PLAN);
+        const list = view.findingList!;
+        expect(list).toHaveLength(19);
+        const total = list.find(f => f.code === 'total-mismatch')!;
+        expect(total.cells).toHaveLength(1);
+        const { annex, row, cell } = total.cells![0];
+        expect(view.annexes[annex].body[row].cells[cell].text).toBe('2.954');
+        for (const f of list.filter(x => x.code === 'target-not-met')) {
+            expect(f.cells, f.message).toHaveLength(1);
+            const c = view.annexes[f.cells![0].annex].body[f.cells![0].row].cells[f.cells![0].cell];
+            expect(c.findings!.some(x => x.message === f.message)).toBe(true);
+            expect(view.annexes[f.cells![0].annex].number).toBe('02');
+        }
+        // A solution without a lead is not in an annex: no cell.
+        expect(list.filter(f => f.code === 'solution-without-lead').every(f => f.cells === undefined)).toBe(true);
+    });
+
+    it('marks a target on a figure computed from a table on the table\'s cell', async () => {
+        const { model, diagnostics } = await validatePlan(services, `plan p "P"
+number-style vi
+header { period 2023 to 2025 }
+district A "A" huyen
+district B "B" huyen
+table t "Bảng" {
+    annex "01"
+    years { 2024 result  2025 plan }
+    columns households poor poor-rate
+    row 1 A { 2024: 100 2 2,00  2025: 100 1 1,00 }
+    row 2 B { 2024: 100 4 4,00  2025: 100 3 3,00 }
+    total "Tổng cộng" { 2024: 200 6 3,00  2025: 200 4 2,00 }
+}
+indicator rate "Tỷ lệ hộ nghèo" {
+    unit percent
+    direction lower
+    computed poor-rate of t
+}
+target mt { indicator rate  year 2025  below 1,5  text "dưới 1,5%" }
+`);
+        const findings: LocatedFinding[] = diagnostics.map(d => ({ severity: severityOf(d), code: String(d.code), message: d.message, range: d.range }));
+        expect(findings.map(f => f.code)).toContain('target-not-met');
+        const view = buildPlanView(model, findings);
+        const total = view.annexes[0].body.at(-1)!;
+        expect(total.cells.filter(c => c.findings?.length).map(c => [c.text, c.findings!.map(f => f.code)])).toEqual([['2,00', ['target-not-met']]]);
+    });
+
     it('names each row of a sectioned table with its section in charts', async () => {
         const view = await viewOf(path.join(EXAMPLES_DIR, 'broken', 'sections-near-poor.plan'));
         for (const chart of view.charts.filter(c => c.id === 'district-rates' || c.id === 'households')) {

@@ -2,10 +2,10 @@
 // printed text and values), chart series and a findings summary. Built from the plan model alone;
 // the preview webview and every exporter (DOCX, XLSX, CSV, HTML, Markdown) read this, so they all
 // show the same cells. Pure: no vscode, LSP, DOM or Langium imports; serialisable as JSON.
-import type { AnnexCell, AnnexColumn, AnnexRow, AnnexTable, CellKind, ChartView, PlanView, ViewFinding } from '../../../common/view.js';
+import type { AnnexCell, AnnexColumn, AnnexRow, AnnexTable, CellKind, CellRef, ChartView, PlanView, ViewFinding } from '../../../common/view.js';
 import {
-    isRateColumn, type CellModel, type DistrictTableModel, type IdRef, type Measure, type PlanModel, type PredeclaredMeasure, type SourceRange,
-    type TableRowModel, type UnitLevel, type YearKind
+    isRateColumn, type CellModel, type DistrictTableModel, type IdRef, type IndicatorModel, type IndicatorValueModel, type Measure, type PlanModel,
+    type PredeclaredMeasure, type SourceRange, type TableRowModel, type TargetModel, type UnitLevel, type YearKind
 } from '../model/types.js';
 import { severityName } from '../../../common/locale.js';
 import { say, type Args, type Words } from '../../../common/catalogue.js';
@@ -46,8 +46,26 @@ function agencyNames(refs: IdRef[]): string {
     return refs.map(r => r.name ?? r.id).join('; ');
 }
 
+const positionKey = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
+const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+    a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/**
+ * The value a target is checked against (validation/rules/targets.ts does the same): the plan's
+ * figure for that year, else its result or baseline, under the target's standard when it names one.
+ */
+function targetValue(indicator: IndicatorModel, target: TargetModel): IndicatorValueModel | undefined {
+    const candidates = indicator.values.filter(v => v.year === target.year && v.value.value !== undefined
+        && (target.standardId === undefined || v.standardId === undefined || v.standardId === target.standardId));
+    return candidates.find(v => v.kind === 'plan') ?? candidates.find(v => v.kind === 'result' || v.kind === 'baseline') ?? candidates[0];
+}
+
 class ViewBuilder {
     private readonly findingsByLine = new Map<number, LocatedFinding[]>();
+    /** The target declarations checked against each indicator value, by the start of the value's place. */
+    private readonly targetsByValue = new Map<string, SourceRange[]>();
+    /** Each finding a cell carries, to the finding it was copied from (to list the cells of a finding). */
+    readonly sourceOf = new Map<ViewFinding, LocatedFinding>();
 
     constructor(private readonly model: PlanModel, findings: LocatedFinding[]) {
         for (const f of findings) {
@@ -57,18 +75,49 @@ class ViewBuilder {
                 this.findingsByLine.set(line, list);
             }
         }
+        const indicators = new Map(model.indicators.map(i => [i.id, i]));
+        for (const t of model.targets) {
+            const indicator = indicators.get(t.indicator.id);
+            const value = indicator && !Number.isNaN(t.year) ? targetValue(indicator, t) : undefined;
+            if (!value) continue;
+            const key = positionKey((value.value.range ?? value.range).start);
+            this.targetsByValue.set(key, [...this.targetsByValue.get(key) ?? [], t.range]);
+        }
     }
 
-    /** The findings whose range overlaps a cell's range. */
-    private findingsAt(range: SourceRange | undefined): ViewFinding[] | undefined {
+    /** The targets a printed indicator value (an Annex 02 cell, or a table cell an indicator is computed from) is checked against. */
+    private targetsOf(range: SourceRange | undefined): SourceRange[] | undefined {
+        return range ? this.targetsByValue.get(positionKey(range.start)) : undefined;
+    }
+
+    /**
+     * The findings whose range overlaps a cell's range, or one of the other places the cell stands for
+     * (the target declarations its figure is checked against: a target not met marks the figure).
+     */
+    private findingsAt(range: SourceRange | undefined, related: SourceRange[] = []): ViewFinding[] | undefined {
         if (!range) return undefined;
-        const candidates = this.findingsByLine.get(range.start.line);
-        if (!candidates) return undefined;
-        const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
-            a.line < b.line || (a.line === b.line && a.character < b.character);
-        const hits = candidates.filter(f => !before(f.range.end, range.start) && !before(range.end, f.range.start))
-            .map(({ severity, code, message }) => ({ severity, code, message }));
+        const hits: ViewFinding[] = [];
+        const seen = new Set<LocatedFinding>();
+        for (const r of [range, ...related]) {
+            // The cell's own place by its first line (a missing year line is marked by what is on its
+            // row's first line, not by every finding in the row); a target by all of its lines.
+            for (let line = r.start.line; line <= (r === range ? r.start.line : r.end.line); line++) {
+                for (const f of this.findingsByLine.get(line) ?? []) {
+                    if (seen.has(f) || before(f.range.end, r.start) || before(r.end, f.range.start)) continue;
+                    seen.add(f);
+                    const copy: ViewFinding = { severity: f.severity, code: f.code, message: f.message };
+                    this.sourceOf.set(copy, f);
+                    hits.push(copy);
+                }
+            }
+        }
         return hits.length > 0 ? hits : undefined;
+    }
+
+    /** A cell that prints an indicator's figure: its own place, the targets checked against it, and the findings of both. */
+    private valueCell(range: SourceRange | undefined): Pick<AnnexCell, 'range' | 'related' | 'findings'> {
+        const related = this.targetsOf(range);
+        return { range, ...(related ? { related } : {}), findings: this.findingsAt(range, related) };
     }
 
     private subtitle(): string {
@@ -140,10 +189,12 @@ class ViewBuilder {
             for (const m of t.columns) {
                 const cell = line?.cells.find(c => c.measure === m);
                 const n = cell?.number;
+                const related = cell && n ? this.targetsOf(cell.range) : undefined;
                 cells.push({
                     text: cellText(cell), value: n?.value, kind: isRate(t, m) ? 'rate' : 'count',
                     decimals: n?.decimals, align: 'right', bold,
-                    range: cell?.range ?? line?.range, findings: this.findingsAt(cell && (n || cell.bounds) ? cell.range : line ? undefined : row.range)
+                    range: cell?.range ?? line?.range, ...(related ? { related } : {}),
+                    findings: this.findingsAt(cell && (n || cell.bounds) ? cell.range : line ? undefined : row.range, related)
                 });
             }
         }
@@ -185,7 +236,7 @@ class ViewBuilder {
                 for (const c of yearCols) {
                     const v = i.values.find(x => x.year === c.y && (c.kind === 'result' ? x.kind === 'baseline' : x.kind === 'plan'));
                     cells.push({ text: v?.value.printed ?? '', value: v?.value.value, kind: 'number', decimals: v?.value.decimals,
-                        align: 'right', range: v?.value.range, findings: this.findingsAt(v?.value.range) });
+                        align: 'right', ...this.valueCell(v?.value.range) });
                 }
                 // As the published annex does, one agency cell spans the consecutive indicators of a
                 // dimension that the same agency carries out.
@@ -314,6 +365,14 @@ export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = [])
         indicators: annexes.find(a => a.source.kind === 'indicators')?.label,
         tasks: annexes.filter(a => a.source.kind === 'tasks').map(a => ({ label: a.label, title: a.title }))
     };
+    // Each finding's cells, for the reviewer's list to go to them.
+    const cellsOf = new Map<LocatedFinding, CellRef[]>();
+    annexes.forEach((a, annex) => a.body.forEach((r, row) => r.cells.forEach((c, cell) => {
+        for (const f of c.findings ?? []) {
+            const source = builder.sourceOf.get(f);
+            if (source) cellsOf.set(source, [...cellsOf.get(source) ?? [], { annex, row, cell }]);
+        }
+    })));
     const counts = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const f of findings) counts[f.severity]++;
     return {
@@ -330,6 +389,10 @@ export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = [])
         findings: counts,
         findingList: [...findings]
             .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-            .map(({ severity, code, message, range }) => ({ severity, code, message, range }))
+            .map(f => {
+                const { severity, code, message, range } = f;
+                const cells = cellsOf.get(f);
+                return cells ? { severity, code, message, range, cells } : { severity, code, message, range };
+            })
     };
 }
