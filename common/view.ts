@@ -24,6 +24,8 @@ export interface PlacedFinding extends ViewFinding {
 export interface AnnexCell {
     /** The text as the annex prints it. */
     text: string;
+    /** A shorter text for a narrow screen (a year heading: "KQ 2021" for "Kết quả năm 2021"); never printed. */
+    short?: string;
     /** The numeric value, for spreadsheets and charts. */
     value?: number;
     kind: CellKind;

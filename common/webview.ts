@@ -15,8 +15,15 @@ export type WebviewMessage =
     | { type: 'reveal'; line: number; character: number }
     | { type: 'export'; format: ExportFormat };
 
+/** What the reviewer's list shows: everything, errors only, one rule. */
+export interface FindingFilter { errorsOnly: boolean; rule?: string }
+
 /** What the webview keeps with setState, and VS Code hands back to the serializer after a reload. */
 export interface PreviewState {
+    /** The findings panel: open or closed, and its filter. */
+    findings?: { open: boolean } & FindingFilter;
+    /** Compact tables: 'on', 'off', or 'auto' (compact below 700 px). */
+    compact?: 'on' | 'off' | 'auto';
     resource?: string;
     locked?: boolean;
     /** The active tab: "annex-01", "charts", … */
@@ -75,6 +82,12 @@ export function parsePreviewState(raw: unknown): PreviewState {
         }
         state.scroll = scroll;
     }
+    if (typeof s.findings === 'object' && s.findings !== null) {
+        const f = s.findings as Record<string, unknown>;
+        state.findings = { open: f.open !== false, errorsOnly: f.errorsOnly === true };
+        if (typeof f.rule === 'string' && /^[a-z0-9-]{1,64}$/.test(f.rule)) state.findings.rule = f.rule;
+    }
+    if (s.compact === 'on' || s.compact === 'off' || s.compact === 'auto') state.compact = s.compact;
     return state;
 }
 

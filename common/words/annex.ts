@@ -17,6 +17,14 @@ export const YEAR_HEADINGS = {
     actual: { vi: 'Thực hiện năm {year}', en: 'Actual {year}' }
 } as const satisfies Record<string, Words>;
 
+/** The same, abbreviated for a narrow preview (compact tables); the full heading stays in the tooltip. */
+export const YEAR_HEADINGS_SHORT = {
+    result: { vi: 'KQ {year}', en: 'R {year}' },
+    plan: { vi: '{year}', en: '{year}' },
+    estimate: { vi: 'Ước {year}', en: 'Est. {year}' },
+    actual: { vi: 'TH {year}', en: 'A {year}' }
+} as const satisfies Record<string, Words>;
+
 export const ANNEX = {
     label: { vi: 'Phụ lục {annex}', en: 'Annex {annex}' },
     /**

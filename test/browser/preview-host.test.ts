@@ -51,6 +51,10 @@ describe('messages from the webview', () => {
             .toEqual({ resource: 'file:///a.plan', locked: true, tab: 'annex-02', scroll: { 'annex-02': 300 } });
         expect(parsePreviewState({ resource: 3, locked: 'yes', tab: '<script>' })).toEqual({});
         expect(parsePreviewState(undefined)).toEqual({});
+        // The findings panel and the compact tables (issue 11).
+        expect(parsePreviewState({ findings: { open: false, errorsOnly: true, rule: 'target-not-met' }, compact: 'on' }))
+            .toEqual({ findings: { open: false, errorsOnly: true, rule: 'target-not-met' }, compact: 'on' });
+        expect(parsePreviewState({ findings: { open: 'no', errorsOnly: 1, rule: '<b>' }, compact: 'tiny' })).toEqual({ findings: { open: true, errorsOnly: false } });
     });
 });
 

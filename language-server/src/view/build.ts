@@ -9,7 +9,7 @@ import {
 } from '../model/types.js';
 import { severityName } from '../../../common/locale.js';
 import { say, type Args, type Words } from '../../../common/catalogue.js';
-import { ANNEX, ANNEX_LOCALE, CHARTS, YEAR_HEADINGS } from '../../../common/words/annex.js';
+import { ANNEX, ANNEX_LOCALE, CHARTS, YEAR_HEADINGS, YEAR_HEADINGS_SHORT } from '../../../common/words/annex.js';
 import { MEASURES } from '../../../common/words/kinds.js';
 import { documentRef, kindInSentence, shortDate } from './header.js';
 import { buildDocument, type AnnexRefs } from './document.js';
@@ -26,6 +26,9 @@ export function locatedFinding(d: { severity?: number; code?: string | number; m
 /** The annexes' fixed words (common/words/annex.ts), in the language they are printed in. */
 const w = (words: Words, args?: Args) => say(words, ANNEX_LOCALE, args);
 const yearHeading = (kind: YearKind, year: number) => w(YEAR_HEADINGS[kind], { year });
+/** A year column's heading cell, with its abbreviation for narrow screens. */
+const yearHead = (kind: YearKind, year: number, extra: Partial<AnnexCell> = {}) =>
+    head(yearHeading(kind, year), { short: w(YEAR_HEADINGS_SHORT[kind], { year }), ...extra });
 /** A column's heading: its declared label, else the predeclared measure's heading, else its id. */
 const measureHeading = (m: Measure, t?: DistrictTableModel) =>
     t?.columnsById[m]?.label ?? (m in MEASURES ? w(MEASURES[m as PredeclaredMeasure].heading) : m);
@@ -142,7 +145,7 @@ class ViewBuilder {
         ];
         const header: AnnexRow[] = [
             { kind: 'header', cells: [head(w(ANNEX.no), { rowSpan: 2 }), head(t.rowHeader ?? this.unitHeading(t), { rowSpan: 2 }),
-                ...years.map(y => head(yearHeading(y.kind, y.year), { colSpan: t.columns.length, range: y.range }))] },
+                ...years.map(y => yearHead(y.kind, y.year, { colSpan: t.columns.length, range: y.range }))] },
             { kind: 'header', cells: years.flatMap(() => t.columns.map(m => head(measureHeading(m, t)))) }
         ];
         const body: AnnexRow[] = [];
@@ -219,7 +222,7 @@ class ViewBuilder {
         ];
         const header: AnnexRow[] = [{ kind: 'header', cells: [
             head(w(ANNEX.noLower)), head(w(ANNEX.indicators)), head(w(ANNEX.unit)),
-            ...yearCols.map(c => head(yearHeading(c.kind, c.y))), head(w(ANNEX.implementer))
+            ...yearCols.map(c => yearHead(c.kind, c.y)), head(w(ANNEX.implementer))
         ] }];
         const body: AnnexRow[] = [];
         let agencyCell: AnnexCell | undefined;
