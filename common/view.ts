@@ -70,15 +70,44 @@ export interface AnnexTable {
     source: { kind: 'district-table' | 'indicators' | 'tasks'; id?: string; range: SourceRange };
 }
 
-export interface ChartSeries { label: string; data: (number | null)[]; kind?: 'result' | 'plan' | 'target' }
+/** What a year's figures are: results (drawn solid) or plans (drawn dashed, hollow points). */
+export type ChartFigureKind = 'result' | 'plan';
+
+export interface ChartSeries {
+    label: string;
+    data: (number | null)[];
+    /** A bar series of one year: its figures are results or plans. */
+    kind?: ChartFigureKind;
+}
+
+/** A target of the plan for one year, drawn as a marker at its level, or as a band for a range. */
+export interface ChartTarget {
+    /** The label (year) it is for. */
+    label: string;
+    op: 'below' | 'at-most' | 'about' | 'at-least' | 'above' | 'equal' | 'between';
+    /** The level aimed at (absent for a range). */
+    value?: number;
+    /** A range: `between`, or `about` with its tolerance. */
+    low?: number;
+    high?: number;
+    /** The target as the plan states it, in its number style: "dưới 9", "khoảng 0,5", "từ 3,0 đến 3,4". */
+    text: string;
+}
 
 export interface ChartView {
     id: string;
+    /** Says what the figures are and their years: "…: kết quả 2021–2022, kế hoạch 2023–2025". */
     title: string;
     type: 'line' | 'bar';
     labels: string[];
+    /** 'year': the labels are years, placed on a linear axis (2025 → 2030 is five years wide). */
+    axis?: 'year';
+    /** Per label of a line chart: whether its figures are results or plans. */
+    kinds?: ChartFigureKind[];
     series: ChartSeries[];
     unit?: string;
+    /** The plan's targets for the series (a single-series chart). */
+    targets?: ChartTarget[];
     /** Where the poverty standard changes: a break in the series, drawn before the label. */
     breaks?: { label: string; note: string }[];
 }

@@ -68,7 +68,20 @@ const doc = el('main', { className: 'doc' }, headerBox, summaryBox, findingsPane
 doc.hidden = true;
 app.replaceChildren(status, doc);
 
-const board = new ChartBoard(chartGrid, s.noCharts);
+const notice = el('p', { className: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
+notice.hidden = true;
+document.body.append(notice);
+let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+const board = new ChartBoard(chartGrid, s, {
+    save: (chart, format, data) => post({ type: 'saveChart', chart, format, data }),
+    notify: (text, ok) => {
+        notice.textContent = text;
+        notice.classList.toggle('notice-error', !ok);
+        notice.hidden = false;
+        clearTimeout(noticeTimer);
+        noticeTimer = setTimeout(() => { notice.hidden = true; }, 4000);
+    }
+});
 let current: PlanView | null = null;
 let tabIds: string[] = [];
 /** The tab of each annex of the view, by its index in view.annexes. */

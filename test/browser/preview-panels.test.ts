@@ -52,7 +52,8 @@ function setup(): Setup {
     } as unknown as LanguageClient;
     const host: PreviewHost = {
         client, extensionUri: EXT as unknown as vscodeTypes.Uri, webviewLocale: () => 'vi', strings: vi_,
-        exportView: async (view, format, resource) => { exports.push({ format, resource: resource.toString(), id: view.id }); }
+        exportView: async (view, format, resource) => { exports.push({ format, resource: resource.toString(), id: view.id }); },
+        saveChart: async (planId, chart, format, _data, resource) => { exports.push({ format: `chart-${format}`, resource: resource.toString(), id: `${planId}/${chart}` }); }
     };
     return { manager: new PreviewManager(host), requests, exports, answers };
 }

@@ -161,6 +161,75 @@ table t "Bảng" {
     });
 });
 
+describe('charts that do not mislead (issue 11)', () => {
+    it('draws households and poor households apart (never on two axes), titled with what the figures are and their year', async () => {
+        const view = await viewOf(SEED_PLAN);
+        const byId = new Map(view.charts.map(c => [c.id, c]));
+        const households = byId.get('households')!;
+        expect(households.series.map(s => [s.label, s.kind])).toEqual([['Kế hoạch năm 2025', 'plan']]);
+        expect(households.title).toBe('Tổng số hộ dân cư theo huyện: kế hoạch năm 2025');
+        const poor = byId.get('poor-households')!;
+        // The plan beside the last result: one quantity, one scale.
+        expect(poor.series.map(s => [s.label, s.kind])).toEqual([['Kết quả năm 2022', 'result'], ['Kế hoạch năm 2025', 'plan']]);
+        expect(poor.title).toBe('Số hộ nghèo theo huyện: kết quả năm 2022 và kế hoạch năm 2025');
+        expect(poor.series[1].data[4]).toBe(365);
+        expect(view.charts.some(c => c.series.some(s => s.data.some(v => v !== null && v > 10_000)) && c.series.some(s => s.data.every(v => v === null || v < 2_000)))).toBe(false);
+    });
+
+    it('puts the years of line charts on a year axis with the kind of each year\'s figures', async () => {
+        const view = await viewOf(SEED_PLAN);
+        const byId = new Map(view.charts.map(c => [c.id, c]));
+        const rates = byId.get('district-rates')!;
+        expect([rates.axis, rates.labels, rates.kinds]).toEqual(['year', ['2021', '2022', '2023', '2024', '2025'], ['result', 'result', 'plan', 'plan', 'plan']]);
+        expect(rates.title).toBe('Tỷ lệ hộ nghèo theo huyện/thị xã/thành phố (%): kết quả 2021–2022 và kế hoạch 2023–2025');
+        for (const c of view.charts.filter(x => x.type === 'line')) expect(c.axis, c.id).toBe('year');
+        // The province: its rate with its targets, 2025 "khoảng 0,5%" and no poor household in 2030.
+        const province = byId.get('province-rate')!;
+        expect(province.labels).toEqual(['2021', '2022', '2023', '2024', '2025', '2030']);
+        expect(province.series).toHaveLength(1);
+        expect(province.series[0].data).toEqual([2.55, 1.93, 1.12, 0.71, 0.49, null]);
+        expect(province.targets).toEqual([
+            { label: '2025', op: 'about', value: 0.5, text: 'khoảng 0,5%' },
+            { label: '2030', op: 'equal', value: 0, text: '0%' }
+        ]);
+    });
+
+    it('gives each indicator chart its results, plans and targets', async () => {
+        const view = await viewOf(SEED_PLAN);
+        const weight = view.charts.find(c => c.id === 'indicator-yt_sdd_can_nang')!;
+        expect(weight.kinds).toEqual(['result', 'plan', 'plan', 'plan']);
+        expect(weight.series[0].data).toEqual([9.7, 9.8, 9.6, 9]);
+        expect(weight.targets).toEqual([{ label: '2025', op: 'below', value: 9, text: 'dưới 9%' }]);
+        expect(weight.title).toBe('Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng cân nặng theo tuổi: kết quả năm 2022 và kế hoạch 2023–2025');
+        // An indicator named with a full stop is not titled "….: …".
+        expect(view.charts.find(c => c.id === 'indicator-tt_vien_thong')!.title).toMatch(/internet: kết quả năm 2022/);
+        // Every target with a figure is on its indicator's chart.
+        const withFigure = ['vl_ket_noi', 'yt_bhyt', 'yt_sdd_can_nang', 'yt_sdd_chieu_cao', 'gd_qua_dao_tao', 'gd_bang_cap', 'gd_ky_nang_nghe', 'no_ho_tro', 'nvs_nuoc', 'nvs_nha_tieu', 'tt_vien_thong'];
+        expect(view.charts.filter(c => c.targets?.length && c.id.startsWith('indicator-')).map(c => c.id.slice('indicator-'.length))).toEqual(withFigure);
+    });
+
+    it('draws a range as a band, a change at the level it asks for, and a target year beyond the figures', async () => {
+        const { model } = await validatePlan(services, `plan p "P"
+number-style vi
+header { period 2023 to 2026 }
+agency LD "Sở" department
+dimension d "D" {
+    indicator a "Chỉ tiêu A" { unit percent  direction lower  lead LD  baseline 2023 = 5,0  plan 2024 = 2,7 }
+}
+target t1 { indicator a  year 2024  down-by 2,3  text "giảm 2,3%" }
+target t2 { indicator a  year 2026  between 1,5 and 2  text "từ 1,5% đến 2%" }
+`);
+        const chart = buildPlanView(model).charts.find(c => c.id === 'indicator-a')!;
+        expect(chart.labels).toEqual(['2023', '2024', '2026']);
+        expect(chart.series[0].data).toEqual([5, 2.7, null]);
+        expect(chart.kinds).toEqual(['result', 'plan', 'plan']);
+        expect(chart.targets).toEqual([
+            { label: '2024', op: 'at-most', value: expect.closeTo(2.7, 9), text: 'giảm 2,3 so với năm 2023' },
+            { label: '2026', op: 'between', low: 1.5, high: 2, text: 'từ 1,5 đến 2%' }
+        ]);
+    });
+});
+
 describe('tables of any shape (issue 10): the view takes its headings from the declarations', () => {
     const shape = (n: string) => fs.readdirSync(path.join(EXAMPLES_DIR, 'tables')).find(f => f.startsWith(`${n}-`))!;
     const view = (n: string) => viewOf(path.join(EXAMPLES_DIR, 'tables', shape(n)));

@@ -2,7 +2,9 @@
 // printed text and values), chart series and a findings summary. Built from the plan model alone;
 // the preview webview and every exporter (DOCX, XLSX, CSV, HTML, Markdown) read this, so they all
 // show the same cells. Pure: no vscode, LSP, DOM or Langium imports; serialisable as JSON.
-import type { AnnexCell, AnnexColumn, AnnexRow, AnnexTable, CellKind, CellRef, ChartView, PlanView, ViewFinding } from '../../../common/view.js';
+import type {
+    AnnexCell, AnnexColumn, AnnexRow, AnnexTable, CellKind, CellRef, ChartFigureKind, ChartTarget, ChartView, PlanView, ViewFinding
+} from '../../../common/view.js';
 import {
     isRateColumn, type CellModel, type DistrictTableModel, type IdRef, type IndicatorModel, type IndicatorValueModel, type Measure, type PlanModel,
     type PredeclaredMeasure, type SourceRange, type TableRowModel, type TargetModel, type UnitLevel, type YearKind
@@ -284,6 +286,63 @@ class ViewBuilder {
         };
     }
 
+    /** "kết quả 2021–2022, kế hoạch 2023–2025": the chart's years, run by run of one kind. */
+    private yearsPhrase(years: { year: number; kind: YearKind }[]): string {
+        const runs: { kind: YearKind; from: number; to: number }[] = [];
+        for (const y of years) {
+            const last = runs.at(-1);
+            if (last && last.kind === y.kind) last.to = y.year;
+            else runs.push({ kind: y.kind, from: y.year, to: y.year });
+        }
+        const said = runs.map(r => w(CHARTS.run, { kind: r.kind, from: r.from, to: r.to === r.from ? '' : r.to }));
+        return said.length <= 1 ? said.join('') : `${said.slice(0, -1).join(', ')}${w(CHARTS.and)}${said.at(-1)!}`;
+    }
+
+    private titled(what: string, years: { year: number; kind: YearKind }[]): string {
+        // An indicator named with a full stop ("… internet.") is not followed by ".:".
+        const name = what.replace(/\.\s*$/, '');
+        return years.length > 0 ? w(CHARTS.titled, { what: name, years: this.yearsPhrase(years) }) : name;
+    }
+
+    /** The plan's targets of an indicator, as a chart draws them (a change is drawn at the level it asks for). */
+    private chartTargets(indicator: IndicatorModel, extra: TargetModel[] = []): ChartTarget[] {
+        const out: ChartTarget[] = [];
+        const printed = (n: { printed: string } | undefined) => (n ? (indicator.unitKind === 'percent' && !n.printed.endsWith('%') ? `${n.printed}%` : n.printed) : '');
+        for (const t of [...this.model.targets.filter(x => x.indicator.id === indicator.id), ...extra]) {
+            const c = t.comparison;
+            if (!c || Number.isNaN(t.year)) continue;
+            const label = String(t.year);
+            if (c.change) {
+                const baseYear = c.fromYear ?? t.year - 1;
+                const base = indicator.values.find(v => v.year === baseYear && v.kind !== 'plan' && v.value.value !== undefined)
+                    ?? indicator.values.find(v => v.year === baseYear && v.value.value !== undefined);
+                const b = base?.value.value;
+                if (b === undefined) continue;
+                const sign = c.change === 'down-by' ? -1 : 1;
+                const by = c.low && c.high ? `${c.low.printed}–${c.high.printed}` : c.value?.printed ?? '';
+                const text = w(CHARTS.targetChange, { change: c.change === 'down-by' ? 'down' : 'up', by, year: baseYear });
+                if (c.low?.value !== undefined && c.high?.value !== undefined) {
+                    const [a, z] = [b + sign * c.low.value, b + sign * c.high.value];
+                    out.push({ label, op: 'between', low: Math.min(a, z), high: Math.max(a, z), text });
+                } else if (c.value?.value !== undefined) {
+                    out.push({ label, op: c.change === 'down-by' ? 'at-most' : 'at-least', value: b + sign * c.value.value, text });
+                }
+                continue;
+            }
+            if (c.op === 'between') {
+                if (c.low?.value === undefined || c.high?.value === undefined) continue;
+                out.push({ label, op: 'between', low: c.low.value, high: c.high.value, text: w(CHARTS.targetBetween, { low: c.low.printed, high: printed(c.high) }) });
+                continue;
+            }
+            const v = c.value?.value;
+            if (v === undefined) continue;
+            const words = { below: CHARTS.targetBelow, 'at-most': CHARTS.targetAtMost, about: CHARTS.targetAbout, 'at-least': CHARTS.targetAtLeast, above: CHARTS.targetAbove, equal: CHARTS.targetEqual }[c.op];
+            const tolerance = c.op === 'about' ? c.tolerance?.value : undefined;
+            out.push({ label, op: c.op, value: v, ...(tolerance !== undefined ? { low: v - tolerance, high: v + tolerance } : {}), text: w(words, { value: printed(c.value) }) });
+        }
+        return out;
+    }
+
     charts(): ChartView[] {
         const charts: ChartView[] = [];
         const t = this.model.tables[0];
@@ -294,6 +353,8 @@ class ViewBuilder {
             return before?.standardId && y.standardId && before.standardId !== y.standardId
                 ? [{ label: String(y.year), note: w(CHARTS.standardBreak, { standard: standardName(y.standardId) }) }] : [];
         });
+        /** Estimates and actuals are not final results: drawn like plans only when planned. */
+        const figureKind = (k: YearKind): ChartFigureKind => (k === 'plan' || k === 'estimate' ? 'plan' : 'result');
         if (t) {
             const labels = t.years.map(y => String(y.year));
             const rowsOf = (): TableRowModel[] => t.sections.flatMap(s => s.rows);
@@ -305,53 +366,74 @@ class ViewBuilder {
             const rateMeasure: Measure | undefined = t.columns.find(m => m === 'poor-rate') ?? t.columns.find(m => isRate(t, m));
             if (rateMeasure) {
                 charts.push({
-                    id: 'district-rates', type: 'line', unit: '%', labels, breaks: breaksOf(t.years),
-                    title: w(CHARTS.districtRates),
+                    id: 'district-rates', type: 'line', unit: '%', labels, axis: 'year', kinds: t.years.map(y => figureKind(y.kind)), breaks: breaksOf(t.years),
+                    title: this.titled(w(CHARTS.districtRates), t.years),
                     series: rowsOf().map(r => ({ label: labelOf.get(r)!, data: t.years.map(y => valueOf(r, y.year, rateMeasure)) }))
                 });
             }
-            if (t.columns.includes('households')) {
-                const last = t.years.at(-1)!.year;
+            // Households and poor households differ by two orders of magnitude: one chart each, never
+            // two axes (which would draw 365 poor households taller than 50.204 households).
+            const last = t.years.at(-1);
+            if (last && t.columns.includes('households')) {
                 charts.push({
                     id: 'households', type: 'bar', unit: w(CHARTS.householdsUnit), labels: rowsOf().map(r => labelOf.get(r)!),
-                    title: w(CHARTS.households, { year: last }),
-                    series: [
-                        { label: measureHeading('households', t), data: rowsOf().map(r => valueOf(r, last, 'households')) },
-                        ...(t.columns.includes('poor') ? [{ label: measureHeading('poor', t), data: rowsOf().map(r => valueOf(r, last, 'poor')) }] : [])
-                    ]
+                    title: this.titled(w(CHARTS.households), [last]),
+                    series: [{ label: w(CHARTS.seriesOf, { kind: last.kind, year: last.year }), kind: figureKind(last.kind), data: rowsOf().map(r => valueOf(r, last.year, 'households')) }]
+                });
+            }
+            if (last && t.columns.includes('poor')) {
+                // The last result beside the last year, when that is a plan: where the plan starts from, on one scale.
+                const lastResult = figureKind(last.kind) === 'plan' ? [...t.years].reverse().find(y => figureKind(y.kind) === 'result') : undefined;
+                const years = lastResult ? [lastResult, last] : [last];
+                charts.push({
+                    id: 'poor-households', type: 'bar', unit: w(CHARTS.householdsUnit), labels: rowsOf().map(r => labelOf.get(r)!),
+                    title: this.titled(w(CHARTS.poorHouseholds), years),
+                    series: years.map(y => ({ label: w(CHARTS.seriesOf, { kind: y.kind, year: y.year }), kind: figureKind(y.kind), data: rowsOf().map(r => valueOf(r, y.year, 'poor')) }))
                 });
             }
         }
+        /** An indicator's figures by year: results where there are, else plans; and their kinds. */
+        const pathOf = (i: IndicatorModel, years: number[]) => years.map(y => {
+            const v = i.values.find(x => x.year === y && x.kind !== 'plan' && x.kind !== 'actual') ?? i.values.find(x => x.year === y && x.kind === 'plan');
+            // A year with no figure (a target's year beyond the plan's) is to come: a plan's.
+            return { year: y, value: v?.value.value ?? null, kind: (v && v.kind !== 'plan' ? 'result' : 'plan') as YearKind };
+        });
         // The province's rate against its targets: the indicator computed from the table, and its targets.
         const rateIndicator = this.model.indicators.find(i => {
             const table = i.computed && this.model.tables.find(x => x.id === i.computed!.tableId);
             return table !== undefined && isRate(table, i.computed!.measure);
         });
         if (rateIndicator) {
-            const targets = this.model.targets.filter(x => x.indicator.id === rateIndicator.id && x.comparison?.value?.value !== undefined);
-            const years = [...new Set([...rateIndicator.values.map(v => v.year), ...targets.map(x => x.year)])].sort();
             const orientation = this.model.header.orientationYear?.year;
+            // "Không còn hộ nghèo" in the orientation year: no poor households is a rate of 0.
+            const zeroTargets = this.model.targets.filter(x => x.year === orientation && x.comparison?.op === 'equal' && x.comparison.value?.value === 0
+                && x.indicator.id !== rateIndicator.id);
+            const targets = this.chartTargets(rateIndicator, zeroTargets);
+            const years = [...new Set([...rateIndicator.values.map(v => v.year), ...targets.map(x => Number(x.label))])].sort((a, b) => a - b);
             if (orientation !== undefined && !years.includes(orientation)) years.push(orientation);
-            const zeroTarget = this.model.targets.find(x => x.year === orientation && x.comparison?.value?.value === 0);
+            const path = pathOf(rateIndicator, years);
             const standardOf = (y: number) => rateIndicator.values.find(v => v.year === y)?.standardId;
+            const withFigures = path.filter(p => p.value !== null);
             charts.push({
-                id: 'province-rate', type: 'line', unit: '%', labels: years.map(String),
+                id: 'province-rate', type: 'line', unit: '%', labels: years.map(String), axis: 'year', kinds: path.map(p => figureKind(p.kind)),
                 breaks: breaksOf(years.map(y => ({ year: y, standardId: standardOf(y) }))),
-                title: w(CHARTS.provinceRate, { name: rateIndicator.name }),
-                series: [
-                    { label: w(CHARTS.result), kind: 'result', data: years.map(y => rateIndicator.values.find(v => v.year === y && v.kind !== 'plan')?.value.value ?? null) },
-                    { label: w(CHARTS.plan), kind: 'plan', data: years.map(y => rateIndicator.values.find(v => v.year === y && v.kind === 'plan')?.value.value ?? null) },
-                    { label: w(CHARTS.target), kind: 'target', data: years.map(y => targets.find(x => x.year === y)?.comparison?.value?.value ?? (zeroTarget && y === orientation ? 0 : null)) }
-                ]
+                title: this.titled(w(CHARTS.provinceRate, { name: rateIndicator.name }), withFigures),
+                series: [{ label: rateIndicator.name, data: path.map(p => p.value) }],
+                targets
             });
         }
         for (const i of this.model.indicators) {
             if (i.computed || !i.dimensionId) continue;
-            const years = [...new Set(i.values.map(v => v.year))].sort();
+            const targets = this.chartTargets(i);
+            const years = [...new Set([...i.values.filter(v => v.kind !== 'actual').map(v => v.year), ...targets.map(x => Number(x.label))])]
+                .filter(y => !Number.isNaN(y)).sort((a, b) => a - b);
+            const path = pathOf(i, years);
             charts.push({
-                id: `indicator-${i.id}`, type: 'line', unit: i.unit === 'percent' ? '%' : i.unit, labels: years.map(String),
-                title: i.name,
-                series: [{ label: i.name, data: years.map(y => i.values.find(v => v.year === y && v.kind !== 'actual')?.value.value ?? null) }]
+                id: `indicator-${i.id}`, type: 'line', unit: i.unit === 'percent' ? '%' : i.unit, labels: years.map(String), axis: 'year',
+                kinds: path.map(p => figureKind(p.kind)),
+                title: this.titled(i.name, path.filter(p => p.value !== null)),
+                series: [{ label: i.name, data: path.map(p => p.value) }],
+                targets
             });
         }
         return charts;
