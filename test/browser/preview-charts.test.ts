@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanView } from '../../common/view.js';
 import { parseWebviewMessage } from '../../common/webview.js';
 import { chartImageBytes } from '../../extension/src/preview/files.js';
-import { SEED_PLAN } from '../helpers/plan.js';
+import { EXAMPLES_DIR, SEED_PLAN } from '../helpers/plan.js';
 import {
     CHROMIUM, SCREENSHOT_DIR, buildWebviewBundle, hasChromium, launchChromium, openPreview, planViewOf, PreviewServer, screenshot, viewMessage,
     type OpenOptions, type PreviewPage
@@ -142,6 +142,18 @@ describe.skipIf(!hasChromium)('the charts in Chromium', () => {
         expect(clip.head).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     });
 
+    it('keeps the break of a change of poverty standard on the year axis (issue 10)', async () => {
+        const standardChange = await planViewOf(path.join(EXAMPLES_DIR, 'tables', '7-standard-change.plan'));
+        const p = await openPreview(browser, server, { state: { findings: { open: false, errorsOnly: false } } });
+        open.push(p);
+        await p.send(viewMessage(standardChange));
+        await p.page.click('#tab-charts');
+        await p.page.waitForSelector('[data-chart-id="district-rates"] canvas');
+        expect(standardChange.charts.find(c => c.id === 'district-rates')!.breaks).toHaveLength(1);
+        await shot(p, 'district-rates', 'chart-standard-change-light');
+        expect(await p.problems()).toEqual([]);
+    });
+
     it('in the dark theme and in a 600 px panel', async () => {
         const dark = await charts({ theme: 'vscode-dark' });
         await screenshot(dark.page, 'charts-dark');
@@ -152,8 +164,11 @@ describe.skipIf(!hasChromium)('the charts in Chromium', () => {
         for (const right of widths) expect(right).toBeLessThanOrEqual(600);
         await screenshot(narrow.page, 'charts-600-light');
         await shot(narrow, 'district-rates', 'chart-district-rates-600-light');
+        await shot(narrow, 'indicator-yt_sdd_chieu_cao', 'chart-indicator-yt_sdd_chieu_cao-600-light');
+        await shot(narrow, 'households', 'chart-households-600-light');
         const narrowDark = await charts({ width: 600, theme: 'vscode-dark' });
         await screenshot(narrowDark.page, 'charts-600-dark');
+        await shot(narrowDark, 'indicator-gd_qua_dao_tao', 'chart-indicator-gd_qua_dao_tao-600-dark');
         expect(await narrowDark.problems()).toEqual([]);
     });
 });
