@@ -11,12 +11,21 @@ export type CellKind = 'text' | 'count' | 'rate' | 'number' | 'year';
 
 export interface ViewFinding { severity: 'error' | 'warning' | 'info' | 'hint'; code: string; message: string }
 
+/** An annex cell by its place in the view: `view.annexes[annex].body[row].cells[cell]`. */
+export interface CellRef { annex: number; row: number; cell: number }
+
 /** A finding with its place in the plan file: what the reviewer's list (the review sheet) shows. */
-export interface PlacedFinding extends ViewFinding { range: SourceRange }
+export interface PlacedFinding extends ViewFinding {
+    range: SourceRange;
+    /** The annex cells that carry the finding (none for a finding outside the annexes). */
+    cells?: CellRef[];
+}
 
 export interface AnnexCell {
     /** The text as the annex prints it. */
     text: string;
+    /** A shorter text for a narrow screen (a year heading: "KQ 2021" for "Kết quả năm 2021"); never printed. */
+    short?: string;
     /** The numeric value, for spreadsheets and charts. */
     value?: number;
     kind: CellKind;
@@ -27,6 +36,11 @@ export interface AnnexCell {
     align?: 'left' | 'center' | 'right';
     /** Where the cell's content stands in the plan file (click to reveal). */
     range?: SourceRange;
+    /**
+     * Other places in the plan file the cell's figure answers to: the target declarations checked
+     * against it (a target not met, a target sentence that differs, mark the figure they concern).
+     */
+    related?: SourceRange[];
     findings?: ViewFinding[];
 }
 
@@ -56,15 +70,44 @@ export interface AnnexTable {
     source: { kind: 'district-table' | 'indicators' | 'tasks'; id?: string; range: SourceRange };
 }
 
-export interface ChartSeries { label: string; data: (number | null)[]; kind?: 'result' | 'plan' | 'target' }
+/** What a year's figures are: results (drawn solid) or plans (drawn dashed, hollow points). */
+export type ChartFigureKind = 'result' | 'plan';
+
+export interface ChartSeries {
+    label: string;
+    data: (number | null)[];
+    /** A bar series of one year: its figures are results or plans. */
+    kind?: ChartFigureKind;
+}
+
+/** A target of the plan for one year, drawn as a marker at its level, or as a band for a range. */
+export interface ChartTarget {
+    /** The label (year) it is for. */
+    label: string;
+    op: 'below' | 'at-most' | 'about' | 'at-least' | 'above' | 'equal' | 'between';
+    /** The level aimed at (absent for a range). */
+    value?: number;
+    /** A range: `between`, or `about` with its tolerance. */
+    low?: number;
+    high?: number;
+    /** The target as the plan states it, in its number style: "dưới 9", "khoảng 0,5", "từ 3,0 đến 3,4". */
+    text: string;
+}
 
 export interface ChartView {
     id: string;
+    /** Says what the figures are and their years: "…: kết quả 2021–2022, kế hoạch 2023–2025". */
     title: string;
     type: 'line' | 'bar';
     labels: string[];
+    /** 'year': the labels are years, placed on a linear axis (2025 → 2030 is five years wide). */
+    axis?: 'year';
+    /** Per label of a line chart: whether its figures are results or plans. */
+    kinds?: ChartFigureKind[];
     series: ChartSeries[];
     unit?: string;
+    /** The plan's targets for the series (a single-series chart). */
+    targets?: ChartTarget[];
     /** Where the poverty standard changes: a break in the series, drawn before the label. */
     breaks?: { label: string; note: string }[];
 }

@@ -9,14 +9,28 @@ export type HostMessage =
     | { type: 'view'; view: PlanView | null; resource: string; locked: boolean }
     | { type: 'busy'; format: ExportFormat | null };
 
+export type ChartImageFormat = 'png' | 'svg';
+
 /** Webview → host. */
 export type WebviewMessage =
     | { type: 'ready' }
     | { type: 'reveal'; line: number; character: number }
-    | { type: 'export'; format: ExportFormat };
+    | { type: 'export'; format: ExportFormat }
+    /** A chart as an image to save: PNG in base64, SVG as its text; `chart` is the chart's id. */
+    | { type: 'saveChart'; chart: string; format: ChartImageFormat; data: string };
+
+/** The largest chart image a webview may send (base64 or SVG text): 16 MB. */
+export const MAX_CHART_IMAGE = 16 * 1024 * 1024;
+
+/** What the reviewer's list shows: everything, errors only, one rule. */
+export interface FindingFilter { errorsOnly: boolean; rule?: string }
 
 /** What the webview keeps with setState, and VS Code hands back to the serializer after a reload. */
 export interface PreviewState {
+    /** The findings panel: open or closed, and its filter. */
+    findings?: { open: boolean } & FindingFilter;
+    /** Compact tables: 'on', 'off', or 'auto' (compact below 700 px). */
+    compact?: 'on' | 'off' | 'auto';
     resource?: string;
     locked?: boolean;
     /** The active tab: "annex-01", "charts", … */
@@ -46,6 +60,13 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
             return isPosition(m.line) && isPosition(m.character) ? { type: 'reveal', line: m.line, character: m.character } : undefined;
         case 'export':
             return isExportFormat(m.format) ? { type: 'export', format: m.format } : undefined;
+        case 'saveChart': {
+            if (typeof m.chart !== 'string' || !/^[a-z0-9_-]{1,100}$/i.test(m.chart)) return undefined;
+            if ((m.format !== 'png' && m.format !== 'svg') || typeof m.data !== 'string' || m.data.length === 0 || m.data.length > MAX_CHART_IMAGE) return undefined;
+            // PNG: base64 only; SVG: an SVG document (its content is checked again where it is written).
+            if (m.format === 'png' ? !/^[A-Za-z0-9+/]+={0,2}$/.test(m.data) : !/^(<\?xml[^>]*>\s*)?<svg[\s>]/.test(m.data)) return undefined;
+            return { type: 'saveChart', chart: m.chart, format: m.format, data: m.data };
+        }
         default:
             return undefined;
     }
@@ -75,6 +96,12 @@ export function parsePreviewState(raw: unknown): PreviewState {
         }
         state.scroll = scroll;
     }
+    if (typeof s.findings === 'object' && s.findings !== null) {
+        const f = s.findings as Record<string, unknown>;
+        state.findings = { open: f.open !== false, errorsOnly: f.errorsOnly === true };
+        if (typeof f.rule === 'string' && /^[a-z0-9-]{1,64}$/.test(f.rule)) state.findings.rule = f.rule;
+    }
+    if (s.compact === 'on' || s.compact === 'off' || s.compact === 'auto') state.compact = s.compact;
     return state;
 }
 

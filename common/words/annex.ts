@@ -17,6 +17,14 @@ export const YEAR_HEADINGS = {
     actual: { vi: 'Thực hiện năm {year}', en: 'Actual {year}' }
 } as const satisfies Record<string, Words>;
 
+/** The same, abbreviated for a narrow preview (compact tables); the full heading stays in the tooltip. */
+export const YEAR_HEADINGS_SHORT = {
+    result: { vi: 'KQ {year}', en: 'R {year}' },
+    plan: { vi: '{year}', en: '{year}' },
+    estimate: { vi: 'Ước {year}', en: 'Est. {year}' },
+    actual: { vi: 'TH {year}', en: 'A {year}' }
+} as const satisfies Record<string, Words>;
+
 export const ANNEX = {
     label: { vi: 'Phụ lục {annex}', en: 'Annex {annex}' },
     /**
@@ -56,12 +64,38 @@ export const ANNEX = {
 } as const satisfies Record<string, Words>;
 
 export const CHARTS = {
+    /** A chart's title: what it shows, then what its figures are and their years ({years}: CHARTS.run, joined). */
+    titled: { vi: '{what}: {years}', en: '{what}: {years}' },
+    /** A run of years of one kind: "kết quả 2021–2022", "kế hoạch năm 2025". */
+    run: {
+        vi: '{kind, select, result {kết quả} estimate {ước thực hiện} actual {thực hiện} other {kế hoạch}} {to, select, none {năm {from}} other {{from}–{to}}}',
+        en: '{kind, select, result {result} estimate {estimate} actual {actual} other {plan}} {to, select, none {{from}} other {{from}–{to}}}'
+    },
+    and: { vi: ' và ', en: ' and ' },
     districtRates: { vi: 'Tỷ lệ hộ nghèo theo huyện/thị xã/thành phố (%)', en: 'Poverty rate by district (%)' },
-    households: { vi: 'Tổng số hộ và hộ nghèo theo huyện, năm {year}', en: 'Total and poor households by district, {year}' },
+    households: { vi: 'Tổng số hộ dân cư theo huyện', en: 'Total households by district' },
+    poorHouseholds: { vi: 'Số hộ nghèo theo huyện', en: 'Poor households by district' },
     householdsUnit: { vi: 'hộ', en: 'households' },
-    provinceRate: { vi: '{name}: toàn tỉnh so với mục tiêu', en: '{name}: the province against its targets' },
+    provinceRate: { vi: '{name}, toàn tỉnh', en: '{name}, the whole province' },
+    /** A series named by its kind and year: "Kết quả năm 2022". */
+    seriesOf: {
+        vi: '{kind, select, result {Kết quả} estimate {Ước thực hiện} actual {Thực hiện} other {Kế hoạch}} năm {year}',
+        en: '{kind, select, result {Result} estimate {Estimate} actual {Actual} other {Plan}} {year}'
+    },
     standardBreak: { vi: 'Từ đây: {standard}', en: 'From here: {standard}' },
     result: { vi: 'Kết quả', en: 'Result' },
     plan: { vi: 'Kế hoạch', en: 'Plan' },
-    target: { vi: 'Mục tiêu', en: 'Target' }
+    target: { vi: 'Mục tiêu', en: 'Target' },
+    /** A target as the chart labels it, its figures printed as the plan prints them. */
+    targetBelow: { vi: 'dưới {value}', en: 'below {value}' },
+    targetAtMost: { vi: 'không quá {value}', en: 'at most {value}' },
+    targetAbout: { vi: 'khoảng {value}', en: 'about {value}' },
+    targetAtLeast: { vi: 'ít nhất {value}', en: 'at least {value}' },
+    targetAbove: { vi: 'trên {value}', en: 'above {value}' },
+    targetEqual: { vi: '{value}', en: '{value}' },
+    targetBetween: { vi: 'từ {low} đến {high}', en: '{low} to {high}' },
+    targetChange: {
+        vi: '{change, select, down {giảm} other {tăng}} {by} so với năm {year}',
+        en: '{change, select, down {down} other {up}} {by} from {year}'
+    }
 } as const satisfies Record<string, Words>;

@@ -56,5 +56,37 @@ export const PREVIEW = {
     exporting: { vi: 'Đang xuất…', en: 'Exporting…' },
     revealHint: { vi: 'Bấm để đến vị trí này trong tệp kế hoạch', en: 'Click to go to this place in the plan file' },
     locked: { vi: 'Đã khóa', en: 'Locked' },
-    unit: { vi: 'Đơn vị: {0}', en: 'Unit: {0}' }
+    unit: { vi: 'Đơn vị: {0}', en: 'Unit: {0}' },
+    // the findings panel
+    findingsTitle: { vi: 'Danh sách phát hiện', en: 'Findings' },
+    findingsShow: { vi: 'Hiện danh sách phát hiện', en: 'Show the list of findings' },
+    findingsHide: { vi: 'Ẩn danh sách phát hiện', en: 'Hide the list of findings' },
+    errorsOnly: { vi: 'Chỉ lỗi', en: 'Errors only' },
+    ruleFilter: { vi: 'Quy tắc', en: 'Rule' },
+    allRules: { vi: 'Tất cả quy tắc', en: 'All rules' },
+    noMatching: { vi: 'Không có phát hiện nào khớp bộ lọc.', en: 'No finding matches the filter.' },
+    lineLink: { vi: 'Dòng {0}', en: 'Line {0}' },
+    revealLine: { vi: 'Đến dòng {0} trong tệp kế hoạch', en: 'Go to line {0} of the plan file' },
+    goToCell: { vi: 'Đến ô này trong phụ lục', en: 'Go to this cell in the annex' },
+    legendTitle: { vi: 'Ô có phát hiện (góc màu):', en: 'Cells with findings (coloured corner):' },
+    legendNote: { vi: 'di chuột để xem nội dung, bấm để đến dòng trong tệp', en: 'hover for the message, click to go to the line' },
+    // charts
+    chartResult: { vi: 'Kết quả', en: 'Result' },
+    chartPlan: { vi: 'Kế hoạch', en: 'Plan' },
+    chartTarget: { vi: 'Mục tiêu', en: 'Target' },
+    axisFrom: { vi: 'Trục tung bắt đầu từ {0}, không từ 0.', en: 'The value axis starts at {0}, not at 0.' },
+    chartActions: { vi: 'Lưu hoặc chép biểu đồ', en: 'Save or copy the chart' },
+    savePng: { vi: 'Lưu biểu đồ thành ảnh PNG', en: 'Save the chart as a PNG image' },
+    saveSvg: { vi: 'Lưu biểu đồ thành ảnh SVG (ảnh véc-tơ, sửa được)', en: 'Save the chart as an SVG image (vector, editable)' },
+    copyChart: { vi: 'Chép', en: 'Copy' },
+    copyChartTitle: { vi: 'Chép ảnh biểu đồ vào bộ nhớ tạm', en: 'Copy the chart as an image to the clipboard' },
+    chartCopied: { vi: 'Đã chép biểu đồ vào bộ nhớ tạm.', en: 'The chart is on the clipboard.' },
+    copyFailed: { vi: 'Không chép được biểu đồ: {0}', en: 'Could not copy the chart: {0}' },
+    chartSaveTitle: { vi: 'Lưu biểu đồ {0}', en: 'Save the chart as {0}' },
+    filterPng: { vi: 'Ảnh PNG', en: 'PNG image' },
+    filterSvg: { vi: 'Ảnh SVG', en: 'SVG image' },
+    chartBadImage: { vi: 'Ảnh biểu đồ không hợp lệ.', en: 'The chart image is not valid.' },
+    // narrow panels
+    compact: { vi: 'Thu gọn', en: 'Compact' },
+    compactTitle: { vi: 'Bảng thu gọn: chữ nhỏ hơn, tiêu đề năm viết tắt (tự bật khi khung hẹp hơn 700 px)', en: 'Compact tables: smaller text, abbreviated year headings (on by itself below 700 px)' }
 } as const satisfies Record<string, Words>;

@@ -3,11 +3,12 @@
 // reveal/export requests back to the host. Plain DOM, no framework, no innerHTML.
 import type { AnnexTable, PlanView } from '../../common/view.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../common/export.js';
-import { parsePreviewState, type HostMessage, type PreviewBoot, type PreviewState, type WebviewMessage } from '../../common/webview.js';
+import { parsePreviewState, type FindingFilter, type HostMessage, type PreviewBoot, type PreviewState, type WebviewMessage } from '../../common/webview.js';
 import { format, formatLabel, stringsFor, type Locale } from '../../common/preview-strings.js';
 import { ChartBoard } from './charts.js';
 import { el } from './dom.js';
 import { renderAnnex, renderHeader, renderSummary } from './render.js';
+import { applyFilterToCells, renderFilters, renderFindingList, renderLegend } from './findings.js';
 
 interface VsCodeApi {
     postMessage(message: WebviewMessage): void;
@@ -44,25 +45,47 @@ const app = document.getElementById('app') ?? document.body.appendChild(el('div'
 const status = el('p', { className: 'status', text: s.loading, attrs: { role: 'status' } });
 const headerBox = el('div', { className: 'header-box' });
 const summaryBox = el('div', { className: 'summary-box' });
+const findingsToggle = el('button', { className: 'link-button findings-toggle', attrs: { type: 'button', 'aria-controls': 'findings-panel', 'aria-expanded': 'false' } });
+const findingsFilters = el('div', { className: 'findings-filters-box' });
+const findingsList = el('div', { className: 'findings-list', attrs: { role: 'region', 'aria-label': s.findingsTitle, tabindex: '-1' } });
+const findingsPanel = el('section', { className: 'findings-panel', attrs: { id: 'findings-panel', 'aria-label': s.findingsTitle } },
+    el('div', { className: 'findings-head' }, el('h2', { className: 'findings-title', text: s.findingsTitle }), findingsFilters),
+    renderLegend(s), findingsList);
 const tabList = el('div', { className: 'tabs', attrs: { role: 'tablist', 'aria-label': s.tabs } });
 const lockedBadge = el('span', { className: 'locked-badge', text: s.locked });
 lockedBadge.hidden = true;
 const exportButtons = EXPORT_FORMATS.map(f => el('button', {
     className: 'export-button', text: formatLabel(f, s), title: format(s.exportAs, formatLabel(f, s)), data: { format: f }, attrs: { type: 'button' }
 }));
-const toolbar = el('div', { className: 'toolbar' }, lockedBadge, el('span', { className: 'toolbar-label', text: s.exportLabel }), ...exportButtons);
+const compactButton = el('button', { className: 'export-button compact-toggle', text: s.compact, title: s.compactTitle, attrs: { type: 'button', 'aria-pressed': 'false' } });
+const toolbar = el('div', { className: 'toolbar' }, lockedBadge, compactButton, el('span', { className: 'toolbar-label', text: s.exportLabel }), ...exportButtons);
 const tabBar = el('div', { className: 'tabbar' }, tabList, toolbar);
 const panels = el('div', { className: 'panels' });
 const chartsPanel = el('section', { className: 'tab-panel charts-panel', attrs: { role: 'tabpanel', id: 'panel-charts', 'aria-labelledby': 'tab-charts' } });
 const chartGrid = el('div', { className: 'chart-grid' });
 chartsPanel.append(chartGrid);
-const doc = el('main', { className: 'doc' }, headerBox, summaryBox, tabBar, panels);
+const doc = el('main', { className: 'doc' }, headerBox, summaryBox, findingsPanel, tabBar, panels);
 doc.hidden = true;
 app.replaceChildren(status, doc);
 
-const board = new ChartBoard(chartGrid, s.noCharts);
+const notice = el('p', { className: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
+notice.hidden = true;
+document.body.append(notice);
+let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+const board = new ChartBoard(chartGrid, s, {
+    save: (chart, format, data) => post({ type: 'saveChart', chart, format, data }),
+    notify: (text, ok) => {
+        notice.textContent = text;
+        notice.classList.toggle('notice-error', !ok);
+        notice.hidden = false;
+        clearTimeout(noticeTimer);
+        noticeTimer = setTimeout(() => { notice.hidden = true; }, 4000);
+    }
+});
 let current: PlanView | null = null;
 let tabIds: string[] = [];
+/** The tab of each annex of the view, by its index in view.annexes. */
+let annexTabs: string[] = [];
 let activeTab: string | undefined;
 let chartsDirty = false;
 let rendered = false;
@@ -96,9 +119,22 @@ function selectTab(id: string, scroll: 'restore' | number, focus = false): void 
         board.render(current.charts, current.numberStyle);
         chartsDirty = false;
     }
+    placeStickyColumns();
     window.scrollTo(0, scroll === 'restore' ? state.scroll?.[id] ?? 0 : scroll);
     persist();
 }
+
+/** The second sticky column of a district table stands right of the first, whatever width that has. */
+function placeStickyColumns(): void {
+    for (const table of panels.querySelectorAll<HTMLTableElement>('.annex-district-table')) {
+        const first = table.tHead?.rows[0]?.cells[0];
+        if (first && first.offsetWidth > 0) table.style.setProperty('--pv-sticky-second', `${first.offsetWidth}px`);
+    }
+}
+
+window.addEventListener('resize', () => placeStickyColumns());
+// The tables' boxes fit the screen below the tab bar, whose height changes as it wraps.
+new ResizeObserver(() => document.body.style.setProperty('--pv-tabbar-height', `${Math.ceil(tabBar.getBoundingClientRect().height)}px`)).observe(tabBar);
 
 function render(view: PlanView | null): void {
     // Read before the panels are replaced: while they are, the page is short and the offset clamps.
@@ -116,9 +152,13 @@ function render(view: PlanView | null): void {
     doc.hidden = false;
     headerBox.replaceChildren(renderHeader(view, s));
     summaryBox.replaceChildren(renderSummary(view, s));
+    const hasFindings = (view.findingList?.length ?? 0) > 0;
+    if (hasFindings) summaryBox.firstElementChild?.append(findingsToggle);
+    findingsFilters.replaceChildren(renderFilters(view, filter(), s));
 
     const taken = new Set<string>();
     const tabs = view.annexes.map((a, i) => ({ id: annexTabId(a, i, taken), label: a.label || `#${i + 1}`, annex: a as AnnexTable | undefined }));
+    annexTabs = tabs.map(t => t.id);
     if (view.charts.length > 0) tabs.push({ id: 'charts', label: s.charts, annex: undefined });
     tabIds = tabs.map(t => t.id);
     tabList.replaceChildren(...tabs.map(t => el('button', {
@@ -136,6 +176,8 @@ function render(view: PlanView | null): void {
     chartsPanel.hidden = true;
     panels.replaceChildren(...annexPanels, ...(view.charts.length > 0 ? [chartsPanel] : []));
     if (tabs.length === 0) panels.append(el('p', { className: 'empty', text: s.noAnnexes }));
+    showFindings(hasFindings && state.findings?.open !== false);
+    applyCompact();
 
     // Charts are drawn only while their tab shows (a hidden canvas has no size); otherwise later.
     chartsDirty = true;
@@ -145,6 +187,71 @@ function render(view: PlanView | null): void {
     if (tab) selectTab(tab, rendered && tab === activeTab ? scrollBefore : 'restore');
     rendered = true;
 }
+
+// ---- The findings panel ----
+function filter(): FindingFilter {
+    return { errorsOnly: state.findings?.errorsOnly ?? false, rule: state.findings?.rule };
+}
+
+/** Fills the list for the current filter, and lets the annexes' marks follow it. */
+function refreshFindings(): void {
+    if (!current) return;
+    findingsList.replaceChildren(renderFindingList(current, filter(), s, boot.locale));
+    applyFilterToCells(panels, filter());
+}
+
+function showFindings(open: boolean): void {
+    findingsPanel.hidden = !open;
+    findingsToggle.setAttribute('aria-expanded', String(open));
+    findingsToggle.textContent = open ? s.findingsHide : s.findingsShow;
+    if (open) refreshFindings();
+    else applyFilterToCells(panels, filter());
+}
+
+function setFilter(change: Partial<FindingFilter>): void {
+    const f = { ...filter(), ...change };
+    state.findings = { open: !findingsPanel.hidden, errorsOnly: f.errorsOnly, ...(f.rule ? { rule: f.rule } : {}) };
+    refreshFindings();
+    persist();
+}
+
+/** Shows an annex cell: its tab, scrolled to the middle of the screen, flashed; its row takes the focus. */
+function goToCell(annex: number, row: number, cell: number): boolean {
+    const tab = annexTabs[annex];
+    if (!tab) return false;
+    selectTab(tab, 'restore');
+    const tr = panels.querySelector(`#panel-${tab} tbody`)?.children[row] as HTMLTableRowElement | undefined;
+    const td = tr?.cells[cell];
+    if (!tr || !td) return false;
+    td.scrollIntoView({ block: 'center', inline: 'center' });
+    if (tr.tabIndex === 0) tr.focus({ preventScroll: true });
+    td.classList.remove('flash');
+    void td.offsetWidth; // restart the animation when the same cell is asked for again
+    td.classList.add('flash');
+    td.addEventListener('animationend', () => td.classList.remove('flash'), { once: true });
+    return true;
+}
+
+// ---- Compact tables (narrow panels) ----
+const narrow = window.matchMedia('(max-width: 699.98px)');
+
+function compact(): boolean {
+    return state.compact === 'on' || (state.compact !== 'off' && narrow.matches);
+}
+
+/** Smaller text and padding, abbreviated year headings (the full one in the tooltip). */
+function applyCompact(): void {
+    const on = compact();
+    document.body.classList.toggle('compact', on);
+    compactButton.setAttribute('aria-pressed', String(on));
+    for (const th of panels.querySelectorAll<HTMLElement>('th[data-short]')) {
+        th.textContent = on ? th.dataset.short! : th.dataset.full ?? '';
+        th.title = on ? th.dataset.full ?? '' : '';
+    }
+    placeStickyColumns();
+}
+
+narrow.addEventListener('change', () => applyCompact());
 
 function post(message: WebviewMessage): void {
     api.postMessage(message);
@@ -201,6 +308,30 @@ function revealFrom(target: Element | null): boolean {
 
 document.addEventListener('click', event => {
     const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('.findings-toggle')) {
+        showFindings(findingsPanel.hidden);
+        state.findings = { ...filter(), open: !findingsPanel.hidden };
+        persist();
+        return;
+    }
+    if (target?.closest('.compact-toggle')) {
+        const want = !compact();
+        // Back to automatic when the choice is what the panel's width would give anyway.
+        state.compact = want === narrow.matches ? 'auto' : want ? 'on' : 'off';
+        applyCompact();
+        persist();
+        return;
+    }
+    const line = target?.closest<HTMLElement>('.reveal-line');
+    if (line) {
+        post({ type: 'reveal', line: Number(line.dataset.line), character: Number(line.dataset.character ?? 0) });
+        return;
+    }
+    const go = target?.closest<HTMLElement>('.go-to-cell');
+    if (go) {
+        goToCell(Number(go.dataset.annex), Number(go.dataset.row), Number(go.dataset.cell));
+        return;
+    }
     const button = target?.closest<HTMLButtonElement>('button[data-format]');
     if (button) {
         const f = button.dataset.format;
@@ -229,6 +360,12 @@ document.addEventListener('keydown', event => {
     } else if (target.tagName === 'TR' && (event.key === 'Enter' || event.key === ' ')) {
         if (revealFrom(target)) event.preventDefault();
     }
+});
+
+document.addEventListener('change', event => {
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.id === 'filter-errors') setFilter({ errorsOnly: target.checked });
+    else if (target instanceof HTMLSelectElement && target.id === 'filter-rule') setFilter({ rule: target.value || undefined });
 });
 
 let scrollScheduled = false;

@@ -5,6 +5,7 @@ import type { AnnexCell, AnnexRow, AnnexTable, PlanView, ViewFinding } from '../
 import { format, type Strings } from '../../common/preview-strings.js';
 import { el } from './dom.js';
 import { SEVERITIES } from '../../common/locale.js';
+import { renderLegend, severityName } from './findings.js';
 
 const SEVERITY_ORDER = SEVERITIES;
 
@@ -45,22 +46,21 @@ function worstSeverity(findings: ViewFinding[]): ViewFinding['severity'] {
     return SEVERITY_ORDER.find(sev => findings.some(f => f.severity === sev)) ?? 'hint';
 }
 
-function severityName(sev: ViewFinding['severity'], s: Strings): string {
-    return { error: s.severityError, warning: s.severityWarning, info: s.severityInfo, hint: s.severityHint }[sev];
-}
-
 function renderCell(cell: AnnexCell, tag: 'th' | 'td', s: Strings): HTMLTableCellElement {
     const classes = [`kind-${cell.kind}`, `align-${cell.align ?? (cell.kind === 'text' ? 'left' : 'right')}`];
     if (cell.bold) classes.push('bold');
     let title: string | undefined;
+    let findings: string | undefined;
     if (cell.findings && cell.findings.length > 0) {
         classes.push('finding', `finding-${worstSeverity(cell.findings)}`);
         title = cell.findings.map(f => `${severityName(f.severity, s)} [${f.code}]: ${f.message}`).join('\n');
+        // What the filters of the findings panel test the cell's mark against.
+        findings = cell.findings.map(f => `${f.severity}:${f.code}`).join(' ');
     }
     if (cell.range) classes.push('source-link');
     const e = el(tag, {
         className: classes.join(' '), text: cell.text, title,
-        data: cell.range ? { line: cell.range.start.line, character: cell.range.start.character } : undefined
+        data: { ...(cell.range ? { line: cell.range.start.line, character: cell.range.start.character } : {}), findings, short: cell.short, full: cell.short ? cell.text : undefined }
     });
     if (cell.colSpan && cell.colSpan > 1) e.colSpan = cell.colSpan;
     if (cell.rowSpan && cell.rowSpan > 1) e.rowSpan = cell.rowSpan;
@@ -94,5 +94,7 @@ export function renderAnnex(annex: AnnexTable, s: Strings): HTMLElement {
         annex.heading ? el('p', { className: 'annex-heading', text: annex.heading }) : null,
         el('h2', { className: 'annex-title', text: annex.title }),
         el('p', { className: 'annex-subtitle', text: annex.subtitle }),
+        // The marks' legend where marks are, above the table.
+        annex.body.some(r => r.cells.some(c => c.findings?.length)) ? renderLegend(s) : null,
         el('div', { className: 'table-wrap' }, table));
 }

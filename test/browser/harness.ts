@@ -176,9 +176,10 @@ export function viewMessage(view: PlanView | null, locked = false): HostMessage 
     return { type: 'view', view, resource: 'file:///ws/examples/plan.plan', locked };
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** A screenshot of the whole page, or with `{ fullPage: false }` of what the viewport shows. */
+export async function screenshot(page: Page, name: string, o: { fullPage?: boolean } = {}): Promise<string> {
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage: o.fullPage ?? true });
     return file;
 }

@@ -17,6 +17,10 @@ describe('messages from the webview', () => {
         expect(parseWebviewMessage({ type: 'ready', extra: 1 })).toEqual({ type: 'ready' });
         expect(parseWebviewMessage({ type: 'reveal', line: 12, character: 4, uri: 'file:///etc/passwd' })).toEqual({ type: 'reveal', line: 12, character: 4 });
         for (const f of EXPORT_FORMATS) expect(parseWebviewMessage({ type: 'export', format: f })).toEqual({ type: 'export', format: f });
+        expect(parseWebviewMessage({ type: 'saveChart', chart: 'province-rate', format: 'png', data: 'iVBORw0KGgo=', path: '/etc' }))
+            .toEqual({ type: 'saveChart', chart: 'province-rate', format: 'png', data: 'iVBORw0KGgo=' });
+        expect(parseWebviewMessage({ type: 'saveChart', chart: 'households', format: 'svg', data: '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>' }))
+            .toMatchObject({ format: 'svg' });
     });
 
     it.each([
@@ -31,7 +35,13 @@ describe('messages from the webview', () => {
         ['no character', { type: 'reveal', line: 3 }],
         ['a format outside the list', { type: 'export', format: 'exe' }],
         ['a format in capitals', { type: 'export', format: 'DOCX' }],
-        ['a format path', { type: 'export', format: '../../x.docx' }]
+        ['a format path', { type: 'export', format: '../../x.docx' }],
+        ['a chart image in another format', { type: 'saveChart', chart: 'households', format: 'gif', data: 'R0lGOD' }],
+        ['a chart id with a path', { type: 'saveChart', chart: '../x', format: 'png', data: 'iVBORw0KGgo=' }],
+        ['a PNG that is not base64', { type: 'saveChart', chart: 'households', format: 'png', data: '<svg>' }],
+        ['an SVG that is not one', { type: 'saveChart', chart: 'households', format: 'svg', data: '<html>' }],
+        ['an empty image', { type: 'saveChart', chart: 'households', format: 'png', data: '' }],
+        ['a huge image', { type: 'saveChart', chart: 'households', format: 'png', data: 'A'.repeat(16 * 1024 * 1024 + 4) }]
     ])('ignores %s', (_name, raw) => {
         expect(parseWebviewMessage(raw)).toBeUndefined();
     });
@@ -51,6 +61,10 @@ describe('messages from the webview', () => {
             .toEqual({ resource: 'file:///a.plan', locked: true, tab: 'annex-02', scroll: { 'annex-02': 300 } });
         expect(parsePreviewState({ resource: 3, locked: 'yes', tab: '<script>' })).toEqual({});
         expect(parsePreviewState(undefined)).toEqual({});
+        // The findings panel and the compact tables (issue 11).
+        expect(parsePreviewState({ findings: { open: false, errorsOnly: true, rule: 'target-not-met' }, compact: 'on' }))
+            .toEqual({ findings: { open: false, errorsOnly: true, rule: 'target-not-met' }, compact: 'on' });
+        expect(parsePreviewState({ findings: { open: 'no', errorsOnly: 1, rule: '<b>' }, compact: 'tiny' })).toEqual({ findings: { open: true, errorsOnly: false } });
     });
 });
 

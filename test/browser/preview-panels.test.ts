@@ -6,7 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type * as vscodeTypes from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { URI } from 'vscode-uri';
-import { exportPlanView } from '../../extension/src/preview/export.js';
+import { exportPlanView, saveChartImage } from '../../extension/src/preview/export.js';
 import { renderExport } from '../../language-server/src/export/index.js';
 import { PreviewManager } from '../../extension/src/preview/manager.js';
 import type { HostMessage } from '../../common/webview.js';
@@ -52,7 +52,8 @@ function setup(): Setup {
     } as unknown as LanguageClient;
     const host: PreviewHost = {
         client, extensionUri: EXT as unknown as vscodeTypes.Uri, webviewLocale: () => 'vi', strings: vi_,
-        exportView: async (view, format, resource) => { exports.push({ format, resource: resource.toString(), id: view.id }); }
+        exportView: async (view, format, resource) => { exports.push({ format, resource: resource.toString(), id: view.id }); },
+        saveChart: async (planId, chart, format, _data, resource) => { exports.push({ format: `chart-${format}`, resource: resource.toString(), id: `${planId}/${chart}` }); }
     };
     return { manager: new PreviewManager(host), requests, exports, answers };
 }
@@ -149,6 +150,14 @@ describe('preview panels', () => {
         panel.webview.receive({ type: 'export', format: 'docx' });
         await vi.advanceTimersByTimeAsync(0);
         expect(exports).toEqual([{ format: 'docx', resource: A.toString(), id: A.path }]);
+        // A chart image to save (issue 11): named by the plan and the chart; a forged one is dropped.
+        panel.webview.receive({ type: 'saveChart', chart: '../../etc', format: 'png', data: 'iVBORw0KGgo=' });
+        panel.webview.receive({ type: 'saveChart', chart: 'households', format: 'exe', data: 'iVBORw0KGgo=' });
+        panel.webview.receive({ type: 'saveChart', chart: 'households', format: 'svg', data: '<html><script>1</script></html>' });
+        panel.webview.receive({ type: 'saveChart', chart: 'households', format: 'png', data: 'iVBORw0KGgo=' });
+        await vi.advanceTimersByTimeAsync(0);
+        expect(exports.slice(1)).toEqual([{ format: 'chart-png', resource: A.toString(), id: `${A.path}/households` }]);
+        exports.length = 1;
         const busy = panel.webview.posted.filter(m => (m as HostMessage).type === 'busy');
         expect(busy).toEqual([{ type: 'busy', format: 'docx' }, { type: 'busy', format: null }]);
         manager.dispose();
@@ -258,6 +267,30 @@ describe('export from the preview', () => {
         fake.messages.length = 0;
         await exportPlanView(seedView, 'csv', uriOf(A), vi_, render);
         expect(fake.messages[0]).toMatchObject({ kind: 'warning', modal: true, text: expect.stringMatching(/^Các tệp sau đã tồn tại: .*\.csv, .*\.csv, .*\.csv\. Ghi đè/) });
+    });
+
+    it('saves a chart image beside the plan, and refuses what is not the image it claims to be (issue 11)', async () => {
+        const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+        const target = Uri.joinPath(OUT, 'bieu-do.png');
+        let asked: { defaultUri?: URI; filters?: Record<string, string[]>; title?: string } = {};
+        fake.saveDialog = async o => { asked = o as typeof asked; return target; };
+        await saveChartImage('hung_yen', 'province-rate', 'png', Buffer.from(png).toString('base64'), uriOf(A), vi_);
+        expect(asked.defaultUri?.path).toBe('/ws/plans/hung_yen-province-rate.png');
+        expect(asked.filters).toEqual({ 'Ảnh PNG': ['png'] });
+        expect(asked.title).toBe('Lưu biểu đồ PNG');
+        expect([...fake.files.get(target.toString())!]).toEqual([...png]);
+        fake.messages.length = 0;
+        // Not a PNG; an SVG with a script or a link out: nothing is asked or written.
+        fake.files.clear();
+        await saveChartImage('p', 'c', 'png', Buffer.from('GIF89a').toString('base64'), uriOf(A), vi_);
+        await saveChartImage('p', 'c', 'svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', uriOf(A), vi_);
+        await saveChartImage('p', 'c', 'svg', '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://x/y.png"/></svg>', uriOf(A), vi_);
+        expect(fake.files.size).toBe(0);
+        expect(fake.messages.map(m => m.text)).toEqual(Array(3).fill(0).map((_, i) => `Không xuất được (${i === 0 ? 'PNG' : 'SVG'}): Ảnh biểu đồ không hợp lệ.`));
+        // An SVG whose text mentions "onload=" or a link is fine: text in the image is escaped.
+        fake.saveDialog = async () => Uri.joinPath(OUT, 'c.svg');
+        await saveChartImage('p', 'c', 'svg', '<svg xmlns="http://www.w3.org/2000/svg"><text x="1" y="2">onload=&quot;x&quot; href=&quot;y&quot;</text></svg>', uriOf(A), vi_);
+        expect(fake.files.size).toBe(1);
     });
 
     it('writes nothing when the dialog is cancelled, and cleans up when the final rename fails', async () => {

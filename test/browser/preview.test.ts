@@ -262,16 +262,10 @@ describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
         await p.page.waitForSelector('.chart-card canvas');
         const ids = await p.page.$$eval('.chart-card', (es: any[]) => es.map(e => e.dataset.chartId));
         expect(ids).toEqual(view.charts.map(c => c.id));
-        expect(ids).toEqual(expect.arrayContaining(['district-rates', 'province-rate', 'households']));
+        expect(ids).toEqual(expect.arrayContaining(['district-rates', 'province-rate', 'households', 'poor-households']));
         expect(ids.filter(id => id.startsWith('indicator-'))).toHaveLength(12);
-        const series1 = await p.page.evaluate(() => {
-            const probe = document.createElement('span');
-            probe.style.color = getComputedStyle(document.body).getPropertyValue('--pv-series-1');
-            document.body.append(probe);
-            const c = getComputedStyle(probe).color;
-            probe.remove();
-            return c as string;
-        });
+        // The first colour of the light palette (chart-config.ts PALETTES.light: Okabe–Ito blue).
+        const series1 = 'rgb(0, 114, 178)';
         for (const id of ids) {
             const px = await canvasPixels(p, `[data-chart-id="${id}"] canvas`, series1);
             expect(px.width, id).toBeGreaterThan(200);

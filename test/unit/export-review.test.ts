@@ -50,7 +50,10 @@ describe('the review sheet', () => {
         // Findings outside the annexes (a solution without a lead) have a line but no cell.
         const lead = rows.find(r => r[1] === 'solution-without-lead')!;
         expect([lead[0], lead[3], lead[4]]).toEqual(['Thông tin', '', '']);
-        expect(rows.filter(r => r[3] !== '').map(r => r[1]).sort()).toEqual(['total-mismatch', 'wrong-direction']);
+        // A strict target the 2025 figure only equals is at that figure's cell (the view maps targets to the values they check).
+        expect(rows.filter(r => r[3] !== '').map(r => r[1]).sort()).toEqual([...Array(5).fill('target-not-met'), 'total-mismatch', 'wrong-direction']);
+        const weight = rows.find(r => r[1] === 'target-not-met' && r[2].includes('cân nặng'))!;
+        expect(weight.slice(3, 5)).toEqual(['Phụ lục 02', 'Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng cân nặng theo tuổi · Năm 2025']);
     });
 
     it('follows the CSV separator and the export\'s language', async () => {

@@ -5,8 +5,9 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PlanView } from '../../../common/view.js';
-import { extensionOf, isSafeFileName } from './files.js';
+import { chartImageBytes, extensionOf, isSafeFileName } from './files.js';
 import type { ExportFormat, RenderExport } from '../../../common/export.js';
+import type { ChartImageFormat } from '../../../common/webview.js';
 import { format, formatLabel, type Strings } from '../../../common/preview-strings.js';
 
 export interface Target { uri: vscode.Uri; data: Uint8Array }
@@ -99,6 +100,28 @@ export async function exportPlanView(view: PlanView, exportFormat: ExportFormat,
             targets = files.map(f => ({ uri: vscode.Uri.joinPath(picked[0], f.name), data: f.data }));
         }
         await writeTargets(targets, s, 'ask');
+    } catch (e) {
+        void vscode.window.showErrorMessage(format(s.exportFailed, label, (e as Error)?.message ?? String(e)));
+    }
+}
+
+/** Saves a chart image (from the preview's chart buttons) where the user chooses, beside the plan by default. */
+export async function saveChartImage(planId: string, chart: string, chartFormat: ChartImageFormat, data: string, resource: vscode.Uri, s: Strings): Promise<void> {
+    const label = chartFormat.toUpperCase();
+    try {
+        const bytes = chartImageBytes(chartFormat, data);
+        if (!bytes) throw new Error(s.chartBadImage);
+        const name = `${planId}-${chart}.${chartFormat}`;
+        if (!isSafeFileName(name)) throw new Error(format(s.badFileName, name));
+        const folder = startFolder(resource);
+        const uri = await vscode.window.showSaveDialog({
+            defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+            filters: { [chartFormat === 'png' ? s.filterPng : s.filterSvg]: [chartFormat] },
+            title: format(s.chartSaveTitle, label),
+            saveLabel: s.exportSaveLabel
+        });
+        if (!uri) return;
+        await writeTargets([{ uri, data: bytes }], s, 'ask');
     } catch (e) {
         void vscode.window.showErrorMessage(format(s.exportFailed, label, (e as Error)?.message ?? String(e)));
     }

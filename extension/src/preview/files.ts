@@ -1,5 +1,8 @@
 // Checks on the names of exported files before they are joined to a folder the user chose: the
-// names may come from plan text (its id, its title), so a name must stay inside that folder.
+// names may come from plan text (its id, its title), so a name must stay inside that folder; and on
+// the chart images the webview sends to be saved.
+import type { ChartImageFormat } from '../../../common/webview.js';
+
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 
 /** A plain file name: no folder part, no "." or "..", no control or Windows-reserved characters. */
@@ -15,4 +18,19 @@ export function isSafeFileName(name: string): boolean {
 export function extensionOf(name: string): string {
     const dot = name.lastIndexOf('.');
     return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+/** PNG's signature: the first eight bytes of every PNG file. */
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** The bytes of a chart image the webview sent, or undefined when they are not the image they claim to be. */
+export function chartImageBytes(format: ChartImageFormat, data: string): Uint8Array | undefined {
+    if (format === 'png') {
+        const bytes = new Uint8Array(Buffer.from(data, 'base64'));
+        return PNG_SIGNATURE.every((b, i) => bytes[i] === b) ? bytes : undefined;
+    }
+    // An SVG document: no script, no external reference to fetch when it is opened.
+    // (Text in the image is escaped: every "<" opens a tag.)
+    if (!/^(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data) || /<(script|foreignObject|iframe|image)\b|<[^>]*\s(on[a-z]+|href|xlink:href|src)\s*=\s*["'](?!#)/i.test(data)) return undefined;
+    return new TextEncoder().encode(data);
 }

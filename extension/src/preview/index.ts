@@ -7,7 +7,7 @@ import { DocumentsValidatedNotification, type DocumentsValidatedParams } from '.
 import { planLocale } from '../client/server.js';
 import { EXPORT_COMMAND, runExportCommand } from './export-command.js';
 import type { RenderExport } from '../../../common/export.js';
-import { exportPlanView } from './export.js';
+import { exportPlanView, saveChartImage } from './export.js';
 import { PreviewManager } from './manager.js';
 import { PREVIEW_VIEW_TYPE } from './preview.js';
 import { localeOf, stringsFor } from '../../../common/preview-strings.js';
@@ -32,7 +32,8 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
         extensionUri: context.extensionUri,
         webviewLocale: () => planLocale(),
         strings,
-        exportView: (view, format, resource) => exportPlanView(view, format, resource, strings, loadExporter)
+        exportView: (view, format, resource) => exportPlanView(view, format, resource, strings, loadExporter),
+        saveChart: (planId, chart, format, data, resource) => saveChartImage(planId, chart, format, data, resource, strings)
     });
 
     /** The plan a command is about: the explorer/editor-title argument, else the active plan editor. */

@@ -8,7 +8,7 @@ import type { PlanView } from '../../../common/view.js';
 import { PlanViewRequest, type PlanViewParams, type PlanViewResult } from '../../../common/protocol.js';
 import { makeNonce, previewHtml } from './html.js';
 import type { ExportFormat } from '../../../common/export.js';
-import { parseWebviewMessage, revealTarget, type HostMessage, type PreviewState } from '../../../common/webview.js';
+import { parseWebviewMessage, revealTarget, type ChartImageFormat, type HostMessage, type PreviewState } from '../../../common/webview.js';
 import { format, type Locale, type Strings } from '../../../common/preview-strings.js';
 import { Throttle } from './throttle.js';
 
@@ -23,6 +23,8 @@ export interface PreviewHost {
     /** Host strings (dialogs, titles): VS Code's display language. */
     strings: Strings;
     exportView(view: PlanView, format: ExportFormat, resource: vscode.Uri): Promise<void>;
+    /** Saves a chart image the webview drew (PNG bytes in base64, or SVG text). */
+    saveChart(planId: string, chart: string, format: ChartImageFormat, data: string, resource: vscode.Uri): Promise<void>;
 }
 
 function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
@@ -173,6 +175,9 @@ export class PlanPreview implements vscode.Disposable {
                 break;
             case 'export':
                 void this.export(message.format);
+                break;
+            case 'saveChart':
+                void this.host.saveChart(this.view?.id ?? path.posix.basename(this.resourceUri.path).replace(/\.[^.]*$/, ''), message.chart, message.format, message.data, this.resourceUri);
                 break;
         }
     }

@@ -2,14 +2,16 @@
 // printed text and values), chart series and a findings summary. Built from the plan model alone;
 // the preview webview and every exporter (DOCX, XLSX, CSV, HTML, Markdown) read this, so they all
 // show the same cells. Pure: no vscode, LSP, DOM or Langium imports; serialisable as JSON.
-import type { AnnexCell, AnnexColumn, AnnexRow, AnnexTable, CellKind, ChartView, PlanView, ViewFinding } from '../../../common/view.js';
+import type {
+    AnnexCell, AnnexColumn, AnnexRow, AnnexTable, CellKind, CellRef, ChartFigureKind, ChartTarget, ChartView, PlanView, ViewFinding
+} from '../../../common/view.js';
 import {
-    isRateColumn, type CellModel, type DistrictTableModel, type IdRef, type Measure, type PlanModel, type PredeclaredMeasure, type SourceRange,
-    type TableRowModel, type UnitLevel, type YearKind
+    isRateColumn, type CellModel, type DistrictTableModel, type IdRef, type IndicatorModel, type IndicatorValueModel, type Measure, type PlanModel,
+    type PredeclaredMeasure, type SourceRange, type TableRowModel, type TargetModel, type UnitLevel, type YearKind
 } from '../model/types.js';
 import { severityName } from '../../../common/locale.js';
 import { say, type Args, type Words } from '../../../common/catalogue.js';
-import { ANNEX, ANNEX_LOCALE, CHARTS, YEAR_HEADINGS } from '../../../common/words/annex.js';
+import { ANNEX, ANNEX_LOCALE, CHARTS, YEAR_HEADINGS, YEAR_HEADINGS_SHORT } from '../../../common/words/annex.js';
 import { MEASURES } from '../../../common/words/kinds.js';
 import { documentRef, kindInSentence, shortDate } from './header.js';
 import { buildDocument, type AnnexRefs } from './document.js';
@@ -26,6 +28,9 @@ export function locatedFinding(d: { severity?: number; code?: string | number; m
 /** The annexes' fixed words (common/words/annex.ts), in the language they are printed in. */
 const w = (words: Words, args?: Args) => say(words, ANNEX_LOCALE, args);
 const yearHeading = (kind: YearKind, year: number) => w(YEAR_HEADINGS[kind], { year });
+/** A year column's heading cell, with its abbreviation for narrow screens. */
+const yearHead = (kind: YearKind, year: number, extra: Partial<AnnexCell> = {}) =>
+    head(yearHeading(kind, year), { short: w(YEAR_HEADINGS_SHORT[kind], { year }), ...extra });
 /** A column's heading: its declared label, else the predeclared measure's heading, else its id. */
 const measureHeading = (m: Measure, t?: DistrictTableModel) =>
     t?.columnsById[m]?.label ?? (m in MEASURES ? w(MEASURES[m as PredeclaredMeasure].heading) : m);
@@ -46,8 +51,26 @@ function agencyNames(refs: IdRef[]): string {
     return refs.map(r => r.name ?? r.id).join('; ');
 }
 
+const positionKey = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
+const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+    a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/**
+ * The value a target is checked against (validation/rules/targets.ts does the same): the plan's
+ * figure for that year, else its result or baseline, under the target's standard when it names one.
+ */
+function targetValue(indicator: IndicatorModel, target: TargetModel): IndicatorValueModel | undefined {
+    const candidates = indicator.values.filter(v => v.year === target.year && v.value.value !== undefined
+        && (target.standardId === undefined || v.standardId === undefined || v.standardId === target.standardId));
+    return candidates.find(v => v.kind === 'plan') ?? candidates.find(v => v.kind === 'result' || v.kind === 'baseline') ?? candidates[0];
+}
+
 class ViewBuilder {
     private readonly findingsByLine = new Map<number, LocatedFinding[]>();
+    /** The target declarations checked against each indicator value, by the start of the value's place. */
+    private readonly targetsByValue = new Map<string, SourceRange[]>();
+    /** Each finding a cell carries, to the finding it was copied from (to list the cells of a finding). */
+    readonly sourceOf = new Map<ViewFinding, LocatedFinding>();
 
     constructor(private readonly model: PlanModel, findings: LocatedFinding[]) {
         for (const f of findings) {
@@ -57,18 +80,49 @@ class ViewBuilder {
                 this.findingsByLine.set(line, list);
             }
         }
+        const indicators = new Map(model.indicators.map(i => [i.id, i]));
+        for (const t of model.targets) {
+            const indicator = indicators.get(t.indicator.id);
+            const value = indicator && !Number.isNaN(t.year) ? targetValue(indicator, t) : undefined;
+            if (!value) continue;
+            const key = positionKey((value.value.range ?? value.range).start);
+            this.targetsByValue.set(key, [...this.targetsByValue.get(key) ?? [], t.range]);
+        }
     }
 
-    /** The findings whose range overlaps a cell's range. */
-    private findingsAt(range: SourceRange | undefined): ViewFinding[] | undefined {
+    /** The targets a printed indicator value (an Annex 02 cell, or a table cell an indicator is computed from) is checked against. */
+    private targetsOf(range: SourceRange | undefined): SourceRange[] | undefined {
+        return range ? this.targetsByValue.get(positionKey(range.start)) : undefined;
+    }
+
+    /**
+     * The findings whose range overlaps a cell's range, or one of the other places the cell stands for
+     * (the target declarations its figure is checked against: a target not met marks the figure).
+     */
+    private findingsAt(range: SourceRange | undefined, related: SourceRange[] = []): ViewFinding[] | undefined {
         if (!range) return undefined;
-        const candidates = this.findingsByLine.get(range.start.line);
-        if (!candidates) return undefined;
-        const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
-            a.line < b.line || (a.line === b.line && a.character < b.character);
-        const hits = candidates.filter(f => !before(f.range.end, range.start) && !before(range.end, f.range.start))
-            .map(({ severity, code, message }) => ({ severity, code, message }));
+        const hits: ViewFinding[] = [];
+        const seen = new Set<LocatedFinding>();
+        for (const r of [range, ...related]) {
+            // The cell's own place by its first line (a missing year line is marked by what is on its
+            // row's first line, not by every finding in the row); a target by all of its lines.
+            for (let line = r.start.line; line <= (r === range ? r.start.line : r.end.line); line++) {
+                for (const f of this.findingsByLine.get(line) ?? []) {
+                    if (seen.has(f) || before(f.range.end, r.start) || before(r.end, f.range.start)) continue;
+                    seen.add(f);
+                    const copy: ViewFinding = { severity: f.severity, code: f.code, message: f.message };
+                    this.sourceOf.set(copy, f);
+                    hits.push(copy);
+                }
+            }
+        }
         return hits.length > 0 ? hits : undefined;
+    }
+
+    /** A cell that prints an indicator's figure: its own place, the targets checked against it, and the findings of both. */
+    private valueCell(range: SourceRange | undefined): Pick<AnnexCell, 'range' | 'related' | 'findings'> {
+        const related = this.targetsOf(range);
+        return { range, ...(related ? { related } : {}), findings: this.findingsAt(range, related) };
     }
 
     private subtitle(): string {
@@ -93,7 +147,7 @@ class ViewBuilder {
         ];
         const header: AnnexRow[] = [
             { kind: 'header', cells: [head(w(ANNEX.no), { rowSpan: 2 }), head(t.rowHeader ?? this.unitHeading(t), { rowSpan: 2 }),
-                ...years.map(y => head(yearHeading(y.kind, y.year), { colSpan: t.columns.length, range: y.range }))] },
+                ...years.map(y => yearHead(y.kind, y.year, { colSpan: t.columns.length, range: y.range }))] },
             { kind: 'header', cells: years.flatMap(() => t.columns.map(m => head(measureHeading(m, t)))) }
         ];
         const body: AnnexRow[] = [];
@@ -140,10 +194,12 @@ class ViewBuilder {
             for (const m of t.columns) {
                 const cell = line?.cells.find(c => c.measure === m);
                 const n = cell?.number;
+                const related = cell && n ? this.targetsOf(cell.range) : undefined;
                 cells.push({
                     text: cellText(cell), value: n?.value, kind: isRate(t, m) ? 'rate' : 'count',
                     decimals: n?.decimals, align: 'right', bold,
-                    range: cell?.range ?? line?.range, findings: this.findingsAt(cell && (n || cell.bounds) ? cell.range : line ? undefined : row.range)
+                    range: cell?.range ?? line?.range, ...(related ? { related } : {}),
+                    findings: this.findingsAt(cell && (n || cell.bounds) ? cell.range : line ? undefined : row.range, related)
                 });
             }
         }
@@ -168,7 +224,7 @@ class ViewBuilder {
         ];
         const header: AnnexRow[] = [{ kind: 'header', cells: [
             head(w(ANNEX.noLower)), head(w(ANNEX.indicators)), head(w(ANNEX.unit)),
-            ...yearCols.map(c => head(yearHeading(c.kind, c.y))), head(w(ANNEX.implementer))
+            ...yearCols.map(c => yearHead(c.kind, c.y)), head(w(ANNEX.implementer))
         ] }];
         const body: AnnexRow[] = [];
         let agencyCell: AnnexCell | undefined;
@@ -185,7 +241,7 @@ class ViewBuilder {
                 for (const c of yearCols) {
                     const v = i.values.find(x => x.year === c.y && (c.kind === 'result' ? x.kind === 'baseline' : x.kind === 'plan'));
                     cells.push({ text: v?.value.printed ?? '', value: v?.value.value, kind: 'number', decimals: v?.value.decimals,
-                        align: 'right', range: v?.value.range, findings: this.findingsAt(v?.value.range) });
+                        align: 'right', ...this.valueCell(v?.value.range) });
                 }
                 // As the published annex does, one agency cell spans the consecutive indicators of a
                 // dimension that the same agency carries out.
@@ -230,6 +286,63 @@ class ViewBuilder {
         };
     }
 
+    /** "kết quả 2021–2022, kế hoạch 2023–2025": the chart's years, run by run of one kind. */
+    private yearsPhrase(years: { year: number; kind: YearKind }[]): string {
+        const runs: { kind: YearKind; from: number; to: number }[] = [];
+        for (const y of years) {
+            const last = runs.at(-1);
+            if (last && last.kind === y.kind) last.to = y.year;
+            else runs.push({ kind: y.kind, from: y.year, to: y.year });
+        }
+        const said = runs.map(r => w(CHARTS.run, { kind: r.kind, from: r.from, to: r.to === r.from ? '' : r.to }));
+        return said.length <= 1 ? said.join('') : `${said.slice(0, -1).join(', ')}${w(CHARTS.and)}${said.at(-1)!}`;
+    }
+
+    private titled(what: string, years: { year: number; kind: YearKind }[]): string {
+        // An indicator named with a full stop ("… internet.") is not followed by ".:".
+        const name = what.replace(/\.\s*$/, '');
+        return years.length > 0 ? w(CHARTS.titled, { what: name, years: this.yearsPhrase(years) }) : name;
+    }
+
+    /** The plan's targets of an indicator, as a chart draws them (a change is drawn at the level it asks for). */
+    private chartTargets(indicator: IndicatorModel, extra: TargetModel[] = []): ChartTarget[] {
+        const out: ChartTarget[] = [];
+        const printed = (n: { printed: string } | undefined) => (n ? (indicator.unitKind === 'percent' && !n.printed.endsWith('%') ? `${n.printed}%` : n.printed) : '');
+        for (const t of [...this.model.targets.filter(x => x.indicator.id === indicator.id), ...extra]) {
+            const c = t.comparison;
+            if (!c || Number.isNaN(t.year)) continue;
+            const label = String(t.year);
+            if (c.change) {
+                const baseYear = c.fromYear ?? t.year - 1;
+                const base = indicator.values.find(v => v.year === baseYear && v.kind !== 'plan' && v.value.value !== undefined)
+                    ?? indicator.values.find(v => v.year === baseYear && v.value.value !== undefined);
+                const b = base?.value.value;
+                if (b === undefined) continue;
+                const sign = c.change === 'down-by' ? -1 : 1;
+                const by = c.low && c.high ? `${c.low.printed}–${c.high.printed}` : c.value?.printed ?? '';
+                const text = w(CHARTS.targetChange, { change: c.change === 'down-by' ? 'down' : 'up', by, year: baseYear });
+                if (c.low?.value !== undefined && c.high?.value !== undefined) {
+                    const [a, z] = [b + sign * c.low.value, b + sign * c.high.value];
+                    out.push({ label, op: 'between', low: Math.min(a, z), high: Math.max(a, z), text });
+                } else if (c.value?.value !== undefined) {
+                    out.push({ label, op: c.change === 'down-by' ? 'at-most' : 'at-least', value: b + sign * c.value.value, text });
+                }
+                continue;
+            }
+            if (c.op === 'between') {
+                if (c.low?.value === undefined || c.high?.value === undefined) continue;
+                out.push({ label, op: 'between', low: c.low.value, high: c.high.value, text: w(CHARTS.targetBetween, { low: c.low.printed, high: printed(c.high) }) });
+                continue;
+            }
+            const v = c.value?.value;
+            if (v === undefined) continue;
+            const words = { below: CHARTS.targetBelow, 'at-most': CHARTS.targetAtMost, about: CHARTS.targetAbout, 'at-least': CHARTS.targetAtLeast, above: CHARTS.targetAbove, equal: CHARTS.targetEqual }[c.op];
+            const tolerance = c.op === 'about' ? c.tolerance?.value : undefined;
+            out.push({ label, op: c.op, value: v, ...(tolerance !== undefined ? { low: v - tolerance, high: v + tolerance } : {}), text: w(words, { value: printed(c.value) }) });
+        }
+        return out;
+    }
+
     charts(): ChartView[] {
         const charts: ChartView[] = [];
         const t = this.model.tables[0];
@@ -240,6 +353,8 @@ class ViewBuilder {
             return before?.standardId && y.standardId && before.standardId !== y.standardId
                 ? [{ label: String(y.year), note: w(CHARTS.standardBreak, { standard: standardName(y.standardId) }) }] : [];
         });
+        /** Estimates and actuals are not final results: drawn like plans only when planned. */
+        const figureKind = (k: YearKind): ChartFigureKind => (k === 'plan' || k === 'estimate' ? 'plan' : 'result');
         if (t) {
             const labels = t.years.map(y => String(y.year));
             const rowsOf = (): TableRowModel[] => t.sections.flatMap(s => s.rows);
@@ -251,53 +366,74 @@ class ViewBuilder {
             const rateMeasure: Measure | undefined = t.columns.find(m => m === 'poor-rate') ?? t.columns.find(m => isRate(t, m));
             if (rateMeasure) {
                 charts.push({
-                    id: 'district-rates', type: 'line', unit: '%', labels, breaks: breaksOf(t.years),
-                    title: w(CHARTS.districtRates),
+                    id: 'district-rates', type: 'line', unit: '%', labels, axis: 'year', kinds: t.years.map(y => figureKind(y.kind)), breaks: breaksOf(t.years),
+                    title: this.titled(w(CHARTS.districtRates), t.years),
                     series: rowsOf().map(r => ({ label: labelOf.get(r)!, data: t.years.map(y => valueOf(r, y.year, rateMeasure)) }))
                 });
             }
-            if (t.columns.includes('households')) {
-                const last = t.years.at(-1)!.year;
+            // Households and poor households differ by two orders of magnitude: one chart each, never
+            // two axes (which would draw 365 poor households taller than 50.204 households).
+            const last = t.years.at(-1);
+            if (last && t.columns.includes('households')) {
                 charts.push({
                     id: 'households', type: 'bar', unit: w(CHARTS.householdsUnit), labels: rowsOf().map(r => labelOf.get(r)!),
-                    title: w(CHARTS.households, { year: last }),
-                    series: [
-                        { label: measureHeading('households', t), data: rowsOf().map(r => valueOf(r, last, 'households')) },
-                        ...(t.columns.includes('poor') ? [{ label: measureHeading('poor', t), data: rowsOf().map(r => valueOf(r, last, 'poor')) }] : [])
-                    ]
+                    title: this.titled(w(CHARTS.households), [last]),
+                    series: [{ label: w(CHARTS.seriesOf, { kind: last.kind, year: last.year }), kind: figureKind(last.kind), data: rowsOf().map(r => valueOf(r, last.year, 'households')) }]
+                });
+            }
+            if (last && t.columns.includes('poor')) {
+                // The last result beside the last year, when that is a plan: where the plan starts from, on one scale.
+                const lastResult = figureKind(last.kind) === 'plan' ? [...t.years].reverse().find(y => figureKind(y.kind) === 'result') : undefined;
+                const years = lastResult ? [lastResult, last] : [last];
+                charts.push({
+                    id: 'poor-households', type: 'bar', unit: w(CHARTS.householdsUnit), labels: rowsOf().map(r => labelOf.get(r)!),
+                    title: this.titled(w(CHARTS.poorHouseholds), years),
+                    series: years.map(y => ({ label: w(CHARTS.seriesOf, { kind: y.kind, year: y.year }), kind: figureKind(y.kind), data: rowsOf().map(r => valueOf(r, y.year, 'poor')) }))
                 });
             }
         }
+        /** An indicator's figures by year: results where there are, else plans; and their kinds. */
+        const pathOf = (i: IndicatorModel, years: number[]) => years.map(y => {
+            const v = i.values.find(x => x.year === y && x.kind !== 'plan' && x.kind !== 'actual') ?? i.values.find(x => x.year === y && x.kind === 'plan');
+            // A year with no figure (a target's year beyond the plan's) is to come: a plan's.
+            return { year: y, value: v?.value.value ?? null, kind: (v && v.kind !== 'plan' ? 'result' : 'plan') as YearKind };
+        });
         // The province's rate against its targets: the indicator computed from the table, and its targets.
         const rateIndicator = this.model.indicators.find(i => {
             const table = i.computed && this.model.tables.find(x => x.id === i.computed!.tableId);
             return table !== undefined && isRate(table, i.computed!.measure);
         });
         if (rateIndicator) {
-            const targets = this.model.targets.filter(x => x.indicator.id === rateIndicator.id && x.comparison?.value?.value !== undefined);
-            const years = [...new Set([...rateIndicator.values.map(v => v.year), ...targets.map(x => x.year)])].sort();
             const orientation = this.model.header.orientationYear?.year;
+            // "Không còn hộ nghèo" in the orientation year: no poor households is a rate of 0.
+            const zeroTargets = this.model.targets.filter(x => x.year === orientation && x.comparison?.op === 'equal' && x.comparison.value?.value === 0
+                && x.indicator.id !== rateIndicator.id);
+            const targets = this.chartTargets(rateIndicator, zeroTargets);
+            const years = [...new Set([...rateIndicator.values.map(v => v.year), ...targets.map(x => Number(x.label))])].sort((a, b) => a - b);
             if (orientation !== undefined && !years.includes(orientation)) years.push(orientation);
-            const zeroTarget = this.model.targets.find(x => x.year === orientation && x.comparison?.value?.value === 0);
+            const path = pathOf(rateIndicator, years);
             const standardOf = (y: number) => rateIndicator.values.find(v => v.year === y)?.standardId;
+            const withFigures = path.filter(p => p.value !== null);
             charts.push({
-                id: 'province-rate', type: 'line', unit: '%', labels: years.map(String),
+                id: 'province-rate', type: 'line', unit: '%', labels: years.map(String), axis: 'year', kinds: path.map(p => figureKind(p.kind)),
                 breaks: breaksOf(years.map(y => ({ year: y, standardId: standardOf(y) }))),
-                title: w(CHARTS.provinceRate, { name: rateIndicator.name }),
-                series: [
-                    { label: w(CHARTS.result), kind: 'result', data: years.map(y => rateIndicator.values.find(v => v.year === y && v.kind !== 'plan')?.value.value ?? null) },
-                    { label: w(CHARTS.plan), kind: 'plan', data: years.map(y => rateIndicator.values.find(v => v.year === y && v.kind === 'plan')?.value.value ?? null) },
-                    { label: w(CHARTS.target), kind: 'target', data: years.map(y => targets.find(x => x.year === y)?.comparison?.value?.value ?? (zeroTarget && y === orientation ? 0 : null)) }
-                ]
+                title: this.titled(w(CHARTS.provinceRate, { name: rateIndicator.name }), withFigures),
+                series: [{ label: rateIndicator.name, data: path.map(p => p.value) }],
+                targets
             });
         }
         for (const i of this.model.indicators) {
             if (i.computed || !i.dimensionId) continue;
-            const years = [...new Set(i.values.map(v => v.year))].sort();
+            const targets = this.chartTargets(i);
+            const years = [...new Set([...i.values.filter(v => v.kind !== 'actual').map(v => v.year), ...targets.map(x => Number(x.label))])]
+                .filter(y => !Number.isNaN(y)).sort((a, b) => a - b);
+            const path = pathOf(i, years);
             charts.push({
-                id: `indicator-${i.id}`, type: 'line', unit: i.unit === 'percent' ? '%' : i.unit, labels: years.map(String),
-                title: i.name,
-                series: [{ label: i.name, data: years.map(y => i.values.find(v => v.year === y && v.kind !== 'actual')?.value.value ?? null) }]
+                id: `indicator-${i.id}`, type: 'line', unit: i.unit === 'percent' ? '%' : i.unit, labels: years.map(String), axis: 'year',
+                kinds: path.map(p => figureKind(p.kind)),
+                title: this.titled(i.name, path.filter(p => p.value !== null)),
+                series: [{ label: i.name, data: path.map(p => p.value) }],
+                targets
             });
         }
         return charts;
@@ -314,6 +450,14 @@ export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = [])
         indicators: annexes.find(a => a.source.kind === 'indicators')?.label,
         tasks: annexes.filter(a => a.source.kind === 'tasks').map(a => ({ label: a.label, title: a.title }))
     };
+    // Each finding's cells, for the reviewer's list to go to them.
+    const cellsOf = new Map<LocatedFinding, CellRef[]>();
+    annexes.forEach((a, annex) => a.body.forEach((r, row) => r.cells.forEach((c, cell) => {
+        for (const f of c.findings ?? []) {
+            const source = builder.sourceOf.get(f);
+            if (source) cellsOf.set(source, [...cellsOf.get(source) ?? [], { annex, row, cell }]);
+        }
+    })));
     const counts = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const f of findings) counts[f.severity]++;
     return {
@@ -330,6 +474,10 @@ export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = [])
         findings: counts,
         findingList: [...findings]
             .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-            .map(({ severity, code, message, range }) => ({ severity, code, message, range }))
+            .map(f => {
+                const { severity, code, message, range } = f;
+                const cells = cellsOf.get(f);
+                return cells ? { severity, code, message, range, cells } : { severity, code, message, range };
+            })
     };
 }
