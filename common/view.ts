@@ -14,6 +14,9 @@ export interface ViewFinding { severity: 'error' | 'warning' | 'info' | 'hint'; 
 /** A finding with its place in the plan file: what the reviewer's list (the review sheet) shows. */
 export interface PlacedFinding extends ViewFinding { range: SourceRange }
 
+/** A stretch of a cell's text in its own weight. */
+export interface AnnexRun { text: string; bold?: boolean }
+
 export interface AnnexCell {
     /** The text as the annex prints it. */
     text: string;
@@ -24,6 +27,12 @@ export interface AnnexCell {
     colSpan?: number;
     rowSpan?: number;
     bold?: boolean;
+    /**
+     * The text in runs, where part of it is set in bold: Annex 02's "- Chiều thiếu hụt về việc làm:"
+     * before the indicator's name. Joined, the runs are `text`; a reader that ignores them prints
+     * `text` in the cell's weight.
+     */
+    runs?: AnnexRun[];
     align?: 'left' | 'center' | 'right';
     /** Where the cell's content stands in the plan file (click to reveal). */
     range?: SourceRange;

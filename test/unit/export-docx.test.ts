@@ -174,6 +174,18 @@ describe('DOCX export of the seed plan', () => {
         });
     });
 
+    it('sets Annex 02\'s dimension labels in bold as published ("- Chiều thiếu hụt về việc làm:"), the indicators\' names plain', () => {
+        const annex = view.annexes[1];
+        const rows = annexTable(1).rows.slice(annex.header.length);
+        const labels = rows.map(r => r.cells[1].boldRuns);
+        expect(labels.flat()).toEqual([
+            'việc làm', 'y tế', 'giáo dục, đào tạo', 'nhà ở', 'nước sinh hoạt và vệ sinh', 'thông tin'
+        ].map(d => `- Chiều thiếu hụt về ${d}:`));
+        // The label opens the row of its dimension's first indicator; the other rows have no bold at all.
+        expect(labels.map(l => l.length)).toEqual(annex.body.map(r => (r.cells[0].text !== '' ? 1 : 0)));
+        expect(rows[1].cells[1].text).toBe('- Chiều thiếu hụt về y tế: + Tỷ lệ người thuộc hộ nghèo, hộ cận nghèo được hỗ trợ tham gia bảo hiểm y tế');
+    });
+
     it('gives every column room for its longest number: no "407.045" split over two lines', () => {
         const table = annexTable(0);
         const [, second] = table.rows;

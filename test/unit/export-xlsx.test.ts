@@ -117,6 +117,8 @@ describe('XLSX export of the seed plan', () => {
                         expect(target.value).toBe(cell.value);
                         const text = cell.kind === 'year' ? `Năm ${target.value}` : formatNumber(target.value as number, 'vi', formatDecimals(target.numFmt));
                         expect(text).toBe(cell.text);
+                    } else if (cell.runs) {
+                        expect((target.value as ExcelJS.CellRichTextValue).richText.map(r => r.text).join('')).toBe(cell.text);
                     } else {
                         expect(target.value).toBe(cell.text);
                     }
@@ -124,6 +126,19 @@ describe('XLSX export of the seed plan', () => {
             });
         }
         expect(workbook.worksheets[2].getCell('E6').numFmt).toBe('"Năm "0');
+    });
+
+    it('sets Annex 02\'s dimension labels in bold as published, as rich text: the indicators\' names plain', () => {
+        const annex = view.annexes[1];
+        const sheet = workbook.worksheets[1];
+        const first = headerRow(annex) + annex.header.length;
+        const runs = annex.body.map((_, r) => sheet.getCell(first + r, 2).value)
+            .map(v => (typeof v === 'object' && v !== null && 'richText' in v ? v.richText.map(x => [x.text, x.font?.bold === true]) : [[v, false]]));
+        expect(runs[0]).toEqual([['- Chiều thiếu hụt về việc làm:', true], [' Tỷ lệ người lao động thuộc hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo có nhu cầu được hỗ trợ kết nối, tư vấn, định hướng nghề nghiệp, cung cấp thông tin thị trường lao động, hỗ trợ tìm việc làm', false]]);
+        expect(runs[2]).toEqual([['+ Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng cân nặng theo tuổi', false]]);
+        expect(runs.flatMap(r => r.filter(x => x[1]).map(x => x[0]))).toEqual([
+            'việc làm', 'y tế', 'giáo dục, đào tạo', 'nhà ở', 'nước sinh hoạt và vệ sinh', 'thông tin'
+        ].map(d => `- Chiều thiếu hụt về ${d}:`));
     });
 
     it('sets column widths from the view, in proportion', () => {

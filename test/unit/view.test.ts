@@ -54,6 +54,24 @@ describe('plan view', () => {
         expect(spans.reduce((a, b) => a + b, 0)).toBe(annex02.body.length);
     });
 
+    it('gives Annex 02\'s dimension label as a bold run before the first indicator\'s name, the whole text unchanged', async () => {
+        const view = await viewOf(SEED_PLAN);
+        const published = JSON.parse(fs.readFileSync(PUBLISHED_ANNEXES, 'utf-8')) as
+            { annex02: { rows: { dimension: string; stt: string | null; indicator: string }[] } };
+        const annex02 = view.annexes.find(a => a.number === '02')!;
+        annex02.body.forEach((row, i) => {
+            const cell = row.cells[1];
+            const { dimension, stt } = published.annex02.rows[i];
+            if (stt === null) expect(cell.runs, `row ${i + 1}`).toBeUndefined();
+            else {
+                expect(cell.runs?.[0], `row ${i + 1}`).toEqual({ text: `- ${dimension}:`, bold: true });
+                expect(cell.runs!.map(r => r.text).join(''), `row ${i + 1}`).toBe(cell.text);
+                expect(cell.runs!.slice(1).some(r => r.bold)).toBe(false);
+            }
+            expect(cell.bold).toBeUndefined();
+        });
+    });
+
     describe('the "(Kèm theo …)" line under each annex', () => {
         /** A plan with one small annex and the given header fields. */
         const subtitleOf = async (header: string) => {

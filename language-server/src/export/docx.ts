@@ -44,13 +44,18 @@ function centred(text: string, run: { bold?: boolean; italics?: boolean }, after
     });
 }
 
-/** A cell's text as runs; line breaks in the text stay line breaks in the cell. */
+/**
+ * A cell's text as runs, a bold part of it (the view's runs) in bold; line breaks in the text stay
+ * line breaks in the cell.
+ */
 function cellParagraph(cell: AnnexCell, size: number, bold: boolean): Paragraph {
-    const lines = cell.text.split(/\r\n|\r|\n/);
+    const parts = cell.runs ?? [{ text: cell.text }];
+    const children = parts.flatMap(part => part.text.split(/\r\n|\r|\n/).map((line, i) =>
+        new TextRun({ text: line, size, bold: bold || part.bold === true, break: i > 0 ? 1 : undefined })));
     return new Paragraph({
         alignment: ALIGN[cell.align ?? 'left'],
         spacing: { before: 20, after: 20 },
-        children: cell.text === '' ? [] : lines.map((line, i) => new TextRun({ text: line, size, bold, break: i > 0 ? 1 : undefined }))
+        children: cell.text === '' ? [] : children
     });
 }
 

@@ -39,7 +39,11 @@ function cellHtml(cell: AnnexCell, tag: 'th' | 'td'): string {
     if ((cell.rowSpan ?? 1) > 1) attrs.push(`rowspan="${Math.floor(cell.rowSpan!)}"`);
     const classes = [cell.align ?? (tag === 'th' ? 'center' : 'left'), ...(cell.bold && tag === 'td' ? ['bold'] : [])];
     attrs.push(`class="${escapeHtml(classes.join(' '))}"`);
-    const content = cell.text.split(/\r\n|\r|\n/).map(escapeHtml).join('<br>');
+    const lines = (text: string) => text.split(/\r\n|\r|\n/).map(escapeHtml).join('<br>');
+    // A bold part of the text (Annex 02's "- Chiều thiếu hụt về …:") in a bold span.
+    const content = cell.runs && !cell.bold
+        ? cell.runs.map(run => (run.bold ? `<span class="bold">${lines(run.text)}</span>` : lines(run.text))).join('')
+        : lines(cell.text);
     return `<${tag} ${attrs.join(' ')}>${content}</${tag}>`;
 }
 

@@ -83,9 +83,13 @@ function writeGrid(sheet: ExcelJS.Worksheet, grid: Grid, firstRow: number, heade
             if (!slot?.origin) return;
             const { cell } = slot;
             const { value, numFmt } = cellValue(cell);
-            target.value = value;
+            const bold = header || cell.bold === true || kind === 'total';
+            // A bold part of a text (Annex 02's "- Chiều thiếu hụt về …:") as rich text, each run with its weight.
+            target.value = typeof value === 'string' && cell.runs && !bold
+                ? { richText: cell.runs.map(run => ({ text: run.text, font: { name: FONT, size: 12, color: BLACK, bold: run.bold === true } })) }
+                : value;
             if (numFmt) target.numFmt = numFmt;
-            target.font = { name: FONT, size: 12, color: BLACK, bold: header || cell.bold === true || kind === 'total' };
+            target.font = { name: FONT, size: 12, color: BLACK, bold };
             target.alignment = {
                 horizontal: cell.align ?? (typeof value === 'number' ? 'right' : 'left'),
                 vertical: 'middle',

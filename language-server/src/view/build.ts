@@ -176,10 +176,15 @@ class ViewBuilder {
             d.indicatorIds.forEach((id, ii) => {
                 const i = byId.get(id);
                 if (!i) return;
-                const prefix = ii === 0 ? `- ${d.heading ?? d.name}: ` : '';
+                // The first indicator of a dimension runs on from the dimension's label, in bold as published.
+                const label = ii === 0 ? `- ${d.heading ?? d.name}:` : undefined;
+                const name = `${d.indicatorIds.length > 1 ? '+ ' : ''}${i.name}`;
                 const cells: AnnexCell[] = [
                     text(ii === 0 ? String(di + 1) : '', { align: 'center' }),
-                    text(`${prefix}${d.indicatorIds.length > 1 ? '+ ' : ''}${i.name}`, { range: i.nameRange, findings: this.findingsAt(i.nameRange) }),
+                    text(label ? `${label} ${name}` : name, {
+                        runs: label ? [{ text: label, bold: true }, { text: ` ${name}` }] : undefined,
+                        range: i.nameRange, findings: this.findingsAt(i.nameRange)
+                    }),
                     text(i.unitKind === 'percent' ? '%' : i.unitKind === 'households' ? w(ANNEX.unitHouseholds) : i.unitKind === 'persons' ? w(ANNEX.unitPersons) : i.unit ?? '', { align: 'center' })
                 ];
                 for (const c of yearCols) {
