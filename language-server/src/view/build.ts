@@ -4,7 +4,7 @@
 // show the same cells. Pure: no vscode, LSP, DOM or Langium imports; serialisable as JSON.
 import type { AnnexCell, AnnexColumn, AnnexRow, AnnexTable, CellKind, ChartView, PlanView, ViewFinding } from '../../../common/view.js';
 import {
-    isRateColumn, type CellModel, type DistrictTableModel, type IdRef, type Measure, type PlanModel, type PredeclaredMeasure, type SourceRange,
+    isRateColumn, printedName, type CellModel, type DistrictTableModel, type IdRef, type Measure, type PlanModel, type PredeclaredMeasure, type SourceRange,
     type TableRowModel, type UnitLevel, type YearKind
 } from '../model/types.js';
 import { severityName } from '../../../common/locale.js';
@@ -42,8 +42,9 @@ function head(t: string, extra: Partial<AnnexCell> = {}): AnnexCell {
     return { text: t, kind: 'text', bold: true, align: 'center', ...extra };
 }
 
+/** The agencies as the annex names them: in the wording a reference asks for (`as "…"`), else by their names. */
 function agencyNames(refs: IdRef[]): string {
-    return refs.map(r => r.name ?? r.id).join('; ');
+    return refs.map(printedName).join('; ');
 }
 
 class ViewBuilder {
