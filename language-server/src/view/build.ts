@@ -163,9 +163,10 @@ class ViewBuilder {
         const yearCols = [...[...baselineYears].sort().map(y => ({ y, kind: 'result' as const })),
             ...[...planYears].filter(y => !baselineYears.has(y)).sort().map(y => ({ y, kind: 'plan' as const }))];
         const columns: AnnexColumn[] = [
-            { key: 'no', kind: 'text', width: 4 }, { key: 'indicator', kind: 'text', width: 40 }, { key: 'unit', kind: 'text', width: 5 },
-            ...yearCols.map(c => ({ key: String(c.y), kind: 'number' as CellKind, width: 7 })),
-            { key: 'agency', kind: 'text', width: 18 }
+            // The agency column holds "Sở Lao động - Thương binh và Xã hội" on two lines.
+            { key: 'no', kind: 'text', width: 3 }, { key: 'indicator', kind: 'text', width: 50 }, { key: 'unit', kind: 'text', width: 4 },
+            ...yearCols.map(c => ({ key: String(c.y), kind: 'number' as CellKind, width: 8 })),
+            { key: 'agency', kind: 'text', width: 19 }
         ];
         const header: AnnexRow[] = [{ kind: 'header', cells: [
             head(w(ANNEX.noLower)), head(w(ANNEX.indicators)), head(w(ANNEX.unit)),
@@ -214,8 +215,9 @@ class ViewBuilder {
 
     private taskTable(list: PlanModel['taskLists'][number]): AnnexTable {
         const columns: AnnexColumn[] = [
-            { key: 'no', kind: 'text', width: 4 }, { key: 'task', kind: 'text', width: 40 }, { key: 'lead', kind: 'text', width: 16 },
-            { key: 'coordinate', kind: 'text', width: 16 }, { key: 'year', kind: 'year', width: 10 }, { key: 'note', kind: 'text', width: 8 }
+            // The agency columns hold "Sở Lao động - Thương binh và Xã hội" on two lines.
+            { key: 'no', kind: 'text', width: 4 }, { key: 'task', kind: 'text', width: 40 }, { key: 'lead', kind: 'text', width: 19 },
+            { key: 'coordinate', kind: 'text', width: 19 }, { key: 'year', kind: 'year', width: 10 }, { key: 'note', kind: 'text', width: 6 }
         ];
         const header: AnnexRow[] = [{ kind: 'header', cells: [
             head(w(ANNEX.noLower)), head(w(ANNEX.task)), head(w(ANNEX.lead)), head(w(ANNEX.coordinate)),
