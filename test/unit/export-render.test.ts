@@ -86,6 +86,13 @@ function linesOfName(page: string, name: string): number[] {
     return counts;
 }
 
+/** The words of a page with their boxes (pdftotext -bbox), in points from the top left. */
+function pageWords(pdf: string, page: number): { text: string; x: number; y: number; width: number }[] {
+    const xml = spawnSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-'], { encoding: 'utf-8' }).stdout;
+    return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
+        .map(([, x0, y0, x1, text]) => ({ text: text.normalize('NFC'), x: Number(x0), y: Number(y0), width: Number(x1) - Number(x0) }));
+}
+
 /** A plan of twelve tables of 30 to 41 district rows: a page break leaves a tail in most of them. */
 function longTablesPlan(): string {
     const lines = ['plan dai "Kế hoạch dài"', 'number-style vi', 'header { number "" code "KH-UBND" date ?/11/2023 issuer-short "UBND tỉnh" }'];
@@ -195,5 +202,26 @@ describe('the exports rendered by LibreOffice', () => {
         expect(review).toBeGreaterThanOrEqual(view.annexes.length);
         expect(pages.slice(review).join('')).toContain('total-mismatch');
         for (let page = 1; page <= pages.length; page++) expect(landscape(pdf, page), `page ${page}`).toBe(true);
+        // One page per annex, each numbered from 1: no number on an annex's first page.
+        expect(review).toBe(view.annexes.length);
+        for (let i = 0; i < view.annexes.length; i++) expect(pages[i].startsWith(squeeze(view.annexes[i].label)), `page ${i + 1}`).toBe(true);
+    }, 240_000);
+
+    it('the annex workbook prints Annex 01 legibly: its figures at 10 pt or more, the table down the page', ctx => {
+        if (skipWithoutTools(ctx)) return;
+        const pdf = path.join(dir, 'hung_yen_giam_ngheo_2023.pdf');
+        if (!fs.existsSync(pdf)) toPdf(path.join(dir, 'hung_yen_giam_ngheo_2023.xlsx'));
+        const words = pageWords(pdf, 1);
+        // "29.822" (or "29,822", in LibreOffice's locale) is five digits of half an em and a stop of a quarter: 2,75 em.
+        const figures = words.filter(w => /^\d{2}[.,]\d{3}$/.test(w.text));
+        expect(figures.length).toBeGreaterThan(40);
+        const sizes = figures.map(w => w.width / 2.75);
+        // Fit-to-width used to shrink the seventeen columns to about 7 pt.
+        expect(Math.min(...sizes), `printed at ${Math.min(...sizes).toFixed(1)} pt`).toBeGreaterThanOrEqual(10);
+        // The table fills the page's width and runs well below its top third (it used to stop there).
+        const height = Number(/size:\s+[\d.]+ x ([\d.]+)/.exec(spawnSync('pdfinfo', ['-f', '1', '-l', '1', pdf], { encoding: 'utf-8' }).stdout)![1]);
+        const total = words.find(w => /^407[.,]045$/.test(w.text));
+        expect(total, 'the total row\'s 407.045').toBeDefined();
+        expect(total!.y / height).toBeGreaterThan(0.5);
     }, 240_000);
 });

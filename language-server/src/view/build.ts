@@ -38,6 +38,13 @@ function text(t: string, extra: Partial<AnnexCell> = {}): AnnexCell {
     return { text: t, kind: 'text', ...extra };
 }
 
+/** An STT cell: a number when it is written as one ("1"; spreadsheets then sort it as a number), else its text ("a", "1.1"). */
+function ordinal(t: string, extra: Partial<AnnexCell> = {}): AnnexCell {
+    return /^\d{1,9}$/.test(t)
+        ? { text: t, kind: 'number', value: Number(t), decimals: 0, align: 'center', ...extra }
+        : { text: t, kind: 'text', align: 'center', ...extra };
+}
+
 function head(t: string, extra: Partial<AnnexCell> = {}): AnnexCell {
     return { text: t, kind: 'text', bold: true, align: 'center', ...extra };
 }
@@ -133,7 +140,7 @@ class ViewBuilder {
     private tableRow(t: DistrictTableModel, row: TableRowModel): AnnexRow {
         const bold = row.kind !== 'row';
         const cells: AnnexCell[] = row.kind === 'row'
-            ? [text(row.no?.printed ?? '', { align: 'center', range: row.no?.range }),
+            ? [ordinal(row.no?.printed ?? '', { range: row.no?.range }),
                 text(row.label, { range: row.district?.range, findings: this.findingsAt(row.district?.range) })]
             : [text(row.label, { bold, colSpan: 2, align: 'center', range: row.range })];
         for (const y of t.years) {
@@ -182,7 +189,7 @@ class ViewBuilder {
                 const label = ii === 0 ? `- ${d.heading ?? d.name}:` : undefined;
                 const name = `${d.indicatorIds.length > 1 ? '+ ' : ''}${i.name}`;
                 const cells: AnnexCell[] = [
-                    text(ii === 0 ? String(di + 1) : '', { align: 'center' }),
+                    ordinal(ii === 0 ? String(di + 1) : ''),
                     text(label ? `${label} ${name}` : name, {
                         runs: label ? [{ text: label, bold: true }, { text: ` ${name}` }] : undefined,
                         range: i.nameRange, findings: this.findingsAt(i.nameRange)
@@ -224,7 +231,7 @@ class ViewBuilder {
             head(w(ANNEX.submit)), head(w(ANNEX.note))
         ] }];
         const body: AnnexRow[] = list.tasks.map(t => ({ kind: 'row' as const, line: t.range.start.line, cells: [
-            text(t.no.printed, { align: 'center', range: t.no.range, findings: this.findingsAt(t.no.range) }),
+            ordinal(t.no.printed, { range: t.no.range, findings: this.findingsAt(t.no.range) }),
             text(t.text, { range: t.range }),
             text(agencyNames(t.assignment.leads), { range: t.assignment.range }),
             text(agencyNames(t.assignment.coordinates)),
