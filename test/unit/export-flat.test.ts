@@ -194,6 +194,11 @@ describe('HTML export', () => {
         expect(html).not.toMatch(/<script|<link|src=|href=/i);
         expect(html).toMatch(/@page\s*\{[^}]*size:\s*A4/);
         expect(html).toMatch(/@page landscape\s*\{[^}]*size:\s*A4 landscape/);
+        // Printed pages numbered in the top margin, on portrait and landscape pages, none on the first
+        // (test/browser/export-print.test.ts prints them with Chromium).
+        expect(html.match(/@top-center \{ content: counter\(page\);/g)).toHaveLength(2);
+        expect(html).toMatch(/@page :first \{ @top-center \{ content: none; \} \}/);
+        expect(html).toMatch(/@page landscape:first \{ @top-center \{ content: none; \} \}/);
         expect(html).toContain('font-family: "Times New Roman"');
         const tables = htmlTables(html);
         expect(tables).toHaveLength(view.annexes.length);

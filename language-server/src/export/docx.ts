@@ -8,7 +8,7 @@ import {
     VerticalAlign, WidthType, type ISectionOptions
 } from 'docx';
 import type { AnnexCell, AnnexRow, AnnexTable, PlanView } from '../../../common/view.js';
-import { annexGrids, fitColumnWidths, layoutRows, minimumColumnEms, officialCaps } from './grid.js';
+import { annexGrids, fitColumnWidths, layoutRows, minimumColumnEms, officialCaps, TAIL_ROWS } from './grid.js';
 import { exportView } from './text.js';
 import { say } from '../../../common/catalogue.js';
 import { ANNEX_LOCALE } from '../../../common/words/annex.js';
@@ -36,11 +36,7 @@ const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: A
 /** Cell padding in twips: 1 mm left and right, 0,5 mm above and below. */
 const CELL_MARGIN = { left: 57, right: 57, top: 28, bottom: 28 };
 
-/**
- * A table's last rows kept on one page (each row's paragraphs keep with the next row): a page break
- * inside a long table never leaves fewer than this many rows alone on the last page.
- */
-export const TAIL_ROWS = 3;
+export { TAIL_ROWS } from './grid.js';
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
 
