@@ -21,6 +21,9 @@ export interface PlacedFinding extends ViewFinding {
     cells?: CellRef[];
 }
 
+/** A stretch of a cell's text in its own weight. */
+export interface AnnexRun { text: string; bold?: boolean }
+
 export interface AnnexCell {
     /** The text as the annex prints it. */
     text: string;
@@ -33,6 +36,12 @@ export interface AnnexCell {
     colSpan?: number;
     rowSpan?: number;
     bold?: boolean;
+    /**
+     * The text in runs, where part of it is set in bold: Annex 02's "- Chiều thiếu hụt về việc làm:"
+     * before the indicator's name. Joined, the runs are `text`; a reader that ignores them prints
+     * `text` in the cell's weight.
+     */
+    runs?: AnnexRun[];
     align?: 'left' | 'center' | 'right';
     /** Where the cell's content stands in the plan file (click to reveal). */
     range?: SourceRange;

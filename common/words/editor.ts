@@ -31,6 +31,7 @@ export const KEYWORD_DOCS: Record<string, Words> = {
     'down-by': { vi: 'giảm … điểm (mức giảm, không phải mức đạt)', en: 'down by … points (a change, not a level)' },
     'up-by': { vi: 'tăng … điểm (mức tăng, không phải mức đạt)', en: 'up by … points (a change, not a level)' },
     'lead': { vi: 'đơn vị chủ trì', en: 'lead agencies' },
+    'as': { vi: 'in tên cơ quan theo cách viết này (một trong các tên đã khai báo: tên đầy đủ, short, alias)', en: 'print the agency under this wording (one of its declared names: its name, a short or an alias)' },
     'coordinate': { vi: 'cơ quan phối hợp', en: 'coordinating agencies' },
     'agency': { vi: 'khai báo cơ quan, đơn vị', en: 'declare an agency' },
     'district': { vi: 'khai báo đơn vị cấp huyện (huyện, quận, thị xã, thành phố)', en: 'declare a district-level unit (district, town, city)' },

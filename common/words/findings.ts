@@ -208,6 +208,15 @@ export const ISSUES = {
         en: 'No {kind} is declared with the id "{id}".',
         rule: { vi: 'Mọi mã được tham chiếu đều đã khai báo.', en: 'Every referenced id is declared.' }
     },
+    'agency-name-unknown': {
+        severity: 'error',
+        vi: 'Cơ quan {id} không có tên "{printed}"; tên đã khai báo: {names}.',
+        en: 'The agency {id} has no name "{printed}"; its declared names: {names}.',
+        rule: {
+            vi: 'Tên in của cơ quan (`lead NNPTNT as "…"`) là một trong các tên đã khai báo của cơ quan: tên đầy đủ, `short` hoặc `alias`.',
+            en: 'The wording a reference prints for an agency (`lead NNPTNT as "…"`) is one of the agency\'s declared names: its name, a `short` or an `alias`.'
+        }
+    },
     'solution-without-lead': {
         severity: 'info',
         vi: '{what} chưa nêu đơn vị chủ trì (cũng không có ở nhóm chứa nó): {name}',

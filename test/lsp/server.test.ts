@@ -144,7 +144,7 @@ describe('the built server over stdio', () => {
 
     test('completion finds the health department from "so y te" typed without accents', async () => {
         // Type a new lead in task 1 of Annex 03: "lead so y te".
-        const at = rangeOfText(SEED_TEXT, 'lead LDTBXH coordinate SO_NGANH_DIA_PHUONG\n        submit 2025', 0);
+        const at = rangeOfText(SEED_TEXT, 'lead LDTBXH as "Sở Lao động – Thương binh và Xã hội" coordinate SO_NGANH_DIA_PHUONG\n        submit 2025', 0);
         const publishedBefore = published.length;
         const replaced = { start: { line: at.start.line, character: at.start.character + 5 }, end: { line: at.start.line, character: at.start.character + 11 } };
         await connection.sendNotification(DidChangeTextDocumentNotification.type, {

@@ -4,10 +4,11 @@ import * as fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderExport } from '../../language-server/src/export/index.js';
 import type { AnnexTable, PlanView } from '../../common/view.js';
+import { TAIL_ROWS } from '../../language-server/src/export/docx.js';
 import { PUBLISHED_ANNEXES } from '../helpers/plan.js';
 import {
     child, descendants, docxGrid, parseXml, readDocx, seedView, viewOfText, XSS, XSS_PLAN,
-    type DocxDocument, type DocxTable
+    type DocxDocument, type DocxTable, type XmlNode
 } from './export-support.js';
 
 let view: PlanView;
@@ -174,6 +175,18 @@ describe('DOCX export of the seed plan', () => {
         });
     });
 
+    it('sets Annex 02\'s dimension labels in bold as published ("- Chiều thiếu hụt về việc làm:"), the indicators\' names plain', () => {
+        const annex = view.annexes[1];
+        const rows = annexTable(1).rows.slice(annex.header.length);
+        const labels = rows.map(r => r.cells[1].boldRuns);
+        expect(labels.flat()).toEqual([
+            'việc làm', 'y tế', 'giáo dục, đào tạo', 'nhà ở', 'nước sinh hoạt và vệ sinh', 'thông tin'
+        ].map(d => `- Chiều thiếu hụt về ${d}:`));
+        // The label opens the row of its dimension's first indicator; the other rows have no bold at all.
+        expect(labels.map(l => l.length)).toEqual(annex.body.map(r => (r.cells[0].text !== '' ? 1 : 0)));
+        expect(rows[1].cells[1].text).toBe('- Chiều thiếu hụt về y tế: + Tỷ lệ người thuộc hộ nghèo, hộ cận nghèo được hỗ trợ tham gia bảo hiểm y tế');
+    });
+
     it('gives every column room for its longest number: no "407.045" split over two lines', () => {
         const table = annexTable(0);
         const [, second] = table.rows;
@@ -183,6 +196,36 @@ describe('DOCX export of the seed plan', () => {
             if (cell.text === 'Tổng số hộ dân cư') expect(table.grid[cell.column] / twipsPerMm).toBeGreaterThan(14);
         }
         expect(table.grid.reduce((a, b) => a + b, 0) / twipsPerMm).toBeLessThanOrEqual(252.1);
+    });
+});
+
+describe('DOCX tables of the seed plan', () => {
+    const tables = () => descendants(docx.document, 'w:tbl');
+    const bodyRows = (tbl: XmlNode) => tbl.children.filter(c => c.name === 'w:tr' && !child(child(c, 'w:trPr'), 'w:tblHeader'));
+
+    it('set every annex\'s table in one text size (11 pt here: Annex 01\'s seventeen columns hold their numbers at it)', () => {
+        const sizes = tables().map(tbl => new Set(descendants(tbl, 'w:sz').map(n => n.attrs['w:val'])));
+        expect(sizes.map(s => [...s])).toEqual([['22'], ['22'], ['22']]);
+    });
+
+    it('pad every cell on all four sides', () => {
+        for (const tbl of tables()) {
+            const margins = child(child(tbl, 'w:tblPr'), 'w:tblCellMar')!;
+            for (const side of ['w:top', 'w:bottom', 'w:left', 'w:right']) {
+                expect(Number(child(margins, side)?.attrs['w:w']), side).toBeGreaterThan(0);
+            }
+        }
+    });
+
+    it('keep a table\'s last rows together, so that a page break leaves no short tail, and the annex lines with the table', () => {
+        for (const tbl of tables()) {
+            const keeps = bodyRows(tbl).map(tr => descendants(tr, 'w:p').every(p => child(child(p, 'w:pPr'), 'w:keepNext') !== undefined));
+            expect(keeps.slice(-TAIL_ROWS)).toEqual([...Array.from({ length: TAIL_ROWS - 1 }, () => true), false]);
+            expect(keeps.slice(0, -TAIL_ROWS).some(Boolean)).toBe(false);
+        }
+        const body = descendants(docx.document, 'w:body')[0].children;
+        const before = body.slice(0, body.indexOf(tables()[0])).filter(n => n.name === 'w:p');
+        expect(before.every(p => child(child(p, 'w:pPr'), 'w:keepNext') !== undefined)).toBe(true);
     });
 });
 

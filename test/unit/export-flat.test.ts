@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 /** The view's body as flat rows: a spanned cell's text in its first column, '' where covered. */
 /** The body as a flat file prints it: a spanned cell's text once, blanks where its span covers. */
-function flatBody(annex: AnnexTable): string[][] {
+function flatBody(annex: AnnexTable, textOf: (c: AnnexCell) => string = c => c.text): string[][] {
     const covered = new Map<number, number>(); // column → rows still covered by a cell above
     return annex.body.map(row => {
         const out: string[] = [];
@@ -35,7 +35,7 @@ function flatBody(annex: AnnexTable): string[][] {
             if (!c) break;
             for (let k = 0; k < (c.colSpan ?? 1); k++) {
                 if ((c.rowSpan ?? 1) > 1) covered.set(out.length, (c.rowSpan ?? 1) - 1);
-                out.push(k === 0 ? c.text : '');
+                out.push(k === 0 ? textOf(c) : '');
             }
         }
         return out;
@@ -164,9 +164,12 @@ describe('Markdown export', () => {
                 // Numbers right-aligned, STT centred.
                 expect(markdownCells(delimiter).slice(0, 3)).toEqual([':---:', ':---', '---:']);
             }
-            expect(body.map(markdownCells)).toEqual(flatBody(annex));
+            // A bold part of a cell (Annex 02's dimension labels) between its own asterisks.
+            expect(body.map(markdownCells)).toEqual(flatBody(annex, c => c.runs?.map(r => (r.bold ? `**${r.text}**` : r.text)).join('') ?? c.text));
         }
         expect(md).toContain('| **Tổng cộng** |  | **407.045** | **10.368** | **2,55** |');
+        expect(md).toContain('| 2 | **- Chiều thiếu hụt về y tế:** + Tỷ lệ người thuộc hộ nghèo, hộ cận nghèo được hỗ trợ tham gia bảo hiểm y tế | % |');
+        expect(md).toContain('|  | + Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng cân nặng theo tuổi | % |');
     });
 
     it('escapes pipes, line breaks and markup in cells', async () => {
@@ -191,6 +194,11 @@ describe('HTML export', () => {
         expect(html).not.toMatch(/<script|<link|src=|href=/i);
         expect(html).toMatch(/@page\s*\{[^}]*size:\s*A4/);
         expect(html).toMatch(/@page landscape\s*\{[^}]*size:\s*A4 landscape/);
+        // Printed pages numbered in the top margin, on portrait and landscape pages, none on the first
+        // (test/browser/export-print.test.ts prints them with Chromium).
+        expect(html.match(/@top-center \{ content: counter\(page\);/g)).toHaveLength(2);
+        expect(html).toMatch(/@page :first \{ @top-center \{ content: none; \} \}/);
+        expect(html).toMatch(/@page landscape:first \{ @top-center \{ content: none; \} \}/);
         expect(html).toContain('font-family: "Times New Roman"');
         const tables = htmlTables(html);
         expect(tables).toHaveLength(view.annexes.length);
@@ -208,6 +216,12 @@ describe('HTML export', () => {
         // Header rows sit in <thead>, which browsers repeat on each printed page.
         expect(html.match(/<thead>/g)).toHaveLength(3);
         expect(tables[0][2].cells[2].classes).toContain('right');
+        // Annex 02: each dimension's label in bold before its first indicator, the indicators' names plain.
+        const annex02 = tables[1].slice(view.annexes[1].header.length);
+        expect(annex02.map(r => r.cells[1].boldRuns)).toEqual(view.annexes[1].body.map(r => r.cells[1].runs?.filter(x => x.bold).map(x => x.text) ?? []));
+        expect(annex02.map(r => r.cells[1].boldRuns).flat()).toEqual([
+            'việc làm', 'y tế', 'giáo dục, đào tạo', 'nhà ở', 'nước sinh hoạt và vệ sinh', 'thông tin'
+        ].map(d => `- Chiều thiếu hụt về ${d}:`));
     });
 
     it('shows an HTML payload as text: no tag or attribute from the plan reaches the page', async () => {

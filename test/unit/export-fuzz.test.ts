@@ -60,7 +60,10 @@ function bodyCells(annex: AnnexTable): (AnnexCell | null)[][] {
     return grid.map(row => row.map(t => t ?? null));
 }
 
-const bodyTexts = (annex: AnnexTable) => bodyCells(annex).map(row => row.map(cell => cell?.text ?? ''));
+/** A cell's text as exported: a cell in runs is cleaned run by run (a bidi control closed in its own run). */
+const shownCell = (cell: AnnexCell) => (cell.runs ? cell.runs.map(run => shown(run.text)).join('') : shown(cell.text));
+
+const bodyTexts = (annex: AnnexTable) => bodyCells(annex).map(row => row.map(cell => (cell ? shownCell(cell) : '')));
 
 /** Excel's rules for a sheet name, which exceljs only partly enforces. */
 function expectValidSheetName(name: string): void {
@@ -82,7 +85,7 @@ async function checkDocx(view: PlanView, data: Uint8Array): Promise<void> {
     view.annexes.forEach((annex, i) => {
         // Word keeps a cell's line breaks and its text; the body grid holds the view's texts in place.
         const body = docxGrid(tables[i]).slice(annex.header.length);
-        expect(body).toEqual(bodyTexts(annex).map(row => row.map(shown)));
+        expect(body).toEqual(bodyTexts(annex));
     });
     const core = parts.get('docProps/core.xml')!;
     expect(descendants(core, 'dc:title')[0]?.text ?? '').toBe(shown(view.header.title ?? view.id));
@@ -107,7 +110,10 @@ async function checkXlsx(view: PlanView, data: Uint8Array): Promise<void> {
         const firstBodyRow = 3 + (exportText(annex.heading ?? '') ? 1 : 0) + 2 + annex.header.length;
         bodyCells(annex).forEach((row, r) => row.forEach((cell, c) => {
             if (cell?.kind !== 'text' || cell.text === '') return;
-            expect(sheet.getCell(firstBodyRow + r, c + 1).value ?? '').toBe(shown(cell.text));
+            const value = sheet.getCell(firstBodyRow + r, c + 1).value ?? '';
+            // A cell with a bold part (Annex 02's dimension label) is rich text: its runs joined are the text.
+            const text = typeof value === 'object' && 'richText' in value ? value.richText.map(x => x.text).join('') : value;
+            expect(text).toBe(shownCell(cell));
         }));
     });
 }
@@ -123,7 +129,7 @@ async function checkCsv(view: PlanView, files: { name: string; data: Uint8Array 
         // Numbers plain (the default): the value with the printed decimals; a year as its number.
         const expected = bodyCells(annex).map(row => row.map(cell => !cell ? ''
             : cell.kind === 'year' && typeof cell.value === 'number' ? String(cell.value)
-            : cell.kind !== 'text' && typeof cell.value === 'number' ? cell.value.toFixed(cell.decimals ?? 0) : guardFormula(exportText(cell.text))));
+            : cell.kind !== 'text' && typeof cell.value === 'number' ? cell.value.toFixed(cell.decimals ?? 0) : guardFormula(shownCell(cell))));
         expect(rows.slice(1)).toEqual(expected);
     }
 }
@@ -134,7 +140,7 @@ function checkHtml(view: PlanView, data: Uint8Array): void {
     const document = parseHtml(html, { onParseError: e => { errors.push(`${e.code} at ${e.startLine}:${e.startCol}`); } });
     expect(errors).toEqual([]);
     // Only the exporter's own elements: no tag came from the plan.
-    const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'section', 'p', 'table', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'br'];
+    const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'section', 'p', 'span', 'table', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'br'];
     expect([...collectTags(document)].filter(t => !allowed.includes(t))).toEqual([]);
     const titles = htmlElements(document, ['title']);
     expect(titles.map(htmlText)).toEqual([shown([view.header.kind, view.header.title ?? view.id].map(t => t && exportText(t)).filter(Boolean).join(' '))]);
@@ -142,7 +148,7 @@ function checkHtml(view: PlanView, data: Uint8Array): void {
     expect(tables).toHaveLength(view.annexes.length);
     view.annexes.forEach((annex, i) => {
         const rows = htmlElements(tables[i], ['tr']).slice(annex.header.length);
-        expect(rows.map(tr => htmlElements(tr, ['td']).map(htmlText))).toEqual(annex.body.map(r => r.cells.map(c => shown(c.text))));
+        expect(rows.map(tr => htmlElements(tr, ['td']).map(htmlText))).toEqual(annex.body.map(r => r.cells.map(shownCell)));
     });
 }
 
@@ -165,7 +171,14 @@ function checkMarkdown(view: PlanView, data: Uint8Array): void {
         for (const line of table) expect(markdownCells(line)).toHaveLength(width);
         expect(lines[at + 1 + annex.body.length] ?? '').toBe('');
         const body = table.slice(2).map(markdownCells);
-        expect(body).toEqual(bodyTexts(annex).map(row => row.map(t => shown(t).trim())));
+        // A bold part of a cell (Annex 02's dimension label) stands between its own asterisks.
+        const markdownText = (cell: AnnexCell | null) => !cell ? ''
+            : cell.runs && !cell.bold ? cell.runs.map(run => {
+                const t = shown(run.text);
+                return run.bold && t.trim() !== '' ? t.replace(/^(\s*)([\s\S]*?)(\s*)$/, '$1**$2**$3') : t;
+            }).join('').trim()
+            : shownCell(cell).trim();
+        expect(body).toEqual(bodyCells(annex).map(row => row.map(markdownText)));
     });
     // Outside tables no line may look like a table row, a heading or a rule that the plan's text made.
     const tableLines = new Set(delimiters.flatMap((at, i) => Array.from({ length: view.annexes[i].body.length + 2 }, (_, k) => at - 1 + k)));

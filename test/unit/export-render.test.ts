@@ -8,8 +8,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { renderExport } from '../../language-server/src/export/index.js';
+import { TAIL_ROWS } from '../../language-server/src/export/docx.js';
 import type { PlanView } from '../../common/view.js';
-import { seedView, tempDir } from './export-support.js';
+import { seedView, tempDir, viewOfText } from './export-support.js';
 
 const TOOLS = ['soffice', 'pdfinfo', 'pdftotext'];
 const missing = TOOLS.filter(tool => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
@@ -52,6 +53,58 @@ function landscape(pdf: string, page: number): boolean {
 
 const squeeze = (text: string) => text.normalize('NFC').replace(/\s+/g, '');
 
+/** Each page's text as pdftotext lays it out (-layout): the columns of a table stay in their places. */
+function layoutPages(pdf: string): string[] {
+    return spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf-8' }).stdout.normalize('NFC').split('\f');
+}
+
+/**
+ * On how many printed lines a table cell holds `name`, for each place the name starts on a page laid
+ * out by pdftotext -layout: the cell's column runs from where the name starts to where the next
+ * column's text starts on that line; each later line adds what stands in that column, until the name
+ * is complete.
+ */
+function linesOfName(page: string, name: string): number[] {
+    const lines = page.split('\n');
+    const first = name.split(' ').slice(0, 4).join(' ');
+    const counts: number[] = [];
+    lines.forEach((line, at) => {
+        const x = line.indexOf(first);
+        if (x < 0) return;
+        const gap = /\S\s{2,}(?=\S)/.exec(line.slice(x));
+        const end = gap ? x + gap.index + gap[0].length - 1 : Infinity;
+        let text = '';
+        let count = 0;
+        for (let l = at; l < lines.length && count < 6 && !squeeze(text).includes(squeeze(name)); l++) {
+            const piece = (l === at ? line.slice(x, end) : lines[l].slice(Math.max(0, x - 2), end - 1)).trim();
+            if (piece === '') continue;
+            text += ` ${piece}`;
+            count++;
+        }
+        counts.push(count);
+    });
+    return counts;
+}
+
+/** The words of a page with their boxes (pdftotext -bbox), in points from the top left. */
+function pageWords(pdf: string, page: number): { text: string; x: number; y: number; width: number }[] {
+    const xml = spawnSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-'], { encoding: 'utf-8' }).stdout;
+    return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
+        .map(([, x0, y0, x1, text]) => ({ text: text.normalize('NFC'), x: Number(x0), y: Number(y0), width: Number(x1) - Number(x0) }));
+}
+
+/** A plan of twelve tables of 30 to 41 district rows: a page break leaves a tail in most of them. */
+function longTablesPlan(): string {
+    const lines = ['plan dai "Kế hoạch dài"', 'number-style vi', 'header { number "" code "KH-UBND" date ?/11/2023 issuer-short "UBND tỉnh" }'];
+    for (let i = 1; i <= 41; i++) lines.push(`district D${i} "Đơn vị ${String(i).padStart(3, '0')}" huyen`);
+    for (let n = 30; n <= 41; n++) {
+        lines.push(`table t${n} "Bảng ${n} dòng" {`, `    annex "${n}"`, '    years { 2023 result }', '    columns households poor poor-rate');
+        for (let i = 1; i <= n; i++) lines.push(`    row ${i} D${i} { 2023: 1.000 10 1,00 }`);
+        lines.push('}');
+    }
+    return `${lines.join('\n')}\n`;
+}
+
 beforeAll(async () => {
     if (SKIP_REASON) return;
     view = await seedView();
@@ -59,6 +112,7 @@ beforeAll(async () => {
     for (const [format, options] of [['document-docx', {}], ['xlsx', { findings: true }]] as const) {
         for (const file of (await renderExport(view, format, options)).files) fs.writeFileSync(path.join(dir, file.name), file.data);
     }
+    for (const file of (await renderExport(await viewOfText(longTablesPlan()), 'docx')).files) fs.writeFileSync(path.join(dir, file.name), file.data);
 }, 120_000);
 
 describe('the exports rendered by LibreOffice', () => {
@@ -91,6 +145,47 @@ describe('the exports rendered by LibreOffice', () => {
         expect(pages[1].startsWith('2')).toBe(true);
     }, 240_000);
 
+    it('the annexes of the whole document: each on one page, agencies on two lines at most', ctx => {
+        if (skipWithoutTools(ctx)) return;
+        const pdf = path.join(dir, 'hung_yen_giam_ngheo_2023-van-ban.pdf');
+        if (!fs.existsSync(pdf)) toPdf(path.join(dir, 'hung_yen_giam_ngheo_2023-van-ban.docx'));
+        const pages = pageTexts(pdf);
+        const starts = view.annexes.map(a => pages.findIndex(p => p.startsWith(squeeze(a.label))));
+        // Annexes 02 and 03 used to leave two rows and one row on a page of their own.
+        expect(starts.map((s, i) => (starts[i + 1] ?? pages.length) - s)).toEqual(view.annexes.map(() => 1));
+        expect(pages[starts[1]]).toContain(squeeze('- Chiều thiếu hụt về thông tin:'));
+        expect(pages[starts[1]]).toContain(squeeze('86,74'));
+        expect(pages[starts[2]]).toContain(squeeze('Xây dựng chính sách nâng mức trợ cấp xã hội'));
+        expect(pages[starts[2]]).toContain(squeeze('Năm 2024'));
+        // "Sở Lao động - Thương binh và Xã hội" (and its en-dash wording) on two lines at most, in Annexes 02 and 03.
+        const layout = layoutPages(pdf);
+        for (const [i, name] of [[1, 'Sở Lao động - Thương binh và Xã hội'], [2, 'Sở Lao động – Thương binh và Xã hội'], [2, 'Sở Lao động - Thương binh và Xã hội']] as const) {
+            const counts = linesOfName(layout[starts[i]], name);
+            expect(counts.length, `${view.annexes[i].label}: ${name}`).toBeGreaterThan(0);
+            expect(Math.max(...counts), `${view.annexes[i].label}: ${name} on ${counts.join(', ')} lines`).toBeLessThanOrEqual(2);
+        }
+    }, 240_000);
+
+    it('a long table breaks over pages without a short tail: no page of an annex holds fewer than three rows', ctx => {
+        if (skipWithoutTools(ctx)) return;
+        const pages = pageTexts(toPdf(path.join(dir, 'dai.docx')));
+        // The annex each page belongs to, and the district rows on it.
+        let annex = '';
+        const rows = new Map<string, number[]>();
+        for (const page of pages) {
+            annex = /^Phụlục(\d+)/.exec(page)?.[1] ?? annex;
+            rows.set(annex, [...rows.get(annex) ?? [], (page.match(/Đơnvị\d{3}/g) ?? []).length]);
+        }
+        expect([...rows.keys()]).toEqual(Array.from({ length: 12 }, (_, i) => String(30 + i)));
+        const split = [...rows.entries()].filter(([, counts]) => counts.length > 1);
+        // Some tables do break (else this plan would test nothing), and every page keeps its rows.
+        expect(split.length).toBeGreaterThan(2);
+        for (const [n, counts] of rows) {
+            expect(counts.reduce((a, b) => a + b, 0), `Phụ lục ${n}`).toBe(Number(n));
+            for (const count of counts) expect(count, `Phụ lục ${n}: ${counts.join(' + ')} rows`).toBeGreaterThanOrEqual(TAIL_ROWS);
+        }
+    }, 240_000);
+
     it('the annex workbook: a landscape page per annex and one for the review sheet', ctx => {
         if (skipWithoutTools(ctx)) return;
         const pdf = toPdf(path.join(dir, 'hung_yen_giam_ngheo_2023.xlsx'));
@@ -107,5 +202,26 @@ describe('the exports rendered by LibreOffice', () => {
         expect(review).toBeGreaterThanOrEqual(view.annexes.length);
         expect(pages.slice(review).join('')).toContain('total-mismatch');
         for (let page = 1; page <= pages.length; page++) expect(landscape(pdf, page), `page ${page}`).toBe(true);
+        // One page per annex, each numbered from 1: no number on an annex's first page.
+        expect(review).toBe(view.annexes.length);
+        for (let i = 0; i < view.annexes.length; i++) expect(pages[i].startsWith(squeeze(view.annexes[i].label)), `page ${i + 1}`).toBe(true);
+    }, 240_000);
+
+    it('the annex workbook prints Annex 01 legibly: its figures at 10 pt or more, the table down the page', ctx => {
+        if (skipWithoutTools(ctx)) return;
+        const pdf = path.join(dir, 'hung_yen_giam_ngheo_2023.pdf');
+        if (!fs.existsSync(pdf)) toPdf(path.join(dir, 'hung_yen_giam_ngheo_2023.xlsx'));
+        const words = pageWords(pdf, 1);
+        // "29.822" (or "29,822", in LibreOffice's locale) is five digits of half an em and a stop of a quarter: 2,75 em.
+        const figures = words.filter(w => /^\d{2}[.,]\d{3}$/.test(w.text));
+        expect(figures.length).toBeGreaterThan(40);
+        const sizes = figures.map(w => w.width / 2.75);
+        // Fit-to-width used to shrink the seventeen columns to about 7 pt.
+        expect(Math.min(...sizes), `printed at ${Math.min(...sizes).toFixed(1)} pt`).toBeGreaterThanOrEqual(10);
+        // The table fills the page's width and runs well below its top third (it used to stop there).
+        const height = Number(/size:\s+[\d.]+ x ([\d.]+)/.exec(spawnSync('pdfinfo', ['-f', '1', '-l', '1', pdf], { encoding: 'utf-8' }).stdout)![1]);
+        const total = words.find(w => /^407[.,]045$/.test(w.text));
+        expect(total, 'the total row\'s 407.045').toBeDefined();
+        expect(total!.y / height).toBeGreaterThan(0.5);
     }, 240_000);
 });

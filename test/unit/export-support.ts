@@ -132,6 +132,8 @@ export interface DocxCell {
     align?: string;
     /** Every run in the cell is bold (w:b without w:val="false"). */
     bold: boolean;
+    /** The text of the cell's bold runs, run by run. */
+    boldRuns: string[];
 }
 
 export interface DocxRow { header: boolean; cantSplit: boolean; cells: DocxCell[] }
@@ -180,7 +182,9 @@ function readTable(tbl: XmlNode): DocxTable {
             const cell: DocxCell = {
                 text: wordText(tc), gridSpan, vMerge, column,
                 align: child(child(paragraphs[0], 'w:pPr'), 'w:jc')?.attrs['w:val'],
-                bold: runsBold(descendants(tc, 'w:r'), 'w:b')
+                bold: runsBold(descendants(tc, 'w:r'), 'w:b'),
+                boldRuns: descendants(tc, 'w:r').filter(r => isOn(child(child(r, 'w:rPr'), 'w:b')))
+                    .map(r => descendants(r, 'w:t').map(t => t.text).join('')).filter(t => t !== '')
             };
             column += gridSpan;
             return cell;
@@ -264,7 +268,15 @@ export function decodeHtml(text: string): string {
     return text.replace(/<br>/g, '\n').replace(/&(?:amp|lt|gt|quot|#39);/g, e => HTML_ENTITIES[e]);
 }
 
-export interface HtmlCell { tag: 'th' | 'td'; text: string; colSpan: number; rowSpan: number; classes: string[] }
+export interface HtmlCell {
+    tag: 'th' | 'td';
+    text: string;
+    colSpan: number;
+    rowSpan: number;
+    classes: string[];
+    /** The texts of the cell's bold spans (a bold part of its text). */
+    boldRuns: string[];
+}
 
 /** The rows of each <table> in the exporter's HTML (a page of known shape, so a pattern reader suffices). */
 export function htmlTables(html: string): { rowClass: string; cells: HtmlCell[] }[][] {
@@ -273,7 +285,8 @@ export function htmlTables(html: string): { rowClass: string; cells: HtmlCell[] 
             rowClass,
             cells: [...row.matchAll(/<(th|td)([^>]*)>([\s\S]*?)<\/\1>/g)].map(([, tag, attrs, content]) => ({
                 tag: tag as 'th' | 'td',
-                text: decodeHtml(content),
+                text: decodeHtml(content.replace(/<\/?span[^>]*>/g, '')),
+                boldRuns: [...content.matchAll(/<span class="bold">([\s\S]*?)<\/span>/g)].map(m => decodeHtml(m[1])),
                 colSpan: Number(/colspan="(\d+)"/.exec(attrs)?.[1] ?? 1),
                 rowSpan: Number(/rowspan="(\d+)"/.exec(attrs)?.[1] ?? 1),
                 classes: (/class="([^"]*)"/.exec(attrs)?.[1] ?? '').split(' ')

@@ -6,7 +6,7 @@ import { renderExport } from '../../language-server/src/export/index.js';
 import { numberFormat } from '../../language-server/src/export/xlsx.js';
 import { formatNumber } from '../../common/numbers.js';
 import type { AnnexTable, PlanView } from '../../common/view.js';
-import { seedView, viewOfText, XSS, XSS_PLAN } from './export-support.js';
+import { child, descendants, seedView, viewOfText, xmlParts, XSS, XSS_PLAN } from './export-support.js';
 
 let view: PlanView;
 let workbook: ExcelJS.Workbook;
@@ -88,6 +88,10 @@ describe('XLSX export of the seed plan', () => {
                     // The format prints the value back as the annex does, in the plan's style.
                     expect(formatNumber(target.value as number, 'vi', formatDecimals(target.numFmt))).toBe(cell.text);
                     numbers++;
+                } else if (cell.kind === 'number') {
+                    // STT: a number, shown as printed.
+                    expect(target.value, target.address).toBe(Number(cell.text));
+                    expect(target.alignment.horizontal).toBe('center');
                 } else {
                     expect(target.value).toBe(cell.text);
                 }
@@ -117,6 +121,8 @@ describe('XLSX export of the seed plan', () => {
                         expect(target.value).toBe(cell.value);
                         const text = cell.kind === 'year' ? `Năm ${target.value}` : formatNumber(target.value as number, 'vi', formatDecimals(target.numFmt));
                         expect(text).toBe(cell.text);
+                    } else if (cell.runs) {
+                        expect((target.value as ExcelJS.CellRichTextValue).richText.map(r => r.text).join('')).toBe(cell.text);
                     } else {
                         expect(target.value).toBe(cell.text);
                     }
@@ -126,12 +132,61 @@ describe('XLSX export of the seed plan', () => {
         expect(workbook.worksheets[2].getCell('E6').numFmt).toBe('"Năm "0');
     });
 
-    it('sets column widths from the view, in proportion', () => {
+    it('stores the STT of every annex as a number (sorting and filtering as numbers), centred', () => {
+        view.annexes.forEach((annex, i) => {
+            const sheet = workbook.worksheets[i];
+            const first = headerRow(annex) + annex.header.length;
+            const stt = annex.body.map((row, r) => [row.cells[0].text, sheet.getCell(first + r, 1).value]).filter(([t]) => /^\d+$/.test(t as string));
+            expect(stt.length, annex.label).toBeGreaterThan(5);
+            for (const [text, value] of stt) expect(value, `${annex.label} STT ${text}`).toBe(Number(text));
+        });
+        // Not a text cell holding digits ("number stored as text"): the cell XML has no string type.
+        expect(workbook.worksheets[2].getCell(headerRow(view.annexes[2]) + 1, 1).type).toBe(ExcelJS.ValueType.Number);
+    });
+
+    it('sets Annex 02\'s dimension labels in bold as published, as rich text: the indicators\' names plain', () => {
+        const annex = view.annexes[1];
+        const sheet = workbook.worksheets[1];
+        const first = headerRow(annex) + annex.header.length;
+        const runs = annex.body.map((_, r) => sheet.getCell(first + r, 2).value)
+            .map(v => (typeof v === 'object' && v !== null && 'richText' in v ? v.richText.map(x => [x.text, x.font?.bold === true]) : [[v, false]]));
+        expect(runs[0]).toEqual([['- Chiều thiếu hụt về việc làm:', true], [' Tỷ lệ người lao động thuộc hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo có nhu cầu được hỗ trợ kết nối, tư vấn, định hướng nghề nghiệp, cung cấp thông tin thị trường lao động, hỗ trợ tìm việc làm', false]]);
+        expect(runs[2]).toEqual([['+ Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng cân nặng theo tuổi', false]]);
+        expect(runs.flatMap(r => r.filter(x => x[1]).map(x => x[0]))).toEqual([
+            'việc làm', 'y tế', 'giáo dục, đào tạo', 'nhà ở', 'nước sinh hoạt và vệ sinh', 'thông tin'
+        ].map(d => `- Chiều thiếu hụt về ${d}:`));
+    });
+
+    it('makes the columns as wide as the printed page (at 100 %), the view\'s widest column the widest', () => {
         view.annexes.forEach((annex, i) => {
             const widths = annex.columns.map((_, c) => workbook.worksheets[i].getColumn(c + 1).width!);
-            const ratios = widths.map((w, c) => w / annex.columns[c].width);
-            for (const ratio of ratios) expect(ratio).toBeCloseTo(ratios[0], 1);
+            // A column `w` wide is w × 7 + 5 pixels (96 dpi) in the default font, Times New Roman 11.
+            const mm = widths.reduce((a, w) => a + (w * 7 + 5) * 25.4 / 96, 0);
+            const printable = (annex.orientation === 'landscape' ? 297 : 210) - 30 - 15;
+            expect(mm, annex.label).toBeLessThanOrEqual(printable + 0.5);
+            expect(mm, annex.label).toBeGreaterThan(printable * 0.97);
+            const widest = annex.columns.reduce((best, c, k) => (c.width > annex.columns[best].width ? k : best), 0);
+            expect(Math.max(...widths)).toBe(widths[widest]);
         });
+    });
+
+    it('sets every annex\'s table in one text size, 11 pt here (Annex 01\'s seventeen columns hold their numbers at it)', () => {
+        const sizes = new Set<number>();
+        view.annexes.forEach((annex, i) => {
+            const sheet = workbook.worksheets[i];
+            for (let r = headerRow(annex); r < headerRow(annex) + annex.header.length + annex.body.length; r++) {
+                sheet.getRow(r).eachCell(cell => { if (cell.font?.size) sizes.add(cell.font.size); });
+            }
+        });
+        expect([...sizes]).toEqual([11]);
+    });
+
+    it('makes Times New Roman the workbook\'s default font, in which column widths are counted', async () => {
+        const { files } = await renderExport(view, 'xlsx');
+        const styles = (await xmlParts(files[0].data)).get('xl/styles.xml')!;
+        const first = descendants(descendants(styles, 'fonts')[0], 'font')[0];
+        expect(child(first, 'name')?.attrs.val).toBe('Times New Roman');
+        expect(child(first, 'sz')?.attrs.val).toBe('11');
     });
 
     it('prints on A4 in the annex orientation with the header rows repeated and page numbers from the second page', () => {
@@ -140,6 +195,8 @@ describe('XLSX export of the seed plan', () => {
             expect(setup.paperSize).toBe(9);
             expect(setup.orientation).toBe(annex.orientation);
             expect(setup.printTitlesRow).toBe(`${headerRow(annex)}:${headerRow(annex) + annex.header.length - 1}`);
+            // One page wide, as many down as it takes; each annex numbers its pages from 1.
+            expect([setup.fitToPage, setup.fitToWidth, setup.fitToHeight, setup.firstPageNumber]).toEqual([true, 1, 0, 1]);
             const headerFooter = workbook.worksheets[i].headerFooter;
             expect(headerFooter.differentFirst).toBe(true);
             expect(headerFooter.oddHeader).toMatch(/^&C.*&P$/);
@@ -154,7 +211,7 @@ describe('XLSX export of other plans', () => {
         const sheet = wb.worksheets[0];
         // Label, heading, title, subtitle, blank, two header rows: the first district is on row 8.
         expect(sheet.getCell('A2').value).toBe('DỰ KIẾN');
-        expect(sheet.getCell('A8').value).toBe('1');
+        expect(sheet.getCell('A8').value).toBe(1);
         expect(sheet.getCell('B8').value).toBe(XSS);
         sheet.eachRow(row => row.eachCell(cell => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
     });

@@ -163,6 +163,12 @@ describe('TextMate grammar', () => {
         expect(scopeOf('standard md2022 "Chuẩn nghèo" basis "NĐ 07"', 'md2022')).toBe('entity.name.type.plan');
         expect(scopeOf('    standard md2022', 'md2022')).toBe('variable.other.reference.plan');
         expect(scopeOf('    lead XD coordinate MTTQ', 'MTTQ')).toBe('variable.other.reference.plan');
+        // The wording printed for an agency: "as" a keyword, the agency a reference, the wording a string.
+        expect(scopesOf('    lead NN as "Sở Nông nghiệp và PTNT" YT')).toEqual([
+            ['lead', 'keyword.other.field.plan'], ['NN', 'variable.other.reference.plan'], ['as', 'keyword.other.field.plan'],
+            ['"', 'punctuation.definition.string.begin.plan'], ['Sở Nông nghiệp và PTNT', 'string.quoted.double.plan'],
+            ['"', 'punctuation.definition.string.end.plan'], ['YT', 'variable.other.reference.plan']
+        ]);
         expect(scopeOf('    task 1 ho_tro "Xây dựng" {', 'ho_tro')).toBe('entity.name.type.plan');
         expect(scopeOf('    group a "Về giải quyết" {', 'a')).toBe('entity.name.section.plan');
         expect(scopeOf('agency G "Các sở" group', 'group')).toBe('constant.language.enum.plan');

@@ -65,7 +65,7 @@ indicator ty_le_ngheo "Tỷ lệ hộ nghèo" {
     unit percent
     direction lower
     computed poor-rate of phu_luc_01
-    lead LDTBXH coordinate MTTQ
+    lead LDTBXH as "Sở LĐ-TB&XH" coordinate MTTQ as "Ủy ban MTTQ tỉnh"
     baseline 2022 = 1 standard md2022
     plan 2025 = 0,5
     actual 2023 = 0,9

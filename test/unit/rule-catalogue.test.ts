@@ -333,6 +333,14 @@ const CASES: Case[] = [
         en: /^No district is declared with the id "Z"\.$/
     },
     {
+        // The wording an annex prints for an agency must be one of the agency's declared names.
+        code: 'agency-name-unknown', severity: 'error',
+        fires: 'plan t\nagency NN "Sở Nông nghiệp và Phát triển nông thôn" department { short "Sở Nông nghiệp và PTNT" }\ntasks "T" {\n    task 1 "Cấp nước" { lead NN as «"Sở NN và PTNT"» }\n}\n',
+        quiet: 'plan t\nagency NN "Sở Nông nghiệp và Phát triển nông thôn" department { short "Sở Nông nghiệp và PTNT" }\ntasks "T" {\n    task 1 "Cấp nước" { lead NN as "Sở Nông nghiệp và PTNT" }\n}\n',
+        vi: /^Cơ quan NN không có tên "Sở NN và PTNT"; tên đã khai báo: "Sở Nông nghiệp và Phát triển nông thôn"; "Sở Nông nghiệp và PTNT"\.$/,
+        en: /^The agency NN has no name "Sở NN và PTNT"; its declared names: "Sở Nông nghiệp và Phát triển nông thôn"; "Sở Nông nghiệp và PTNT"\.$/
+    },
+    {
         code: 'missing-lead', severity: 'warning',
         fires: 'plan t\nheader { period 2023 to 2025 }\ntasks "T" {\n    task «1» "Xây dựng chính sách" { submit 2025 }\n}\n',
         quiet: 'plan t\nheader { period 2023 to 2025 }\nagency A "Sở Y tế" department\ntasks "T" {\n    task 1 "Xây dựng chính sách" { lead A submit 2025 }\n}\n',

@@ -1,5 +1,6 @@
 // Who does what: leads, unknown ids, unused agencies, duplicate ids, numbered lists, years of the plan.
 import { describe, expect, test } from 'vitest';
+import { buildPlanView } from '../../language-server/src/view/build.js';
 import { createTestServices, findingKeys, marked, severityOf, showRange, validatePlan as validateAll } from '../helpers/plan.js';
 
 // These plans are fragments: an indicator outside every dimension (not-shown) is not their subject.
@@ -119,6 +120,70 @@ ${AGENCIES}solutions {
         const { diagnostics } = await validatePlan(services, `plan t\ntasks "T" { task 1 "${long}" { submit 2025 } }\n`, 'vi');
         expect(diagnostics).toHaveLength(1);
         expect(diagnostics[0].message).toBe(`Nhiệm vụ 1 chưa có đơn vị chủ trì: ${long.slice(0, 79)}…`);
+    });
+});
+
+describe('the wording an annex prints for an agency (as "…")', () => {
+    const DECLARED = `agency LD "Sở Lao động - Thương binh và Xã hội" department { short "Sở LĐ-TB&XH" alias "Sở Lao động – Thương binh và Xã hội" }
+agency NN "Sở Nông nghiệp và Phát triển nông thôn" department { short "Sở Nông nghiệp và PTNT" }
+agency YT "Sở Y tế" department
+`;
+
+    test('each wording goes to the reference it follows, among leads and coordinating bodies; the annex prints it', async () => {
+        const { diagnostics, model } = await validatePlan(services, `plan t
+${DECLARED}tasks "T" {
+    annex "03"
+    task 1 "Một" { lead YT LD as "Sở Lao động – Thương binh và Xã hội" NN coordinate NN as "Sở Nông nghiệp và PTNT" YT }
+}
+`);
+        expect(diagnostics.filter(d => d.code === 'agency-name-unknown')).toEqual([]);
+        const { leads, coordinates } = model.taskLists[0].tasks[0].assignment;
+        expect(leads.map(r => [r.id, r.printedAs?.text])).toEqual([['YT', undefined], ['LD', 'Sở Lao động – Thương binh và Xã hội'], ['NN', undefined]]);
+        expect(coordinates.map(r => [r.id, r.printedAs?.text])).toEqual([['NN', 'Sở Nông nghiệp và PTNT'], ['YT', undefined]]);
+        const row = buildPlanView(model).annexes[0].body[0].cells.map(c => c.text);
+        expect(row.slice(2, 4)).toEqual([
+            'Sở Y tế; Sở Lao động – Thương binh và Xã hội; Sở Nông nghiệp và Phát triển nông thôn',
+            'Sở Nông nghiệp và PTNT; Sở Y tế'
+        ]);
+    });
+
+    test('a wording that is none of the agency\'s names is an error at the wording; the annex prints it all the same', async () => {
+        const { text, ranges } = marked(`plan t
+${DECLARED}dimension d "Nước" {
+    indicator nuoc "Tỷ lệ hộ dùng nước sạch" { unit percent lead NN as «"Sở NN&PTNT"» baseline 2022 = 60 }
+}
+indicator-table "Bảng" annex "02"
+solutions { group 1 "Nhóm" { lead YT as «"Sở Y Tế"» solution "Một" { lead LD as "Sở LĐ-TB&XH" } } }
+`);
+        const { diagnostics, model } = await validatePlan(services, text, 'en');
+        expect(findingKeys(diagnostics).filter(k => k.startsWith('agency-name-unknown'))).toEqual(ranges.map(r => `agency-name-unknown@${showRange(r)}`));
+        expect(diagnostics.find(d => d.code === 'agency-name-unknown')!.message)
+            .toBe('The agency NN has no name "Sở NN&PTNT"; its declared names: "Sở Nông nghiệp và Phát triển nông thôn"; "Sở Nông nghiệp và PTNT".');
+        const annex = buildPlanView(model).annexes[0];
+        expect(annex.body[0].cells.at(-1)!.text).toBe('Sở NN&PTNT');
+    });
+
+    test('a wording is compared in composed form: a decomposed "ệ" pasted from elsewhere is the same name', async () => {
+        const decomposed = 'Sở Nông nghiệp và PTNT'.normalize('NFD');
+        const { diagnostics } = await validatePlan(services, `plan t
+${DECLARED}tasks "T" { task 1 "Một" { lead NN as "${decomposed}" } }
+`);
+        expect(diagnostics.filter(d => d.code === 'agency-name-unknown')).toEqual([]);
+    });
+
+    test('a wording for an id that is not declared is not checked twice: the unknown id is the finding', async () => {
+        const { diagnostics } = await validatePlan(services, `plan t
+${DECLARED}tasks "T" { task 1 "Một" { lead ZZ as "Sở Z" } }
+`);
+        expect(diagnostics.map(d => d.code).filter(c => c === 'unknown-reference' || c === 'agency-name-unknown')).toEqual(['unknown-reference']);
+    });
+
+    test('the whole document names a coordinating body by its wording too', async () => {
+        const { model } = await validatePlan(services, `plan t
+${DECLARED}solutions { group 1 "Nhóm" { solution "Về nước" { text "Cấp nước." lead NN as "Sở Nông nghiệp và PTNT" coordinate LD as "Sở Lao động – Thương binh và Xã hội" } } }
+`);
+        const body = buildPlanView(model).document!.body.map(p => [p.lead?.text, p.text].filter(Boolean).join(' '));
+        expect(body.find(p => p.startsWith('Đơn vị chủ trì'))).toMatch(/^Đơn vị chủ trì thực hiện: Sở Nông nghiệp và PTNT; .*Sở Lao động – Thương binh và Xã hội/);
     });
 });
 

@@ -125,6 +125,42 @@ target mt { indicator rate  year 2025  below 1,5  text "dưới 1,5%" }
         expect(spans.reduce((a, b) => a + b, 0)).toBe(annex02.body.length);
     });
 
+    it('names the agencies of Annexes 02 and 03 in the published wording: short forms and the en dash where the document has them', async () => {
+        const view = await viewOf(SEED_PLAN);
+        const published = JSON.parse(fs.readFileSync(PUBLISHED_ANNEXES, 'utf-8')) as {
+            annex02: { rows: { agency: string | null }[] };
+            annex03: { rows: { lead: string; coordinating: string }[] };
+        };
+        const annex02 = view.annexes.find(a => a.number === '02')!;
+        const columns = annex02.header[0].cells.length;
+        expect(annex02.body.map(r => (r.cells.length === columns ? r.cells.at(-1)!.text : null)))
+            .toEqual(published.annex02.rows.map(r => r.agency));
+        expect(published.annex02.rows.map(r => r.agency)).toContain('Sở Nông nghiệp và PTNT');
+        const annex03 = view.annexes.find(a => a.number === '03')!;
+        expect(annex03.body.map(r => [r.cells[2].text, r.cells[3].text])).toEqual(published.annex03.rows.map(r => [r.lead, r.coordinating]));
+        expect(published.annex03.rows.filter(r => r.lead === 'Sở Lao động – Thương binh và Xã hội')).toHaveLength(4);
+        // The wordings are the agency's own declared names: no finding.
+        expect(view.findingList!.filter(f => f.code === 'agency-name-unknown')).toEqual([]);
+    });
+
+    it('gives Annex 02\'s dimension label as a bold run before the first indicator\'s name, the whole text unchanged', async () => {
+        const view = await viewOf(SEED_PLAN);
+        const published = JSON.parse(fs.readFileSync(PUBLISHED_ANNEXES, 'utf-8')) as
+            { annex02: { rows: { dimension: string; stt: string | null; indicator: string }[] } };
+        const annex02 = view.annexes.find(a => a.number === '02')!;
+        annex02.body.forEach((row, i) => {
+            const cell = row.cells[1];
+            const { dimension, stt } = published.annex02.rows[i];
+            if (stt === null) expect(cell.runs, `row ${i + 1}`).toBeUndefined();
+            else {
+                expect(cell.runs?.[0], `row ${i + 1}`).toEqual({ text: `- ${dimension}:`, bold: true });
+                expect(cell.runs!.map(r => r.text).join(''), `row ${i + 1}`).toBe(cell.text);
+                expect(cell.runs!.slice(1).some(r => r.bold)).toBe(false);
+            }
+            expect(cell.bold).toBeUndefined();
+        });
+    });
+
     describe('the "(Kèm theo …)" line under each annex', () => {
         /** A plan with one small annex and the given header fields. */
         const subtitleOf = async (header: string) => {

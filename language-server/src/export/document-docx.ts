@@ -10,7 +10,7 @@ import {
     type ISectionOptions
 } from 'docx';
 import type { DocumentParagraph, DocumentView, PlanView } from '../../../common/view.js';
-import { annexSection, A4, BLACK, FONT, MARGIN } from './docx.js';
+import { annexSection, annexTextSize, A4, BLACK, FONT, MARGIN } from './docx.js';
 import { exportView } from './text.js';
 
 /** Half-points. */
@@ -159,7 +159,7 @@ export async function renderDocumentDocx(plan: PlanView): Promise<Uint8Array> {
     const view = exportView(plan);
     const sections: ISectionOptions[] = [
         ...(view.document ? [documentSection(view.document)] : []),
-        ...view.annexes.map(annexSection)
+        ...view.annexes.map(annex => annexSection(annex, annexTextSize(view.annexes)))
     ];
     const document = new Document({
         creator: view.header.issuer ?? 'plan',

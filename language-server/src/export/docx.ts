@@ -3,12 +3,12 @@
 // page (landscape when the view says so) numbering its own pages; "Phụ lục NN" on its own line, the
 // title in capitals, the italic "(Kèm theo …)" line; table header rows repeated on every page.
 import {
-    AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Header, HeightRule, Packer, PageNumber,
+    AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Header, HeightRule, LineRuleType, Packer, PageNumber,
     PageOrientation, Paragraph, SectionType, Table, TableCell, TableLayoutType, TableRow, TextRun,
     VerticalAlign, WidthType, type ISectionOptions
 } from 'docx';
 import type { AnnexCell, AnnexRow, AnnexTable, PlanView } from '../../../common/view.js';
-import { annexGrids, fitColumnWidths, layoutRows, minimumColumnEms, officialCaps } from './grid.js';
+import { annexGrids, fitColumnWidths, layoutRows, minimumColumnEms, officialCaps, TAIL_ROWS } from './grid.js';
 import { exportView } from './text.js';
 import { say } from '../../../common/catalogue.js';
 import { ANNEX_LOCALE } from '../../../common/words/annex.js';
@@ -25,43 +25,71 @@ export const MARGIN = {
 /** Half-points: 14 pt for the annex lines, as the decree asks. */
 const SIZE_ANNEX = 28;
 
-/** Table text size: 13 pt where the columns leave room, smaller for wide tables such as Annex 01. */
-function tableFontSize(columns: number): number {
-    return columns >= 12 ? 22 : columns >= 8 ? 24 : 26;
-}
+/**
+ * Table text sizes in half-points, largest first: 12 pt, the size of the published annexes, unless a
+ * table's columns do not fit their longest words at that size.
+ */
+const TABLE_SIZES = [24, 22, 20, 18, 16];
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-/** Left and right cell padding, 1 mm in twips. */
-const CELL_MARGIN = 57;
+/** Cell padding in twips: 1 mm left and right, 0,5 mm above and below. */
+const CELL_MARGIN = { left: 57, right: 57, top: 28, bottom: 28 };
+
+export { TAIL_ROWS } from './grid.js';
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
 
+/** An annex line above the table, kept on the page of the table's first rows. */
 function centred(text: string, run: { bold?: boolean; italics?: boolean }, after = 0): Paragraph {
     return new Paragraph({
-        alignment: AlignmentType.CENTER, spacing: { after },
+        alignment: AlignmentType.CENTER, spacing: { after }, keepNext: true,
         children: [new TextRun({ text, size: SIZE_ANNEX, ...run })]
     });
 }
 
-/** A cell's text as runs; line breaks in the text stay line breaks in the cell. */
-function cellParagraph(cell: AnnexCell, size: number, bold: boolean): Paragraph {
-    const lines = cell.text.split(/\r\n|\r|\n/);
+/**
+ * A cell's text as runs, a bold part of it (the view's runs) in bold; line breaks in the text stay
+ * line breaks in the cell.
+ */
+function cellParagraph(cell: AnnexCell, size: number, bold: boolean, keepNext: boolean): Paragraph {
+    const parts = cell.runs ?? [{ text: cell.text }];
+    const children = parts.flatMap(part => part.text.split(/\r\n|\r|\n/).map((line, i) =>
+        new TextRun({ text: line, size, bold: bold || part.bold === true, break: i > 0 ? 1 : undefined })));
     return new Paragraph({
         alignment: ALIGN[cell.align ?? 'left'],
-        spacing: { before: 20, after: 20 },
-        children: cell.text === '' ? [] : lines.map((line, i) => new TextRun({ text: line, size, bold, break: i > 0 ? 1 : undefined }))
+        spacing: { before: 0, after: 0 },
+        keepNext: keepNext || undefined,
+        children: cell.text === '' ? [] : children
     });
 }
 
-function annexTable(annex: AnnexTable, contentWidth: number): Table {
+/** The content width of an annex's page, in twips. */
+function contentWidthOf(annex: AnnexTable): number {
+    return (annex.orientation === 'landscape' ? A4.height : A4.width) - MARGIN.left - MARGIN.right;
+}
+
+/** The narrowest each column of an annex may be at a text size (half-points): its longest word, the padding, a little slack. */
+function minimumWidths(annex: AnnexTable, size: number): number[] {
+    // An em is `size * 10` twips.
+    return minimumColumnEms(annex).map(ems => Math.ceil(ems * size * 10 * 1.08) + CELL_MARGIN.left + CELL_MARGIN.right);
+}
+
+/**
+ * One text size for the tables of every annex, as a document sets them: 12 pt, or the largest size at
+ * which the widest annex's columns still hold their longest words.
+ */
+export function annexTextSize(annexes: AnnexTable[]): number {
+    return TABLE_SIZES.find(size => annexes.every(a => minimumWidths(a, size).reduce((x, y) => x + y, 0) <= contentWidthOf(a))) ?? TABLE_SIZES.at(-1)!;
+}
+
+function annexTable(annex: AnnexTable, size: number): Table {
     const { width } = annexGrids(annex);
     const weights = Array.from({ length: width }, (_, i) => Math.max(1, annex.columns[i]?.width ?? 8));
-    const size = tableFontSize(width);
-    // size is in half-points; an em is `size * 10` twips. Cell margins and a little slack on top.
-    const minimums = minimumColumnEms(annex).map(ems => Math.ceil(ems * size * 10 * 1.08) + CELL_MARGIN * 2);
-    const columnWidths = fitColumnWidths(weights, minimums, contentWidth).map(w => Math.floor(w));
-    const makeRow = (row: AnnexRow, header: boolean, startColumns: number[]) => new TableRow({
+    const columnWidths = fitColumnWidths(weights, minimumWidths(annex, size), contentWidthOf(annex)).map(w => Math.floor(w));
+    // The rows that keep with the next: the last TAIL_ROWS rows of the body go to a page together.
+    const keepFrom = annex.body.length - TAIL_ROWS;
+    const makeRow = (row: AnnexRow, header: boolean, startColumns: number[], index: number) => new TableRow({
         tableHeader: header ? true : undefined,
         cantSplit: true,
         height: header ? { value: 400, rule: HeightRule.ATLEAST } : undefined,
@@ -74,7 +102,8 @@ function annexTable(annex: AnnexTable, contentWidth: number): Table {
                 rowSpan: (cell.rowSpan ?? 1) > 1 ? cell.rowSpan : undefined,
                 width: { size: cellWidth, type: WidthType.DXA },
                 verticalAlign: VerticalAlign.CENTER,
-                children: [cellParagraph(cell, size, header || cell.bold === true || row.kind === 'total')]
+                children: [cellParagraph(cell, size, header || cell.bold === true || row.kind === 'total',
+                    !header && index >= keepFrom && index < annex.body.length - 1)]
             });
         })
     });
@@ -83,11 +112,11 @@ function annexTable(annex: AnnexTable, contentWidth: number): Table {
         columnWidths,
         layout: TableLayoutType.FIXED,
         alignment: AlignmentType.CENTER,
-        margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
+        margins: CELL_MARGIN,
         borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
         rows: [
-            ...gridStarts(annex.header, width).map(({ row, starts }) => makeRow(row, true, starts)),
-            ...gridStarts(annex.body, width).map(({ row, starts }) => makeRow(row, false, starts))
+            ...gridStarts(annex.header, width).map(({ row, starts }, i) => makeRow(row, true, starts, i)),
+            ...gridStarts(annex.body, width).map(({ row, starts }, i) => makeRow(row, false, starts, i))
         ]
     });
 }
@@ -102,11 +131,12 @@ function gridStarts(rows: AnnexRow[], width: number): { row: AnnexRow; starts: n
     });
 }
 
-/** An annex on its own section: a new page, landscape when the view says so, its pages numbered from 1. */
-export function annexSection(annex: AnnexTable): ISectionOptions {
+/**
+ * An annex on its own section: a new page, landscape when the view says so, its pages numbered from 1;
+ * `size`: the text size of its table (annexTextSize), the same for every annex of a document.
+ */
+export function annexSection(annex: AnnexTable, size = annexTextSize([annex])): ISectionOptions {
     const landscape = annex.orientation === 'landscape';
-    const pageWidth = landscape ? A4.height : A4.width;
-    const contentWidth = pageWidth - MARGIN.left - MARGIN.right;
     const pageNumber = new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE_ANNEX })]
@@ -131,8 +161,10 @@ export function annexSection(annex: AnnexTable): ISectionOptions {
             ...(annex.heading ? [centred(officialCaps(annex.heading), { bold: true })] : []),
             centred(officialCaps(annex.title), { bold: true }),
             centred(annex.subtitle, { italics: true }, 240),
-            annexTable(annex, contentWidth),
-            new Paragraph({})
+            annexTable(annex, size),
+            // The paragraph a section needs after its table, one point high: a table that fills the
+            // page would otherwise push it onto a page of its own.
+            new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] })
         ]
     };
 }
@@ -140,7 +172,8 @@ export function annexSection(annex: AnnexTable): ISectionOptions {
 export async function renderDocx(plan: PlanView): Promise<Uint8Array> {
     // docx writes text into its XML as given: characters XML 1.0 forbids must go first.
     const view = exportView(plan);
-    const sections = view.annexes.map(annexSection);
+    const size = annexTextSize(view.annexes);
+    const sections = view.annexes.map(annex => annexSection(annex, size));
     const document = new Document({
         creator: view.header.issuer ?? 'plan',
         title: view.header.title ?? view.id,

@@ -3,6 +3,13 @@
 // header line from here.
 import type { AnnexCell, AnnexRow, AnnexTable } from '../../../common/view.js';
 
+/**
+ * A table's last rows kept on one page (in the DOCX each row keeps with the next, in the HTML no
+ * break comes before them): a page break inside a long table never leaves fewer rows than this alone
+ * on the last page.
+ */
+export const TAIL_ROWS = 3;
+
 /** A grid position: the cell that starts there, one that a span from elsewhere covers, or nothing. */
 export type GridSlot =
     | { origin: true; cell: AnnexCell; colSpan: number; rowSpan: number }

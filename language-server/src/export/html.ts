@@ -3,18 +3,32 @@
 // on each printed page (thead). Every text from the plan goes through exportText, then escapeHtml
 // (attribute values too, though the view should only hold the exporter's own words there).
 import type { AnnexCell, AnnexRow, AnnexTable, PlanView } from '../../../common/view.js';
-import { annexGrids, fitColumnWidths, minimumColumnEms, officialCaps } from './grid.js';
+import { annexGrids, fitColumnWidths, minimumColumnEms, officialCaps, TAIL_ROWS } from './grid.js';
 import { exportView } from './text.js';
 import { escapeHtml } from '../../../common/escape.js';
 
-/** Matches the `padding` of th and td below. */
-const CELL_PADDING_MM = 1.2;
+/** The page number in the top margin: 14 pt Times New Roman, as the annex lines. */
+const PAGE_NUMBER = 'content: counter(page); font-family: "Times New Roman", Times, serif; font-size: 14pt; vertical-align: middle;';
+
+/** Matches the `padding` of th and td below (left and right). */
+const CELL_PADDING_MM = 1;
+
+/** The tables' text size, the same in every annex, as in the DOCX and the workbook. */
+const TABLE_PT = 11;
 
 
-/** The annexes' style (the whole document's page adds its own, document-html.ts). */
+/**
+ * The annexes' style (the whole document's page adds its own, document-html.ts). Printed pages carry
+ * their number centred in the top margin, none on the first page (Nghị định 30/2020/NĐ-CP), in CSS
+ * page-margin boxes (Chromium 131 and later, Firefox, Prince); the landscape pages of wide annexes are
+ * a named page, which needs its own rules. The numbers run on through the annexes: a browser cannot
+ * start them again at each one as the DOCX does.
+ */
 export const STYLE = `
-@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
-@page landscape { size: A4 landscape; margin: 20mm 15mm 20mm 30mm; }
+@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; @top-center { ${PAGE_NUMBER} } }
+@page landscape { size: A4 landscape; margin: 20mm 15mm 20mm 30mm; @top-center { ${PAGE_NUMBER} } }
+@page :first { @top-center { content: none; } }
+@page landscape:first { @top-center { content: none; } }
 html { color: #000; background: #fff; }
 body { font-family: "Times New Roman", Times, serif; font-size: 13pt; margin: 0; }
 section.annex { margin: 0 auto 12mm; max-width: 165mm; }
@@ -22,13 +36,13 @@ section.annex.landscape { page: landscape; max-width: 252mm; }
 section.annex + section.annex { break-before: page; }
 p.label, p.heading, p.title, p.subtitle { text-align: center; margin: 0; font-size: 14pt; }
 p.label, p.heading, p.title { font-weight: bold; }
-p.subtitle { font-style: italic; margin-bottom: 6mm; }
+p.subtitle { font-style: italic; margin-bottom: 4mm; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-th, td { border: 1px solid #000; padding: 1mm 1.2mm; vertical-align: middle; overflow-wrap: break-word; }
+th, td { border: 1px solid #000; padding: 0.5mm 1mm; vertical-align: middle; overflow-wrap: break-word; font-size: ${TABLE_PT}pt; line-height: 1.15; }
 th { font-weight: bold; text-align: center; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-table.wide th, table.wide td { font-size: 11pt; }
+tbody tr:nth-last-child(-n+${TAIL_ROWS - 1}) { break-before: avoid; }
 .left { text-align: left; } .center { text-align: center; } .right { text-align: right; white-space: nowrap; }
 .bold, tr.total td, tr.subtotal td, tr.section td { font-weight: bold; }
 `;
@@ -39,7 +53,11 @@ function cellHtml(cell: AnnexCell, tag: 'th' | 'td'): string {
     if ((cell.rowSpan ?? 1) > 1) attrs.push(`rowspan="${Math.floor(cell.rowSpan!)}"`);
     const classes = [cell.align ?? (tag === 'th' ? 'center' : 'left'), ...(cell.bold && tag === 'td' ? ['bold'] : [])];
     attrs.push(`class="${escapeHtml(classes.join(' '))}"`);
-    const content = cell.text.split(/\r\n|\r|\n/).map(escapeHtml).join('<br>');
+    const lines = (text: string) => text.split(/\r\n|\r|\n/).map(escapeHtml).join('<br>');
+    // A bold part of the text (Annex 02's "- Chiều thiếu hụt về …:") in a bold span.
+    const content = cell.runs && !cell.bold
+        ? cell.runs.map(run => (run.bold ? `<span class="bold">${lines(run.text)}</span>` : lines(run.text))).join('')
+        : lines(cell.text);
     return `<${tag} ${attrs.join(' ')}>${content}</${tag}>`;
 }
 
@@ -51,7 +69,7 @@ export function annexHtml(annex: AnnexTable): string {
     const { width } = annexGrids(annex);
     const wide = width >= 12;
     // Column widths in mm on the printed page, no column narrower than its longest word.
-    const fontMm = (wide ? 11 : 13) * 25.4 / 72;
+    const fontMm = TABLE_PT * 25.4 / 72;
     const minimums = minimumColumnEms(annex).map(ems => ems * fontMm * 1.08 + 2 * CELL_PADDING_MM + 0.5);
     const weights = Array.from({ length: width }, (_, i) => Math.max(1, annex.columns[i]?.width ?? 8));
     const mm = fitColumnWidths(weights, minimums, annex.orientation === 'landscape' ? 252 : 165);

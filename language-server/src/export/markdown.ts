@@ -1,7 +1,7 @@
 // Markdown export: one document, a heading per annex with its "(Kèm theo …)" line and a GFM table
 // whose header is the group headings flattened ("Kết quả năm 2021 - Tổng số hộ dân cư").
 import type { AnnexCell, AnnexTable, PlanView } from '../../../common/view.js';
-import { annexGrids, flatHeader, flatRow, officialCaps, type Grid } from './grid.js';
+import { annexGrids, flatHeader, officialCaps, type Grid } from './grid.js';
 import { exportView } from './text.js';
 import { escapeMarkdown } from '../../../common/escape.js';
 import { say } from '../../../common/catalogue.js';
@@ -23,10 +23,20 @@ function alignment(grid: Grid, column: number, annex: AnnexTable): string {
 
 /** A GFM table line. Cells are trimmed: a reader trims them anyway, and a line break at a cell's edge would be a stray <br>. */
 function tableRow(cells: string[], bold: boolean[] = []): string {
-    return `| ${cells.map((c, i) => {
-        const text = escapeMarkdown(c.trim(), true);
-        return bold[i] && text !== '' ? `**${text}**` : text;
-    }).join(' | ')} |`;
+    return `| ${cells.map((c, i) => strong(escapeMarkdown(c.trim(), true), bold[i])).join(' | ')} |`;
+}
+
+/** Escaped text in bold, the white space at its ends left outside the asterisks (where GFM would not close them). */
+function strong(escaped: string, bold = true): string {
+    const [, before, core, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(escaped)!;
+    return bold && core !== '' ? `${before}**${core}**${after}` : escaped;
+}
+
+/** A body cell: in bold when the whole cell is, else its bold runs (Annex 02's "- Chiều thiếu hụt về …:") only. */
+function bodyCell(cell: AnnexCell | undefined, bold: boolean): string {
+    if (!cell) return '';
+    if (bold || !cell.runs) return strong(escapeMarkdown(cell.text.trim(), true), bold);
+    return cell.runs.map(run => strong(escapeMarkdown(run.text, true), run.bold === true)).join('').trim();
 }
 
 function annexMarkdown(annex: AnnexTable): string {
@@ -39,7 +49,8 @@ function annexMarkdown(annex: AnnexTable): string {
         tableRow(flatHeader(header)),
         `| ${Array.from({ length: width }, (_, c) => alignment(body, c, annex)).join(' | ')} |`,
         // Total and section rows print bold, as in the annex.
-        ...body.slots.map((row, r) => tableRow(flatRow(row), row.map(slot => slot?.origin === true && (slot.cell.bold === true || annex.body[r].kind === 'total')))),
+        ...body.slots.map((row, r) => `| ${row.map(slot => slot?.origin === true
+            ? bodyCell(slot.cell, slot.cell.bold === true || annex.body[r].kind === 'total') : '').join(' | ')} |`),
         ''
     ];
     return lines.join('\n');

@@ -77,6 +77,12 @@ function mapStrings<T>(value: T): T {
         const mapped = mapStrings(record[key]);
         if (mapped !== record[key]) (copy ??= { ...record })[key] = mapped;
     }
+    // A cell in runs (a bold part of its text): each run is cleaned on its own, so that a bidi
+    // control opened in one is closed there; the cell's text is then the runs joined, the same in
+    // every format.
+    if (copy && Array.isArray(copy.runs) && copy.runs !== record.runs && typeof copy.text === 'string') {
+        copy.text = (copy.runs as { text: string }[]).map(run => run.text).join('');
+    }
     return (copy ?? value) as T;
 }
 

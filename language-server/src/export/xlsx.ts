@@ -4,8 +4,9 @@
 // English), which is what a spreadsheet reader expects. Cells whose text is not a readable number
 // (a finding in the plan) keep their printed text.
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { AnnexCell, AnnexTable, PlanView } from '../../../common/view.js';
-import { annexGrids, officialCaps, type Grid } from './grid.js';
+import { annexGrids, fitColumnWidths, minimumColumnEms, officialCaps, textEms, type Grid } from './grid.js';
 import { exportView } from './text.js';
 import { say } from '../../../common/catalogue.js';
 import { ANNEX, ANNEX_LOCALE, YEAR_HEADINGS } from '../../../common/words/annex.js';
@@ -18,8 +19,22 @@ const FONT = 'Times New Roman';
 const BLACK = { argb: 'FF000000' };
 const THIN = { style: 'thin' as const, color: BLACK };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-/** Excel column width units per unit of the view's column widths (Times New Roman runs wider than Calibri). */
-const WIDTH_SCALE = 1.25;
+/** Screen pixels per millimetre at 100 %, as Excel and LibreOffice lay a sheet out (96 dpi). */
+const PX_PER_MM = 96 / 25.4;
+/**
+ * A digit of the workbook's default font (Times New Roman 11, see timesAsDefaultFont), in whole
+ * pixels as Excel takes it: the unit of column width, a column `w` wide being `w × 7 + 5` pixels.
+ * (LibreOffice lays the same widths out a few per cent narrower.)
+ */
+const DIGIT_PX = 7;
+/** Room a cell leaves around its text, left and right together, in pixels. */
+const CELL_PADDING_PX = 6;
+/** Table text sizes in points, largest first: 12 pt unless the widest annex's columns do not hold their words at it. */
+const SHEET_TEXT_SIZES = [12, 11, 10, 9];
+/** Size of the annex lines above the table (Nghị định 30/2020/NĐ-CP). */
+const SIZE_ANNEX = 14;
+/** The page margins of Nghị định 30/2020/NĐ-CP, in millimetres. */
+const MARGIN_MM = { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 };
 
 /** The number format that prints a value with the same decimals as the annex: 29.822 · 3,17 · 9. */
 export function numberFormat(decimals: number | undefined): string {
@@ -72,7 +87,69 @@ function cellValue(cell: AnnexCell): { value: ExcelJS.CellValue; numFmt?: string
     return { value: cell.text };
 }
 
-function writeGrid(sheet: ExcelJS.Worksheet, grid: Grid, firstRow: number, header: boolean, kinds: string[], widths: number[]): void {
+/** The width a printed page leaves an annex's table, in pixels at 100 %. */
+function printableWidthPx(annex: AnnexTable): number {
+    const page = annex.orientation === 'landscape' ? 297 : 210;
+    return (page - MARGIN_MM.left - MARGIN_MM.right) * PX_PER_MM;
+}
+
+/** The narrowest each column may be at `size` points, in pixels: its longest word and the cell's padding. */
+function minimumColumnPx(annex: AnnexTable, size: number): number[] {
+    const em = size * 96 / 72;
+    return minimumColumnEms(annex).map(ems => Math.ceil(ems * em * 1.08) + CELL_PADDING_PX);
+}
+
+/**
+ * One table text size for every sheet, as the DOCX has one for every annex: the largest at which each
+ * annex's columns hold their longest words within the printed page at 100 % (11 pt for the seed).
+ */
+export function sheetTextSize(annexes: AnnexTable[]): number {
+    return SHEET_TEXT_SIZES.find(size => annexes.every(a => minimumColumnPx(a, size).reduce((x, y) => x + y, 0) <= printableWidthPx(a)))
+        ?? SHEET_TEXT_SIZES.at(-1)!;
+}
+
+/**
+ * The columns' widths in pixels: the printed page's width shared in proportion to the view's widths,
+ * none narrower than its longest word, so that the sheet prints at (about) 100 % and fit-to-width
+ * hardly shrinks it.
+ */
+function columnPx(annex: AnnexTable, width: number, size: number): number[] {
+    const weights = Array.from({ length: width }, (_, i) => Math.max(1, annex.columns[i]?.width ?? 8));
+    const minimums = minimumColumnPx(annex, size);
+    while (minimums.length < width) minimums.push(CELL_PADDING_PX);
+    return fitColumnWidths(weights, minimums, printableWidthPx(annex));
+}
+
+/**
+ * The lines a text wraps to in a column `px` pixels wide at `size` points, words laid greedily
+ * (widths estimated as grid.ts does). Excel keeps a row's stored height and does not refit wrapped
+ * text on opening, so rows get their height from this.
+ */
+function wrappedLines(text: string, px: number, size: number, bold: boolean): number {
+    // textEms errs on the wide side (by about 6 % for Vietnamese text in Times New Roman): right for a
+    // column's minimum, too many lines for a row's height.
+    const room = Math.max(1, (px - CELL_PADDING_PX) / (size * 96 / 72) / 0.94);
+    const space = textEms(' ', bold);
+    return text.split(/\r\n|\r|\n/).reduce((n, line) => {
+        let lines = 1;
+        let used = 0;
+        for (const word of line.split(/\s+/).filter(w => w !== '')) {
+            const w = textEms(word, bold);
+            if (used > 0 && used + space + w <= room) used += space + w;
+            else {
+                if (used > 0) lines++;
+                lines += Math.max(0, Math.ceil(w / room) - 1);
+                used = w > room ? w % room : w;
+            }
+        }
+        return n + lines;
+    }, 0);
+}
+
+/** A row's height in points for `lines` lines of `size` points (Times New Roman's line is 1,15 em), with the cell's padding. */
+const rowHeight = (lines: number, size: number) => Math.ceil((lines * size * 1.15 + 3) * 4) / 4;
+
+function writeGrid(sheet: ExcelJS.Worksheet, grid: Grid, firstRow: number, header: boolean, kinds: string[], px: number[], size: number): void {
     grid.slots.forEach((slots, r) => {
         const rowNumber = firstRow + r;
         const kind = kinds[r];
@@ -83,9 +160,13 @@ function writeGrid(sheet: ExcelJS.Worksheet, grid: Grid, firstRow: number, heade
             if (!slot?.origin) return;
             const { cell } = slot;
             const { value, numFmt } = cellValue(cell);
-            target.value = value;
+            const bold = header || cell.bold === true || kind === 'total';
+            // A bold part of a text (Annex 02's "- Chiều thiếu hụt về …:") as rich text, each run with its weight.
+            target.value = typeof value === 'string' && cell.runs && !bold
+                ? { richText: cell.runs.map(run => ({ text: run.text, font: { name: FONT, size, color: BLACK, bold: run.bold === true } })) }
+                : value;
             if (numFmt) target.numFmt = numFmt;
-            target.font = { name: FONT, size: 12, color: BLACK, bold: header || cell.bold === true || kind === 'total' };
+            target.font = { name: FONT, size, color: BLACK, bold };
             target.alignment = {
                 horizontal: cell.align ?? (typeof value === 'number' ? 'right' : 'left'),
                 vertical: 'middle',
@@ -94,32 +175,43 @@ function writeGrid(sheet: ExcelJS.Worksheet, grid: Grid, firstRow: number, heade
             if (slot.colSpan > 1 || slot.rowSpan > 1) {
                 sheet.mergeCells(rowNumber, c + 1, rowNumber + slot.rowSpan - 1, c + slot.colSpan);
             }
-            if (typeof value === 'string' && slot.rowSpan === 1) {
-                const width = widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
-                lines = Math.max(lines, estimatedLines(value, width, 12));
+            if (typeof value !== 'number' && slot.rowSpan === 1) {
+                const width = px.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
+                lines = Math.max(lines, wrappedLines(cell.text, width, size, bold));
             }
         });
-        if (lines > 1) sheet.getRow(rowNumber).height = lines * 15.75;
+        sheet.getRow(rowNumber).height = rowHeight(lines, size);
     });
 }
 
-/** Returns the sheet and the number of its first body row. */
-function annexSheet(workbook: ExcelJS.Workbook, annex: AnnexTable, name: string): { sheet: ExcelJS.Worksheet; bodyRow: number } {
+/**
+ * Returns the sheet and the number of its first body row. `size`: the table's text size
+ * (sheetTextSize), the columns as wide as the printed page, so that fit-to-width (one page wide, as
+ * many pages down as it takes) prints the annex at about 100 %.
+ */
+function annexSheet(workbook: ExcelJS.Workbook, annex: AnnexTable, name: string, size: number): { sheet: ExcelJS.Worksheet; bodyRow: number } {
     const { header, body, width } = annexGrids(annex);
     const landscape = annex.orientation === 'landscape';
+    const inches = (mm: number) => mm / 25.4;
     const sheet = workbook.addWorksheet(name, {
         pageSetup: {
             paperSize: 9, orientation: landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-            // Nghị định 30/2020/NĐ-CP margins, in inches: 20 mm top and bottom, 30 mm left, 15 mm right.
-            margins: { top: 20 / 25.4, bottom: 20 / 25.4, left: 30 / 25.4, right: 15 / 25.4, header: 10 / 25.4, footer: 10 / 25.4 },
-            horizontalCentered: true
+            // Nghị định 30/2020/NĐ-CP margins: 20 mm top and bottom, 30 mm left, 15 mm right.
+            margins: {
+                top: inches(MARGIN_MM.top), bottom: inches(MARGIN_MM.bottom), left: inches(MARGIN_MM.left), right: inches(MARGIN_MM.right),
+                header: inches(MARGIN_MM.header), footer: inches(MARGIN_MM.footer)
+            },
+            horizontalCentered: true,
+            // Each annex numbers its pages from 1, as in the DOCX.
+            firstPageNumber: 1
         },
         // Page number centred at the top, none on the annex's first page (Nghị định 30/2020/NĐ-CP).
         headerFooter: { differentFirst: true, firstHeader: '', oddHeader: '&C&"Times New Roman,Regular"&14&P' }
     });
-    const widths = Array.from({ length: width }, (_, i) => Math.round(Math.max(1, annex.columns[i]?.width ?? 8) * WIDTH_SCALE * 10) / 10);
-    sheet.columns = widths.map((w, i) => ({ key: annex.columns[i]?.key ?? `c${i + 1}`, width: w }));
-    const tableWidth = widths.reduce((a, b) => a + b, 0);
+    const px = columnPx(annex, width, size);
+    // The width unit: a column `w` wide is `w × DIGIT_PX + 5` pixels.
+    sheet.columns = px.map((p, i) => ({ key: annex.columns[i]?.key ?? `c${i + 1}`, width: Math.max(1, Math.round((p - 5) / DIGIT_PX * 100) / 100) }));
+    const tablePx = px.reduce((a, b) => a + b, 0);
     const lines: { text: string; bold?: boolean; italic?: boolean }[] = [
         { text: annex.label, bold: true },
         ...(annex.heading ? [{ text: officialCaps(annex.heading), bold: true }] : []),
@@ -129,17 +221,16 @@ function annexSheet(workbook: ExcelJS.Workbook, annex: AnnexTable, name: string)
     lines.forEach((line, i) => {
         const cell = sheet.getCell(i + 1, 1);
         cell.value = line.text;
-        cell.font = { name: FONT, size: 14, color: BLACK, bold: line.bold, italic: line.italic };
+        cell.font = { name: FONT, size: SIZE_ANNEX, color: BLACK, bold: line.bold, italic: line.italic };
         cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
         if (width > 1) sheet.mergeCells(i + 1, 1, i + 1, width);
-        const rows = estimatedLines(line.text, tableWidth, 14);
-        if (rows > 1) sheet.getRow(i + 1).height = rows * 18.75;
+        sheet.getRow(i + 1).height = rowHeight(wrappedLines(line.text, tablePx, SIZE_ANNEX, line.bold === true), SIZE_ANNEX);
     });
     // A blank row between the "(Kèm theo …)" line and the table, as in the printed annex.
     const headerRow = lines.length + 2;
-    writeGrid(sheet, header, headerRow, true, annex.header.map(r => r.kind), widths);
+    writeGrid(sheet, header, headerRow, true, annex.header.map(r => r.kind), px, size);
     const bodyRow = headerRow + header.slots.length;
-    writeGrid(sheet, body, bodyRow, false, annex.body.map(r => r.kind), widths);
+    writeGrid(sheet, body, bodyRow, false, annex.body.map(r => r.kind), px, size);
     const lastHeaderRow = bodyRow - 1;
     sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: lastHeaderRow, topLeftCell: `A${bodyRow}` }];
     // Printed pages repeat the table header too.
@@ -186,7 +277,8 @@ export async function renderXlsx(plan: PlanView, options: { findings?: boolean; 
     workbook.creator = view.header.issuer ?? 'plan';
     workbook.title = view.header.title ?? view.id;
     const used = new Set<string>(['history']);
-    const sheets = view.annexes.map((annex, i) => annexSheet(workbook, annex, sheetName(annex, i, used)));
+    const size = sheetTextSize(view.annexes);
+    const sheets = view.annexes.map((annex, i) => annexSheet(workbook, annex, sheetName(annex, i, used), size));
     if (options.findings) {
         const locale = options.locale ?? ANNEX_LOCALE;
         let name = say(REVIEW.sheet, locale);
@@ -197,5 +289,22 @@ export async function renderXlsx(plan: PlanView, options: { findings?: boolean; 
     // Excel refuses a workbook without sheets.
     if (workbook.worksheets.length === 0) workbook.addWorksheet(say(KINDS.PlanDocument.title, ANNEX_LOCALE));
     const buffer = await workbook.xlsx.writeBuffer();
-    return new Uint8Array(buffer);
+    return timesAsDefaultFont(new Uint8Array(buffer));
+}
+
+/**
+ * Makes Times New Roman 11 the workbook's default font (exceljs always writes Calibri 11). Column
+ * widths are counted in digits of the default font, so with Calibri a spreadsheet program that lacks
+ * it (LibreOffice without Carlito falls back on DejaVu Sans, a third wider) widens every column and
+ * fit-to-width shrinks the printed annex; Times New Roman is the annexes' own font, which they have.
+ */
+async function timesAsDefaultFont(data: Uint8Array): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(data);
+    const styles = zip.file('xl/styles.xml');
+    if (!styles) return data;
+    const xml = await styles.async('string');
+    const replaced = xml.replace(/(<fonts\b[^>]*>)<font>[\s\S]*?<\/font>/, `$1<font><sz val="11"/><color theme="1"/><name val="${FONT}"/><family val="1"/></font>`);
+    if (replaced === xml) return data;
+    zip.file('xl/styles.xml', replaced);
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

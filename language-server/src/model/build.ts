@@ -349,11 +349,31 @@ class ModelBuilder {
 
     private assignment(a: ast.Assignment | undefined): AssignmentModel {
         if (!a) return { leads: [], coordinates: [] };
-        return {
-            leads: a.leads.map((r, i) => this.ref(r, a, 'leads', i)),
-            coordinates: a.coordinates.map((r, i) => this.ref(r, a, 'coordinates', i)),
-            range: nodeRange(a)
-        };
+        const leads = a.leads.map((r, i) => this.ref(r, a, 'leads', i));
+        const coordinates = a.coordinates.map((r, i) => this.ref(r, a, 'coordinates', i));
+        this.printedAs(a, leads, a.leads, 'leads', 'leadsAs');
+        this.printedAs(a, coordinates, a.coordinates, 'coordinates', 'coordinatesAs');
+        return { leads, coordinates, range: nodeRange(a) };
+    }
+
+    /**
+     * Gives each `as "…"` wording to the reference it follows. The grammar keeps the wordings in a list
+     * of their own (the references stay one list, as the editor features read them): a wording belongs
+     * to the last reference that starts before it.
+     */
+    private printedAs(a: ast.Assignment, refs: IdRef[], references: Reference<ast.Agency>[], property: string, asProperty: string): void {
+        const wordings: string[] = asProperty === 'leadsAs' ? a.leadsAs : a.coordinatesAs;
+        if (wordings.length === 0 || !a.$cstNode) return;
+        const starts = GrammarUtils.findNodesForProperty(a.$cstNode, property).map(n => n.offset);
+        GrammarUtils.findNodesForProperty(a.$cstNode, asProperty).forEach((node, i) => {
+            let owner = -1;
+            starts.forEach((start, r) => { if (start < node.offset) owner = r; });
+            const ref = refs[owner];
+            const text = wordings[i];
+            if (!ref || text === undefined) return;
+            const agency = references[owner]?.ref;
+            ref.printedAs = { text, range: rangeOf(node), names: agency ? [agency.label ?? '', ...agency.shortNames, ...agency.aliases] : undefined };
+        });
     }
 
     private ref(r: Reference<ast.Agency | ast.District | ast.Indicator | ast.PlanDocument | ast.DistrictTable> | undefined, node: AstNode, property: string, index?: number): IdRef {

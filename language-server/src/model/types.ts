@@ -24,6 +24,17 @@ export interface IdRef {
     /** The referred element's printed name, when resolved. */
     name?: string;
     range: SourceRange;
+    /**
+     * The wording a reference asks the annexes to print (`lead NNPTNT as "Sở Nông nghiệp và PTNT"`),
+     * with the agency's declared names (its name, short names and aliases) when the reference is
+     * resolved: the wording should be one of them.
+     */
+    printedAs?: { text: string; range: SourceRange; names?: string[] };
+}
+
+/** The name to print for a reference: the wording it asks for, else the declared name, else its id. */
+export function printedName(ref: IdRef): string {
+    return ref.printedAs?.text ?? ref.name ?? ref.id;
 }
 
 export type YearKind = 'result' | 'plan' | 'estimate' | 'actual';

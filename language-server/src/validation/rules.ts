@@ -3,7 +3,7 @@ import type { PlanModel } from '../model/types.js';
 import type { Locale } from '../../../common/findings.js';
 import { DEFAULT_OPTIONS, type CheckOptions } from '../language/settings.js';
 import { RuleContext, type Finding, type Rule } from './rule.js';
-import { agencyUsed, leadAssigned, uniqueIds } from './rules/assignment.js';
+import { agencyUsed, agencyWordings, leadAssigned, uniqueIds } from './rules/assignment.js';
 import { invisibleCharacters } from './rules/characters.js';
 import { contentShown, noPlaceholders } from './rules/content.js';
 import { continuousNumbering } from './rules/numbering.js';
@@ -19,7 +19,7 @@ export const RULES: Record<string, Rule> = {
     rateMatchesCounts, impliedDenominators, sumsMatchParts, flowsAcrossYears, totalsMatchRows, partsWithinTotal,
     tableColumns, tableChecks, tableShape,
     periodForward, indicatorYears, targetYears, taskDeadlines,
-    leadAssigned, agencyUsed, uniqueIds, continuousNumbering,
+    leadAssigned, agencyUsed, agencyWordings, uniqueIds, continuousNumbering,
     movesInDirection, targetsHold,
     invisibleCharacters, contentShown, noPlaceholders
 };

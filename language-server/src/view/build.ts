@@ -6,7 +6,7 @@ import type {
     AnnexCell, AnnexColumn, AnnexRow, AnnexTable, CellKind, CellRef, ChartFigureKind, ChartTarget, ChartView, PlanView, ViewFinding
 } from '../../../common/view.js';
 import {
-    isRateColumn, type CellModel, type DistrictTableModel, type IdRef, type IndicatorModel, type IndicatorValueModel, type Measure, type PlanModel,
+    isRateColumn, printedName, type CellModel, type DistrictTableModel, type IdRef, type IndicatorModel, type IndicatorValueModel, type Measure, type PlanModel,
     type PredeclaredMeasure, type SourceRange, type TableRowModel, type TargetModel, type UnitLevel, type YearKind
 } from '../model/types.js';
 import { severityName } from '../../../common/locale.js';
@@ -43,12 +43,20 @@ function text(t: string, extra: Partial<AnnexCell> = {}): AnnexCell {
     return { text: t, kind: 'text', ...extra };
 }
 
+/** An STT cell: a number when it is written as one ("1"; spreadsheets then sort it as a number), else its text ("a", "1.1"). */
+function ordinal(t: string, extra: Partial<AnnexCell> = {}): AnnexCell {
+    return /^\d{1,9}$/.test(t)
+        ? { text: t, kind: 'number', value: Number(t), decimals: 0, align: 'center', ...extra }
+        : { text: t, kind: 'text', align: 'center', ...extra };
+}
+
 function head(t: string, extra: Partial<AnnexCell> = {}): AnnexCell {
     return { text: t, kind: 'text', bold: true, align: 'center', ...extra };
 }
 
+/** The agencies as the annex names them: in the wording a reference asks for (`as "…"`), else by their names. */
 function agencyNames(refs: IdRef[]): string {
-    return refs.map(r => r.name ?? r.id).join('; ');
+    return refs.map(printedName).join('; ');
 }
 
 const positionKey = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
@@ -186,7 +194,7 @@ class ViewBuilder {
     private tableRow(t: DistrictTableModel, row: TableRowModel): AnnexRow {
         const bold = row.kind !== 'row';
         const cells: AnnexCell[] = row.kind === 'row'
-            ? [text(row.no?.printed ?? '', { align: 'center', range: row.no?.range }),
+            ? [ordinal(row.no?.printed ?? '', { range: row.no?.range }),
                 text(row.label, { range: row.district?.range, findings: this.findingsAt(row.district?.range) })]
             : [text(row.label, { bold, colSpan: 2, align: 'center', range: row.range })];
         for (const y of t.years) {
@@ -218,9 +226,10 @@ class ViewBuilder {
         const yearCols = [...[...baselineYears].sort().map(y => ({ y, kind: 'result' as const })),
             ...[...planYears].filter(y => !baselineYears.has(y)).sort().map(y => ({ y, kind: 'plan' as const }))];
         const columns: AnnexColumn[] = [
-            { key: 'no', kind: 'text', width: 4 }, { key: 'indicator', kind: 'text', width: 40 }, { key: 'unit', kind: 'text', width: 5 },
-            ...yearCols.map(c => ({ key: String(c.y), kind: 'number' as CellKind, width: 7 })),
-            { key: 'agency', kind: 'text', width: 18 }
+            // The agency column holds "Sở Lao động - Thương binh và Xã hội" on two lines.
+            { key: 'no', kind: 'text', width: 3 }, { key: 'indicator', kind: 'text', width: 50 }, { key: 'unit', kind: 'text', width: 4 },
+            ...yearCols.map(c => ({ key: String(c.y), kind: 'number' as CellKind, width: 8 })),
+            { key: 'agency', kind: 'text', width: 19 }
         ];
         const header: AnnexRow[] = [{ kind: 'header', cells: [
             head(w(ANNEX.noLower)), head(w(ANNEX.indicators)), head(w(ANNEX.unit)),
@@ -232,10 +241,15 @@ class ViewBuilder {
             d.indicatorIds.forEach((id, ii) => {
                 const i = byId.get(id);
                 if (!i) return;
-                const prefix = ii === 0 ? `- ${d.heading ?? d.name}: ` : '';
+                // The first indicator of a dimension runs on from the dimension's label, in bold as published.
+                const label = ii === 0 ? `- ${d.heading ?? d.name}:` : undefined;
+                const name = `${d.indicatorIds.length > 1 ? '+ ' : ''}${i.name}`;
                 const cells: AnnexCell[] = [
-                    text(ii === 0 ? String(di + 1) : '', { align: 'center' }),
-                    text(`${prefix}${d.indicatorIds.length > 1 ? '+ ' : ''}${i.name}`, { range: i.nameRange, findings: this.findingsAt(i.nameRange) }),
+                    ordinal(ii === 0 ? String(di + 1) : ''),
+                    text(label ? `${label} ${name}` : name, {
+                        runs: label ? [{ text: label, bold: true }, { text: ` ${name}` }] : undefined,
+                        range: i.nameRange, findings: this.findingsAt(i.nameRange)
+                    }),
                     text(i.unitKind === 'percent' ? '%' : i.unitKind === 'households' ? w(ANNEX.unitHouseholds) : i.unitKind === 'persons' ? w(ANNEX.unitPersons) : i.unit ?? '', { align: 'center' })
                 ];
                 for (const c of yearCols) {
@@ -264,15 +278,16 @@ class ViewBuilder {
 
     private taskTable(list: PlanModel['taskLists'][number]): AnnexTable {
         const columns: AnnexColumn[] = [
-            { key: 'no', kind: 'text', width: 4 }, { key: 'task', kind: 'text', width: 40 }, { key: 'lead', kind: 'text', width: 16 },
-            { key: 'coordinate', kind: 'text', width: 16 }, { key: 'year', kind: 'year', width: 10 }, { key: 'note', kind: 'text', width: 8 }
+            // The agency columns hold "Sở Lao động - Thương binh và Xã hội" on two lines.
+            { key: 'no', kind: 'text', width: 4 }, { key: 'task', kind: 'text', width: 40 }, { key: 'lead', kind: 'text', width: 19 },
+            { key: 'coordinate', kind: 'text', width: 19 }, { key: 'year', kind: 'year', width: 10 }, { key: 'note', kind: 'text', width: 6 }
         ];
         const header: AnnexRow[] = [{ kind: 'header', cells: [
             head(w(ANNEX.noLower)), head(w(ANNEX.task)), head(w(ANNEX.lead)), head(w(ANNEX.coordinate)),
             head(w(ANNEX.submit)), head(w(ANNEX.note))
         ] }];
         const body: AnnexRow[] = list.tasks.map(t => ({ kind: 'row' as const, line: t.range.start.line, cells: [
-            text(t.no.printed, { align: 'center', range: t.no.range, findings: this.findingsAt(t.no.range) }),
+            ordinal(t.no.printed, { range: t.no.range, findings: this.findingsAt(t.no.range) }),
             text(t.text, { range: t.range }),
             text(agencyNames(t.assignment.leads), { range: t.assignment.range }),
             text(agencyNames(t.assignment.coordinates)),

@@ -5,8 +5,9 @@
 // exports (view/build.ts builds them). Every numbering ("I.", "1.", "a)", "- ") is written into the
 // paragraphs here, so that every format prints the same text.
 import type { DocumentParagraph, DocumentView } from '../../../common/view.js';
-import type {
-    AssignmentModel, DutyListModel, IdRef, PlanDate, PlanModel, SolutionGroupModel, SolutionModel, TargetModel
+import {
+    printedName, type AssignmentModel, type DutyListModel, type IdRef, type PlanDate, type PlanModel, type SolutionGroupModel, type SolutionModel,
+    type TargetModel
 } from '../model/types.js';
 import { say, type Args, type Words } from '../../../common/catalogue.js';
 import { ANNEX, ANNEX_LOCALE } from '../../../common/words/annex.js';
@@ -243,7 +244,7 @@ class DocumentBuilder {
     }
 
     private agencyName(ref: IdRef): string {
-        return ref.name ?? ref.id;
+        return printedName(ref);
     }
 
     /**
@@ -253,7 +254,7 @@ class DocumentBuilder {
      */
     private assignment(a: AssignmentModel): string | undefined {
         if (a.leads.length === 0 && a.coordinates.length === 0) return undefined;
-        const short = (ref: IdRef) => this.agencies.get(ref.id)?.shortNames[0] ?? this.agencyName(ref);
+        const short = (ref: IdRef) => ref.printedAs?.text ?? this.agencies.get(ref.id)?.shortNames[0] ?? this.agencyName(ref);
         const asked = a.coordinates.filter(r => this.agencies.get(r.id)?.kind === 'front');
         const told = a.coordinates.filter(r => !asked.includes(r));
         const parts = [

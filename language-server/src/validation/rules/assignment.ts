@@ -52,6 +52,35 @@ export const agencyUsed: Rule = ctx => {
     }
 };
 
+/**
+ * A wording printed for an agency (`lead NNPTNT as "Sở Nông nghiệp và PTNT"`) is one of its declared
+ * names, compared in Unicode's composed form (a paste may decompose "ệ"): an annex never prints a name
+ * the plan does not give the agency.
+ */
+export const agencyWordings: Rule = ctx => {
+    const check = (a: AssignmentModel) => {
+        for (const r of [...a.leads, ...a.coordinates]) {
+            const wording = r.printedAs;
+            if (!wording?.names) continue;
+            const names = wording.names.map(n => n.normalize('NFC'));
+            if (!names.includes(wording.text.normalize('NFC'))) {
+                ctx.report('agency-name-unknown', wording.range, { id: r.id, printed: wording.text, names: names.map(n => `"${n}"`).join('; ') });
+            }
+        }
+    };
+    ctx.model.indicators.forEach(i => check(i.assignment));
+    ctx.model.taskLists.forEach(l => l.tasks.forEach(t => check(t.assignment)));
+    ctx.model.solutionSections.forEach(s => eachGroup(s.groups, g => check(g.assignment), x => check(x.assignment)));
+};
+
+function eachGroup(groups: SolutionGroupModel[], group: (g: SolutionGroupModel) => void, solution: (s: SolutionModel) => void): void {
+    for (const g of groups) {
+        group(g);
+        g.solutions.forEach(solution);
+        eachGroup(g.groups, group, solution);
+    }
+}
+
 export const uniqueIds: Rule = ctx => {
     const m = ctx.model;
     const kinds: [string, { id?: string; range: SourceRange; nameRange?: SourceRange }[]][] = [
