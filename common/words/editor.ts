@@ -247,6 +247,7 @@ export const FIX_LABELS = {
     moveIntoDimension: { vi: 'Chuyển chỉ tiêu vào chiều "{name}"', en: 'Move the indicator into the dimension "{name}"' },
     fixSum: { vi: 'Thay số in bằng tổng các cột thành phần: {value}', en: 'Replace the printed number with the sum of its parts: {value}' },
     fixFlow: { vi: 'Thay số in bằng số tính từ năm trước và các cột biến động: {value}', en: "Replace the printed number with last year's value and the year's flows: {value}" },
+    useAgencyName: { vi: 'In tên đã khai báo: "{value}"', en: 'Print the declared name: "{value}"' },
     fixSwapRange: { vi: 'Đổi thứ tự hai cận: {value}', en: 'Swap the bounds: {value}' },
     fixTargetsTable: { vi: 'Khai báo bảng {id} là bảng chỉ tiêu (`targets`)', en: 'Declare the table {id} a table of targets (`targets`)' },
     fixColumn: { vi: 'Sửa thành cột {id} ({name})', en: 'Change to the column {id} ({name})' },

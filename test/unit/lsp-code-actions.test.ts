@@ -592,3 +592,21 @@ dimension thu_nhap "Thu nhập" {
 `);
     });
 });
+
+describe('an agency printed under a name it was not given (issue 11)', () => {
+    test('the declared name a dash or an accent apart is the preferred fix, then the others', async () => {
+        const text = `plan t number-style vi
+agency LD "Sở Lao động - Thương binh và Xã hội" department { short "Sở LĐTBXH" alias "Sở Lao động – Thương binh và Xã hội" }
+tasks "NHIỆM VỤ" { task 1 "Xây dựng chính sách" { lead LD as "Sở Lao động — Thương binh và Xã hội" submit 2025 } }
+`;
+        const { actions, after, diagnostics } = await fix(text, 'agency-name-unknown');
+        expect(actions.map(a => a.title)).toEqual([
+            'In tên đã khai báo: "Sở Lao động - Thương binh và Xã hội"',
+            'In tên đã khai báo: "Sở Lao động – Thương binh và Xã hội"',
+            'In tên đã khai báo: "Sở LĐTBXH"'
+        ]);
+        expect(actions[0].isPreferred).toBe(true);
+        expect(after).toContain('lead LD as "Sở Lao động - Thương binh và Xã hội"');
+        expect(codes(diagnostics)).toEqual([]);
+    });
+});

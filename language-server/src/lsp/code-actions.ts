@@ -42,6 +42,7 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
     'range-outside-targets': { fix: 'declare the table a table of targets (`targets` after its title)' },
     'unknown-column': { fix: 'a known column a keystroke or two away (poor_rate → poor-rate); none when no column is that close: which column was meant is not known' },
     'missing-district-year': { fix: 'a year line with blank "-" cells' },
+    'agency-name-unknown': { fix: "one of the agency's declared names, the one that differs only in accents, case, dashes or spaces first" },
     'count-not-integer': { fix: 'the thousands reading of a count typed the other way (28,700 → 28.700 under vi); none when it is no such number' },
     'not-shown': { fix: 'move the indicator into a dimension (one fix per dimension of the plan)' },
     'undeclared-table-year': { fix: 'add the year to years { }, with the kind of the year before it' },
@@ -203,6 +204,16 @@ export class PlanCodeActionProvider implements CodeActionProvider {
                 return this.targetsTableFixes(document, diagnostic);
             case 'not-shown':
                 return this.moveIntoDimensionFixes(document, diagnostic, data);
+            case 'agency-name-unknown': {
+                const names = (data as { names?: string[] }).names ?? [];
+                const printed = document.textDocument.getText(diagnostic.range).replace(/^"|"$/g, '');
+                const typed = compactFold(printed);
+                // The same letters first (a dash, an accent or a space apart), then by the letters shared from the start.
+                const shared = (name: string) => { const n = compactFold(name); let i = 0; while (i < n.length && n[i] === typed[i]) i++; return i; };
+                const ranked = [...names].sort((a, b) => Number(compactFold(b) === typed) - Number(compactFold(a) === typed) || shared(b) - shared(a));
+                return ranked.slice(0, MAX_SUGGESTIONS).map((name, i) => this.action(fill(FIX_LABELS.useAgencyName, locale, { value: name }), diagnostic, uri,
+                    [{ range: diagnostic.range, newText: JSON.stringify(name) }], i === 0 && compactFold(name) === typed));
+            }
             case 'unknown-column':
                 return this.columnFixes(document, diagnostic);
             case 'unknown-reference':

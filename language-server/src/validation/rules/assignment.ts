@@ -64,7 +64,7 @@ export const agencyWordings: Rule = ctx => {
             if (!wording?.names) continue;
             const names = wording.names.map(n => n.normalize('NFC'));
             if (!names.includes(wording.text.normalize('NFC'))) {
-                ctx.report('agency-name-unknown', wording.range, { id: r.id, printed: wording.text, names: names.map(n => `"${n}"`).join('; ') });
+                ctx.report('agency-name-unknown', wording.range, { id: r.id, printed: wording.text, names: names.map(n => `"${n}"`).join('; ') }, { names });
             }
         }
     };
