@@ -7,6 +7,7 @@ import { EmptyFileSystem } from 'langium';
 import { parseHelper } from 'langium/test';
 import { describe, expect, test } from 'vitest';
 import { KEYS, SECTION } from '../../extension/src/client/settings.js';
+import { SNIPPETS, expandSnippet, pieces, tabStops } from '../helpers/snippets.js';
 import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import { createPlanServices } from '../../language-server/src/plan-module.js';
 
@@ -108,48 +109,58 @@ describe('manifest contributions', () => {
 });
 
 describe('snippets', () => {
-    const snippets = readJson('snippets/plan.json') as Record<string, { prefix: string[]; body: string[]; description: string }>;
     const parse = parseHelper<PlanDocument>(createPlanServices(EmptyFileSystem).Plan);
-
-    /** The text a snippet inserts when every placeholder keeps its default (first choice). */
-    function expand(body: string[]): string {
-        let text = body.join('\n').replace(/\t/g, '    ');
-        const defaults = new Map<string, string>();
-        for (let i = 0; i < 10; i++) {
-            const before = text;
-            text = text.replace(/\$\{(\d+)\|([^,|]*)[^|]*\|\}/g, (_, n, first) => { defaults.set(n, first); return first; });
-            text = text.replace(/\$\{(\d+):([^${}]*)\}/g, (_, n, value) => { defaults.set(n, value); return value; });
-            if (text === before) break;
-        }
-        return text.replace(/\$\{(\d+)\}/g, (_, n) => defaults.get(n) ?? '').replace(/\$\d+/g, '');
-    }
 
     // Where each snippet is inserted, with the ids its defaults refer to declared.
     const context = (name: string, text: string): string => {
         // Declares what the defaults refer to, unless the snippet declares it itself.
         const decl = ['plan t', 'agency MA_CO_QUAN "a" department', 'district ma_huyen "d" huyen', 'indicator ma_chi_tieu "i" { unit percent }']
             .filter(d => !text.includes(d.split(' "')[0] + ' "')).join('\n') + '\n';
-        const table = (rows: string) => `table t1 "t" {\n years { 2025 result 2026 plan }\n columns households poor poor-rate\n${rows}\n}`;
+        const table = (declarations: string, rows: string, checks = '') =>
+            `table t1 "t" {\n years { 2025 result 2026 plan }\n${declarations}\n columns households poor\n${checks}\n${rows}\n}`;
+        const row = 'row 1 ma_huyen {\n 2025: 100 5\n 2026: 100 4\n}';
         switch (name) {
             case 'Task': return `${decl}tasks "x" {\n${text}\n}`;
-            case 'District row': return `${decl}${table(text)}`;
-            case 'Year line': return `${decl}${table(`row 1 ma_huyen {\n${text}\n}`)}`;
+            case 'Coordinate': return `${decl}tasks "x" {\n task 1 "a" {\n  lead MA_CO_QUAN\n  ${text}\n }\n}`;
+            case 'District row': return `${decl}table t1 "t" {\n years { 2025 result 2026 plan }\n columns households poor poor-rate\n${text}\n}`;
+            case 'Year line': return `${decl}table t1 "t" {\n years { 2025 result 2026 plan }\n columns households poor poor-rate\nrow 1 ma_huyen {\n${text}\n}\n}`;
+            case 'Column': case 'Rate column': case 'Sum column':
+                return `${decl}${table(text, row)}`;
+            case 'Flow column':
+                return `${decl}${table(` column thoat_ngheo "a" households\n column phat_sinh "b" households\n${text}`, row)}`;
+            case 'Check': return `${decl}${table('', row, text)}`;
+            case 'Group': return `${decl}solutions "s" {\n${text}\n}`;
             default: return decl + text;
         }
     };
 
-    test('each has prefixes, a bilingual description and a body', () => {
-        expect(Object.keys(snippets)).toEqual(expect.arrayContaining(['Indicator', 'Task', 'District row', 'Year line', 'Agency', 'District', 'Target']));
-        for (const [name, s] of Object.entries(snippets)) {
+    /** Lexer and parser errors only: what a snippet must never leave. */
+    const syntaxErrors = async (text: string) => {
+        const document = await parse(text);
+        return [...document.parseResult.lexerErrors.map(e => e.message), ...document.parseResult.parserErrors.map(e => e.message)];
+    };
+
+    test('each has prefixes, a bilingual description and a body; the new forms of tables and units have theirs', () => {
+        expect(Object.keys(SNIPPETS)).toEqual(expect.arrayContaining([
+            'Indicator', 'Task', 'Coordinate', 'District row', 'Year line', 'Agency', 'District', 'Target',
+            'Commune', 'Region', 'Column', 'Rate column', 'Sum column', 'Flow column', 'Check', 'Targets table', 'Group'
+        ]));
+        for (const [name, s] of Object.entries(SNIPPETS)) {
             expect(s.prefix.length, name).toBeGreaterThan(0);
             expect(s.description, name).toContain(' — ');
             expect(s.body.length, name).toBeGreaterThan(0);
         }
     });
 
-    for (const name of Object.keys(snippets)) {
+    test('no field holds another (typing over an optional part, or Tab into it, took the next field\'s value)', () => {
+        for (const [name, s] of Object.entries(SNIPPETS)) {
+            expect(pieces(s.body).filter(p => p.kind === 'field' && p.nested).map(p => p.kind === 'field' && p.default), name).toEqual([]);
+        }
+    });
+
+    for (const name of Object.keys(SNIPPETS)) {
         test(`"${name}" expands to text that parses and links without errors`, async () => {
-            const text = context(name, expand(snippets[name].body));
+            const text = context(name, expandSnippet(SNIPPETS[name].body));
             expect(text).not.toMatch(/\$\{?\d/);
             const document = await parse(text, { validation: true });
             expect(document.parseResult.lexerErrors, text).toEqual([]);
@@ -157,5 +168,36 @@ describe('snippets', () => {
             const errors = (document.diagnostics ?? []).filter(d => d.severity === 1).map(d => `${d.code}: ${d.message}`);
             expect(errors, text).toEqual([]);
         });
+
+        test(`"${name}": every option of every choice parses`, async () => {
+            for (const stop of tabStops(SNIPPETS[name].body).filter(s => s.choices)) {
+                for (const option of stop.choices!) {
+                    const text = context(name, expandSnippet(SNIPPETS[name].body, { [stop.index]: option }));
+                    expect(await syntaxErrors(text), text).toEqual([]);
+                }
+            }
+        });
+
+        test(`"${name}": a free field takes what a user types there (a keyword's place is a choice)`, async () => {
+            const body = SNIPPETS[name].body;
+            for (const stop of tabStops(body).filter(s => !s.choices)) {
+                // what goes there: words inside quotes, a year or a figure where the default is one, else an id
+                const marker = '\u0000';
+                const around = expandSnippet(body, { [stop.index]: marker });
+                const inString = (around.slice(0, around.indexOf(marker)).match(/"/g) ?? []).length % 2 === 1;
+                const typed = inString ? 'Nội dung mới' : /^\d{4}$/.test(stop.default ?? '') ? '2031' : /^-?\d|^-$/.test(stop.default ?? '') ? '12' : 'ten_moi';
+                const text = context(name, expandSnippet(body, { [stop.index]: typed }));
+                expect(await syntaxErrors(text), `field ${stop.index} (${stop.default ?? ''}) typed "${typed}":\n${text}`).toEqual([]);
+            }
+        });
     }
+});
+
+describe('editor defaults for plan files', () => {
+    const defaults = manifest.contributes.configurationDefaults?.['[plan]'] ?? {};
+
+    test('no word-based suggestions, and no suggestions popping up while a snippet\'s fields are filled (Tab would accept one instead of moving on)', () => {
+        expect(defaults['editor.wordBasedSuggestions']).toBe('off');
+        expect(defaults['editor.suggest.snippetsPreventQuickSuggestions']).toBe(true);
+    });
 });
