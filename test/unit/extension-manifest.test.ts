@@ -201,3 +201,136 @@ describe('editor defaults for plan files', () => {
         expect(defaults['editor.suggest.snippetsPreventQuickSuggestions']).toBe(true);
     });
 });
+
+// VS Code's command palette keeps a command when the typed text matches its label ("Category: Title")
+// by prefix, by words (each typed character continuing the match or starting a later word) or as a
+// contiguous substring, case-insensitively and without folding accents (src/vs/base/common/filters.ts,
+// matchesPrefix / matchesWords / matchesContiguousSubString, as code-server 4.100 ships them). So a
+// title findable by "xuat phu luc" has to carry those words.
+const SEPARATORS = new Set([...' -_/\\\'":$<>()[]{}.,…—']);
+function nextWord(target: string, start: number): number {
+    for (let i = start; i < target.length; i++) if (SEPARATORS.has(target[i]) || (i > 0 && SEPARATORS.has(target[i - 1]))) return i;
+    return target.length;
+}
+function wordsFrom(word: string, target: string, wi: number, ti: number): boolean {
+    if (wi === word.length) return true;
+    if (ti === target.length) return false;
+    if (word[wi] !== target[ti] && !(SEPARATORS.has(word[wi]) && SEPARATORS.has(target[ti]))) return false;
+    let next = ti + 1;
+    if (wordsFrom(word, target, wi + 1, next)) return true;
+    while ((next = nextWord(target, next)) < target.length) {
+        if (wordsFrom(word, target, wi + 1, next)) return true;
+        next++;
+    }
+    return false;
+}
+function paletteMatches(query: string, label: string): boolean {
+    const q = query.toLowerCase();
+    const t = label.toLowerCase();
+    if (t.startsWith(q) || t.includes(q)) return true;
+    for (let i = 0; i < t.length; i = nextWord(t, i + 1)) if (wordsFrom(q, t, 0, i)) return true;
+    return false;
+}
+
+describe('commands in the palette', () => {
+    const nls = { en: readJson('package.nls.json') as Record<string, string>, vi: readJson('package.nls.vi.json') as Record<string, string> };
+    const commands = manifest.contributes.commands as Array<{ command: string; title: string; shortTitle?: string; category?: string }>;
+    const label = (locale: 'en' | 'vi', id: string) => {
+        const c = commands.find(x => x.command === id)!;
+        const t = (s: string | undefined) => s?.replace(/^%(.+)%$/, (_, k: string) => nls[locale][k]);
+        return `${t(c.category)}: ${t(c.title)}`;
+    };
+    // What people type, with accents, without, and in English where the palette is English.
+    const QUERIES: Record<string, { vi: string[]; en: string[] }> = {
+        'plan.newPlan': { vi: ['tạo kế hoạch mới', 'tao ke hoach moi', 'ke hoach moi', 'kế hoạch'], en: ['new plan', 'template'] },
+        'plan.exportAnnexes': { vi: ['xuất phụ lục', 'xuat phu luc', 'phu luc', 'xuat'], en: ['export', 'word'] },
+        'planPreview.openToSide': { vi: ['xem trước bên cạnh', 'xem truoc ben canh', 'xem truoc'], en: ['preview to the side', 'preview'] },
+        'planPreview.open': { vi: ['xem trước', 'xem truoc'], en: ['open preview'] },
+        'planPreview.toggleLock': { vi: ['khóa xem trước', 'khoa xem truoc'], en: ['preview lock'] },
+        'planPreview.showSource': { vi: ['tệp nguồn', 'tep nguon'], en: ['plan source'] },
+        'plan.restartServer': { vi: ['khởi động lại', 'khoi dong lai'], en: ['restart'] }
+    };
+
+    test('the matcher is VS Code\'s: words in order, no accent folding', () => {
+        expect(paletteMatches('xem truoc', 'Kế hoạch: Mở bản xem trước')).toBe(false);
+        expect(paletteMatches('xem trước', 'Kế hoạch: Mở bản xem trước')).toBe(true);
+        expect(paletteMatches('ke moi', 'Plan: New plan (ke hoach: tao moi)')).toBe(true);
+        expect(paletteMatches('open side', 'Plan: Open Preview to the Side')).toBe(true);
+        expect(paletteMatches('side open', 'Plan: Open Preview to the Side')).toBe(false);
+    });
+
+    test('every command is found by Vietnamese words with and without accents, in both display languages', () => {
+        expect(Object.keys(QUERIES).sort()).toEqual(commands.map(c => c.command).sort());
+        const missed: string[] = [];
+        for (const [id, q] of Object.entries(QUERIES)) {
+            for (const locale of ['vi', 'en'] as const) {
+                for (const query of q.vi) if (!paletteMatches(query, label(locale, id))) missed.push(`${locale} "${query}" ✗ ${label(locale, id)}`);
+            }
+            for (const query of q.en) if (!paletteMatches(query, label('en', id))) missed.push(`en "${query}" ✗ ${label('en', id)}`);
+        }
+        expect(missed).toEqual([]);
+    });
+
+    test('menus show the short title, without the search words', () => {
+        for (const c of commands) {
+            expect(c.shortTitle, c.command).toMatch(/^%.+\.short%$/);
+            for (const locale of ['en', 'vi'] as const) {
+                expect(nls[locale][c.shortTitle!.slice(1, -1)], `${locale} ${c.command}`).not.toMatch(/ke hoach:/);
+            }
+        }
+    });
+});
+
+describe('the getting-started walkthrough', () => {
+    const nls = { en: readJson('package.nls.json') as Record<string, string>, vi: readJson('package.nls.vi.json') as Record<string, string> };
+    const walkthroughs = manifest.contributes.walkthroughs as Array<{
+        id: string; title: string; steps: Array<{ id: string; title: string; description: string; media: { markdown?: string; image?: string; altText?: string }; completionEvents?: string[] }>
+    }>;
+    const key = (s: string) => s.replace(/^%(.+)%$/, '$1');
+    const BUILT_IN = ['workbench.action.files.openFolder', 'editor.action.insertSnippet', 'editor.action.formatDocument', 'workbench.actions.view.problems'];
+    const ours = (manifest.contributes.commands as Array<{ command: string }>).map(c => c.command);
+
+    test('goes from an empty folder to an exported annex, in Vietnamese and English', () => {
+        expect(walkthroughs.map(w => w.id)).toEqual(['planGettingStarted']);
+        const [w] = walkthroughs;
+        expect(w.steps.map(s => s.id)).toEqual(['newPlan', 'declare', 'table', 'findings', 'preview', 'export']);
+        expect(nls.vi[key(w.title)]).toMatch(/kế hoạch/);
+        for (const step of w.steps) {
+            for (const locale of ['en', 'vi'] as const) {
+                expect(nls[locale][key(step.title)], `${locale} ${step.id}`).toBeTruthy();
+                expect(nls[locale][key(step.description)], `${locale} ${step.id}`).toMatch(/\[[^\]]+\]\(command:[\w.]+\)/);
+            }
+        }
+        expect(nls.vi[key(w.steps[0].description)]).toContain('ke-hoach-giam-ngheo-');
+    });
+
+    test('each step\'s buttons run commands that exist, the same in both languages, and the step completes on its command', () => {
+        for (const step of walkthroughs[0].steps) {
+            const links = (locale: 'en' | 'vi') => [...nls[locale][key(step.description)].matchAll(/\(command:([\w.]+)\)/g)].map(m => m[1]);
+            expect(links('vi'), step.id).toEqual(links('en'));
+            for (const command of links('en')) expect([...ours, ...BUILT_IN], `${step.id}: ${command}`).toContain(command);
+            const last = links('en').at(-1)!;
+            expect(step.completionEvents, step.id).toContain(`onCommand:${last}`);
+        }
+    });
+
+    test('its pictures are in the package, and the plan code it shows parses', async () => {
+        const parse = parseHelper<PlanDocument>(createPlanServices(EmptyFileSystem).Plan);
+        for (const step of walkthroughs[0].steps) {
+            const file = step.media.markdown ?? step.media.image!;
+            expect(fs.existsSync(path.join(ext, file)), file).toBe(true);
+            if (step.media.image) expect(nls.vi[key(step.media.altText!)], step.id).toBeTruthy();
+            if (!step.media.markdown) continue;
+            const markdown = fs.readFileSync(path.join(ext, step.media.markdown), 'utf8');
+            const blocks = [...markdown.matchAll(/```plan\n([\s\S]*?)```/g)].map(m => m[1]);
+            expect(blocks.length, file).toBeGreaterThan(0);
+            for (const block of blocks) {
+                const text = /^plan /.test(block) ? block : `plan t\n${block}`;
+                const document = await parse(text);
+                expect(document.parseResult.parserErrors.map(e => e.message), `${file}:\n${text}`).toEqual([]);
+            }
+        }
+        const ignored = fs.readFileSync(path.join(ext, '.vscodeignore'), 'utf8');
+        expect(ignored).not.toMatch(/^walkthrough/m);
+    });
+});

@@ -16,3 +16,14 @@ export function extensionOf(name: string): string {
     const dot = name.lastIndexOf('.');
     return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
+
+/**
+ * The name exports take from the plan file: "ke-hoach-giam-ngheo-hung-yen-2026-2030" for
+ * .../ke-hoach-giam-ngheo-hung-yen-2026-2030.plan; undefined for a document that is no file yet
+ * (untitled), whose exports keep the plan's id.
+ */
+export function exportBaseOf(resource: { scheme: string; path: string }): string | undefined {
+    if (resource.scheme === 'untitled') return undefined;
+    const name = resource.path.slice(resource.path.lastIndexOf('/') + 1).replace(/\.plan$/i, '');
+    return name.trim() === '' ? undefined : name;
+}

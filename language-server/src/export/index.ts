@@ -9,14 +9,18 @@ import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderXlsx } from './xlsx.js';
 
-import type { ExportFile, ExportFormat, RenderExport } from '../../../common/export.js';
+import type { ExportFile, ExportFormat, ExportOptions, RenderExport } from '../../../common/export.js';
 
 export { ExportFileNameError, ExportFolderError, ExportTargetExistsError, ExportWriteError, writeExportFiles } from './write.js';
 export { EXPORT_FORMATS, isExportFormat, type ExportFile, type ExportFormat } from '../../../common/export.js';
 
-/** Renders a plan's annexes: one file `<plan-id>.<format>`, or for CSV one file per annex. */
-export const renderExport: RenderExport = async (view: PlanView, format: ExportFormat): Promise<{ files: ExportFile[] }> => {
-    const base = exportBaseName(view.id);
+/**
+ * Renders a plan's annexes: one file `<name>.<format>`, or for CSV one file per annex; `<name>` is the
+ * options' base name (the editor passes the plan file's), else the plan's id.
+ */
+export const renderExport: RenderExport = async (view: PlanView, format: ExportFormat, options?: ExportOptions): Promise<{ files: ExportFile[] }> => {
+    const planName = options?.baseName?.trim() || view.id;
+    const base = exportBaseName(planName);
     switch (format) {
         case 'docx': return { files: [{ name: `${base}.docx`, data: await renderDocx(view) }] };
         case 'xlsx': return { files: [{ name: `${base}.xlsx`, data: await renderXlsx(view) }] };
@@ -25,7 +29,7 @@ export const renderExport: RenderExport = async (view: PlanView, format: ExportF
         case 'csv': {
             const used = new Set<string>();
             const files = view.annexes.map((annex, i) => {
-                const stem = exportBaseName(view.id, annex, i);
+                const stem = exportBaseName(planName, annex, i);
                 let name = `${stem}.csv`;
                 // Two annexes printed with the same number still get a file each.
                 for (let n = 2; used.has(name); n++) name = `${stem}-${n}.csv`;
