@@ -11,8 +11,8 @@ export class Workbench {
     constructor(readonly page: Page) {}
 
     async shot(name: string): Promise<string> {
-        fs.mkdirSync(SHOTS, { recursive: true });
         const file = path.join(SHOTS, name);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
         await this.page.mouse.move(20, 600);   // an empty spot of the activity bar: no hover tooltip in the picture
         await this.page.screenshot({ path: file });
         log('screenshot', path.relative(process.cwd(), file));
@@ -29,8 +29,11 @@ export class Workbench {
         await this.page.keyboard.press('Control+P');
         await this.page.locator('.quick-input-widget input').waitFor();
         await this.page.keyboard.type(fileName);
-        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
-        await this.page.keyboard.press('Enter');
+        // the row of that file, clicked: Enter takes the selected row, which may still be one of the
+        // recently opened files while the search is under way
+        const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first();
+        await row.waitFor();
+        await row.click();
         this.file = fileName;
         await this.page.locator(`.tab.active[data-resource-name="${fileName}"]`).waitFor();
         await this.editor().locator('.view-lines').waitFor();
