@@ -69,9 +69,17 @@ export class Workbench {
     /** Ctrl+G line:column (1-based). */
     async goTo(line: number, column: number): Promise<void> {
         await this.escape();
-        await this.focusEditor();
-        await this.page.keyboard.press('Control+G');
-        await this.page.locator('.quick-input-widget input').waitFor();
+        // The Go to Line box opens holding ":"; until it does (the editor not focused yet, the last quick
+        // input still closing) typing would go into the document.
+        const input = this.page.locator('.quick-input-widget input');
+        const open = async () => (await input.isVisible().catch(() => false)) && (await input.inputValue().catch(() => '')).startsWith(':');
+        for (let attempt = 0; ; attempt++) {
+            await this.focusEditor();
+            await this.page.keyboard.press('Control+G');
+            if (await this.waitFor(open, 'the Go to Line box', 3_000).then(() => true, () => false)) break;
+            if (attempt === 3) throw new Error('Ctrl+G opens no Go to Line box');
+            await this.escape();
+        }
         await this.page.keyboard.type(`${line}:${column}`);
         await this.page.keyboard.press('Enter');
         await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
