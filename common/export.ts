@@ -45,5 +45,8 @@ export interface ExportOptions {
 /** One file of an export: a plain file name (no folder) and its bytes. */
 export interface ExportFile { name: string; data: Uint8Array }
 
+/** How the files are named: after `baseName` (the plan file's name, without .plan), else the plan's id. */
+export interface ExportOptions { baseName?: string }
+
 /** The exporters' entry point (language-server/src/export), loaded by the extension from its own bundle. */
 export type RenderExport = (view: PlanView, format: ExportFormat, options?: ExportOptions) => Promise<{ files: ExportFile[] }>;

@@ -16,6 +16,8 @@ export const PREVIEW = {
     overwriteMany: { vi: 'Các tệp sau đã tồn tại: {0}. Ghi đè lên các tệp này?', en: 'These files already exist: {0}. Overwrite them?' },
     overwrite: { vi: 'Ghi đè', en: 'Overwrite' },
     exported: { vi: 'Đã xuất: {0}', en: 'Exported: {0}' },
+    openExported: { vi: 'Mở', en: 'Open' },
+    revealExported: { vi: 'Hiện trong thư mục', en: 'Reveal in Explorer' },
     exportFailed: { vi: 'Không xuất được ({0}): {1}', en: 'Export failed ({0}): {1}' },
     exportNoView: { vi: 'Chưa có nội dung kế hoạch để xuất (máy chủ ngôn ngữ chưa trả lời).', en: 'There is no plan content to export yet (the language server has not answered).' },
     badFileName: { vi: 'Tên tệp xuất không hợp lệ: {0}', en: 'Invalid export file name: {0}' },

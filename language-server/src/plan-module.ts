@@ -6,6 +6,7 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { PlanGeneratedModule, PlanGeneratedSharedModule } from './generated/module.js';
+import { PlanDocumentUpdateHandler, PlanFileOperationHandler, PlanServiceRegistry } from './lsp/document-lifecycle.js';
 import { PlanLanguageServer } from './lsp/language-server.js';
 import { planDocumentationServices, planLspServices, planSharedLspServices } from './lsp/module.js';
 import { PlanModelService } from './model/service.js';
@@ -52,14 +53,22 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
     lsp: planLspServices
 };
 
-/** Settings the standard LSP way: the "plan" section read before the workspace is built. */
+/**
+ * Settings the standard LSP way: the "plan" section read before the workspace is built. Documents that
+ * are closed, renamed or deleted leave the workspace with their findings (lsp/document-lifecycle.ts).
+ */
 export const PlanSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    ServiceRegistry: services => new PlanServiceRegistry(services),
     workspace: {
         ConfigurationProvider: services => new PlanConfigurationProvider(services),
         WorkspaceManager: services => new PlanWorkspaceManager(services)
     },
-    // Advertises the code action kinds (quick fixes and source.fixAll).
-    lsp: { LanguageServer: services => new PlanLanguageServer(services) }
+    lsp: {
+        // Advertises the code action kinds (quick fixes and source.fixAll).
+        LanguageServer: services => new PlanLanguageServer(services),
+        DocumentUpdateHandler: services => new PlanDocumentUpdateHandler(services),
+        FileOperationHandler: services => new PlanFileOperationHandler(services)
+    }
 };
 
 export function createPlanServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Plan: PlanServices } {

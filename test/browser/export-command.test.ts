@@ -26,21 +26,21 @@ beforeAll(async () => { view = await planViewOf(SEED_PLAN); });
 beforeEach(() => fake.reset());
 
 describe('the export command', () => {
-    it('writes DOCX and XLSX into the given folder without asking', async () => {
+    it('writes DOCX and XLSX into the given folder without asking, named after the plan file', async () => {
         const names = await runExportCommand(client, PLAN as never, { formats: ['docx', 'xlsx'], folder: OUT }, s, render);
-        expect(names).toEqual([`${view.id}.docx`, `${view.id}.xlsx`]);
+        expect(names).toEqual(['hung-yen.docx', 'hung-yen.xlsx']);
         expect(written()).toEqual(names);
         for (const data of fake.files.values()) expect(new TextDecoder().decode(data.slice(0, 2))).toBe('PK');
         expect(fake.messages.filter(m => m.modal)).toEqual([]);
     });
 
     it('refuses to overwrite an existing file unless asked to, and writes none of the batch', async () => {
-        const docx = Uri.joinPath(OUT, `${view.id}.docx`);
+        const docx = Uri.joinPath(OUT, 'hung-yen.docx');
         fake.files.set(docx.toString(), new TextEncoder().encode('old'));
         expect(await runExportCommand(client, PLAN as never, { formats: ['docx', 'xlsx'], folder: OUT }, s, render)).toBeUndefined();
-        expect(written()).toEqual([`${view.id}.docx`]);
+        expect(written()).toEqual(['hung-yen.docx']);
         expect(new TextDecoder().decode(fake.files.get(docx.toString()))).toBe('old');
-        expect(fake.messages.at(-1)).toMatchObject({ kind: 'error', text: `Không ghi đè các tệp đã có: ${view.id}.docx.` });
+        expect(fake.messages.at(-1)).toMatchObject({ kind: 'error', text: 'Không ghi đè các tệp đã có: hung-yen.docx.' });
         await runExportCommand(client, PLAN as never, { formats: ['docx'], folder: OUT, overwrite: true }, s, render);
         expect(new TextDecoder().decode(fake.files.get(docx.toString())!.slice(0, 2))).toBe('PK');
     });
@@ -51,6 +51,7 @@ describe('the export command', () => {
         const names = await runExportCommand(client, PLAN as never, undefined, s, render);
         expect(names?.some(n => n.endsWith('.md'))).toBe(true);
         expect(names?.filter(n => n.endsWith('.csv')).length).toBe(view.annexes.length);
+        expect(names?.every(n => n.startsWith('hung-yen'))).toBe(true);
         expect(written()).toEqual([...names!].sort());
     });
 

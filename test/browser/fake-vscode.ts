@@ -98,7 +98,15 @@ export const fake = {
     files: new Map<string, Uint8Array>(),
     shown: [] as { uri: string; options: { viewColumn?: number; selection?: Range } }[],
     revealedRanges: [] as Range[],
-    messages: [] as { kind: 'info' | 'warning' | 'error'; text: string; modal: boolean }[],
+    messages: [] as { kind: 'info' | 'warning' | 'error'; text: string; modal: boolean; buttons?: string[] }[],
+    /** The button a (non-modal) information message is answered with, once the test says so. */
+    infoAnswer: undefined as string | undefined,
+    /** Commands run through commands.executeCommand, and uris opened outside the editor. */
+    executed: [] as { command: string; args: unknown[] }[],
+    openedExternally: [] as string[],
+    /** What each input box was shown with, and what the test answers it. */
+    inputBoxes: [] as { title?: string; value?: string; validateInput?: (v: string) => unknown }[],
+    inputBox: async (_o: { title?: string; value?: string; validateInput?: (v: string) => unknown }): Promise<string | undefined> => undefined,
     contexts: new Map<string, unknown>(),
     saveDialog: async (_o: unknown): Promise<URI | undefined> => undefined,
     openDialog: async (_o: unknown): Promise<URI[] | undefined> => undefined,
@@ -121,6 +129,11 @@ export const fake = {
         this.openDialog = async () => undefined;
         this.quickPick = async () => undefined;
         this.warningAnswer = undefined;
+        this.infoAnswer = undefined;
+        this.executed.length = 0;
+        this.openedExternally.length = 0;
+        this.inputBoxes.length = 0;
+        this.inputBox = async () => undefined;
         this.failRename = false;
         this.activeTextEditor = undefined;
         this.visibleTextEditors = [];
@@ -129,8 +142,10 @@ export const fake = {
 
 const message = (kind: 'info' | 'warning' | 'error') => async (text: string, ...rest: unknown[]) => {
     const modal = typeof rest[0] === 'object' && rest[0] !== null && (rest[0] as { modal?: boolean }).modal === true;
-    fake.messages.push({ kind, text, modal });
-    return kind === 'warning' && modal ? fake.warningAnswer : undefined;
+    const buttons = rest.filter((r): r is string => typeof r === 'string');
+    fake.messages.push(buttons.length > 0 && !modal ? { kind, text, modal, buttons } : { kind, text, modal });
+    if (kind === 'warning' && modal) return fake.warningAnswer;
+    return kind === 'info' ? fake.infoAnswer : undefined;
 };
 
 export const window = {
@@ -149,6 +164,7 @@ export const window = {
     showSaveDialog: (o: unknown) => fake.saveDialog(o),
     showOpenDialog: (o: unknown) => fake.openDialog(o),
     showQuickPick: <T>(items: T[], o: unknown) => fake.quickPick(items, o),
+    showInputBox: (o: { title?: string; value?: string; validateInput?: (v: string) => unknown }) => { fake.inputBoxes.push(o); return fake.inputBox(o); },
     showInformationMessage: message('info'),
     showWarningMessage: message('warning'),
     showErrorMessage: message('error'),
@@ -158,8 +174,10 @@ export const window = {
 export const workspace = {
     async openTextDocument(uri: URI): Promise<FakeDocument> {
         const d = fake.documents.get(uri.toString());
-        if (!d) throw new Error(`no document ${uri.toString()}`);
-        return d;
+        if (d) return d;
+        const data = fake.files.get(uri.toString());
+        if (!data) throw new Error(`no document ${uri.toString()}`);
+        return fakeDocument(uri, new TextDecoder().decode(data));
     },
     workspaceFolders: undefined,
     fs: {
@@ -187,7 +205,22 @@ export const workspace = {
 export const commands = {
     async executeCommand(command: string, ...args: unknown[]) {
         if (command === 'setContext') fake.contexts.set(args[0] as string, args[1]);
+        else fake.executed.push({ command, args });
     }
 };
 
-export const env = { language: 'vi' };
+export const UIKind = { Desktop: 1, Web: 2 } as const;
+
+export const env = {
+    language: 'vi',
+    uiKind: UIKind.Desktop as number,
+    remoteName: undefined as string | undefined,
+    async openExternal(uri: URI) { fake.openedExternally.push(uri.toString()); return true; }
+};
+
+export const l10n = {
+    /** As VS Code without a translation: the message itself, its {0}… filled. */
+    t(message: string, ...args: unknown[]): string {
+        return message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+    }
+};

@@ -14,6 +14,7 @@ import type { PreviewHost } from '../../extension/src/preview/preview.js';
 import { stringsFor } from '../../common/preview-strings.js';
 import type { PlanView } from '../../common/view.js';
 import { SEED_PLAN } from '../helpers/plan.js';
+import * as vscode from './fake-vscode.js';
 import { fake, fakeDocument, Uri, type FakePanel } from './fake-vscode.js';
 import { planViewOf } from './harness.js';
 
@@ -234,11 +235,54 @@ describe('export from the preview', () => {
         let asked: { defaultUri?: URI; filters?: Record<string, string[]> } = {};
         fake.saveDialog = async o => { asked = o as typeof asked; return target; };
         await exportPlanView(seedView, 'docx', uriOf(A), vi_, render);
-        expect(asked.defaultUri?.path).toMatch(/^\/ws\/plans\/[^/]+\.docx$/);
+        // named after the plan file (a.plan), not after the plan's id
+        expect(asked.defaultUri?.path).toBe('/ws/plans/a.docx');
         expect(asked.filters).toEqual({ 'Tài liệu Word': ['docx'] });
         expect([...fake.files.keys()]).toEqual([target.toString()]);
         expect(decode(fake.files.get(target.toString())!.slice(0, 2))).toBe('PK');
-        expect(fake.messages).toEqual([{ kind: 'info', text: 'Đã xuất: ke-hoach.docx', modal: false }]);
+        expect(fake.messages).toEqual([{ kind: 'info', text: 'Đã xuất: ke-hoach.docx', modal: false, buttons: ['Mở', 'Hiện trong thư mục'] }]);
+    });
+
+    it('an untitled plan\'s export keeps the plan\'s id as its name', async () => {
+        let asked: { defaultUri?: URI } = {};
+        fake.saveDialog = async o => { asked = o as typeof asked; return undefined; };
+        (vscode.workspace as { workspaceFolders?: unknown }).workspaceFolders = [{ uri: URI.file('/ws') }];
+        try {
+            await exportPlanView(seedView, 'xlsx', URI.parse('untitled:Untitled-1') as never, vi_, render);
+        } finally {
+            (vscode.workspace as { workspaceFolders?: unknown }).workspaceFolders = undefined;
+        }
+        expect(asked.defaultUri?.path).toBe(`/ws/${seedView.id}.xlsx`);
+    });
+
+    it('"Exported" offers Open and Reveal: Word opens in its program on the desktop, in VS Code in a browser', async () => {
+        const target = Uri.joinPath(OUT, 'ke-hoach.docx');
+        fake.saveDialog = async () => target;
+        fake.infoAnswer = vi_.openExported;
+        await exportPlanView(seedView, 'docx', uriOf(A), vi_, render);
+        await vi.waitFor(() => expect(fake.openedExternally).toEqual([target.toString()]));
+
+        fake.files.clear();
+        fake.infoAnswer = vi_.revealExported;
+        await exportPlanView(seedView, 'docx', uriOf(A), vi_, render);
+        await vi.waitFor(() => expect(fake.executed.map(e => e.command)).toEqual(['revealFileInOS']));
+
+        const env = vscode.env as { uiKind: number };
+        env.uiKind = 2;   // VS Code for the Web, code-server
+        try {
+            fake.files.clear();
+            fake.executed.length = 0;
+            fake.infoAnswer = vi_.openExported;
+            await exportPlanView(seedView, 'docx', uriOf(A), vi_, render);
+            await vi.waitFor(() => expect(fake.executed.map(e => e.command)).toEqual(['vscode.open']));
+            fake.files.clear();
+            fake.infoAnswer = vi_.revealExported;
+            await exportPlanView(seedView, 'docx', uriOf(A), vi_, render);
+            await vi.waitFor(() => expect(fake.executed.map(e => e.command)).toEqual(['vscode.open', 'revealInExplorer']));
+            expect(fake.openedExternally).toEqual([target.toString()]);
+        } finally {
+            env.uiKind = 1;
+        }
     });
 
     it('asks before overwriting, and keeps the old file when the user declines', async () => {

@@ -11,8 +11,8 @@ export class Workbench {
     constructor(readonly page: Page) {}
 
     async shot(name: string): Promise<string> {
-        fs.mkdirSync(SHOTS, { recursive: true });
         const file = path.join(SHOTS, name);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
         await this.page.mouse.move(20, 600);   // an empty spot of the activity bar: no hover tooltip in the picture
         await this.page.screenshot({ path: file });
         log('screenshot', path.relative(process.cwd(), file));
@@ -29,8 +29,11 @@ export class Workbench {
         await this.page.keyboard.press('Control+P');
         await this.page.locator('.quick-input-widget input').waitFor();
         await this.page.keyboard.type(fileName);
-        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
-        await this.page.keyboard.press('Enter');
+        // the row of that file, clicked: Enter takes the selected row, which may still be one of the
+        // recently opened files while the search is under way
+        const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first();
+        await row.waitFor();
+        await row.click();
         this.file = fileName;
         await this.page.locator(`.tab.active[data-resource-name="${fileName}"]`).waitFor();
         await this.editor().locator('.view-lines').waitFor();
@@ -66,9 +69,17 @@ export class Workbench {
     /** Ctrl+G line:column (1-based). */
     async goTo(line: number, column: number): Promise<void> {
         await this.escape();
-        await this.focusEditor();
-        await this.page.keyboard.press('Control+G');
-        await this.page.locator('.quick-input-widget input').waitFor();
+        // The Go to Line box opens holding ":"; until it does (the editor not focused yet, the last quick
+        // input still closing) typing would go into the document.
+        const input = this.page.locator('.quick-input-widget input');
+        const open = async () => (await input.isVisible().catch(() => false)) && (await input.inputValue().catch(() => '')).startsWith(':');
+        for (let attempt = 0; ; attempt++) {
+            await this.focusEditor();
+            await this.page.keyboard.press('Control+G');
+            if (await this.waitFor(open, 'the Go to Line box', 3_000).then(() => true, () => false)) break;
+            if (attempt === 3) throw new Error('Ctrl+G opens no Go to Line box');
+            await this.escape();
+        }
         await this.page.keyboard.type(`${line}:${column}`);
         await this.page.keyboard.press('Enter');
         await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });

@@ -8,7 +8,7 @@ import {
     ConfigurationRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, ExitNotification,
     InitializeRequest, InitializedNotification, InlayHintRefreshRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, createProtocolConnection, ErrorCodes, ResponseError,
-    type ClientCapabilities, type ConfigurationParams, type ProtocolConnection, type PublishDiagnosticsParams
+    type ClientCapabilities, type ConfigurationParams, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node.js';
 import { ensureBundle } from '../helpers/bundles.js';
 import { REPO_ROOT } from '../helpers/plan.js';
@@ -33,6 +33,8 @@ export interface ClientOptions {
 
 export interface TestClient {
     connection: ProtocolConnection;
+    /** The server's answer to initialize (its capabilities). */
+    initializeResult: InitializeResult;
     /** Every publishDiagnostics the server sent, oldest first. */
     published: PublishDiagnosticsParams[];
     /** Every workspace/configuration request the server made. */
@@ -87,7 +89,7 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
         workspace: { ...options.capabilities?.workspace, configuration: options.configuration ?? false },
         textDocument: { publishDiagnostics: { relatedInformation: true }, ...options.capabilities?.textDocument }
     };
-    await connection.sendRequest(InitializeRequest.type, {
+    const initializeResult = await connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
         rootUri: options.workspaceFolder ? pathToFileURL(options.workspaceFolder).toString() : null,
         workspaceFolders: options.workspaceFolder ? [{ uri: pathToFileURL(options.workspaceFolder).toString(), name: 'workspace' }] : null,
@@ -97,7 +99,7 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
     await connection.sendNotification(InitializedNotification.type, {});
 
     return {
-        connection, published, configurationRequests,
+        connection, initializeResult, published, configurationRequests,
         get inlayHintRefreshes() { return inlayHintRefreshes; },
         diagnosticsFor(uri, accept = () => true, from = 0, timeoutMs = 20_000) {
             const already = published.slice(from).find(p => p.uri === uri && accept(p));

@@ -109,6 +109,37 @@ test('the export command writes DOCX and XLSX into a folder', async () => {
     }
 });
 
+test('plan.newPlan with the answers writes the template under the given name; the server finds no error in it', async () => {
+    const command = await contributed('plan.newPlan', 'new plan');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-new-'));
+    try {
+        const target = vscode.Uri.file(path.join(folder, 'ke-hoach-giam-ngheo-hung-yen-2026-2030.plan'));
+        const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(command,
+            { province: 'Hưng Yên', period: '2026-2030', units: 'Phù Cừ, Tiên Lữ, thị xã Mỹ Hào', uri: target });
+        assert(uri?.toString() === target.toString(), `plan.newPlan returned ${uri?.toString()}, not ${target.toString()}`);
+        const text = fs.readFileSync(target.fsPath, 'utf8');
+        assert(text.includes('district MyHao "Mỹ Hào" thi-xa full-name "Thị xã Mỹ Hào"'), 'the template lacks the districts answered');
+        assert(vscode.window.activeTextEditor?.document.uri.toString() === target.toString(), 'the new plan is not the active editor');
+        // The template has no finding at all; to see that the server did check it, one unknown agency
+        // is brought in (unsaved): it must then be the plan's only error.
+        const editor = vscode.window.activeTextEditor!;
+        const at = editor.document.getText().indexOf('coordinate UBND_HUYEN');
+        assert(at >= 0, 'the template has no "coordinate UBND_HUYEN"');
+        const range = new vscode.Range(editor.document.positionAt(at + 'coordinate '.length), editor.document.positionAt(at + 'coordinate UBND_HUYEN'.length));
+        await editor.edit(e => e.replace(range, 'KHONG_CO'));
+        const diagnostics = await until('the unknown agency to be reported', () => {
+            const all = vscode.languages.getDiagnostics(target);
+            return all.some(d => codeOf(d) === 'unknown-reference') ? all : undefined;
+        });
+        const errors = diagnostics.filter(d => d.severity === vscode.DiagnosticSeverity.Error).map(d => `${codeOf(d)}: ${d.message}`);
+        assert(errors.length === 1, `errors in the new plan besides the unknown agency: ${errors.join('; ')}`);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        fs.rmSync(folder, { recursive: true, force: true });
+    }
+});
+
 export async function run(): Promise<void> {
     const results: Result[] = [];
     for (const t of tests) {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { PlanViewRequest, type PlanViewParams, type PlanViewResult } from '../../../common/protocol.js';
-import { isSafeFileName } from './files.js';
+import { exportBaseOf, isSafeFileName } from './files.js';
 import { startFolder, writeTargets, type Target } from './export.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat, type RenderExport } from '../../../common/export.js';
 import { format, formatLabel, type Strings } from '../../../common/preview-strings.js';
@@ -61,7 +61,7 @@ export async function runExportCommand(
         const renderExport = await render();
         const targets: Target[] = [];
         for (const f of request.formats) {
-            for (const file of (await renderExport(view, f)).files) {
+            for (const file of (await renderExport(view, f, { baseName: exportBaseOf(plan) })).files) {
                 if (!isSafeFileName(file.name)) throw new Error(format(s.badFileName, file.name));
                 targets.push({ uri: vscode.Uri.joinPath(request.folder, file.name), data: file.data });
             }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PlanView } from '../../../common/view.js';
-import { chartImageBytes, extensionOf, isSafeFileName } from './files.js';
+import { chartImageBytes, exportBaseOf, extensionOf, isSafeFileName } from './files.js';
 import type { ExportFormat, RenderExport } from '../../../common/export.js';
 import type { ChartImageFormat } from '../../../common/webview.js';
 import { format, formatLabel, type Strings } from '../../../common/preview-strings.js';
@@ -66,8 +66,33 @@ export async function writeTargets(targets: Target[], s: Strings, existing: 'ask
     }
     for (const t of targets) await writeAtomically(t.uri, t.data);
     const written = targets.map(t => path.posix.basename(t.uri.path));
-    void vscode.window.showInformationMessage(format(s.exported, written.join(', ')));
+    void vscode.window.showInformationMessage(format(s.exported, written.join(', ')), s.openExported, s.revealExported).then(choice => {
+        if (choice === s.openExported) return openExported(targets.map(t => t.uri));
+        if (choice === s.revealExported) return revealExported(targets[0].uri);
+    });
     return written;
+}
+
+/** Where VS Code runs beside the user's own programs (Word, Excel, the file manager): desktop, not remote. */
+function onUsersMachine(): boolean {
+    return vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName;
+}
+
+/**
+ * "Open": Word and Excel files in their programs on the user's machine; the rest (and everything in a
+ * browser or remote window, where no such program is at hand) in VS Code.
+ */
+export async function openExported(uris: vscode.Uri[]): Promise<void> {
+    for (const uri of uris) {
+        const office = ['docx', 'xlsx'].includes(extensionOf(uri.path));
+        if (office && onUsersMachine()) await vscode.env.openExternal(uri);
+        else await vscode.commands.executeCommand('vscode.open', uri);
+    }
+}
+
+/** "Reveal": the file in the system's file manager on the user's machine, else in VS Code's Explorer. */
+export async function revealExported(uri: vscode.Uri): Promise<void> {
+    await vscode.commands.executeCommand(onUsersMachine() ? 'revealFileInOS' : 'revealInExplorer', uri);
 }
 
 
@@ -75,7 +100,7 @@ export async function exportPlanView(view: PlanView, exportFormat: ExportFormat,
     const label = formatLabel(exportFormat, s);
     try {
         const renderExport = await render();
-        const { files } = await renderExport(view, exportFormat);
+        const { files } = await renderExport(view, exportFormat, { baseName: exportBaseOf(resource) });
         const bad = files.find(f => !isSafeFileName(f.name));
         if (bad) throw new Error(format(s.badFileName, bad.name));
         if (files.length === 0) return;

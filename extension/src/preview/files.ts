@@ -34,3 +34,14 @@ export function chartImageBytes(format: ChartImageFormat, data: string): Uint8Ar
     if (!/^(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data) || /<(script|foreignObject|iframe|image)\b|<[^>]*\s(on[a-z]+|href|xlink:href|src)\s*=\s*["'](?!#)/i.test(data)) return undefined;
     return new TextEncoder().encode(data);
 }
+
+/**
+ * The name exports take from the plan file: "ke-hoach-giam-ngheo-hung-yen-2026-2030" for
+ * .../ke-hoach-giam-ngheo-hung-yen-2026-2030.plan; undefined for a document that is no file yet
+ * (untitled), whose exports keep the plan's id.
+ */
+export function exportBaseOf(resource: { scheme: string; path: string }): string | undefined {
+    if (resource.scheme === 'untitled') return undefined;
+    const name = resource.path.slice(resource.path.lastIndexOf('/') + 1).replace(/\.plan$/i, '');
+    return name.trim() === '' ? undefined : name;
+}

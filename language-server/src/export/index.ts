@@ -22,11 +22,13 @@ export {
 } from '../../../common/export.js';
 
 /**
- * Renders a plan's annexes: one file `<plan-id>.<format>`, or for CSV one file per annex (and with
- * `findings`, the review list `<plan-id>-phat-hien.csv`).
+ * Renders a plan's annexes: one file `<name>.<format>`, or for CSV one file per annex (and with
+ * `findings`, the review list `<name>-phat-hien.csv`); `<name>` is the options' base name (the editor
+ * passes the plan file's), else the plan's id.
  */
 export const renderExport: RenderExport = async (view: PlanView, format: ExportFormat, options: ExportOptions = {}): Promise<{ files: ExportFile[] }> => {
-    const base = exportBaseName(view.id);
+    const planName = options.baseName?.trim() || view.id;
+    const base = exportBaseName(planName);
     switch (format) {
         case 'docx': return { files: [{ name: `${base}.docx`, data: await renderDocx(view) }] };
         case 'xlsx': return { files: [{ name: `${base}.xlsx`, data: await renderXlsx(view, { findings: options.findings, locale: options.locale }) }] };
@@ -38,7 +40,7 @@ export const renderExport: RenderExport = async (view: PlanView, format: ExportF
         case 'csv': {
             const used = new Set<string>();
             const files = view.annexes.map((annex, i) => {
-                const stem = exportBaseName(view.id, annex, i);
+                const stem = exportBaseName(planName, annex, i);
                 let name = `${stem}.csv`;
                 // Two annexes printed with the same number still get a file each.
                 for (let n = 2; used.has(name); n++) name = `${stem}-${n}.csv`;
