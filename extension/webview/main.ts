@@ -1,5 +1,5 @@
 // The preview webview: receives the plan view by postMessage and renders it (header, validation
-// summary, one tab per annex, a charts tab), keeps its tab and scroll with setState, and posts
+// summary, a tab for the whole document, one tab per annex, a charts tab), keeps its tab and scroll with setState, and posts
 // reveal/export requests back to the host. Plain DOM, no framework, no innerHTML.
 import type { AnnexTable, PlanView } from '../../common/view.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../common/export.js';
@@ -7,7 +7,7 @@ import { parsePreviewState, type FindingFilter, type HostMessage, type PreviewBo
 import { format, formatLabel, stringsFor, type Locale } from '../../common/preview-strings.js';
 import { ChartBoard } from './charts.js';
 import { el } from './dom.js';
-import { renderAnnex, renderHeader, renderSummary } from './render.js';
+import { renderAnnex, renderDocument, renderHeader, renderSummary } from './render.js';
 import { applyFilterToCells, renderFilters, renderFindingList, renderLegend } from './findings.js';
 
 interface VsCodeApi {
@@ -156,9 +156,11 @@ function render(view: PlanView | null): void {
     if (hasFindings) summaryBox.firstElementChild?.append(findingsToggle);
     findingsFilters.replaceChildren(renderFilters(view, filter(), s));
 
-    const taken = new Set<string>();
+    const taken = new Set<string>(['document', 'charts']);
     const tabs = view.annexes.map((a, i) => ({ id: annexTabId(a, i, taken), label: a.label || `#${i + 1}`, annex: a as AnnexTable | undefined }));
     annexTabs = tabs.map(t => t.id);
+    // The document comes first, as it is read; the annexes stay the tab a plan opens on.
+    if (view.document) tabs.unshift({ id: 'document', label: s.documentTab, annex: undefined });
     if (view.charts.length > 0) tabs.push({ id: 'charts', label: s.charts, annex: undefined });
     tabIds = tabs.map(t => t.id);
     tabList.replaceChildren(...tabs.map(t => el('button', {
@@ -172,9 +174,13 @@ function render(view: PlanView | null): void {
         panel.hidden = true;
         return panel;
     });
+    const documentPanels = view.document ? [el('section', {
+        className: 'tab-panel document-panel', attrs: { role: 'tabpanel', id: 'panel-document', 'aria-labelledby': 'tab-document' }, data: { tab: 'document' }
+    }, renderDocument(view.document, s))] : [];
+    for (const panel of documentPanels) panel.hidden = true;
     chartsPanel.dataset.tab = 'charts';
     chartsPanel.hidden = true;
-    panels.replaceChildren(...annexPanels, ...(view.charts.length > 0 ? [chartsPanel] : []));
+    panels.replaceChildren(...documentPanels, ...annexPanels, ...(view.charts.length > 0 ? [chartsPanel] : []));
     if (tabs.length === 0) panels.append(el('p', { className: 'empty', text: s.noAnnexes }));
     showFindings(hasFindings && state.findings?.open !== false);
     applyCompact();
@@ -182,7 +188,7 @@ function render(view: PlanView | null): void {
     // Charts are drawn only while their tab shows (a hidden canvas has no size); otherwise later.
     chartsDirty = true;
     const wanted = activeTab ?? state.tab;
-    const tab = wanted && tabIds.includes(wanted) ? wanted : tabIds[0];
+    const tab = wanted && tabIds.includes(wanted) ? wanted : annexTabs[0] ?? tabIds[0];
     // The first view restores the saved place; later ones (edits) keep the reader where they are.
     if (tab) selectTab(tab, rendered && tab === activeTab ? scrollBefore : 'restore');
     rendered = true;
@@ -297,7 +303,7 @@ function setBusy(busy: ExportFormat | null): void {
 
 /** The source position a click or Enter points at: the cell's own range, else its row's line. */
 function revealFrom(target: Element | null): boolean {
-    const holder = target?.closest<HTMLElement>('.annex-table [data-line]');
+    const holder = target?.closest<HTMLElement>('.annex-table [data-line], .doc-paragraph[data-line]');
     if (!holder) return false;
     const line = Number(holder.dataset.line);
     const character = Number(holder.dataset.character ?? 0);

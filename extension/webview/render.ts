@@ -1,7 +1,7 @@
 // The plan's header, its validation summary and its annexes as the official tables: grouped headers
 // with colSpan/rowSpan, sections, subtotals and the bold total row, exactly as the view lays them
 // out. Every cell that points into the plan file carries data-line/data-character for click-to-reveal.
-import type { AnnexCell, AnnexRow, AnnexTable, PlanView, ViewFinding } from '../../common/view.js';
+import type { AnnexCell, AnnexRow, AnnexTable, DocumentParagraph, DocumentView, PlanView, ViewFinding } from '../../common/view.js';
 import { format, type Strings } from '../../common/preview-strings.js';
 import { el } from './dom.js';
 import { SEVERITIES } from '../../common/locale.js';
@@ -58,10 +58,14 @@ function renderCell(cell: AnnexCell, tag: 'th' | 'td', s: Strings): HTMLTableCel
         findings = cell.findings.map(f => `${f.severity}:${f.code}`).join(' ');
     }
     if (cell.range) classes.push('source-link');
+    // Runs set part of the text in bold (Annex 02's "- Chiều thiếu hụt về việc làm:"); the cell's
+    // text is then its runs' text, each bold one in a <strong>.
+    const runs = cell.runs && cell.runs.length > 0 && cell.runs.map(r => r.text).join('') === cell.text ? cell.runs : undefined;
     const e = el(tag, {
-        className: classes.join(' '), text: cell.text, title,
+        className: classes.join(' '), text: runs ? undefined : cell.text, title,
         data: { ...(cell.range ? { line: cell.range.start.line, character: cell.range.start.character } : {}), findings, short: cell.short, full: cell.short ? cell.text : undefined }
     });
+    if (runs) e.append(...runs.map(r => r.bold ? el('strong', { className: 'run-bold', text: r.text }) : document.createTextNode(r.text)));
     if (cell.colSpan && cell.colSpan > 1) e.colSpan = cell.colSpan;
     if (cell.rowSpan && cell.rowSpan > 1) e.rowSpan = cell.rowSpan;
     return e;
@@ -97,4 +101,53 @@ export function renderAnnex(annex: AnnexTable, s: Strings): HTMLElement {
         // The marks' legend where marks are, above the table.
         annex.body.some(r => r.cells.some(c => c.findings?.length)) ? renderLegend(s) : null,
         el('div', { className: 'table-wrap' }, table));
+}
+
+function renderParagraph(p: DocumentParagraph): HTMLElement {
+    const classes = ['doc-paragraph', `doc-${p.kind}`];
+    if (p.level) classes.push(`doc-level-${p.level}`);
+    if (p.bold) classes.push('doc-bold');
+    if (p.line !== undefined) classes.push('source-link');
+    const e = el('p', { className: classes.join(' '), data: { line: p.line } });
+    if (p.lead) {
+        const leadClasses = ['doc-lead', p.lead.bold ? 'doc-lead-bold' : '', p.lead.italic ? 'doc-lead-italic' : ''].filter(Boolean).join(' ');
+        e.append(el('span', { className: leadClasses, text: p.lead.text }), document.createTextNode(' '));
+    }
+    e.append(document.createTextNode(p.text));
+    return e;
+}
+
+/**
+ * The whole document as Nghị định 30/2020/NĐ-CP lays it out: issuer and national motto side by side,
+ * number and place/date under them, the kind and title centred, the body, then the recipients
+ * (left) and the signature (right). Every plan string goes in as text.
+ */
+export function renderDocument(d: DocumentView, s: Strings): HTMLElement {
+    const line = (className: string, text: string): HTMLElement => el('div', { className, text });
+    const top = el('div', { className: 'doc-top' },
+        el('div', { className: 'doc-issuer' }, ...d.issuer.map((t, i) => line(i === d.issuer.length - 1 ? 'doc-issuer-line doc-rule' : 'doc-issuer-line', t)),
+            line('doc-number', d.number)),
+        el('div', { className: 'doc-motto' },
+            line('doc-motto-line', d.motto[0]),
+            line('doc-motto-line doc-motto-sub doc-rule', d.motto[1]),
+            d.placeDate ? line('doc-place-date', d.placeDate) : null));
+    const foot = el('div', { className: 'doc-foot' },
+        d.recipients.items.length > 0
+            ? el('div', { className: 'doc-recipients' },
+                line('doc-recipients-heading', d.recipients.heading),
+                ...d.recipients.items.map(t => line('doc-recipient', t)))
+            : el('div', { className: 'doc-recipients' }),
+        d.signature
+            ? el('div', { className: 'doc-signature' },
+                ...d.signature.lines.map(t => line('doc-signature-line', t)),
+                el('div', { className: 'doc-signature-space' }),
+                line('doc-signer', d.signature.name))
+            : null);
+    return el('article', { className: 'doc-page', attrs: { 'aria-label': s.documentTab } },
+        top,
+        el('div', { className: 'doc-kind', text: d.kind }),
+        d.title ? el('div', { className: 'doc-title', text: d.title }) : null,
+        d.title ? el('div', { className: 'doc-title-rule' }) : null,
+        el('div', { className: 'doc-body' }, ...d.body.map(renderParagraph)),
+        foot);
 }
