@@ -144,7 +144,10 @@ describe.skipIf(!hasChromium)('the document tab and bold runs in Chromium', () =
         ];
         expect(motto).toBeGreaterThanOrEqual(issuer);
         expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+        await p.page.evaluate(() => document.querySelector('.doc-top').scrollIntoView({ block: 'center' }));
         await screenshot(p.page, 'document-narrow-light', { fullPage: false });
+        await p.page.evaluate(() => document.querySelector('.doc-foot').scrollIntoView({ block: 'center' }));
+        await screenshot(p.page, 'document-narrow-foot-light', { fullPage: false });
     });
 
     it('keeps plan text as text', async () => {
