@@ -44,7 +44,9 @@ function commandLabel(id: string): string {
 
 // ---- The snippets, each typed in a file of its own ---------------------------------------------------
 
-const DECLARED = 'plan thu "Thử đoạn mã"\nagency YT "Sở Y tế" department\ndistrict PhuCu "Phù Cừ" huyen\nindicator ty_le "Tỷ lệ hộ nghèo" { unit percent lead YT }\n';
+// The indicator stands in a dimension: at top level no output would show it (not-shown), and twenty
+// such warnings would crowd the Problems panel that step 6 reads.
+const DECLARED = 'plan thu "Thử đoạn mã"\nagency YT "Sở Y tế" department\ndistrict PhuCu "Phù Cừ" huyen\ndimension d "Chiều" { indicator ty_le "Tỷ lệ hộ nghèo" { unit percent lead YT } }\n';
 
 interface SnippetRun {
     name: string;
