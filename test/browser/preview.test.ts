@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
         ]);
         expect(view.findings.error).toBeGreaterThanOrEqual(1);
         const tabs = await p.page.$$eval('[role="tab"]', (es: any[]) => es.map(e => [e.textContent, e.getAttribute('aria-selected')]));
-        expect(tabs).toEqual([['Phụ lục 01', 'true'], ['Phụ lục 02', 'false'], ['Phụ lục 03', 'false'], ['Biểu đồ', 'false']]);
+        expect(tabs).toEqual([['Văn bản', 'false'], ['Phụ lục 01', 'true'], ['Phụ lục 02', 'false'], ['Phụ lục 03', 'false'], ['Biểu đồ', 'false']]);
         expect(await p.problems()).toEqual([]);
         await screenshot(p.page, 'annex-01-light');
     });
