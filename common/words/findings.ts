@@ -239,7 +239,7 @@ export const ISSUES = {
         severity: 'warning',
         vi: 'Tên của {kind} {id} vẫn là chỗ trống "{text}": hãy viết tên thật, nó sẽ được in ra phụ lục.',
         en: 'The {kind} {id} still has the placeholder "{text}" for its name: write the real one, it is printed in the annexes.',
-        rule: { vi: 'Không còn chỗ trống ("…", TODO, <…>) ở tên, tiêu đề và câu mục tiêu.', en: 'No placeholder ("…", TODO, <…>) is left in names, titles and target sentences.' }
+        rule: { vi: 'Không còn chỗ trống ("…", TODO, <…>) ở tên cơ quan, đơn vị, chỉ tiêu và tiêu đề bảng.', en: 'No placeholder ("…", TODO, <…>) is left in the names of agencies, units and indicators and in table titles.' }
     },
     'missing-lead': {
         severity: 'warning',
