@@ -90,7 +90,7 @@ function buildIndex(model: PlanModel): PlanIndex {
     for (const i of model.indicators) assign(i.assignment, { kind: 'indicator', label: i.name });
     const group = (g: SolutionGroupModel) => {
         // A solution that names no lead is led by its group's (the nearest group stating one), with its group's coordinating bodies.
-        for (const s of g.solutions) assign(s.assignment.leads.length > 0 || !s.inherited ? s.assignment : leadOfGroup(s.inherited, s.assignment), { kind: 'solution', label: s.heading });
+        for (const s of g.solutions) assign(s.inherited ? leadOfGroup(s.inherited, s.assignment) : s.assignment, { kind: 'solution', label: s.heading });
         for (const sub of g.groups) group(sub);
     };
     for (const section of model.solutionSections) for (const g of section.groups) group(g);

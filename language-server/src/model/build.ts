@@ -342,7 +342,8 @@ class ModelBuilder {
             groups: g.groups.map(sub => this.solutionGroup(sub, here, holds)),
             solutions: g.solutions.map(s => ({
                 id: s.name, heading: s.heading ?? '', texts: s.texts, assignment: this.assignment(s.assignment),
-                inherited: holds, path: here, range: nodeRange(s)
+                // Only where it holds: a solution's own lead wins.
+                inherited: s.assignment?.leads.length ? undefined : holds, path: here, range: nodeRange(s)
             }))
         };
     }

@@ -295,7 +295,7 @@ export interface SolutionModel {
     heading: string;
     texts: string[];
     assignment: AssignmentModel;
-    /** The lead stated by the nearest enclosing group, which holds when the solution names none. */
+    /** The lead of the nearest enclosing group that states one, when the solution names none itself. */
     inherited?: AssignmentModel;
     /** Group labels from the outermost, e.g. ["5", "a"]. */
     path: string[];

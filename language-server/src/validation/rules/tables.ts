@@ -81,9 +81,13 @@ export const rateMatchesCounts: Rule = ctx => {
     }
 };
 
-/** Whether an error already stands at this range (one finding per wrong figure). */
-function reportedAt(ctx: RuleContext, range: { start: { line: number; character: number } }): boolean {
-    return ctx.findings.some(f => f.severity === 'error' && f.range.start.line === range.start.line && f.range.start.character === range.start.character);
+/**
+ * Where errors already stand (line:character of their start), so that a later rule gives a wrong
+ * figure no second finding. Made once per rule run, not searched per cell: the validator runs on
+ * every keystroke.
+ */
+function errorStarts(ctx: RuleContext): Set<string> {
+    return new Set(ctx.findings.filter(f => f.severity === 'error').map(f => `${f.range.start.line}:${f.range.start.character}`));
 }
 
 /** The values a count should have besides the printed one: the sum of its parts, the sum of a total's rows. */
@@ -126,6 +130,7 @@ function checkRateBounds(ctx: RuleContext, row: TableRowModel, y: YearCellsModel
  * rate's rounding; all of them must allow one whole number. Ranges give a pair per bound.
  */
 export const impliedDenominators: Rule = ctx => {
+    let reported: Set<string> | undefined;
     for (const table of ctx.model.tables) {
         const columns = table.columnsById;
         const byBase = new Map<Measure, ColumnModel[]>();
@@ -146,7 +151,9 @@ export const impliedDenominators: Rule = ctx => {
                         const d = rate.definition as { count: Measure };
                         const rateCell = cellOf(y, rate.id);
                         const countCell = cellOf(y, d.count);
-                        if (!rateCell || reportedAt(ctx, rateCell.range)) continue;
+                        if (!rateCell) continue;
+                        const start = rateCell.range.start;
+                        if ((reported ??= errorStarts(ctx)).has(`${start.line}:${start.character}`)) continue;
                         const pairs: { count?: number; rate?: number; decimals: number; printed: string }[] = [];
                         if (rateCell.bounds && countCell?.bounds) {
                             for (let i = 0; i < 2; i++) pairs.push({ count: countCell.bounds[i].value, rate: rateCell.bounds[i].value, decimals: rateCell.bounds[i].decimals, printed: rateCell.bounds[i].printed });
