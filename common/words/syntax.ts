@@ -8,7 +8,7 @@ export const TOKEN_NAMES: Record<string, Words> = {
     ID: { vi: 'tên (id)', en: 'a name (id)' },
     STRING: { vi: 'chuỗi trong dấu ngoặc kép', en: 'a string in double quotes' },
     NUMBER: { vi: 'số', en: 'a number' },
-    YEAR_LABEL: { vi: 'năm và dấu hai chấm (2025:)', en: 'a year and a colon (2025:)' },
+    YEAR_LINE: { vi: 'năm và dấu hai chấm (2025:)', en: 'a year and a colon (2025:)' },
     EOF: { vi: 'cuối tệp', en: 'the end of the file' }
 };
 

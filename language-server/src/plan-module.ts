@@ -11,6 +11,7 @@ import { PlanLanguageServer } from './lsp/language-server.js';
 import { planDocumentationServices, planLspServices, planSharedLspServices } from './lsp/module.js';
 import { PlanModelService } from './model/service.js';
 import { PlanLinker } from './language/linker.js';
+import { PlanAstNodeDescriptionProvider, PlanReferenceDescriptionProvider } from './language/compact-links.js';
 import { PlanScopeComputation, PlanScopeProvider } from './language/scope.js';
 import { PlanSettings } from './language/settings.js';
 import { PlanConfigurationProvider, PlanSettingsService, PlanWorkspaceManager } from './lsp/settings.js';
@@ -45,6 +46,10 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
         ScopeComputation: services => new PlanScopeComputation(services),
         ScopeProvider: services => new PlanScopeProvider(services),
         Linker: services => new PlanLinker(services)
+    },
+    workspace: {
+        AstNodeDescriptionProvider: services => new PlanAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: services => new PlanReferenceDescriptionProvider(services)
     },
     validation: {
         DocumentValidator: services => new PlanDocumentValidator(services)

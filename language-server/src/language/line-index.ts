@@ -8,7 +8,8 @@ export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
 export class LineIndex {
-    private constructor(private readonly starts: Int32Array) {}
+    /** `text`: the text indexed, from which cells take their printed text when asked (model/cells.ts). */
+    private constructor(private readonly starts: Int32Array, readonly text: string) {}
 
     static of(text: string): LineIndex {
         const found = [0];
@@ -17,7 +18,7 @@ export class LineIndex {
             const c = text.charCodeAt(i);
             if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) found.push(i + 1);
         }
-        return new LineIndex(Int32Array.from(found));
+        return new LineIndex(Int32Array.from(found), text);
     }
 
     position(offset: number): Position {
@@ -36,6 +37,11 @@ export class LineIndex {
 }
 
 const indexOfRoot = new WeakMap<object, LineIndex>();
+
+/** The range of a syntax node, made from its offsets and not kept on the node (Langium's `range` is). */
+export function rangeOfNode(node: CstNode): Range {
+    return lineIndexOf(node).range(node.offset, node.end);
+}
 
 /** The line index of a syntax tree's text, made once per tree. */
 export function lineIndexOf(node: CstNode): LineIndex {

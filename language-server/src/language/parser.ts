@@ -25,9 +25,9 @@ export class PlanParser extends LangiumParser {
     }
 }
 
-// 4. Arrays grown by push keep at least 17 slots: a table line's cells (3 to 15 of them) in the
-//    syntax tree (its node's children) and in the AST (its `cells`) held ~30 MB of empty slots for
-//    a 5 MB plan. After a parse, each table line's two arrays are copied into arrays of their size.
+// 4. Arrays grown by push keep at least 17 slots: a table row's year lines (3 to 15 of them) in the
+//    syntax tree (its node's children) and in the AST (its `years`) held ~10 MB of empty slots for
+//    a 5 MB plan. After a parse, each row's two arrays are copied into arrays of their size.
 function exactCopy<T>(items: T[]): T[] {
     const copy = Reflect.construct(Array, [items.length], items.constructor) as T[];
     for (let i = 0; i < items.length; i++) copy[i] = items[i];
@@ -35,25 +35,24 @@ function exactCopy<T>(items: T[]): T[] {
 }
 
 function compactTableLines(root: AstNode): void {
-    const lines = (rows: { years: ast.YearCells[] }[]) => {
-        for (const row of rows) {
-            for (const line of row.years) {
-                line.cells = exactCopy(line.cells);
-                const cst = line.$cstNode as { content?: CstNode[] & { parent?: unknown } } | undefined;
-                if (cst?.content) {
-                    const content = exactCopy(cst.content) as CstNode[] & { parent?: unknown };
-                    content.parent = cst.content.parent;
-                    cst.content = content;
-                }
-            }
+    const compact = (row: ast.TableRow | ast.TotalRow) => {
+        row.years = exactCopy(row.years);
+        const cst = row.$cstNode as { content?: CstNode[] & { parent?: unknown } } | undefined;
+        if (cst?.content) {
+            const content = exactCopy(cst.content) as CstNode[] & { parent?: unknown };
+            content.parent = cst.content.parent;
+            cst.content = content;
         }
     };
     if (!ast.isPlanDocument(root)) return;
     for (const e of root.elements) {
         if (!ast.isDistrictTable(e)) continue;
-        lines(e.rows);
-        for (const section of e.sections) lines(section.subtotal ? [...section.rows, section.subtotal] : section.rows);
-        if (e.total) lines([e.total]);
+        e.rows.forEach(compact);
+        for (const section of e.sections) {
+            section.rows.forEach(compact);
+            if (section.subtotal) compact(section.subtotal);
+        }
+        if (e.total) compact(e.total);
     }
 }
 

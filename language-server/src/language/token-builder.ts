@@ -6,10 +6,10 @@
 // which stays the definition) in constant stack and linear time.
 import type { CustomPatternMatcherFunc, TokenType } from 'chevrotain';
 import { DefaultTokenBuilder, type GrammarAST } from 'langium';
+import { numberEnd, yearLineEnd } from './year-line.js';
 
-const QUOTE = 0x22, BACKSLASH = 0x5c, STAR = 0x2a, SLASH = 0x2f, MINUS = 0x2d, DOT = 0x2e, COMMA = 0x2c;
+const QUOTE = 0x22, BACKSLASH = 0x5c, STAR = 0x2a, SLASH = 0x2f;
 
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** The characters a regular expression's `.` does not match. */
 const isLineTerminator = (c: number) => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 
@@ -57,27 +57,8 @@ export const matchString: CustomPatternMatcherFunc = (text, offset, tokens) => {
 
 /** `-?[0-9]+([.,][0-9]+)*`: digits, and groups of digits after a dot or a comma. */
 export const matchNumber: CustomPatternMatcherFunc = (text, offset) => {
-    let i = offset;
-    if (text.charCodeAt(i) === MINUS) i++;
-    if (!isDigit(text.charCodeAt(i))) return null;
-    while (isDigit(text.charCodeAt(i))) i++;
-    for (;;) {
-        const c = text.charCodeAt(i);
-        if ((c !== DOT && c !== COMMA) || !isDigit(text.charCodeAt(i + 1))) break;
-        i += 2;
-        while (isDigit(text.charCodeAt(i))) i++;
-    }
-    return [text.substring(offset, i)];
-};
-
-/** `-?[0-9]+([.,][0-9]+)*\.\.-?[0-9]+([.,][0-9]+)*`: a number, two dots, a number. */
-export const matchRange: CustomPatternMatcherFunc = (text, offset, tokens, groups) => {
-    const low = matchNumber(text, offset, tokens, groups);
-    if (!low) return null;
-    const dots = offset + low[0].length;
-    if (text.charCodeAt(dots) !== DOT || text.charCodeAt(dots + 1) !== DOT) return null;
-    const high = matchNumber(text, dots + 2, tokens, groups);
-    return high ? [text.substring(offset, dots + 2 + high[0].length)] : null;
+    const end = numberEnd(text, offset);
+    return end < 0 ? null : [text.substring(offset, end)];
 };
 
 const commentFailures: Failures = new WeakMap();
@@ -93,10 +74,24 @@ export const matchBlockComment: CustomPatternMatcherFunc = (text, offset, tokens
     return null;
 };
 
+/**
+ * A table's year line: the year and a colon, then cells apart by whitespace or comments
+ * (language/year-line.ts). Comments inside are found by matchBlockComment, which remembers where
+ * one has no end.
+ */
+export const matchYearLine: CustomPatternMatcherFunc = (text, offset, tokens, groups) => {
+    const blockEnd = (t: string, i: number) => {
+        const comment = matchBlockComment(t, i, tokens, groups);
+        return comment ? i + comment[0].length : -1;
+    };
+    const end = yearLineEnd(text, offset, blockEnd);
+    return end < 0 ? null : [text.substring(offset, end)];
+};
+
 const HAND_MATCHED: Record<string, { match: CustomPatternMatcherFunc; start: string[]; lineBreaks: boolean }> = {
     STRING: { match: matchString, start: ['"'], lineBreaks: true },
     NUMBER: { match: matchNumber, start: ['-', ...'0123456789'], lineBreaks: false },
-    RANGE: { match: matchRange, start: ['-', ...'0123456789'], lineBreaks: false },
+    YEAR_LINE: { match: matchYearLine, start: [...'0123456789'], lineBreaks: true },
     ML_COMMENT: { match: matchBlockComment, start: ['/'], lineBreaks: true }
 };
 

@@ -20,6 +20,7 @@ import { syntaxFix, type SyntaxErrorData } from '../validation/syntax-errors.js'
 import { compactFold, matchScore } from './fold.js';
 import { L, fill } from './labels.js';
 import { planIndex } from './plan-index.js';
+import { isYearLine } from '../language/year-line.js';
 import { columnName } from '../validation/rule.js';
 import type { Words } from '../../../common/catalogue.js';
 import { CHARACTER_FIX_LABELS, FIX_LABELS } from '../../../common/words/editor.js';
@@ -434,13 +435,15 @@ export class PlanCodeActionProvider implements CodeActionProvider {
         const text = document.textDocument.getText();
         const indentOf = (line: number) => /^[ \t]*/.exec(text.slice(document.textDocument.offsetAt({ line, character: 0 })))![0];
         const lineText = `${data.year}: ${cells}`;
-        const later = row.years.find(y => Number((y.year ?? '').replace(':', '')) > data.year!);
-        if (later?.$cstNode) {
-            const line = later.$cstNode.range.start.line;
+        // Year lines are tokens: "2021: …", the year its first four characters.
+        const lines = GrammarUtils.findNodesForProperty(row.$cstNode, 'years');
+        const later = lines.find(y => Number(y.text.slice(0, 4)) > data.year!);
+        if (later) {
+            const line = later.range.start.line;
             const at = { line, character: 0 };
             return { range: { start: at, end: at }, newText: `${indentOf(line)}${lineText}\n` };
         }
-        const lastYear = row.years[row.years.length - 1]?.$cstNode;
+        const lastYear = lines.at(-1);
         if (lastYear) {
             const at = lastYear.range.end;
             return { range: { start: at, end: at }, newText: `\n${indentOf(lastYear.range.start.line)}${lineText}` };
@@ -481,26 +484,41 @@ export class PlanCodeActionProvider implements CodeActionProvider {
 
     /** The second of two years (table years, a row's year line, an indicator value) or rows; preferred when an exact copy. */
     private duplicateFixes(document: LangiumDocument, diagnostic: Diagnostic, code: string): CodeAction[] {
+        const locale = this.services.plan.Settings.locale;
+        const normal = (cst: CstNode | undefined) => cst?.text.replace(/\s+/g, ' ').trim();
+        const line = code === 'duplicate-row' ? undefined : this.yearLineAt(document, diagnostic.range.start);
+        if (line) {
+            // A year line is one token of its row: its siblings are the row's other lines.
+            const siblings = GrammarUtils.findNodesForProperty(line.container, 'years');
+            const exactCopy = siblings.slice(0, siblings.indexOf(line)).some(s => normal(s) === normal(line));
+            const title = fill(FIX_LABELS.fixRemoveDuplicateYear, locale, { year: line.text.slice(0, 4) });
+            return [this.action(title, diagnostic, document.uri.toString(), [this.removal(document, line)], exactCopy)];
+        }
         const node = code === 'duplicate-row'
             ? this.nodeAt(document, diagnostic.range.start, ast.isTableRow)
             : this.nodeAt(document, diagnostic.range.start,
-                (n): n is ast.TableYear | ast.YearCells | ast.IndicatorValue => ast.isTableYear(n) || ast.isYearCells(n) || ast.isIndicatorValue(n));
+                (n): n is ast.TableYear | ast.IndicatorValue => ast.isTableYear(n) || ast.isIndicatorValue(n));
         if (!node?.$cstNode || !node.$container || !node.$containerProperty) return [];
         const siblings = (node.$container as unknown as Record<string, unknown>)[node.$containerProperty];
-        const normal = (n: AstNode) => n.$cstNode?.text.replace(/\s+/g, ' ').trim();
-        const exactCopy = Array.isArray(siblings) && (siblings as AstNode[]).slice(0, node.$containerIndex).some(s => normal(s) === normal(node));
-        const locale = this.services.plan.Settings.locale;
+        const exactCopy = Array.isArray(siblings) && (siblings as AstNode[]).slice(0, node.$containerIndex).some(s => normal(s.$cstNode) === normal(node.$cstNode));
         const title = ast.isTableRow(node)
             ? fill(FIX_LABELS.fixRemoveDuplicateRow, locale, { label: node.district?.ref?.label ?? node.district?.$refText ?? '' })
-            : fill(FIX_LABELS.fixRemoveDuplicateYear, locale, { year: String(node.year ?? '').replace(':', '') });
+            : fill(FIX_LABELS.fixRemoveDuplicateYear, locale, { year: String(node.year ?? '') });
         return [this.action(title, diagnostic, document.uri.toString(), [this.removal(document, node.$cstNode)], exactCopy)];
+    }
+
+    /** The year line (one token, YEAR_LINE) at a position. */
+    private yearLineAt(document: LangiumDocument, position: Position): CstNode | undefined {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));
+        return leaf && isYearLine(leaf) ? leaf : undefined;
     }
 
     /** Declares a row's year in the table's years { }, in year order, with the kind of the year before it. */
     private tableYearFixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
-        const line = this.nodeAt(document, diagnostic.range.start, ast.isYearCells);
-        const table = line && AstUtils.getContainerOfType(line, ast.isDistrictTable);
-        const year = Number(String(line?.year ?? '').replace(':', ''));
+        const line = this.yearLineAt(document, diagnostic.range.start);
+        const table = line && AstUtils.getContainerOfType(line.astNode, ast.isDistrictTable);
+        const year = Number(line?.text.slice(0, 4));
         const declared = table?.years.filter(y => y.$cstNode) ?? [];
         if (!declared.length || !Number.isInteger(year)) return [];
         const before = declared.filter(y => Number(y.year) < year).at(-1);

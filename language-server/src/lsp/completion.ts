@@ -201,7 +201,7 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
     private completionForYear(context: CompletionContext, next: NextFeature<GrammarAST.RuleCall>, acceptor: CompletionAcceptor): void {
         const terminal = next.feature.rule.ref?.name;
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
-        if (!assignment || (terminal !== 'NUMBER' && terminal !== 'YEAR_LABEL')) return;
+        if (!assignment || (terminal !== 'NUMBER' && terminal !== 'YEAR_LINE')) return;
         const typed = this.typed(context).trim();
         if (!/^\d{0,4}:?$/.test(typed)) return;
         const model = this.services.plan.Models.get(context.document);
@@ -209,7 +209,7 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
         const property = assignment.feature;
         const proposals = new Map<number, string>();
-        if (terminal === 'YEAR_LABEL') {
+        if (terminal === 'YEAR_LINE') {
             const contextNode = context.node ?? context.document.parseResult.value;
             for (const [year, kind] of this.tableYearsMissingInRow(contextNode, model)) proposals.set(year, kind);
         } else if ((rule === 'TableYear' || rule === 'IndicatorValue') && property === 'year' || (rule === 'Comparison' && property === 'fromYear')) {
@@ -225,7 +225,7 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         const range = { start: context.textDocument.positionAt(context.tokenOffset), end: context.position };
         for (const [year, detail] of proposals) {
             if (!String(year).startsWith(typed.replace(':', ''))) continue;
-            const label = terminal === 'YEAR_LABEL' ? `${year}:` : String(year);
+            const label = terminal === 'YEAR_LINE' ? `${year}:` : String(year);
             acceptor(context, { label, kind: CompletionItemKind.Constant, detail, sortText: `1${year}`, textEdit: { range, newText: label } });
         }
     }
@@ -352,7 +352,8 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         const table = AstUtils.getContainerOfType(contextNode, ast.isDistrictTable);
         if (!table) return out;
         const row = AstUtils.getContainerOfType(contextNode, (n): n is ast.TableRow | ast.TotalRow => ast.isTableRow(n) || ast.isTotalRow(n));
-        const present = new Set((row?.years ?? []).map(y => (y.year ?? '').replace(':', '')));
+        // A year line is one token, "2021: …": its first four characters are the year.
+        const present = new Set((row?.years ?? []).map(line => line.slice(0, 4)));
         const tableModel = planIndex(model).tables.get(table.name);
         const locale = this.services.plan.Settings.locale;
         for (const y of tableModel?.years ?? []) {

@@ -20,6 +20,7 @@ import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, FormattingOptions, TextEdit
 } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
+import { forEachYearLinePart, yearLineCells } from '../language/year-line.js';
 
 /** Where a token starts a line: how many line breaks it wants before it and how deep it is indented. */
 interface LineStart {
@@ -99,7 +100,7 @@ export class PlanFormatter implements Formatter {
         // Keep the document's own line ends (a file saved on Windows stays CRLF).
         const eol = text.includes('\r\n') ? '\r\n' : '\n';
         const lineStarts = lineStartsOf(root);
-        const cellSpaces = alignedCellSpaces(root);
+        const cellSpaces = alignedCellSpaces(root, text);
         const tableYearStarts = tableYearStartsOf(root);
         const dateTokens = dateTokensOf(root);
         const tight = tightTokensOf(root);
@@ -165,6 +166,14 @@ export class PlanFormatter implements Formatter {
         while (v < visible.length || h < hidden.length) {
             const takeHidden = h < hidden.length && (v >= visible.length || hidden[h].startOffset < visible[v].startOffset);
             const t = takeHidden ? hidden[h++] : visible[v++];
+            if (!takeHidden && t.tokenType.name === 'YEAR_LINE') {
+                // A year line is one token: laid out as its parts, the year, each cell, each comment.
+                forEachYearLinePart(text, t.startOffset, t.startOffset + t.image.length, (part, from, to) => {
+                    const image = text.slice(from, to);
+                    tokens.push({ offset: from, end: to, image, comment: part === 'comment', lineComment: part === 'comment' && image.startsWith('//') });
+                });
+                continue;
+            }
             tokens.push({
                 offset: t.startOffset, end: t.startOffset + t.image.length, image: t.image,
                 comment: takeHidden, lineComment: takeHidden && t.image.startsWith('//')
@@ -323,7 +332,7 @@ function lineStartsOf(root: ast.PlanDocument): Map<number, LineStart> {
     }
 
     function rowLines(row: ast.TableRow | ast.TotalRow): void {
-        row.years.forEach(y => line(y));
+        property(row, 'years');
         closing(row);
     }
     return starts;
@@ -340,20 +349,21 @@ function isBlockElement(e: ast.Element): boolean {
  * Spaces before each cell of every year line, so that the cells of a table line up in columns with
  * their numbers right-aligned: one space after the year label, two between columns.
  */
-function alignedCellSpaces(root: ast.PlanDocument): Map<number, number> {
+function alignedCellSpaces(root: ast.PlanDocument, text: string): Map<number, number> {
     const spaces = new Map<number, number>();
     for (const element of root.elements) {
         if (!ast.isDistrictTable(element)) continue;
-        const lines: ast.YearCells[] = [];
-        const addRow = (row: ast.TableRow | ast.TotalRow | undefined) => { if (row) lines.push(...row.years); };
+        // A year line is one token (YEAR_LINE): its cells are found in its text.
+        const cells: number[][] = [];
+        const addRow = (row: ast.TableRow | ast.TotalRow | undefined) => {
+            for (const leaf of GrammarUtils.findNodesForProperty(row?.$cstNode, 'years')) cells.push(yearLineCells(text, leaf.offset, leaf.end));
+        };
         element.rows.forEach(addRow);
         element.sections.forEach(s => { s.rows.forEach(addRow); addRow(s.subtotal); });
         addRow(element.total);
-        // A cell is a token of its year line (no node of its own).
-        const cells = lines.map(y => GrammarUtils.findNodesForProperty(y.$cstNode, 'cells'));
         const widths: number[] = [];
-        for (const line of cells) line.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, c.length); });
-        for (const line of cells) line.forEach((c, i) => { spaces.set(c.offset, (i === 0 ? 1 : 2) + widths[i] - c.length); });
+        for (const line of cells) for (let i = 0; i < line.length; i += 2) widths[i / 2] = Math.max(widths[i / 2] ?? 0, line[i + 1] - line[i]);
+        for (const line of cells) for (let i = 0; i < line.length; i += 2) spaces.set(line[i], (i === 0 ? 1 : 2) + widths[i / 2] - (line[i + 1] - line[i]));
     }
     return spaces;
 }

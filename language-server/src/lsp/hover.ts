@@ -1,6 +1,6 @@
 // Hovers: what a reference or declaration is (full name and role), how a printed rate or total is
 // computed from the other cells, and what the rule behind a finding at this place checks.
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type CstNode, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -10,7 +10,8 @@ import { ruleDescription, type Locale } from '../../../common/findings.js';
 import { columnName } from '../validation/rule.js';
 import { L, keywordDoc, t } from './labels.js';
 import { YEAR_KINDS } from '../../../common/words/kinds.js';
-import { computeFlow, computeParts, computeRate, computeSum, planIndex, positionKey, type CellContext } from './plan-index.js';
+import { cellAt, computeFlow, computeParts, computeRate, computeSum, planIndex, type CellContext } from './plan-index.js';
+import { isYearLine, YEAR_LABEL_LENGTH } from '../language/year-line.js';
 import { columnLine, describeColumn } from './describe.js';
 
 const MAX_TERMS = 12;
@@ -24,22 +25,28 @@ export class PlanHoverProvider {
         const root = document.parseResult.value.$cstNode;
         const offset = document.textDocument.offsetAt(params.position);
         const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
-        if (leaf && !leaf.hidden) {
+        let range = leaf && !leaf.hidden ? leaf.range : undefined;
+        if (leaf && !leaf.hidden && isYearLine(leaf)) {
+            // A year line is one token: its year label, or one of its cells, is what is hovered.
+            const model = this.services.plan.Models.get(document);
+            if (offset < leaf.offset + YEAR_LABEL_LENGTH) {
+                const yearKind = this.tableYearKind(document, leaf);
+                if (yearKind) parts.push(`**${leaf.text.slice(0, 4)}** — ${yearKind}`);
+                range = { start: leaf.range.start, end: document.textDocument.positionAt(leaf.offset + YEAR_LABEL_LENGTH) };
+            } else {
+                const cell = cellAt(planIndex(model), leaf.offset, offset);
+                const computed = cell ? this.describeCell(cell, model.numberStyle, locale) : undefined;
+                if (computed) parts.push(computed);
+                range = cell?.cell.range;
+            }
+        } else if (leaf && !leaf.hidden) {
             const declaration = this.services.references.References.findDeclarations(leaf)[0];
             const described = declaration ? this.services.documentation.DocumentationProvider.getDocumentation(declaration) : undefined;
             const keyword = GrammarAST.isKeyword(leaf.grammarSource) ? keywordDoc(leaf.grammarSource) : undefined;
-            // A year line's cells are its tokens too (no node of their own): only its label is the year.
-            const yearKind = ast.isYearCells(leaf.astNode) && GrammarUtils.findNodeForProperty(leaf.astNode.$cstNode, 'year') === leaf ? this.tableYearKind(document, leaf.astNode) : undefined;
             const column = described ? undefined : this.columnAt(document, leaf);
             if (described) parts.push(described);
             else if (column) parts.push(column);
             else if (keyword) parts.push(`\`${leaf.text}\` — ${t(keyword, locale)}`);
-            else if (yearKind) parts.push(`**${leaf.text.replace(':', '')}** — ${yearKind}`);
-            else {
-                const cell = planIndex(this.services.plan.Models.get(document)).cells.get(positionKey(leaf.range.start));
-                const computed = cell ? this.describeCell(cell, this.services.plan.Models.get(document).numberStyle, locale) : undefined;
-                if (computed) parts.push(computed);
-            }
         }
         const rules = new Set<string>();
         for (const d of document.diagnostics ?? []) {
@@ -51,7 +58,7 @@ export class PlanHoverProvider {
             }
         }
         if (parts.length === 0) return undefined;
-        return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range: leaf && !leaf.hidden ? leaf.range : undefined };
+        return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range };
     }
 
     /**
@@ -72,9 +79,9 @@ export class PlanHoverProvider {
     }
 
     /** What a year line's year is in its table: a result, a plan year, an estimate. */
-    private tableYearKind(document: LangiumDocument, line: ast.YearCells): string | undefined {
-        const table = AstUtils.getContainerOfType(line, ast.isDistrictTable);
-        const year = Number((line.year ?? '').replace(':', ''));
+    private tableYearKind(document: LangiumDocument, line: CstNode): string | undefined {
+        const table = AstUtils.getContainerOfType(line.astNode, ast.isDistrictTable);
+        const year = Number(line.text.slice(0, 4));
         const kind = table && planIndex(this.services.plan.Models.get(document)).tables.get(table.name)?.years.find(y => y.year === year)?.kind;
         return kind ? YEAR_KINDS[kind]?.[this.services.plan.Settings.locale] : undefined;
     }

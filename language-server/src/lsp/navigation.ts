@@ -160,6 +160,6 @@ export class PlanFoldingRangeProvider extends DefaultFoldingRangeProvider {
 
     /** Year lines and one-line nodes never fold; blocks do. */
     protected override shouldProcess(node: AstNode): boolean {
-        return !ast.isYearCells(node) && !ast.isAssignment(node);
+        return !ast.isAssignment(node);
     }
 }

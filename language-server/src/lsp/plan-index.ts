@@ -5,7 +5,7 @@ import { computeRate as computeRateOf, rowValues, type RateComputation } from '.
 import {
     isCountColumn,
     type AssignmentModel, type CellModel, type DistrictTableModel,
-    type IndicatorModel, type PlanModel, type Position, type SolutionGroupModel, type TableRowModel,
+    type IndicatorModel, type PlanModel, type SolutionGroupModel, type TableRowModel,
     type TableSectionModel, type YearCellsModel
 } from '../model/types.js';
 
@@ -22,8 +22,12 @@ export type RoleKind = 'indicator' | 'solution' | 'task' | 'duty' | 'funding';
 export interface RoleItem { kind: RoleKind; label: string }
 export interface AgencyRoles { leads: RoleItem[]; coordinates: RoleItem[]; duties: RoleItem[]; funding: RoleItem[] }
 
+/** A year line with what it belongs to. */
+export type LineContext = Omit<CellContext, 'cell'>;
+
 export interface PlanIndex {
-    cells: Map<string, CellContext>;
+    /** Year lines by the offset where they start (a cell is found in its line: cellAt). */
+    lines: Map<number, LineContext>;
     indicators: Map<string, IndicatorModel>;
     tables: Map<string, DistrictTableModel>;
     roles: Map<string, AgencyRoles>;
@@ -33,8 +37,11 @@ export interface PlanIndex {
 
 const INDEXES = new WeakMap<PlanModel, PlanIndex>();
 
-export function positionKey(p: Position): string {
-    return `${p.line}:${p.character}`;
+/** The cell of the year line starting at `lineOffset` whose text holds `offset`. */
+export function cellAt(index: PlanIndex, lineOffset: number, offset: number): CellContext | undefined {
+    const line = index.lines.get(lineOffset);
+    const cell = line?.year.cells.find(c => c.offset <= offset && offset <= c.offset + c.printed.length);
+    return line && cell ? { ...line, cell } : undefined;
 }
 
 export function planIndex(model: PlanModel): PlanIndex {
@@ -59,7 +66,7 @@ export function tableRows(table: DistrictTableModel): { row: TableRowModel; sect
 
 function buildIndex(model: PlanModel): PlanIndex {
     const index: PlanIndex = {
-        cells: new Map(), indicators: new Map(), tables: new Map(),
+        lines: new Map(), indicators: new Map(), tables: new Map(),
         roles: new Map(), districtTables: new Map()
     };
     for (const i of model.indicators) if (!index.indicators.has(i.id)) index.indicators.set(i.id, i);
@@ -71,11 +78,7 @@ function buildIndex(model: PlanModel): PlanIndex {
                 if (!list.includes(table.id)) list.push(table.id);
                 index.districtTables.set(row.district.id, list);
             }
-            for (const year of row.years) {
-                for (const cell of year.cells) {
-                    index.cells.set(positionKey(cell.range.start), { table, section: row.kind === 'total' ? undefined : section, row, year, cell });
-                }
-            }
+            for (const year of row.years) index.lines.set(year.offset, { table, section: row.kind === 'total' ? undefined : section, row, year });
         }
     }
     const roles = (id: string): AgencyRoles => {

@@ -2,10 +2,11 @@
 // indicator, …), printed numbers as numbers and years apart from them, so a misplaced year shows;
 // and keywords, strings and comments, so a client without the TextMate grammar (Neovim, Helix,
 // Emacs) sees more than plain text.
-import { CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes, type CancellationToken } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
+import { forEachYearLinePart, isYearLine } from '../language/year-line.js';
 
 /** The token type of each kind of declaration, used for its declaration and every reference to it. */
 export const DECLARATION_TOKEN: Record<string, string> = {
@@ -54,23 +55,28 @@ export class PlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
         const from = this.currentRange ? text.offsetAt(this.currentRange.start) : 0;
         const to = this.currentRange ? text.offsetAt(this.currentRange.end) : Number.MAX_SAFE_INTEGER;
         const source = text.getText();
-        // Year lines are most of a national plan and hold only numbers: walked into only when a
-        // comment may stand in them (a "/" within the line). The walk goes in text order, so the
-        // next "/" is looked up once per slash, not once per line.
+        // Year lines are most of a national plan and hold only numbers (highlightElement): looked
+        // into only when a comment may stand in them (a "/" within the line). The walk goes in text
+        // order, so the next "/" is looked up once per slash, not once per line.
         let nextSlash = -1;
         const stack: CstNode[] = [root];
         while (stack.length > 0) {
             const node = stack.pop()!;
             if (node.end < from || node.offset > to) continue;
             if (isCompositeCstNode(node)) {
-                if (ast.isYearCells(node.astNode) && node.astNode.$cstNode === node) {
-                    if (nextSlash < node.offset && nextSlash !== Number.MAX_SAFE_INTEGER) {
-                        const found = source.indexOf('/', node.offset);
-                        nextSlash = found < 0 ? Number.MAX_SAFE_INTEGER : found;
-                    }
-                    if (nextSlash >= node.end) continue;
-                }
                 for (let i = node.content.length - 1; i >= 0; i--) stack.push(node.content[i]);
+                continue;
+            }
+            if (isYearLine(node)) {
+                if (nextSlash < node.offset && nextSlash !== Number.MAX_SAFE_INTEGER) {
+                    const found = source.indexOf('/', node.offset);
+                    nextSlash = found < 0 ? Number.MAX_SAFE_INTEGER : found;
+                }
+                if (nextSlash < node.end) {
+                    forEachYearLinePart(source, node.offset, node.end, (part, start, end) => {
+                        if (part === 'comment') this.acceptLines(document, start, end, SemanticTokenTypes.comment, acceptor);
+                    });
+                }
                 continue;
             }
             const lexical = LEXICAL_TOKEN[(node as { tokenType?: { name: string } }).tokenType?.name ?? ''];
@@ -93,6 +99,21 @@ export class PlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
             const lineEnd = line === last.line ? last.character
                 : text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
             if (lineEnd > char) acceptor({ line, char, length: lineEnd - char, type });
+        }
+    }
+
+    /** A year line is one token: its year's four digits, and its cells that are numbers ("-" is a blank). */
+    private highlightYearLines(row: ast.TableRow | ast.TotalRow, acceptor: SemanticTokenAcceptor): void {
+        const root = row.$cstNode?.root;
+        if (!root) return;
+        const text = root.fullText;
+        const document = AstUtils.getDocument(row).textDocument;
+        for (const leaf of GrammarUtils.findNodesForProperty(row.$cstNode, 'years')) {
+            forEachYearLinePart(text, leaf.offset, leaf.end, (part, start, end) => {
+                if (part === 'comment' || (part === 'cell' && end === start + 1 && text.charCodeAt(start) === 0x2d)) return;
+                const at = document.positionAt(start);
+                acceptor({ line: at.line, char: at.character, length: part === 'year' ? 4 : end - start, type: part === 'year' ? YEAR_TOKEN : NUMBER_TOKEN });
+            });
         }
     }
 
@@ -121,7 +142,10 @@ export class PlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
             node.coordinates.forEach((_, i) => ref('coordinates', DECLARATION_TOKEN.Agency, i));
         } else if (ast.isDutyItem(node)) { number('no'); ref('agency', DECLARATION_TOKEN.Agency); }
         else if (ast.isFundingSource(node) && node.via) ref('via', DECLARATION_TOKEN.Agency);
-        else if (ast.isTableRow(node)) { number('no'); ref('district', DECLARATION_TOKEN.District); }
+        else if (ast.isTableRow(node) || ast.isTotalRow(node)) {
+            if (ast.isTableRow(node)) { number('no'); ref('district', DECLARATION_TOKEN.District); }
+            this.highlightYearLines(node, acceptor);
+        }
         else if (ast.isTarget(node)) {
             ref('indicator', DECLARATION_TOKEN.Indicator);
             year('year');
@@ -146,13 +170,6 @@ export class PlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
             if (node.year !== undefined) year('year');
             if (node.value !== undefined) number('value');
         } else if (ast.isTableCheck(node)) node.years.forEach((_, i) => acceptor({ node, property: 'years', index: i, type: YEAR_TOKEN }));
-        else if (ast.isYearCells(node)) {
-            // "2021:" is one token; colour the four digits.
-            const cst = GrammarUtils.findNodeForProperty(node.$cstNode, 'year');
-            if (cst) acceptor({ line: cst.range.start.line, char: cst.range.start.character, length: 4, type: YEAR_TOKEN });
-            // Cells are tokens of the year line; "-" (a blank cell) is not a number.
-            for (const leaf of GrammarUtils.findNodesForProperty(node.$cstNode, 'cells')) if (leaf.text !== '-') acceptor({ cst: leaf, type: NUMBER_TOKEN });
-        }
         else if (ast.isComparison(node)) {
             for (const p of ['value', 'low', 'high', 'tolerance'] as const) if (node[p] !== undefined) number(p);
             if (node.fromYear !== undefined) year('fromYear');

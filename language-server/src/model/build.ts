@@ -1,11 +1,12 @@
 // Builds the pure plan model from a linked syntax tree. This is the one bridge between Langium and
 // the model: everything downstream (validator, preview, CLI, exporters) reads the model.
-import { CstUtils, GrammarUtils, type AstNode, type CompositeCstNode, type CstNode, type Reference, type RootCstNode } from 'langium';
+import { CstUtils, GrammarUtils, type AstNode, type CstNode, type Reference, type RootCstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { formatNumber, readNumber, readYear, roundTo, type NumberStyle } from '../../../common/numbers.js';
 import { lineIndexOf } from '../language/line-index.js';
+import { yearLineCells } from '../language/year-line.js';
 import { expectedTotal, sumRows } from './arithmetic.js';
-import { TableCell, YearLine } from './cells.js';
+import { DistrictEntry, LocatedNumber, Ref, RowEntry, TableCell, YearLine } from './cells.js';
 import {
     PREDECLARED_COLUMNS, UNUSUAL_CHARACTER, isRateColumn,
     type AssignmentModel, type CellModel, type CheckTermModel, type ColumnDefinitionModel, type ColumnModel, type DistrictTableModel, type IdRef, type IndicatorModel,
@@ -84,10 +85,9 @@ class ModelBuilder {
                 range: nodeRange(e), nameRange: propertyRange(e, 'name')
             });
         } else if (ast.isDistrict(e)) {
-            m.districts.push({
-                id: e.name ?? '', name: e.label ?? '', fullName: e.fullName, kind: e.kind, level: e.level ?? 'district',
-                range: nodeRange(e), nameRange: propertyRange(e, 'name')
-            });
+            m.districts.push(new DistrictEntry(
+                e.name ?? '', e.label ?? '', e.fullName, e.level ?? 'district', e.kind, e.$cstNode, GrammarUtils.findNodeForProperty(e.$cstNode, 'name')
+            ));
         } else if (ast.isDimension(e)) {
             m.dimensions.push({
                 id: e.name ?? '', name: e.label ?? '', heading: e.heading, range: nodeRange(e), nameRange: propertyRange(e, 'name'),
@@ -277,53 +277,53 @@ class ModelBuilder {
 
     private row(r: ast.TableRow, columns: Measure[]): TableRowModel {
         const district = this.ref(r.district, r, 'district');
-        return {
-            kind: 'row', no: this.number(r, 'no', r.no), district,
-            label: district.name ?? district.id,
-            years: r.years.map(y => this.yearCells(y, columns)), range: nodeRange(r)
-        };
+        return new RowEntry('row', district.name ?? district.id, this.yearLines(r, columns), this.number(r, 'no', r.no), district, r.$cstNode);
     }
 
     private totalRow(r: ast.TotalRow, columns: Measure[]): TableRowModel {
-        return { kind: r.kind ?? 'total', label: r.label ?? '', years: r.years.map(y => this.yearCells(y, columns)), range: nodeRange(r) };
+        return new RowEntry(r.kind ?? 'total', r.label ?? '', this.yearLines(r, columns), undefined, undefined, r.$cstNode);
     }
 
-    private yearCells(y: ast.YearCells, columns: Measure[]): YearLine {
-        // Hot path on national-scale tables: a cell is one token with no node of its own, found by the
-        // grammar's `cells` assignment; cells and the line keep offsets, not ranges (model/cells.ts).
-        const cst = y.$cstNode!;
-        const lines = lineIndexOf(cst);
-        const leaves = GrammarUtils.findNodesForProperty(cst, 'cells');
-        const first = 'content' in cst ? (cst as CompositeCstNode).content[0] : undefined;
-        const yearEnd = first ? first.end : cst.end;
+    /** A row's year lines: each is one token (YEAR_LINE), its leaf in the syntax tree. */
+    private yearLines(r: ast.TableRow | ast.TotalRow, columns: Measure[]): YearLine[] {
+        const leaves = r.$cstNode ? GrammarUtils.findNodesForProperty(r.$cstNode, 'years') : [];
+        const lines = new Array<YearLine>(leaves.length);
+        for (let i = 0; i < leaves.length; i++) lines[i] = this.yearLine(r.years[i] ?? leaves[i].text, leaves[i], columns);
+        return lines;
+    }
+
+    private yearLine(text: string, leaf: CstNode, columns: Measure[]): YearLine {
+        // Hot path on national-scale tables: the line is one token, split here into its cells; cells
+        // and the line keep offsets, not ranges (model/cells.ts).
+        const lines = lineIndexOf(leaf);
+        const base = leaf.offset;
+        const offsets = yearLineCells(text, 0, text.length);
         let extra: number[] | undefined;
-        for (let i = columns.length; i < leaves.length; i++) (extra ??= []).push(leaves[i].offset, leaves[i].end);
-        const line = new YearLine(NaN, cst.offset, cst.end, yearEnd, extra, lines);
+        for (let i = columns.length * 2; i < offsets.length; i += 2) (extra ??= []).push(base + offsets[i], base + offsets[i + 1]);
         // A year label ("2021:") is four digits by the lexer: always a year, never a year-malformed
         // finding, so it is not listed in model.years (one entry per line of a national table).
-        line.year = readYear((y.year ?? '').replace(':', '')) ?? NaN;
-        const count = Math.min(columns.length, y.cells.length);
+        const line = new YearLine(readYear(text.slice(0, 4)) ?? NaN, base, leaf.end, extra, lines);
+        const count = Math.min(columns.length, offsets.length / 2);
         const cells: CellModel[] = new Array<CellModel>(count);
         for (let i = 0; i < count; i++) {
-            const text = y.cells[i];
-            const leaf = leaves[i];
-            const cell = new TableCell(columns[i], text, leaf ? leaf.offset : cst.offset, lines);
-            if (text.includes('..')) {
-                const [low, high] = text.split('..');
-                const bound = (printed: string): PrintedBound => {
-                    const read = readNumber(printed, this.style);
+            const printed = text.slice(offsets[2 * i], offsets[2 * i + 1]);
+            const cell = new TableCell(columns[i], base + offsets[2 * i], printed.length, lines);
+            if (printed.includes('..')) {
+                const [low, high] = printed.split('..');
+                const bound = (part: string): PrintedBound => {
+                    const read = readNumber(part, this.style);
                     // A misstyled bound is reported as any number is (number-style), at its cell.
                     if (read.problem) {
                         this.model.numbers.push({
-                            printed, value: read.value, decimals: read.decimals, problem: read.problem, suggestion: read.suggestion,
+                            printed: part, value: read.value, decimals: read.decimals, problem: read.problem, suggestion: read.suggestion,
                             get range() { return cell.range; }
                         });
                     }
-                    return { printed, value: read.value, decimals: read.decimals };
+                    return { printed: part, value: read.value, decimals: read.decimals };
                 };
                 cell.bounds = [bound(low), bound(high)];
-            } else if (text !== '-') {
-                this.read(cell, text);
+            } else if (printed !== '-') {
+                this.read(cell, printed);
                 this.model.numbers.push(cell);
             }
             cells[i] = cell;
@@ -379,10 +379,10 @@ class ModelBuilder {
 
     private ref(r: Reference<ast.Agency | ast.District | ast.Indicator | ast.PlanDocument | ast.DistrictTable> | undefined, node: AstNode, property: string, index?: number): IdRef {
         // Missing after a syntax error: the parser has reported it; the model keeps an empty reference.
-        if (!r) return { id: '', resolved: false, range: nodeRange(node) };
+        if (!r) return new Ref('', false, undefined, node.$cstNode);
         const target = r.ref;
         const name = target && 'label' in target ? target.label : target && 'title' in target ? target.title : undefined;
-        return { id: r.$refText ?? '', resolved: target !== undefined, name, range: r.$refNode ? rangeOf(r.$refNode) : propertyRange(node, property, index) };
+        return new Ref(r.$refText ?? '', target !== undefined, name, r.$refNode ?? GrammarUtils.findNodeForProperty(node.$cstNode, property, index) ?? node.$cstNode);
     }
 
     /** Reads a cell's text under the plan's style into it. */
@@ -399,7 +399,11 @@ class ModelBuilder {
             return { printed: '', decimals: 0, range: range ?? nodeRange(node) };
         }
         const read = readNumber(text, this.style);
-        const n: PrintedNumber = { printed: text, value: read.value, decimals: read.decimals, range: range ?? propertyRange(node, property) };
+        const n: PrintedNumber = range
+            ? { printed: text, value: read.value, decimals: read.decimals, range }
+            : new LocatedNumber(text, GrammarUtils.findNodeForProperty(node.$cstNode, property) ?? node.$cstNode);
+        n.value = read.value;
+        n.decimals = read.decimals;
         if (read.problem) { n.problem = read.problem; n.suggestion = read.suggestion; }
         this.model.numbers.push(n);
         return n;

@@ -3,8 +3,10 @@
 // cells; a range held for each (three objects, plus the syntax leaf's own) was most of the memory of
 // validating one (issue 8). Every field is set in the constructor, so that V8 gives all cells one
 // shape; what few cells have (a reading problem, a range's bounds) is kept apart.
-import type { LineIndex } from '../language/line-index.js';
-import type { CellModel, Measure, PrintedBound, PrintedNumber, SourceRange, YearCellsModel } from './types.js';
+import type { CstNode } from 'langium';
+import { rangeOfNode, type LineIndex } from '../language/line-index.js';
+import { YEAR_LABEL_LENGTH } from '../language/year-line.js';
+import type { CellModel, DistrictModel, IdRef, Measure, PrintedBound, PrintedNumber, SourceRange, TableRowModel, UnitLevel, YearCellsModel } from './types.js';
 
 /** What few cells have: a reading problem, or the bounds of a range. */
 interface CellExtra {
@@ -19,13 +21,18 @@ export class TableCell implements CellModel, PrintedNumber {
     private extra: CellExtra | undefined;
 
     constructor(
-        readonly measure: Measure, readonly printed: string,
-        /** The cell's text is `printed`, from here. */
-        private readonly start: number, private readonly lines: LineIndex
+        readonly measure: Measure,
+        /** The cell's text: `length` characters from `start` (a string per cell was ~12 MB of a 5 MB plan). */
+        private readonly start: number, private readonly length: number, private readonly lines: LineIndex
     ) {
         this.value = undefined;
         this.decimals = 0;
         this.extra = undefined;
+    }
+
+    /** The cell's text as printed, taken from the plan's text when asked. */
+    get printed(): string {
+        return this.lines.text.substring(this.start, this.start + this.length);
     }
 
     get problem(): CellExtra['problem'] { return this.extra?.problem; }
@@ -37,38 +44,43 @@ export class TableCell implements CellModel, PrintedNumber {
 
     /** The cell as a number: undefined for a blank ("-") and for a range. */
     get number(): PrintedNumber | undefined {
-        return this.printed === '-' || this.extra?.bounds ? undefined : this;
+        return this.extra?.bounds || (this.length === 1 && this.lines.text.charCodeAt(this.start) === 0x2d) ? undefined : this;
+    }
+
+    get offset(): number {
+        return this.start;
     }
 
     /** Made when asked (a finding, a hover, the preview), not kept. */
     get range(): SourceRange {
-        return this.lines.range(this.start, this.start + this.printed.length);
+        return this.lines.range(this.start, this.start + this.length);
     }
 }
 
 export class YearLine implements YearCellsModel {
     cells: CellModel[];
-    private cachedRange: SourceRange | undefined;
-    private cachedYearRange: SourceRange | undefined;
 
     constructor(
         public year: number,
-        private readonly start: number, private readonly end: number, private readonly yearEnd: number,
+        /** The line's token: from `start` (its year label, "2021:") to `end`. */
+        private readonly start: number, private readonly end: number,
         /** Start and end offsets of the cells beyond the declared columns, in pairs. */
         private readonly extraOffsets: number[] | undefined,
         private readonly lines: LineIndex
     ) {
         this.cells = [];
-        this.cachedRange = undefined;
-        this.cachedYearRange = undefined;
+    }
+
+    get offset(): number {
+        return this.start;
     }
 
     get range(): SourceRange {
-        return this.cachedRange ??= this.lines.range(this.start, this.end);
+        return this.lines.range(this.start, this.end);
     }
 
     get yearRange(): SourceRange {
-        return this.cachedYearRange ??= this.lines.range(this.start, this.yearEnd);
+        return this.lines.range(this.start, this.start + YEAR_LABEL_LENGTH);
     }
 
     get extra(): SourceRange[] {
@@ -77,4 +89,70 @@ export class YearLine implements YearCellsModel {
         for (let i = 0; i < offsets.length; i += 2) out.push(this.lines.range(offsets[i], offsets[i + 1]));
         return out;
     }
+}
+
+/**
+ * The place of a declaration, a row or a reference, as the syntax node it stands at: a national plan
+ * has one of each per unit, and a range held for each (three objects, kept on the syntax tree as
+ * well) was ~20 MB of a 5 MB plan. The node is a private field (# fields are not the object's keys).
+ */
+export class DistrictEntry implements DistrictModel {
+    readonly #node: CstNode | undefined;
+    readonly #nameNode: CstNode | undefined;
+
+    constructor(
+        readonly id: string, readonly name: string, readonly fullName: string | undefined, readonly level: UnitLevel,
+        readonly kind: DistrictModel['kind'], node: CstNode | undefined, nameNode: CstNode | undefined
+    ) {
+        this.#node = node;
+        this.#nameNode = nameNode;
+    }
+
+    get range(): SourceRange { return placeOf(this.#node); }
+    get nameRange(): SourceRange { return placeOf(this.#nameNode ?? this.#node); }
+}
+
+export class RowEntry implements TableRowModel {
+    readonly #node: CstNode | undefined;
+
+    constructor(
+        readonly kind: TableRowModel['kind'], readonly label: string, readonly years: YearCellsModel[],
+        readonly no: PrintedNumber | undefined, readonly district: IdRef | undefined, node: CstNode | undefined
+    ) {
+        this.#node = node;
+    }
+
+    get range(): SourceRange { return placeOf(this.#node); }
+}
+
+export class Ref implements IdRef {
+    printedAs: IdRef['printedAs'] = undefined;
+    readonly #node: CstNode | undefined;
+
+    constructor(readonly id: string, readonly resolved: boolean, readonly name: string | undefined, node: CstNode | undefined) {
+        this.#node = node;
+    }
+
+    get range(): SourceRange { return placeOf(this.#node); }
+}
+
+/** A number written in the plan outside the tables' year lines (a row's number, a value, a year). */
+export class LocatedNumber implements PrintedNumber {
+    value: number | undefined = undefined;
+    decimals = 0;
+    problem: PrintedNumber['problem'] = undefined;
+    suggestion: string | undefined = undefined;
+    readonly #node: CstNode | undefined;
+
+    constructor(readonly printed: string, node: CstNode | undefined) {
+        this.#node = node;
+    }
+
+    get range(): SourceRange { return placeOf(this.#node); }
+}
+
+const NOWHERE: SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function placeOf(node: CstNode | undefined): SourceRange {
+    return node ? rangeOfNode(node) : NOWHERE;
 }

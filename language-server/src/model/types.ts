@@ -201,11 +201,15 @@ export interface CellModel {
     bounds?: [PrintedBound, PrintedBound];
     /** The range cell's own text. */
     printed: string;
+    /** Where the cell's text starts in the plan's text. */
+    readonly offset: number;
     readonly range: SourceRange;
 }
 
 export interface YearCellsModel {
     year: number;
+    /** Where the line (its year label) starts in the plan's text. */
+    readonly offset: number;
     readonly yearRange: SourceRange;
     cells: CellModel[];
     /** Cells beyond the table's declared columns. */

@@ -26,7 +26,7 @@ export type SyntaxErrorKind =
     | 'unclosed-string'      // a string without its closing quote, which ran on into the next lines
     | 'unexpected-character';// characters no token starts with (accented letters outside strings, #, @…)
 
-/** What a token is, for messages: a keyword, punctuation, or a terminal (ID, STRING, NUMBER, YEAR_LABEL), or EOF. */
+/** What a token is, for messages: a keyword, punctuation, or a terminal (ID, STRING, NUMBER, YEAR_LINE), or EOF. */
 export interface TokenText { type: string; image: string }
 
 /** The diagnostic's data: everything the message and the quick fix need. JSON only (it crosses LSP). */
@@ -61,7 +61,7 @@ type IRecognitionException = ParseResult['parserErrors'][number];
 type IToken = IRecognitionException['token'];
 
 const PUNCTUATION = /^[^\p{L}\p{N}_]+$/u;
-const TERMINALS = new Set(['ID', 'STRING', 'NUMBER', 'YEAR_LABEL']);
+const TERMINALS = new Set(['ID', 'STRING', 'NUMBER', 'YEAR_LINE']);
 /** Expected tokens listed in a message; more are cut with "…". */
 const MAX_LISTED = 8;
 /** Only the first errors of a file ask the completion parser what was expected (a parse of the text before each). */
@@ -416,7 +416,7 @@ export class SyntaxErrorAnalyzer {
             }
             return { range: at, data: { ...data, after: previous.image, foundLine } };
         }
-        if (found.type === 'NUMBER' && /^\d{4}$/.test(token.image) && expected.includes('YEAR_LABEL')) {
+        if (found.type === 'NUMBER' && /^\d{4}$/.test(token.image) && expected.includes('YEAR_LINE')) {
             return { range, data: { ...data, edit: { range, newText: token.image + ':', replaced: token.image } } };
         }
         return { range, data };

@@ -1,0 +1,129 @@
+// A table's year line, "2021: 29.822 946 3,17", is one token (YEAR_LINE in grammar/plan.langium):
+// the lexer matches it here, and the model, the formatter, hovers and semantic tokens split it here
+// into its year, its cells and the comments between them. One definition of where a cell starts and
+// ends, in constant stack and linear time (a line may be megabytes long).
+const DIGIT_0 = 0x30, DIGIT_9 = 0x39, COLON = 0x3a, MINUS = 0x2d, DOT = 0x2e, COMMA = 0x2c, SLASH = 0x2f, STAR = 0x2a;
+
+const isDigit = (c: number) => c >= DIGIT_0 && c <= DIGIT_9;
+
+/** JavaScript's `\s`, which the grammar's WS terminal skips. */
+export function isWhitespace(c: number): boolean {
+    return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+        || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Where `-?[0-9]+([.,][0-9]+)*` starting at `i` ends (the longest match), or -1. */
+export function numberEnd(text: string, i: number): number {
+    if (text.charCodeAt(i) === MINUS) i++;
+    if (!isDigit(text.charCodeAt(i))) return -1;
+    while (isDigit(text.charCodeAt(i))) i++;
+    for (;;) {
+        const c = text.charCodeAt(i);
+        if ((c !== DOT && c !== COMMA) || !isDigit(text.charCodeAt(i + 1))) return i;
+        i += 2;
+        while (isDigit(text.charCodeAt(i))) i++;
+    }
+}
+
+/**
+ * Where a cell starting at `i` ends, or -1: a number, two numbers joined by "..", or "-"; not
+ * followed by a digit, a colon, a dot or a comma (the grammar's lookahead), so that every cell is
+ * the longest match and a year label ("2022:") is never a cell.
+ */
+export function cellEnd(text: string, i: number): number {
+    let end = numberEnd(text, i);
+    if (end >= 0) {
+        if (text.charCodeAt(end) === DOT && text.charCodeAt(end + 1) === DOT) {
+            const high = numberEnd(text, end + 2);
+            if (high >= 0) end = high;
+        }
+    } else if (text.charCodeAt(i) === MINUS) {
+        end = i + 1;
+    } else {
+        return -1;
+    }
+    const next = text.charCodeAt(end);
+    return isDigit(next) || next === COLON || next === DOT || next === COMMA ? -1 : end;
+}
+
+/**
+ * Where the comment starting at `i` ends, or -1 when there is none: `/* … *\/` up to the first
+ * closing pair (`blockEnd` finds it: the lexer's, which remembers a failed search), `//` up to the
+ * line's end.
+ */
+function commentEnd(text: string, i: number, blockEnd: (text: string, i: number) => number): number {
+    if (text.charCodeAt(i) !== SLASH) return -1;
+    const second = text.charCodeAt(i + 1);
+    if (second === STAR) return blockEnd(text, i);
+    if (second !== SLASH) return -1;
+    let j = i + 2;
+    for (let c = text.charCodeAt(j); j < text.length && c !== 0x0a && c !== 0x0d; c = text.charCodeAt(++j));
+    return j;
+}
+
+const plainBlockEnd = (text: string, i: number) => {
+    const close = text.indexOf('*/', i + 2);
+    return close < 0 ? -1 : close + 2;
+};
+
+/** The whitespace and comments from `i` on: where they end. */
+function skipHidden(text: string, i: number, blockEnd: (text: string, i: number) => number): number {
+    for (;;) {
+        while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+        const end = commentEnd(text, i, blockEnd);
+        if (end < 0) return i;
+        i = end;
+    }
+}
+
+/** `[0-9]{4}:`. */
+export function isYearLabel(text: string, i: number): boolean {
+    return isDigit(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2))
+        && isDigit(text.charCodeAt(i + 3)) && text.charCodeAt(i + 4) === COLON;
+}
+
+export const YEAR_LABEL_LENGTH = 5;
+
+/** Where the year line starting at `offset` ends, or -1 when none starts there. */
+export function yearLineEnd(text: string, offset: number, blockEnd = plainBlockEnd): number {
+    if (!isYearLabel(text, offset)) return -1;
+    let end = offset + YEAR_LABEL_LENGTH;
+    for (;;) {
+        const next = cellEnd(text, skipHidden(text, end, blockEnd));
+        if (next < 0) return end;
+        end = next;
+    }
+}
+
+export type YearLinePart = 'year' | 'cell' | 'comment';
+
+/**
+ * The parts of the year line token that stands in `text` from `start` to `end`, in order: its year
+ * label, then each cell and each comment between them.
+ */
+export function forEachYearLinePart(text: string, start: number, end: number, visit: (part: YearLinePart, from: number, to: number) => void): void {
+    visit('year', start, start + YEAR_LABEL_LENGTH);
+    let i = start + YEAR_LABEL_LENGTH;
+    while (i < end) {
+        while (i < end && isWhitespace(text.charCodeAt(i))) i++;
+        if (i >= end) return;
+        const comment = commentEnd(text, i, plainBlockEnd);
+        const to = comment >= 0 ? comment : cellEnd(text, i);
+        // The token was matched by yearLineEnd: anything else means `text` is not that token's.
+        if (to <= i) return;
+        visit(comment >= 0 ? 'comment' : 'cell', i, Math.min(to, end));
+        i = to;
+    }
+}
+
+/** The cells of a year line token: start and end offsets, in pairs. */
+export function yearLineCells(text: string, start: number, end: number): number[] {
+    const cells: number[] = [];
+    forEachYearLinePart(text, start, end, (part, from, to) => { if (part === 'cell') cells.push(from, to); });
+    return cells;
+}
+
+/** Whether a syntax-tree node is a year line's leaf. */
+export function isYearLine(node: object | undefined): boolean {
+    return (node as { tokenType?: { name?: string } } | undefined)?.tokenType?.name === 'YEAR_LINE';
+}
