@@ -9,6 +9,8 @@ export const TOKEN_NAMES: Record<string, Words> = {
     STRING: { vi: 'chuỗi trong dấu ngoặc kép', en: 'a string in double quotes' },
     NUMBER: { vi: 'số', en: 'a number' },
     YEAR_LINE: { vi: 'năm và dấu hai chấm (2025:)', en: 'a year and a colon (2025:)' },
+    /** Not a terminal: a year line's cell (the line is one token), expected after its cells. */
+    CELL: { vi: 'một ô (số như 1.234 hoặc 3,17, khoảng 410..460, hoặc `-`)', en: 'a cell (a number such as 1.234 or 3,17, a range 410..460, or `-`)' },
     EOF: { vi: 'cuối tệp', en: 'the end of the file' }
 };
 

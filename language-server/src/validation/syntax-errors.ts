@@ -379,6 +379,11 @@ export class SyntaxErrorAnalyzer {
         const token = error.token;
         const found: TokenText = token ? { type: this.typeOf(token), image: token.image } : { type: 'EOF', image: '' };
         const expected = deep ? this.expectedAt(text.slice(0, error.start)) : [];
+        // Within a year line (one token, YEAR_LINE, up to its last cell): a cell could come here too.
+        const before = tokens.before(error.start);
+        if (expected.includes('YEAR_LINE') && before?.tokenType.name === 'YEAR_LINE' && lines.line(before.endOffset!) === lines.line(error.start)) {
+            expected.unshift('CELL');
+        }
         const range = lines.range(error.start, error.end);
         const data: SyntaxErrorData = { code: SYNTAX_ERROR_CODE, kind: 'unexpected-token', found, expected };
         if (!token) {
