@@ -3,6 +3,7 @@
 // a ratio near 10 for 10× the data.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { DocumentState, URI } from 'langium';
 import { EmptyFileSystem } from 'langium';
@@ -11,6 +12,10 @@ import { buildPlanModel } from '../../language-server/src/model/build.js';
 import { buildPlanView } from '../../language-server/src/view/build.js';
 import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import { generatePlan } from './generate.js';
+import { canMeasureServer, measureServerMemory } from './server-memory.js';
+
+const CLI_BUNDLE = path.resolve('out/cli.cjs');
+const SERVER_BUNDLE = path.resolve('extension/out/server.cjs');
 
 type Phase = 'parse' | 'index+scopes' | 'link' | 'validate' | 'model' | 'view' | 'edit (re-check after one keystroke)';
 const PHASES: Phase[] = ['parse', 'index+scopes', 'link', 'validate', 'model', 'view', 'edit (re-check after one keystroke)'];
@@ -126,6 +131,42 @@ for (const [label, what] of [['seed plan', 'seed'], [`${districts} districts`, d
     const size = m.bytes < 2 ** 20 ? `${(m.bytes / 1024).toFixed(0)} KB` : `${(m.bytes / 2 ** 20).toFixed(1)} MB`;
     console.log(`  ${`${label} (${size})`.padEnd(40)} peak RSS ${m.peakRssMb.toFixed(0).padStart(6)} MB   heap ${m.heldMb.toFixed(0).padStart(5)} MB`);
 }
+// The same plan through the command line as a user runs it (`plan validate`), and the language
+// server holding it open (findings published, semantic tokens answered), with the seed beside it;
+// the server also with a 20 MB plan (issue 8: 3,56 GB held before).
+const noProc = canMeasureServer();
+if (noProc) {
+    console.log(`\nMemory of the CLI and the server: not measured (${noProc}).`);
+    return;
+}
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-bench-'));
+try {
+    const seed = fs.readFileSync(path.resolve('examples/hung-yen-giam-ngheo-2023-2025.plan'), 'utf8');
+    const large = generatePlan(Number(districts)).text;
+    const cli = measureCli(scratch, large);
+    console.log(`\n\`plan validate\` of the ${districts}-district plan (${(Buffer.byteLength(large) / 2 ** 20).toFixed(1)} MB):`.padEnd(42) + ` peak RSS ${cli.toFixed(0).padStart(6)} MB`);
+    const serverDistricts = Number(process.env.BENCH_SERVER_DISTRICTS ?? 62000);
+    console.log('Language server with one plan open (peak RSS, RSS held after findings and semantic tokens):');
+    for (const [label, text] of [['seed plan', seed], [`${districts} districts`, large], [`${serverDistricts} districts`, generatePlan(serverDistricts).text]]) {
+        const m = await measureServerMemory(SERVER_BUNDLE, text);
+        const size = `${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MB`;
+        console.log(`  ${`${label} (${size})`.padEnd(40)} peak RSS ${m.peakRssMb.toFixed(0).padStart(6)} MB   held ${m.heldRssMb.toFixed(0).padStart(5)} MB   ${m.findings} findings`);
+    }
+} finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+}
+}
+
+/** Peak RSS (MB) of `plan validate` on a text saved as a file: the built CLI, its rusage read at exit by a preloaded hook. */
+function measureCli(folder: string, text: string): number {
+    const file = path.join(folder, 'national.plan');
+    fs.writeFileSync(file, text);
+    const hook = path.join(folder, 'peak.cjs');
+    fs.writeFileSync(hook, "process.on('exit', () => process.stderr.write('\\npeak-rss-kb ' + process.resourceUsage().maxRSS + '\\n'));\n");
+    const run = spawnSync(process.execPath, ['-r', hook, CLI_BUNDLE, 'validate', file], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    const peak = /peak-rss-kb (\d+)/.exec(run.stderr ?? '');
+    if (!peak) throw new Error(`plan validate failed (exit ${run.status}): ${run.stderr}`);
+    return Number(peak[1]) / 1024;
 }
 
 main().catch(e => { console.error(e); process.exit(1); });

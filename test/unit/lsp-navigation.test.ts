@@ -1,7 +1,11 @@
 // Go to definition, find references and rename across a province plan and a district plan that is
 // part of it; the outline, folding ranges and semantic tokens of a plan.
 import { CstUtils, GrammarAST, URI, type LangiumDocument } from 'langium';
-import { SemanticTokensDecoder } from 'langium/lsp';
+import { SemanticTokensBuilder, SemanticTokensDecoder } from 'langium/lsp';
+import fc from 'fast-check';
+import * as fs from 'node:fs';
+import { CompactSemanticTokensBuilder } from '../../language-server/src/lsp/semantic-tokens-builder.js';
+import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import {
     clearDocuments, expectFindReferences, expectFoldings, expectGoToDefinition, expectSemanticToken, expectSymbols,
     highlightHelper, parseDocument
@@ -9,7 +13,7 @@ import {
 import { afterEach, describe, expect, test } from 'vitest';
 import { SemanticTokenModifiers, SemanticTokenTypes, SymbolKind, type DocumentSymbol, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createTestServices, rangeOfText } from '../helpers/plan.js';
+import { createTestServices, rangeOfText, SEED_PLAN } from '../helpers/plan.js';
 import { DISTRICT, PROVINCE, offsetAfter } from '../lsp/fixtures.js';
 import { ALL_KEYWORDS_PLANS } from './lsp-all-keywords.js';
 
@@ -217,6 +221,33 @@ describe('workspace symbols', () => {
     test('an empty query lists every declaration of every open plan', async () => {
         const names = (await symbols('')).map(s => s.name);
         expect(names).toEqual(expect.arrayContaining(['tinh_demo', 'huyen_demo', 'LDTBXH', 'PhuCu', 'yt_bhyt', 'mt_bhyt', 'phu_luc_01']));
+    });
+});
+
+describe('the semantic tokens builder of integers (lsp/semantic-tokens-builder.ts)', () => {
+    const TOKEN = fc.tuple(fc.nat(40), fc.nat(60), fc.integer({ min: 1, max: 9 }), fc.nat(20), fc.nat(3));
+    test('answers as Langium\'s builder does, for tokens pushed in any order', () => {
+        fc.assert(fc.property(fc.array(TOKEN, { maxLength: 300 }), tokens => {
+            const ours = new CompactSemanticTokensBuilder();
+            const langiums = new SemanticTokensBuilder();
+            for (const t of tokens) { ours.push(...t); langiums.push(...t); }
+            expect(ours.build().data).toEqual(langiums.build().data);
+        }), { numRuns: fuzzRuns(500) });
+    });
+
+    test('keeps nothing of an answer once it is made, and the seed plan is highlighted as before', async () => {
+        const document = await parseDocument(services, fs.readFileSync(SEED_PLAN, 'utf8'));
+        const provider = services.lsp.SemanticTokenProvider!;
+        const first = await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+        const again = await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+        expect(again.data).toEqual(first.data);
+        expect(first.data.length).toBeGreaterThan(5 * 500);
+        expect((provider as unknown as { tokensBuilders: Map<string, unknown> }).tokensBuilders.size).toBe(0);
+        // The cells of the seed's year lines are numbers, their years years.
+        const decoded = SemanticTokensDecoder.decode(first, provider.tokenTypes, document);
+        const at = (text: string) => decoded.find(t => t.text === text)?.tokenType;
+        expect(at('29.822')).toBe(SemanticTokenTypes.number);
+        expect(decoded.filter(t => t.text === '2021').map(t => t.tokenType)).toContain(SemanticTokenTypes.enumMember);
     });
 });
 

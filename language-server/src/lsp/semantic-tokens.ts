@@ -3,7 +3,8 @@
 // and keywords, strings and comments, so a client without the TextMate grammar (Neovim, Helix,
 // Emacs) sees more than plain text.
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
-import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
+import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor, type SemanticTokensBuilder } from 'langium/lsp';
+import { CompactSemanticTokensBuilder } from './semantic-tokens-builder.js';
 import { SemanticTokenModifiers, SemanticTokenTypes, type CancellationToken } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { forEachYearLinePart, isYearLine } from '../language/year-line.js';
@@ -39,6 +40,11 @@ const LEXICAL_TOKEN: Record<string, string> = {
 };
 
 export class PlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    /** A builder per request, of integers (lsp/semantic-tokens-builder.ts), not one kept per document. */
+    protected override getDocumentTokensBuilder(): SemanticTokensBuilder {
+        return new CompactSemanticTokensBuilder() as unknown as SemanticTokensBuilder;
+    }
+
     protected override async computeHighlighting(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: CancellationToken): Promise<void> {
         await super.computeHighlighting(document, acceptor, cancelToken);
         const root = document.parseResult.value.$cstNode;
