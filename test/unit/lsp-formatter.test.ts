@@ -118,6 +118,31 @@ table t "T" {
         });
     });
 
+    test('a comment between the cells of a year line (one token) stays there, each cell padded as in its column', async () => {
+        await expectFormatted({
+            before: `plan p "P"
+district A "A"
+table t "T" { years { 2021 result 2022 plan } columns households poor
+row 1 A { 2021: 29.822 /* ước tính */ 946
+2022:   9    -   // chưa có số liệu
+} }
+`,
+            after: `plan p "P"
+
+district A "A"
+
+table t "T" {
+    years { 2021 result  2022 plan }
+    columns households poor
+    row 1 A {
+        2021: 29.822 /* ước tính */  946
+        2022:      9    - // chưa có số liệu
+    }
+}
+`
+        });
+    });
+
     test('sections, subtotals and nested solution groups are indented by depth', async () => {
         await expectFormatted({
             before: `plan p "P"

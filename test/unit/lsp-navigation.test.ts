@@ -263,6 +263,16 @@ describe('semantic tokens for clients without the TextMate grammar', () => {
         expectSemanticToken(tokens, { rangeIndex: 3, tokenType: SemanticTokenTypes.comment });
     });
 
+    test('a year line is one token of the language: its year, its cells and a comment among them are tokens apart', async () => {
+        const text = 'plan p "P"\ndistrict A "A"\ntable t "T" {\n    years { 2021 result }\n    columns households poor\n    row 1 A {\n        2021: 29.822 /* ước */ -\n    }\n}\n';
+        const document = await parseDocument(services, text);
+        const result = await services.lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+        const decoded = SemanticTokensDecoder.decode(result, services.lsp.SemanticTokenProvider!.tokenTypes, document);
+        const line = decoded.filter(t => document.textDocument.positionAt(t.offset).line === 6);
+        // "-" is a blank cell: no token.
+        expect(line.map(t => [t.text, t.tokenType])).toEqual([['2021', 'enumMember'], ['29.822', 'number'], ['/* ước */', 'comment']]);
+    });
+
     test('a comment or string over several lines is one token per line', async () => {
         const text = 'plan p "P"\n/* một\n   hai */\npurpose "dòng một\ndòng hai"\n';
         const document = await parseDocument(services, text);
