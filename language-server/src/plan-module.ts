@@ -11,6 +11,7 @@ import { PlanLanguageServer } from './lsp/language-server.js';
 import { planDocumentationServices, planLspServices, planSharedLspServices } from './lsp/module.js';
 import { PlanModelService } from './model/service.js';
 import { PlanLinker } from './language/linker.js';
+import { PlanValueConverter } from './language/value-converter.js';
 import { PlanAstNodeDescriptionProvider, PlanReferenceDescriptionProvider } from './language/compact-links.js';
 import { PlanScopeComputation, PlanScopeProvider } from './language/scope.js';
 import { PlanSettings } from './language/settings.js';
@@ -40,7 +41,8 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
     parser: {
         TokenBuilder: () => new PlanTokenBuilder(),
         Lexer: services => new PlanLexer(services),
-        LangiumParser: services => createPlanParser(services)
+        LangiumParser: services => createPlanParser(services),
+        ValueConverter: () => new PlanValueConverter()
     },
     references: {
         ScopeComputation: services => new PlanScopeComputation(services),

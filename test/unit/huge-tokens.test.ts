@@ -3,13 +3,14 @@
 // so `"(\\.|[^"\\])*"` overflowed on a 4,5 MB string and the language server died on didOpen.
 import fc from 'fast-check';
 import * as fs from 'node:fs';
-import { DefaultLexer, DefaultTokenBuilder, EmptyFileSystem, URI, type LangiumCoreServices, type LangiumDocument } from 'langium';
+import { DefaultLexer, DefaultTokenBuilder, EmptyFileSystem, URI, ValueConverter, type LangiumCoreServices, type LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import { createPlanServices } from '../../language-server/src/plan-module.js';
 import { EXAMPLES_DIR, planFilesUnder } from '../helpers/plan.js';
 import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import { matchBlockComment, matchNumber, matchString, matchYearLine } from '../../language-server/src/language/token-builder.js';
+import { unquote } from '../../language-server/src/language/value-converter.js';
 
 const MB = 1_000_000;
 const { shared, Plan } = createPlanServices(EmptyFileSystem);
@@ -103,6 +104,20 @@ describe('the hand-written matchers accept what the grammar\'s regular expressio
             // A fresh token array per call: the matchers remember failures per tokenize call.
             expect(match(text, offset, [], {})?.[0] ?? null).toBe(regex.exec(text)?.[0] ?? null);
         }), { numRuns: fuzzRuns(5000) });
+    });
+});
+
+describe('string literals are read as Langium reads them, into flat strings (language/value-converter.ts)', () => {
+    test('the same text as Langium\'s converter for any literal', () => {
+        const LITERAL = fc.string({ unit: fc.constantFrom('a', 'ế', ' ', '\\', 'n', 't', '0', 'v', '"', '\n'), maxLength: 30 }).map(s => `"${s}"`);
+        fc.assert(fc.property(LITERAL, literal => {
+            expect(unquote(literal)).toBe(ValueConverter.convertString(literal));
+        }), { numRuns: fuzzRuns(5000) });
+    });
+
+    test('a plan\'s strings come out of the parser unescaped', async () => {
+        const document = await build('plan p "Kế hoạch \\"A\\" \\\\ \\n"\n');
+        expect(document.parseResult.value.title).toBe('Kế hoạch "A" \\ \n');
     });
 });
 
