@@ -11,7 +11,7 @@ import { createPlanServices } from '../../language-server/src/plan-module.js';
 import { buildPlanModel } from '../../language-server/src/model/build.js';
 import { buildPlanView } from '../../language-server/src/view/build.js';
 import type { PlanDocument } from '../../language-server/src/generated/ast.js';
-import { generatePlan } from './generate.js';
+import { generatePlan, generateTextPlan } from './generate.js';
 import { canMeasureServer, measureServerMemory } from './server-memory.js';
 
 const CLI_BUNDLE = path.resolve('out/cli.cjs');
@@ -88,7 +88,8 @@ async function measure(districts: number, runs: number) {
  * `plan validate` does and prints its peak resident set size and the heap it still holds.
  */
 async function memoryChild(what: string): Promise<void> {
-    const text = what === 'seed' ? fs.readFileSync(path.resolve('examples/hung-yen-giam-ngheo-2023-2025.plan'), 'utf8') : generatePlan(Number(what)).text;
+    const text = what === 'seed' ? fs.readFileSync(path.resolve('examples/hung-yen-giam-ngheo-2023-2025.plan'), 'utf8')
+        : what.startsWith('text:') ? generateTextPlan(Number(what.slice(5))).text : generatePlan(Number(what)).text;
     const { shared, Plan } = createPlanServices(EmptyFileSystem);
     const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('memory:///memory.plan'));
     shared.workspace.LangiumDocuments.addDocument(document);
@@ -126,7 +127,8 @@ console.log(`  ${'parse+link+validate+model'.padEnd(40)} ${(large.total / small.
 // tokens and the model of its copied ranges), beside the seed plan.
 const districts = process.env.BENCH_MEMORY_DISTRICTS ?? '18000';
 console.log('\nMemory of validating one plan in a fresh process (peak RSS, heap held after validation):');
-for (const [label, what] of [['seed plan', 'seed'], [`${districts} districts`, districts]]) {
+const textItems = process.env.BENCH_MEMORY_TEXT_ITEMS ?? '7200';
+for (const [label, what] of [['seed plan', 'seed'], [`${districts} districts`, districts], [`${textItems} items of text`, `text:${textItems}`]]) {
     const m = measureMemory(what);
     const size = m.bytes < 2 ** 20 ? `${(m.bytes / 1024).toFixed(0)} KB` : `${(m.bytes / 2 ** 20).toFixed(1)} MB`;
     console.log(`  ${`${label} (${size})`.padEnd(40)} peak RSS ${m.peakRssMb.toFixed(0).padStart(6)} MB   heap ${m.heldMb.toFixed(0).padStart(5)} MB`);
@@ -143,8 +145,12 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-bench-'));
 try {
     const seed = fs.readFileSync(path.resolve('examples/hung-yen-giam-ngheo-2023-2025.plan'), 'utf8');
     const large = generatePlan(Number(districts)).text;
-    const cli = measureCli(scratch, large);
-    console.log(`\n\`plan validate\` of the ${districts}-district plan (${(Buffer.byteLength(large) / 2 ** 20).toFixed(1)} MB):`.padEnd(42) + ` peak RSS ${cli.toFixed(0).padStart(6)} MB`);
+    const textPlan = generateTextPlan(Number(textItems)).text;
+    console.log('\n`plan validate` (peak RSS):');
+    for (const [label, text] of [[`${districts} districts`, large], [`${textItems} items of text`, textPlan]]) {
+        const size = `${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MB`;
+        console.log(`  ${`${label} (${size})`.padEnd(40)} peak RSS ${measureCli(scratch, text).toFixed(0).padStart(6)} MB`);
+    }
     const serverDistricts = Number(process.env.BENCH_SERVER_DISTRICTS ?? 62000);
     console.log('Language server with one plan open (peak RSS, RSS held after findings and semantic tokens):');
     for (const [label, text] of [['seed plan', seed], [`${districts} districts`, large], [`${serverDistricts} districts`, generatePlan(serverDistricts).text]]) {

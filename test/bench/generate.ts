@@ -46,3 +46,32 @@ export function generatePlan(districts: number): GeneratedPlan {
     const text = out.join('\n') + '\n';
     return { text, districts, lines: out.length, bytes: Buffer.byteLength(text) };
 }
+
+/**
+ * A plan of the other shape: text rather than tables. `items` indicators (ten a dimension) with their
+ * targets, as many tasks and as many solutions, each with its sentence: ~730 bytes an item.
+ */
+export function generateTextPlan(items: number): GeneratedPlan {
+    const out = ['plan van_ban "Kế hoạch"', 'number-style vi', 'header {', '    issuer "Ủy ban nhân dân"', '    period 2021 to 2025', '}'];
+    out.push('agency YT "Sở Y tế" department', 'agency GD "Sở Giáo dục và Đào tạo" department');
+    for (let d = 0; d < items / 10; d++) {
+        out.push(`dimension dim${d} "Chiều ${d}" {`);
+        for (let i = 0; i < 10; i++) {
+            out.push(`    indicator ind${d}_${i} "Tỷ lệ chỉ số số ${d}.${i} của tỉnh" {`, '        unit percent', '        direction higher',
+                '        lead YT coordinate GD', '        baseline 2022 = 90,5', '        plan 2023 = 91', '        plan 2024 = 92,5', '        plan 2025 = 94', '    }');
+        }
+        out.push('}');
+    }
+    for (let t = 0; t < items; t++) {
+        out.push(`target mt${t} {`, `    indicator ind${Math.floor(t / 10)}_${t % 10}`, '    year 2025', '    at-least 94', '    text "đạt ít nhất 94% vào năm 2025"', '}');
+    }
+    out.push('tasks "NHIỆM VỤ" {', '    annex "03"');
+    for (let t = 0; t < items; t++) {
+        out.push(`    task ${t + 1} "Xây dựng và triển khai chính sách hỗ trợ số ${t + 1} cho người nghèo" {`, '        lead YT coordinate GD', '        submit 2024', '        note "Ghi chú"', '    }');
+    }
+    out.push('}', 'solutions "GIẢI PHÁP" {', '    group 1 "Nhóm" {', '        lead YT');
+    for (let s = 0; s < items; s++) out.push(`        solution "Giải pháp số ${s + 1} về việc nâng cao chất lượng" { text "Nội dung chi tiết của giải pháp ${s + 1}, gồm nhiều câu chữ mô tả." }`);
+    out.push('    }', '}');
+    const text = out.join('\n') + '\n';
+    return { text, districts: 0, lines: out.length, bytes: Buffer.byteLength(text) };
+}
