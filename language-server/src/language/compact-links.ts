@@ -11,7 +11,7 @@ import {
     type AstNode, type AstNodeDescription, type CstNode, type DocumentSegment, type LangiumDocument, type LinkingError, type NameProvider,
     type Reference, type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
-import { lineIndexOf } from './line-index.js';
+import { rangeOfNode } from './line-index.js';
 
 /** What a reference asks of its linker (DefaultLinker's protected methods). */
 export interface ReferenceLinker {
@@ -74,7 +74,7 @@ class NodeSegment implements DocumentSegment {
     get offset(): number { return this.node.offset; }
     get end(): number { return this.node.end; }
     get length(): number { return this.node.end - this.node.offset; }
-    get range(): DocumentSegment['range'] { return lineIndexOf(this.node).range(this.node.offset, this.node.end); }
+    get range(): DocumentSegment['range'] { return rangeOfNode(this.node); }
 }
 
 function segmentOf(node: CstNode | undefined): DocumentSegment | undefined {

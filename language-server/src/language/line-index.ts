@@ -38,9 +38,14 @@ export class LineIndex {
 
 const indexOfRoot = new WeakMap<object, LineIndex>();
 
-/** The range of a syntax node, made from its offsets and not kept on the node (Langium's `range` is). */
-export function rangeOfNode(node: CstNode): Range {
-    return lineIndexOf(node).range(node.offset, node.end);
+const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * The range of a syntax node, made from its offsets and not kept on the node (Langium keeps a
+ * composite node's); the start of the text for a node missing after a syntax error.
+ */
+export function rangeOfNode(node: CstNode | undefined): Range {
+    return node ? lineIndexOf(node).range(node.offset, node.end) : NOWHERE;
 }
 
 /** The line index of a syntax tree's text, made once per tree. */

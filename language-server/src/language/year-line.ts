@@ -84,6 +84,11 @@ export function isYearLabel(text: string, i: number): boolean {
 
 export const YEAR_LABEL_LENGTH = 5;
 
+/** The year of a year line's text ("2021: …" → "2021"): its first four characters. */
+export function yearOfLine(text: string): string {
+    return text.slice(0, YEAR_LABEL_LENGTH - 1);
+}
+
 /** Where the year line starting at `offset` ends, or -1 when none starts there. */
 export function yearLineEnd(text: string, offset: number, blockEnd = plainBlockEnd): number {
     if (!isYearLabel(text, offset)) return -1;

@@ -20,7 +20,7 @@ import { syntaxFix, type SyntaxErrorData } from '../validation/syntax-errors.js'
 import { compactFold, matchScore } from './fold.js';
 import { L, fill } from './labels.js';
 import { planIndex } from './plan-index.js';
-import { isYearLine } from '../language/year-line.js';
+import { isYearLine, yearOfLine } from '../language/year-line.js';
 import { columnName } from '../validation/rule.js';
 import type { Words } from '../../../common/catalogue.js';
 import { CHARACTER_FIX_LABELS, FIX_LABELS } from '../../../common/words/editor.js';
@@ -343,9 +343,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
 
     /** The reference at a diagnostic: its container node, property and type (Agency, District, …). */
     private referenceAt(document: LangiumDocument, diagnostic: Diagnostic, data: FixData): { refInfo: ReferenceInfo; type: string } | undefined {
-        const root = document.parseResult.value.$cstNode;
-        if (!root) return undefined;
-        const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+        const leaf = this.leafAt(document, diagnostic.range.start);
         const container = leaf?.astNode;
         if (!container) return undefined;
         const property = data.property ?? GrammarUtils.findAssignment(leaf)?.feature;
@@ -424,9 +422,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
     /** A year line with blank cells, in year order among the row's lines. */
     private missingYearEdit(document: LangiumDocument, diagnostic: Diagnostic, data: FixData): TextEdit | undefined {
         if (data.year === undefined) return undefined;
-        const root = document.parseResult.value.$cstNode;
-        if (!root) return undefined;
-        const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+        const leaf = this.leafAt(document, diagnostic.range.start);
         const row = leaf && AstUtils.getContainerOfType(leaf.astNode, (n): n is ast.TableRow | ast.TotalRow => ast.isTableRow(n) || ast.isTotalRow(n));
         const table = row && AstUtils.getContainerOfType(row, ast.isDistrictTable);
         if (!row?.$cstNode || !table) return undefined;
@@ -435,9 +431,8 @@ export class PlanCodeActionProvider implements CodeActionProvider {
         const text = document.textDocument.getText();
         const indentOf = (line: number) => /^[ \t]*/.exec(text.slice(document.textDocument.offsetAt({ line, character: 0 })))![0];
         const lineText = `${data.year}: ${cells}`;
-        // Year lines are tokens: "2021: …", the year its first four characters.
         const lines = GrammarUtils.findNodesForProperty(row.$cstNode, 'years');
-        const later = lines.find(y => Number(y.text.slice(0, 4)) > data.year!);
+        const later = lines.find(y => Number(yearOfLine(y.text)) > data.year!);
         if (later) {
             const line = later.range.start.line;
             const at = { line, character: 0 };
@@ -457,9 +452,13 @@ export class PlanCodeActionProvider implements CodeActionProvider {
     }
     /** The innermost node of a kind at a position. */
     private nodeAt<T extends AstNode>(document: LangiumDocument, position: Position, guard: (n: AstNode) => n is T): T | undefined {
-        const root = document.parseResult.value.$cstNode;
-        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));
+        const leaf = this.leafAt(document, position);
         return leaf ? AstUtils.getContainerOfType(leaf.astNode, guard) : undefined;
+    }
+
+    private leafAt(document: LangiumDocument, position: Position): CstNode | undefined {
+        const root = document.parseResult.value.$cstNode;
+        return root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));
     }
 
     /** Removes a node: its whole lines when it stands alone on them, else the node and the blank before it. */
@@ -491,7 +490,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
             // A year line is one token of its row: its siblings are the row's other lines.
             const siblings = GrammarUtils.findNodesForProperty(line.container, 'years');
             const exactCopy = siblings.slice(0, siblings.indexOf(line)).some(s => normal(s) === normal(line));
-            const title = fill(FIX_LABELS.fixRemoveDuplicateYear, locale, { year: line.text.slice(0, 4) });
+            const title = fill(FIX_LABELS.fixRemoveDuplicateYear, locale, { year: yearOfLine(line.text) });
             return [this.action(title, diagnostic, document.uri.toString(), [this.removal(document, line)], exactCopy)];
         }
         const node = code === 'duplicate-row'
@@ -509,8 +508,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
 
     /** The year line (one token, YEAR_LINE) at a position. */
     private yearLineAt(document: LangiumDocument, position: Position): CstNode | undefined {
-        const root = document.parseResult.value.$cstNode;
-        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));
+        const leaf = this.leafAt(document, position);
         return leaf && isYearLine(leaf) ? leaf : undefined;
     }
 
@@ -518,7 +516,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
     private tableYearFixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const line = this.yearLineAt(document, diagnostic.range.start);
         const table = line && AstUtils.getContainerOfType(line.astNode, ast.isDistrictTable);
-        const year = Number(line?.text.slice(0, 4));
+        const year = line ? Number(yearOfLine(line.text)) : NaN;
         const declared = table?.years.filter(y => y.$cstNode) ?? [];
         if (!declared.length || !Number.isInteger(year)) return [];
         const before = declared.filter(y => Number(y.year) < year).at(-1);

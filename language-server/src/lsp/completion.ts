@@ -18,6 +18,7 @@ import {
 import {
     CompletionItemKind, CompletionList, type CancellationToken, type CompletionItem, type CompletionParams, type Position
 } from 'vscode-languageserver';
+import { yearOfLine } from '../language/year-line.js';
 import * as ast from '../generated/ast.js';
 import type { PlanModel } from '../model/types.js';
 import type { PlanServices } from '../plan-module.js';
@@ -352,8 +353,7 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         const table = AstUtils.getContainerOfType(contextNode, ast.isDistrictTable);
         if (!table) return out;
         const row = AstUtils.getContainerOfType(contextNode, (n): n is ast.TableRow | ast.TotalRow => ast.isTableRow(n) || ast.isTotalRow(n));
-        // A year line is one token, "2021: …": its first four characters are the year.
-        const present = new Set((row?.years ?? []).map(line => line.slice(0, 4)));
+        const present = new Set((row?.years ?? []).map(yearOfLine));
         const tableModel = planIndex(model).tables.get(table.name);
         const locale = this.services.plan.Settings.locale;
         for (const y of tableModel?.years ?? []) {

@@ -11,7 +11,7 @@ import { columnName } from '../validation/rule.js';
 import { L, keywordDoc, t } from './labels.js';
 import { YEAR_KINDS } from '../../../common/words/kinds.js';
 import { cellAt, computeFlow, computeParts, computeRate, computeSum, planIndex, type CellContext } from './plan-index.js';
-import { isYearLine, YEAR_LABEL_LENGTH } from '../language/year-line.js';
+import { isYearLine, YEAR_LABEL_LENGTH, yearOfLine } from '../language/year-line.js';
 import { columnLine, describeColumn } from './describe.js';
 
 const MAX_TERMS = 12;
@@ -31,7 +31,7 @@ export class PlanHoverProvider {
             const model = this.services.plan.Models.get(document);
             if (offset < leaf.offset + YEAR_LABEL_LENGTH) {
                 const yearKind = this.tableYearKind(document, leaf);
-                if (yearKind) parts.push(`**${leaf.text.slice(0, 4)}** — ${yearKind}`);
+                if (yearKind) parts.push(`**${yearOfLine(leaf.text)}** — ${yearKind}`);
                 range = { start: leaf.range.start, end: document.textDocument.positionAt(leaf.offset + YEAR_LABEL_LENGTH) };
             } else {
                 const cell = cellAt(planIndex(model), leaf.offset, offset);
@@ -81,7 +81,7 @@ export class PlanHoverProvider {
     /** What a year line's year is in its table: a result, a plan year, an estimate. */
     private tableYearKind(document: LangiumDocument, line: CstNode): string | undefined {
         const table = AstUtils.getContainerOfType(line.astNode, ast.isDistrictTable);
-        const year = Number(line.text.slice(0, 4));
+        const year = Number(yearOfLine(line.text));
         const kind = table && planIndex(this.services.plan.Models.get(document)).tables.get(table.name)?.years.find(y => y.year === year)?.kind;
         return kind ? YEAR_KINDS[kind]?.[this.services.plan.Settings.locale] : undefined;
     }

@@ -3,8 +3,8 @@
 import { CstUtils, GrammarUtils, type AstNode, type CstNode, type Reference, type RootCstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { formatNumber, readNumber, readYear, roundTo, type NumberStyle } from '../../../common/numbers.js';
-import { lineIndexOf } from '../language/line-index.js';
-import { yearLineCells } from '../language/year-line.js';
+import { lineIndexOf, rangeOfNode } from '../language/line-index.js';
+import { yearLineCells, yearOfLine } from '../language/year-line.js';
 import { expectedTotal, sumRows } from './arithmetic.js';
 import { DistrictEntry, LocatedNumber, Ref, RowEntry, TableCell, YearLine } from './cells.js';
 import {
@@ -15,14 +15,9 @@ import {
     type SolutionGroupModel, type SourceRange, type TableRowModel, type TableSectionModel, type YearRole
 } from './types.js';
 
-const EMPTY_RANGE: SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-// The syntax tree's own range, shared, not copied: a national plan has hundreds of thousands of
-// cells, and a copy of each range (three objects and four boxed numbers) held 140 MB per 5 MB of
-// plan. Nothing changes a range once it is made.
-function rangeOf(cst: CstNode | undefined): SourceRange {
-    return cst ? cst.range : EMPTY_RANGE;
-}
+// A range made for the model from the node's offsets, not also kept on the syntax tree. What a
+// national plan has hundreds of thousands of (cells, rows, districts) keeps no range (model/cells.ts).
+const rangeOf = rangeOfNode;
 
 export function nodeRange(node: AstNode | undefined): SourceRange {
     return rangeOf(node?.$cstNode);
@@ -302,7 +297,7 @@ class ModelBuilder {
         for (let i = columns.length * 2; i < offsets.length; i += 2) (extra ??= []).push(base + offsets[i], base + offsets[i + 1]);
         // A year label ("2021:") is four digits by the lexer: always a year, never a year-malformed
         // finding, so it is not listed in model.years (one entry per line of a national table).
-        const line = new YearLine(readYear(text.slice(0, 4)) ?? NaN, base, leaf.end, extra, lines);
+        const line = new YearLine(readYear(yearOfLine(text)) ?? NaN, base, leaf.end, extra, lines);
         const count = Math.min(columns.length, offsets.length / 2);
         const cells: CellModel[] = new Array<CellModel>(count);
         for (let i = 0; i < count; i++) {
@@ -400,7 +395,7 @@ class ModelBuilder {
         }
         const read = readNumber(text, this.style);
         const n: PrintedNumber = range
-            ? { printed: text, value: read.value, decimals: read.decimals, range }
+            ? { printed: text, decimals: 0, range }
             : new LocatedNumber(text, GrammarUtils.findNodeForProperty(node.$cstNode, property) ?? node.$cstNode);
         n.value = read.value;
         n.decimals = read.decimals;

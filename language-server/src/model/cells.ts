@@ -108,8 +108,8 @@ export class DistrictEntry implements DistrictModel {
         this.#nameNode = nameNode;
     }
 
-    get range(): SourceRange { return placeOf(this.#node); }
-    get nameRange(): SourceRange { return placeOf(this.#nameNode ?? this.#node); }
+    get range(): SourceRange { return rangeOfNode(this.#node); }
+    get nameRange(): SourceRange { return rangeOfNode(this.#nameNode ?? this.#node); }
 }
 
 export class RowEntry implements TableRowModel {
@@ -122,7 +122,7 @@ export class RowEntry implements TableRowModel {
         this.#node = node;
     }
 
-    get range(): SourceRange { return placeOf(this.#node); }
+    get range(): SourceRange { return rangeOfNode(this.#node); }
 }
 
 export class Ref implements IdRef {
@@ -133,7 +133,7 @@ export class Ref implements IdRef {
         this.#node = node;
     }
 
-    get range(): SourceRange { return placeOf(this.#node); }
+    get range(): SourceRange { return rangeOfNode(this.#node); }
 }
 
 /** A number written in the plan outside the tables' year lines (a row's number, a value, a year). */
@@ -148,11 +148,5 @@ export class LocatedNumber implements PrintedNumber {
         this.#node = node;
     }
 
-    get range(): SourceRange { return placeOf(this.#node); }
-}
-
-const NOWHERE: SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-function placeOf(node: CstNode | undefined): SourceRange {
-    return node ? rangeOfNode(node) : NOWHERE;
+    get range(): SourceRange { return rangeOfNode(this.#node); }
 }
