@@ -14,7 +14,8 @@ import { webviewBuild } from '../../extension/webview/build.mjs';
 import { buildPlanView, type LocatedFinding } from '../../language-server/src/view/build.js';
 import type { PlanView } from '../../common/view.js';
 import { loadPlans } from '../../language-server/src/cli/workspace.js';
-import { REPO_ROOT } from '../helpers/plan.js';
+import { afterAll, beforeAll } from 'vitest';
+import { REPO_ROOT, SEED_PLAN } from '../helpers/plan.js';
 
 // Page functions run in the browser; this Node project has no DOM types, so they see the globals as any.
 declare const window: any;
@@ -182,4 +183,53 @@ export async function screenshot(page: Page, name: string, o: { fullPage?: boole
     const file = path.join(SCREENSHOT_DIR, `${name}.png`);
     await page.screenshot({ path: file, fullPage: o.fullPage ?? true });
     return file;
+}
+
+/** What a preview suite shares: Chromium, the served bundle, the seed plan's view, the pages it opened. */
+export interface SeedPreviewSuite {
+    readonly browser: Browser;
+    readonly server: PreviewServer;
+    readonly view: PlanView;
+    /** The pages kept, oldest first. */
+    readonly pages: readonly PreviewPage[];
+    /** A page the suite opened, closed after the suite. */
+    keep(page: PreviewPage): PreviewPage;
+}
+
+/**
+ * Sets up a describe block's preview: builds and serves the webview bundle, launches Chromium and
+ * reads the seed plan's view before its tests; closes every page kept, the browser and the server,
+ * and removes the bundle after them.
+ */
+export function seedPreviewSuite(): SeedPreviewSuite {
+    let browser: Browser | undefined;
+    let server: PreviewServer | undefined;
+    let view: PlanView | undefined;
+    let bundleDir: string | undefined;
+    const pages: PreviewPage[] = [];
+    beforeAll(async () => {
+        const [dir, v] = await Promise.all([buildWebviewBundle(), planViewOf(SEED_PLAN)]);
+        view = v;
+        bundleDir = dir;
+        server = new PreviewServer(dir);
+        await server.start();
+        browser = await launchChromium();
+    });
+    afterAll(async () => {
+        for (const p of pages) await p.page.close().catch(() => undefined);
+        await browser?.close();
+        await server?.stop();
+        if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
+    });
+    const ready = <T>(value: T | undefined): T => {
+        if (value === undefined) throw new Error('the preview suite is not set up yet (beforeAll)');
+        return value;
+    };
+    return {
+        get browser() { return ready(browser); },
+        get server() { return ready(server); },
+        get view() { return ready(view); },
+        pages,
+        keep(page) { pages.push(page); return page; }
+    };
 }

@@ -6,13 +6,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { SaxesParser } from 'saxes';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanView } from '../../common/view.js';
 import { parseWebviewMessage } from '../../common/webview.js';
 import { chartImageBytes } from '../../extension/src/preview/files.js';
-import { EXAMPLES_DIR, SEED_PLAN } from '../helpers/plan.js';
+import { EXAMPLES_DIR } from '../helpers/plan.js';
 import {
-    CHROMIUM, SCREENSHOT_DIR, buildWebviewBundle, hasChromium, launchChromium, openPreview, planViewOf, PreviewServer, screenshot, viewMessage,
+    CHROMIUM, seedPreviewSuite, SCREENSHOT_DIR, hasChromium, openPreview, planViewOf, PreviewServer, screenshot, viewMessage,
     type OpenOptions, type PreviewPage
 } from './harness.js';
 
@@ -29,15 +29,15 @@ function pngSize(bytes: Uint8Array): [number, number] {
 }
 
 describe.skipIf(!hasChromium)('the charts in Chromium', () => {
+    const suite = seedPreviewSuite();
     let browser: Browser;
-    let bundleDir: string;
     let server: PreviewServer;
     let view: PlanView;
-    const open: PreviewPage[] = [];
+    beforeAll(() => ({ browser, server, view } = suite));
 
     async function charts(o: OpenOptions & { width?: number } = {}): Promise<PreviewPage> {
         const p = await openPreview(browser, server, { ...o, state: { findings: { open: false, errorsOnly: false }, ...o.state } });
-        open.push(p);
+        suite.keep(p);
         if (o.width) await p.page.setViewportSize({ width: o.width, height: 900 });
         await p.send(viewMessage(view));
         await p.page.click('#tab-charts');
@@ -51,22 +51,7 @@ describe.skipIf(!hasChromium)('the charts in Chromium', () => {
         await p.page.locator(`[data-chart-id="${id}"]`).screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
     }
 
-    beforeAll(async () => {
-        const [dir, v] = await Promise.all([buildWebviewBundle(), planViewOf(SEED_PLAN)]);
-        view = v;
-        bundleDir = dir;
-        server = new PreviewServer(dir);
-        await server.start();
-        browser = await launchChromium();
-        fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    });
-
-    afterAll(async () => {
-        for (const p of open) await p.page.close().catch(() => undefined);
-        await browser?.close();
-        await server?.stop();
-        if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
-    });
+    beforeAll(() => { fs.mkdirSync(SCREENSHOT_DIR, { recursive: true }); });
 
     it('has a PNG, an SVG and a copy button on every chart', async () => {
         const p = await charts();
@@ -145,7 +130,7 @@ describe.skipIf(!hasChromium)('the charts in Chromium', () => {
     it('keeps the break of a change of poverty standard on the year axis (issue 10)', async () => {
         const standardChange = await planViewOf(path.join(EXAMPLES_DIR, 'tables', '7-standard-change.plan'));
         const p = await openPreview(browser, server, { state: { findings: { open: false, errorsOnly: false } } });
-        open.push(p);
+        suite.keep(p);
         await p.send(viewMessage(standardChange));
         await p.page.click('#tab-charts');
         await p.page.waitForSelector('[data-chart-id="district-rates"] canvas');

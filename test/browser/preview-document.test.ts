@@ -1,13 +1,11 @@
 // The document tab (the whole plan as Nghị định 30 lays it out) and the bold runs of annex cells,
 // in Debian's Chromium on the real view of the seed plan. Screenshots in light and dark go to
 // test-output/screenshots.
-import * as fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanView } from '../../common/view.js';
-import { SEED_PLAN } from '../helpers/plan.js';
 import {
-    CHROMIUM, buildWebviewBundle, hasChromium, launchChromium, openPreview, planViewOf, PreviewServer, screenshot, viewMessage,
+    CHROMIUM, seedPreviewSuite, hasChromium, openPreview, PreviewServer, screenshot, viewMessage,
     type OpenOptions, type PreviewPage
 } from './harness.js';
 
@@ -18,36 +16,20 @@ declare function getComputedStyle(e: unknown, pseudo?: string): any;
 if (!hasChromium) console.warn(`SKIPPED: chromium not installed (${CHROMIUM}).`);
 
 describe.skipIf(!hasChromium)('the document tab and bold runs in Chromium', () => {
+    const suite = seedPreviewSuite();
     let browser: Browser;
-    let bundleDir: string;
     let server: PreviewServer;
     let view: PlanView;
-    const open: PreviewPage[] = [];
+    beforeAll(() => ({ browser, server, view } = suite));
 
     async function preview(o: OpenOptions & { width?: number } = {}, v: PlanView = view): Promise<PreviewPage> {
         const p = await openPreview(browser, server, o);
-        open.push(p);
+        suite.keep(p);
         if (o.width) await p.page.setViewportSize({ width: o.width, height: 900 });
         await p.send(viewMessage(v));
         await p.page.waitForSelector('.annex-table');
         return p;
     }
-
-    beforeAll(async () => {
-        const [dir, v] = await Promise.all([buildWebviewBundle(), planViewOf(SEED_PLAN)]);
-        view = v;
-        bundleDir = dir;
-        server = new PreviewServer(dir);
-        await server.start();
-        browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-        for (const p of open) await p.page.close().catch(() => undefined);
-        await browser?.close();
-        await server?.stop();
-        if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
-    });
 
     it('sets Annex 02\'s dimension labels in bold, the cell\'s text unchanged', async () => {
         const annex = view.annexes.findIndex(a => a.body.some(r => r.cells.some(c => c.runs?.some(run => run.bold))));

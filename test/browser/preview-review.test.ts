@@ -4,11 +4,11 @@
 // labels and header rows, compact tables). Screenshots in light and dark go to test-output/screenshots.
 import * as fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanView } from '../../common/view.js';
 import { SEED_PLAN } from '../helpers/plan.js';
 import {
-    CHROMIUM, buildWebviewBundle, hasChromium, launchChromium, openPreview, planViewOf, PreviewServer, screenshot, viewMessage,
+    CHROMIUM, seedPreviewSuite, hasChromium, openPreview, PreviewServer, screenshot, viewMessage,
     type OpenOptions, type PreviewPage
 } from './harness.js';
 
@@ -22,36 +22,20 @@ if (!hasChromium) console.warn(`SKIPPED: chromium not installed (${CHROMIUM}).`)
 const seedLines = fs.readFileSync(SEED_PLAN, 'utf-8').split(/\r?\n/);
 
 describe.skipIf(!hasChromium)('the reviewer\'s desk in Chromium', () => {
+    const suite = seedPreviewSuite();
     let browser: Browser;
-    let bundleDir: string;
     let server: PreviewServer;
     let view: PlanView;
-    const open: PreviewPage[] = [];
+    beforeAll(() => ({ browser, server, view } = suite));
 
     async function preview(o: OpenOptions & { width?: number; height?: number } = {}, v: PlanView = view): Promise<PreviewPage> {
         const p = await openPreview(browser, server, o);
-        open.push(p);
+        suite.keep(p);
         if (o.width) await p.page.setViewportSize({ width: o.width, height: o.height ?? 900 });
         await p.send(viewMessage(v));
         await p.page.waitForSelector('.annex-table');
         return p;
     }
-
-    beforeAll(async () => {
-        const [dir, v] = await Promise.all([buildWebviewBundle(), planViewOf(SEED_PLAN)]);
-        view = v;
-        bundleDir = dir;
-        server = new PreviewServer(dir);
-        await server.start();
-        browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-        for (const p of open) await p.page.close().catch(() => undefined);
-        await browser?.close();
-        await server?.stop();
-        if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
-    });
 
     describe('the findings panel', () => {
         it('lists every finding, grouped by severity and rule, in the order of the plan file within a rule', async () => {
@@ -133,7 +117,7 @@ describe.skipIf(!hasChromium)('the reviewer\'s desk in Chromium', () => {
             expect(await p.page.$eval('.findings-toggle', (e: any) => [e.textContent, e.getAttribute('aria-expanded')])).toEqual(['Hiện danh sách phát hiện', 'false']);
             const saved = await p.savedState();
             const again = await openPreview(browser, server, { state: saved });
-            open.push(again);
+            suite.keep(again);
             await again.send(viewMessage(view));
             await again.page.waitForSelector('.annex-table');
             expect(await again.page.isVisible('#findings-panel')).toBe(false);

@@ -6,12 +6,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../common/export.js';
 import type { PlanView } from '../../common/view.js';
 import { SEED_PLAN, PUBLISHED_ANNEXES } from '../helpers/plan.js';
 import {
-    CHROMIUM, buildWebviewBundle, hasChromium, launchChromium, openPreview, planViewOf, PreviewServer, screenshot, viewMessage,
+    CHROMIUM, seedPreviewSuite, hasChromium, openPreview, planViewOf, PreviewServer, screenshot, viewMessage,
     type OpenOptions, type PreviewPage
 } from './harness.js';
 
@@ -67,35 +67,19 @@ async function canvasPixels(p: PreviewPage, selector: string, colour?: string): 
 }
 
 describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
+    const suite = seedPreviewSuite();
     let browser: Browser;
-    let bundleDir: string;
     let server: PreviewServer;
     let view: PlanView;
-    const open: PreviewPage[] = [];
+    beforeAll(() => ({ browser, server, view } = suite));
 
     async function preview(o: OpenOptions = {}, v: PlanView | null = view): Promise<PreviewPage> {
         const p = await openPreview(browser, server, o);
-        open.push(p);
+        suite.keep(p);
         await p.send(viewMessage(v));
         if (v) await p.page.waitForSelector('.annex-table');
         return p;
     }
-
-    beforeAll(async () => {
-        const [dir, v] = await Promise.all([buildWebviewBundle(), planViewOf(SEED_PLAN)]);
-        view = v;
-        bundleDir = dir;
-        server = new PreviewServer(dir);
-        await server.start();
-        browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-        for (const p of open) await p.page.close().catch(() => undefined);
-        await browser?.close();
-        await server?.stop();
-        if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
-    });
 
     it('says it is ready, then shows the header and the validation summary, with nothing blocked by the CSP', async () => {
         const p = await preview();
@@ -354,7 +338,7 @@ describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
                 expect((await p.problems()).some(x => x === 'dialog: 1')).toBe(true);
             }
         }
-        await screenshot(open.at(-1)!.page, 'xss-as-text');
+        await screenshot(suite.pages.at(-1)!.page, 'xss-as-text');
     });
 
     it('applies an update by postMessage in place: same page, same tab, same scroll', async () => {
@@ -384,7 +368,7 @@ describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
         expect(saved).toMatchObject({ tab: 'annex-02', resource: 'file:///ws/examples/plan.plan', locked: false });
 
         const second = await openPreview(browser, server, { state: saved });
-        open.push(second);
+        suite.keep(second);
         await second.page.setViewportSize({ width: 900, height: 360 });
         await second.send(viewMessage(view));
         await second.page.waitForSelector('#panel-annex-02 table');
