@@ -1,13 +1,13 @@
 // ESLint: type-aware checks of the sources, and the pipeline's boundaries. Each layer may import
 // only the layers before it in the data flow; an arrow that runs back fails `npm test` and CI.
-//   common → language → model → validation → view → export → lsp → (plan-module, main) → cli
+//   common → language → model → validation → view → export → lsp → import → (plan-module, main) → cli
 // common/ is what crosses the process boundary (protocol, view types, webview messages, words):
 // the extension and the webview import only it. Type-only imports of the services container
 // (plan-module.ts) are allowed everywhere: it only names what Langium injects (Langium's own pattern).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const LAYERS = ['language', 'model', 'validation', 'view', 'export', 'lsp', 'cli'];
+const LAYERS = ['language', 'model', 'validation', 'view', 'export', 'lsp', 'import', 'cli'];
 const SERVER = 'language-server/src';
 
 /** Import patterns a layer may not use: every later layer, the entry points, the extension. */
