@@ -10,7 +10,9 @@ import { buildPlanView, locatedFinding } from './view/build.js';
 import { PlanFileSystemProvider } from './language/file-system.js';
 import { createPlanServices } from './plan-module.js';
 import {
-    DocumentsValidatedNotification, PlanViewRequest, type DocumentsValidatedParams, type PlanViewParams, type PlanViewResult
+    DocumentsValidatedNotification, ImportClipboardRequest, ImportFileRequest, PlanViewRequest,
+    type DocumentsValidatedParams, type ImportClipboardParams, type ImportClipboardResult, type ImportFileParams, type ImportOutcome,
+    type PlanViewParams, type PlanViewResult
 } from '../../common/protocol.js';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -32,6 +34,16 @@ connection.onRequest(PlanViewRequest, async (params: PlanViewParams): Promise<Pl
     if (!document) return null;
     return buildPlanView(Plan.plan.Models.get(document), (document.diagnostics ?? []).map(locatedFinding));
 });
+
+// The VS Code extension's paste and import commands: the same import as the LSP commands
+// plan.importTable / plan.importPlan (import/editor.ts), returned without being applied.
+connection.onRequest(ImportClipboardRequest, async (params: ImportClipboardParams): Promise<ImportClipboardResult> => {
+    const outcome = await Plan.plan.Import.importTable({ uri: params.uri, position: params.position, html: params.html, text: params.text }, false, ImportClipboardRequest);
+    return outcome.noTable ? null : outcome;
+});
+connection.onRequest(ImportFileRequest, (params: ImportFileParams): Promise<ImportOutcome> => params.kind === 'plan'
+    ? Plan.plan.Import.importPlan({ ...params, apply: false }, false, ImportFileRequest)
+    : Plan.plan.Import.importTable({ ...params, apply: false }, false, ImportFileRequest));
 
 shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
     const params: DocumentsValidatedParams = { uris: documents.map(d => d.uri.toString()) };

@@ -20,6 +20,7 @@ import { PlanLexer } from './language/lexer.js';
 import { createPlanParser } from './language/parser.js';
 import { PlanTokenBuilder } from './language/token-builder.js';
 import { PlanDocumentValidator, registerValidationChecks } from './validation/validator.js';
+import { PlanExecuteCommandHandler, PlanImportService } from './import/editor.js';
 
 export type PlanAddedServices = {
     plan: {
@@ -27,6 +28,8 @@ export type PlanAddedServices = {
         /** Reads the client's "plan" settings into Settings (created with the server, before initialize). */
         SettingsService: PlanSettingsService;
         Models: PlanModelService;
+        /** Tables and plans from office files and the clipboard, for the editor (import/editor.ts). */
+        Import: PlanImportService;
     };
 };
 
@@ -36,7 +39,8 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
     plan: {
         Settings: () => new PlanSettings(),
         SettingsService: services => new PlanSettingsService(services),
-        Models: services => new PlanModelService(services.shared)
+        Models: services => new PlanModelService(services.shared),
+        Import: services => new PlanImportService(services)
     },
     parser: {
         TokenBuilder: () => new PlanTokenBuilder(),
@@ -74,7 +78,9 @@ export const PlanSharedModule: Module<LangiumSharedServices, PartialLangiumShare
         // Advertises the code action kinds (quick fixes and source.fixAll).
         LanguageServer: services => new PlanLanguageServer(services),
         DocumentUpdateHandler: services => new PlanDocumentUpdateHandler(services),
-        FileOperationHandler: services => new PlanFileOperationHandler(services)
+        FileOperationHandler: services => new PlanFileOperationHandler(services),
+        // plan.importTable and plan.importPlan for every LSP client (workspace/executeCommand).
+        ExecuteCommandHandler: services => new PlanExecuteCommandHandler(() => planServicesOf(services).plan.Import)
     }
 };
 
@@ -88,6 +94,12 @@ export function createPlanServices(context: DefaultSharedModuleContext): { share
         void shared.workspace.ConfigurationProvider.initialized({});
     } else {
         void Plan.plan.SettingsService; // created now, so that it hears initialize
+        void Plan.plan.Import;          // the same: it keeps the client's capabilities
     }
     return { shared, Plan };
+}
+
+/** The plan language's services among the shared ones (the only language this server has). */
+function planServicesOf(shared: LangiumSharedServices): PlanServices {
+    return shared.ServiceRegistry.all.find(s => s.LanguageMetaData.languageId === 'plan') as PlanServices;
 }

@@ -31,6 +31,12 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
  * common/words/import.ts), with the place when there is one. Nothing is written when this is thrown.
  */
 export class ImportError extends Error {
+    /**
+     * The sheets or tables to choose from, when the file has several and none was named: the editor
+     * then asks which (the command's `sheet`/`table`). Added for the editor's import.
+     */
+    choices?: { sheet?: string; table?: number; label: string }[];
+
     constructor(readonly said: Said, message?: string) {
         super(message ?? said.words.en);
     }

@@ -1,0 +1,331 @@
+// The import in the editor (issue 18): a pasted table or an office file into an open plan, a whole
+// plan from a Word document. One service behind the LSP command `plan.importTable`/`plan.importPlan`
+// (any LSP client: the change applied through workspace/applyEdit, the problems said through
+// window/showMessage) and behind the VS Code requests plan/importClipboard and plan/importFile (the
+// edits returned, nothing applied). Untrusted input: whatever it holds, the answer is an outcome with
+// a message, never an exception out of here.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DocumentState, TextDocument, URI, type LangiumDocument } from 'langium';
+import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
+import type { ClientCapabilities, Connection, WorkspaceEdit } from 'vscode-languageserver';
+import { said, say, type Said } from '../../../common/catalogue.js';
+import type { Locale } from '../../../common/locale.js';
+import {
+    ImportCommands,
+    type ImportChoice, type ImportOutcome, type ImportPlanArgs, type ImportProblemReport, type ImportSourceArgs, type ImportTableArgs,
+    type PlainTextEdit, type TextPosition
+} from '../../../common/protocol.js';
+import { IMPORT_EDITOR_WORDS as W } from '../../../common/words/import-editor.js';
+import type { PlanServices } from '../plan-module.js';
+import { importClipboard, importContextOf, importFile, insertImport } from './index.js';
+import { DEFAULT_IMPORT_LIMITS, ImportError } from './limits.js';
+import type { ImportProblem, ImportResult } from './table.js';
+
+/** How many problems a message lists before "… and N more" (the outcome carries them all). */
+const LISTED_PROBLEMS = 8;
+
+/** A message that ends the import: said to the user as it is, in their language. */
+class ImportStop extends Error {
+    constructor(readonly said: Said, readonly choices?: ImportChoice[], readonly noTable = false) {
+        super(said.words.en);
+    }
+}
+
+/** Where the bytes of a file import come from, once read. */
+interface FileSource { kind: 'file'; bytes: Uint8Array; name: string; path?: string }
+interface ClipSource { kind: 'clipboard'; html?: string; text?: string }
+type Source = FileSource | ClipSource;
+
+export class PlanImportService {
+    private capabilities: ClientCapabilities = {};
+
+    constructor(private readonly plan: PlanServices) {
+        plan.shared.lsp.LanguageServer.onInitialize(params => { this.capabilities = params.capabilities; });
+    }
+
+    private get locale(): Locale {
+        return this.plan.plan.Settings.locale;
+    }
+
+    private get connection(): Connection | undefined {
+        return this.plan.shared.lsp.Connection;
+    }
+
+    private say(s: Said): string {
+        return say(s.words, this.locale, s.args);
+    }
+
+    /** A table into the plan at `args.uri`: the edits, applied when `apply` (the command's default). */
+    async importTable(args: ImportTableArgs, apply: boolean, command: string = ImportCommands.importTable): Promise<ImportOutcome> {
+        let source = this.say(said(W.clipboard));
+        try {
+            checkArgs(command, args, { uri: 'string' });
+            const read = await this.readSource(command, args);
+            if (read.kind === 'file') source = read.name;
+            const uri = URI.parse(args.uri);
+            const { text, document } = await this.planText(uri);
+            const context = importContextOf(document, this.locale);
+            const result = read.kind === 'clipboard'
+                ? importClipboard({ html: read.html, text: read.text }, context)
+                : await importFile(read.bytes, read.name, context, { sheet: args.sheet, table: args.table });
+            if (!result) throw new ImportStop(said(W.noTable, { source }), undefined, true);
+            const offset = args.position ? offsetAt(text, args.position) : undefined;
+            const edits = insertImport(text, result, offset).map(e => toTextEdit(text, e));
+            const outcome = this.outcome(said(W.tableImported, { source, plan: baseName(uri) }), result.problems, { edits });
+            if (apply) await this.apply(outcome, { changes: { [args.uri]: edits } }, command);
+            return outcome;
+        } catch (error) {
+            return this.failure(error, source, apply);
+        }
+    }
+
+    /** A whole plan from a Word document: its text, written to `target` (a new file) when `apply`. */
+    async importPlan(args: ImportPlanArgs, apply: boolean, command: string = ImportCommands.importPlan): Promise<ImportOutcome> {
+        let source = '';
+        try {
+            checkArgs(command, args, { target: 'string?' });
+            const read = await this.readSource(command, args);
+            if (read.kind !== 'file') throw new ImportStop(said(W.noSource, { command }));
+            source = read.name;
+            const target = args.target ?? (read.path ? pathToFileURL(withExtension(read.path, '.plan')).toString() : undefined);
+            if (!target) throw new ImportStop(said(W.noTarget, { command }));
+            const result = await importFile(read.bytes, read.name, importContextOf(undefined, this.locale), { sheet: args.sheet, table: args.table, whole: true });
+            const headline = apply ? said(W.planImported, { target: baseName(URI.parse(target)), source }) : said(W.planText, { source });
+            const outcome = this.outcome(headline, result.problems, { target, text: result.text });
+            if (apply) await this.writePlan(outcome, target, result, command);
+            return outcome;
+        } catch (error) {
+            return this.failure(error, source || this.say(said(W.clipboard)), apply);
+        }
+    }
+
+    /** The clipboard's flavours, a file on this machine, or bytes sent in base64. */
+    private async readSource(command: string, args: ImportSourceArgs): Promise<Source> {
+        checkArgs(command, args, { html: 'string?', text: 'string?', file: 'string?', data: 'string?', name: 'string?', sheet: 'string?', table: 'number?' });
+        if (args.file !== undefined) {
+            const file = args.file.startsWith('file:') ? fileURLToPath(args.file) : args.file;
+            const name = args.name ?? path.basename(file);
+            return { kind: 'file', bytes: await readBounded(file, name), name, path: file };
+        }
+        if (args.data !== undefined) {
+            if (!args.name) throw new ImportStop(said(W.badArgument, { command, name: 'name', expected: 'bang.xlsx' }));
+            checkSize(args.name, Math.floor(args.data.length * 3 / 4));
+            if (!/^[A-Za-z0-9+/]*={0,2}$/.test(args.data.replace(/\s+/g, ''))) {
+                throw new ImportStop(said(W.badArgument, { command, name: 'data', expected: 'base64' }));
+            }
+            return { kind: 'file', bytes: new Uint8Array(Buffer.from(args.data, 'base64')), name: args.name };
+        }
+        if (args.html !== undefined || args.text !== undefined) return { kind: 'clipboard', html: args.html, text: args.text };
+        throw new ImportStop(said(W.noSource, { command }));
+    }
+
+    /** The plan's current text (the editor's, when it is open) and its document, once linked. */
+    private async planText(uri: URI): Promise<{ text: string; document: LangiumDocument | undefined }> {
+        const shared = this.plan.shared;
+        const open = shared.workspace.TextDocuments?.get(uri.toString());
+        let document = shared.workspace.LangiumDocuments.getDocument(uri);
+        if (!open && !document) {
+            try {
+                document = await shared.workspace.LangiumDocuments.getOrCreateDocument(uri);
+                await shared.workspace.DocumentBuilder.build([document]);
+            } catch (error) {
+                throw new ImportStop(said(W.noPlan, { plan: uri.toString(), reason: reasonOf(error) }));
+            }
+        } else {
+            await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, uri);
+            document = shared.workspace.LangiumDocuments.getDocument(uri);
+        }
+        return { text: open?.getText() ?? document?.textDocument.getText() ?? '', document };
+    }
+
+    private outcome(headline: Said, problems: ImportProblem[], rest: Partial<ImportOutcome>): ImportOutcome {
+        const reports = problems.map(p => this.report(p));
+        return { ok: true, message: this.summary(headline, reports), problems: reports, ...rest };
+    }
+
+    private report(problem: ImportProblem): ImportProblemReport {
+        return { at: problem.at, message: this.say(problem.said), severity: problem.severity };
+    }
+
+    /** The headline, and the problems listed after it with their addresses. */
+    private summary(headline: Said, problems: ImportProblemReport[]): string {
+        const head = this.say(headline);
+        if (problems.length === 0) return head;
+        const listed = problems.slice(0, LISTED_PROBLEMS).map(p => this.say(said(W.problemAt, { at: p.at, message: p.message })));
+        if (problems.length > LISTED_PROBLEMS) listed.push(this.say(said(W.more, { count: problems.length - LISTED_PROBLEMS })));
+        return `${head} ${this.say(said(W.problems, { count: problems.length, list: listed.join('; ') }))}`;
+    }
+
+    private async apply(outcome: ImportOutcome, edit: WorkspaceEdit, label: string): Promise<void> {
+        const connection = this.connection;
+        if (!connection) return;
+        const answer = await connection.workspace.applyEdit({ label, edit });
+        outcome.applied = answer.applied;
+        if (!answer.applied) {
+            outcome.ok = false;
+            outcome.message = this.say(said(W.notApplied, { reason: answer.failureReason ?? '' }));
+        }
+        this.show(outcome);
+    }
+
+    /**
+     * A new plan file: created through the client when it can create files (so that it is open,
+     * unsaved changes and all, in the editor), else written here, never over an existing file.
+     */
+    private async writePlan(outcome: ImportOutcome, target: string, result: ImportResult, label: string): Promise<void> {
+        const uri = URI.parse(target);
+        if (uri.scheme === 'file' && await exists(uri.fsPath)) throw new ImportStop(said(W.targetExists, { target: uri.fsPath }));
+        const connection = this.connection;
+        const canCreate = this.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true
+            && this.capabilities.workspace.workspaceEdit.documentChanges === true;
+        if (connection && canCreate) {
+            await this.apply(outcome, {
+                documentChanges: [
+                    { kind: 'create', uri: target, options: { overwrite: false, ignoreIfExists: false } },
+                    { textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: result.text }] }
+                ]
+            }, label);
+            if (!outcome.applied) return;
+        } else {
+            if (uri.scheme !== 'file') throw new ImportStop(said(W.cannotWrite, { target, reason: uri.scheme }));
+            try {
+                await fs.writeFile(uri.fsPath, result.text, { encoding: 'utf8', flag: 'wx' });
+            } catch (error) {
+                throw new ImportStop(said(W.cannotWrite, { target: uri.fsPath, reason: reasonOf(error) }));
+            }
+            outcome.applied = true;
+            this.show(outcome);
+        }
+        if (connection && this.capabilities.window?.showDocument?.support) {
+            await connection.window.showDocument({ uri: target, takeFocus: true }).catch(() => undefined);
+        }
+    }
+
+    /** window/showMessage: information when all was placed, a warning listing what was not, an error. */
+    private show(outcome: ImportOutcome): void {
+        const window = this.connection?.window;
+        if (!window) return;
+        if (!outcome.ok) void window.showErrorMessage(outcome.message);
+        else if (outcome.problems.length > 0) void window.showWarningMessage(outcome.message);
+        else void window.showInformationMessage(outcome.message);
+    }
+
+    private failure(error: unknown, source: string, notify: boolean): ImportOutcome {
+        const outcome: ImportOutcome = { ok: false, message: '', problems: [] };
+        if (error instanceof ImportStop) {
+            outcome.message = this.say(error.said);
+            if (error.choices) outcome.choices = error.choices;
+            if (error.noTable) outcome.noTable = true;
+        } else if (error instanceof ImportError) {
+            outcome.message = this.say(said(W.failed, { source, reason: error.said }));
+            const choices = choicesOf(error);
+            if (choices) {
+                outcome.choices = choices;
+                outcome.message = this.say(said(W.chooseOne, { source, choices: choices.map(c => c.label).join(', ') }));
+            }
+        } else {
+            // The importer's own fault: said and logged, the server goes on.
+            console.error(`import of ${source} failed:`, error);
+            outcome.message = this.say(said(W.internal, { source, reason: reasonOf(error) }));
+        }
+        if (notify) this.show(outcome);
+        return outcome;
+    }
+}
+
+/**
+ * The LSP commands, for every client (workspace/executeCommand). Langium advertises the names in
+ * `executeCommandProvider` and routes the calls here; the first argument is the arguments object.
+ */
+export class PlanExecuteCommandHandler extends AbstractExecuteCommandHandler {
+    constructor(private readonly services: () => PlanImportService) {
+        super();
+    }
+
+    registerCommands(accept: ExecuteCommandAcceptor): void {
+        accept(ImportCommands.importTable, args => this.services().importTable(argumentObject(args) as unknown as ImportTableArgs, applyOf(args)));
+        accept(ImportCommands.importPlan, args => this.services().importPlan(argumentObject(args) as unknown as ImportPlanArgs, applyOf(args)));
+    }
+}
+
+/** The first argument as an object (Neovim and eglot pass one table/plist), {} when there is none. */
+function argumentObject(args: unknown[]): Record<string, unknown> {
+    const first = args[0];
+    return first && typeof first === 'object' && !Array.isArray(first) ? first as Record<string, unknown> : {};
+}
+
+function applyOf(args: unknown[]): boolean {
+    return argumentObject(args).apply !== false;
+}
+
+type Expected = 'string' | 'string?' | 'number?';
+
+/** A wrong argument's type is said, with the argument's name, before anything is read. */
+function checkArgs(command: string, args: object, expected: Record<string, Expected>): void {
+    const record = args as Record<string, unknown>;
+    for (const [name, type] of Object.entries(expected)) {
+        const value = record[name];
+        const ok = type === 'string' ? typeof value === 'string'
+            : type === 'string?' ? value === undefined || value === null || typeof value === 'string'
+                : value === undefined || value === null || (typeof value === 'number' && Number.isInteger(value) && value > 0);
+        if (!ok) throw new ImportStop(said(W.badArgument, { command, name, expected: type.replace('?', '') }));
+        if (value === null) delete record[name];
+    }
+}
+
+/** A file of at most the import's size limit, read whole; its name says its format. */
+async function readBounded(file: string, name: string): Promise<Uint8Array> {
+    let size: number;
+    try {
+        size = (await fs.stat(file)).size;
+    } catch (error) {
+        throw new ImportStop(said(W.cannotRead, { file, reason: reasonOf(error) }));
+    }
+    checkSize(name, size);
+    try {
+        return new Uint8Array(await fs.readFile(file));
+    } catch (error) {
+        throw new ImportStop(said(W.cannotRead, { file, reason: reasonOf(error) }));
+    }
+}
+
+function checkSize(name: string, size: number): void {
+    const max = DEFAULT_IMPORT_LIMITS.maxFileBytes;
+    if (size > max) throw new ImportStop(said(W.tooLarge, { file: name, size: (size / 1048576).toFixed(1), max: max / 1048576 }));
+}
+
+async function exists(file: string): Promise<boolean> {
+    return fs.stat(file).then(() => true, () => false);
+}
+
+/** The sheets or tables an ImportError offers to choose from, when the importer gives them. */
+function choicesOf(error: ImportError): ImportChoice[] | undefined {
+    const choices = error.choices;
+    return Array.isArray(choices) && choices.length > 0 ? choices : undefined;
+}
+
+function reasonOf(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
+function baseName(uri: URI): string {
+    return path.posix.basename(uri.path) || uri.toString();
+}
+
+function withExtension(file: string, extension: string): string {
+    return file.slice(0, file.length - path.extname(file).length) + extension;
+}
+
+/** The offset of an LSP position in the text (clamped to the text, as LSP says). */
+export function offsetAt(text: string, position: TextPosition): number {
+    return TextDocument.create('untitled:plan', 'plan', 0, text).offsetAt(position);
+}
+
+/** An importer's edit (offsets into the text) as an LSP TextEdit. */
+export function toTextEdit(text: string, edit: { offset: number; length: number; newText: string }): PlainTextEdit {
+    const document = TextDocument.create('untitled:plan', 'plan', 0, text);
+    return { range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) }, newText: edit.newText };
+}
+
