@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { registerCommands } from './client/commands.js';
+import { registerImport } from './client/import.js';
 import { createPlanClient, planLocale } from './client/server.js';
 import { registerStatus } from './client/status.js';
 import { registerPreview } from './preview/index.js';
@@ -14,6 +15,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = plan.client;
     // Commands first: "Restart language server" must exist even when the first start fails.
     registerCommands(context, planLocale, () => plan.restart());
+    // Paste as plan table, import from a file: the server does the import once it runs.
+    registerImport(context, plan.client, plan.output);
     registerStatus(context, plan.client);
     try {
         await plan.client.start();

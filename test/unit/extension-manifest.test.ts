@@ -248,7 +248,9 @@ describe('commands in the palette', () => {
         'planPreview.open': { vi: ['xem trước', 'xem truoc'], en: ['open preview'] },
         'planPreview.toggleLock': { vi: ['khóa xem trước', 'khoa xem truoc'], en: ['preview lock'] },
         'planPreview.showSource': { vi: ['tệp nguồn', 'tep nguon'], en: ['plan source'] },
-        'plan.restartServer': { vi: ['khởi động lại', 'khoi dong lai'], en: ['restart'] }
+        'plan.restartServer': { vi: ['khởi động lại', 'khoi dong lai'], en: ['restart'] },
+        'plan.importTableFromFile': { vi: ['nhập bảng', 'nhap bang', 'nhập bảng từ tệp', 'nhap bang tu tep', 'excel'], en: ['import table', 'import', 'excel', 'csv'] },
+        'plan.importPlanFromWord': { vi: ['nhập kế hoạch', 'nhap ke hoach', 'nhap ke hoach tu van ban word', 'word'], en: ['import plan', 'word document'] }
     };
 
     test('the matcher is VS Code\'s: words in order, no accent folding', () => {

@@ -12,7 +12,7 @@ export function importContextOf(_document: LangiumDocument | undefined, locale: 
 
 export async function importFile(_bytes: Uint8Array, name: string, _context: ImportContext, _options?: { sheet?: string; table?: number; whole?: boolean }): Promise<ImportResult> {
     await Promise.resolve();
-    throw new ImportError({ words: { vi: `Chưa nhập được ${name}`, en: `Cannot import ${name} yet` } });
+    throw new ImportError({ words: { vi: `(stub) ${name}`, en: `Cannot import ${name} yet` } });
 }
 
 export function importClipboard(clip: { html?: string; text?: string }, _context: ImportContext): ImportResult | undefined {
