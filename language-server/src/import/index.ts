@@ -34,10 +34,11 @@ export function importContextOfDocument(services: PlanServices, document: Langiu
 }
 
 /** One grid of figures by unit as plan text: the new units' declarations and the table. */
-export function importGrid(grid: Grid, context: ImportContext, plainNumbers = false): { declarations: string; tables: string; problems: ImportProblem[] } | { failure: Said } {
+export function importGrid(grid: Grid, context: ImportContext, plainNumbers = false, fallbackTitle = grid.name): { declarations: string; tables: string; problems: ImportProblem[] } | { failure: Said } {
     const table = recogniseGrid(grid, context, plainNumbers);
     if ('failure' in table) return { failure: table.failure };
-    const id = freshId(table.annex ? `phu luc ${table.annex}` : (table.title ?? grid.name), context.usedIds, 'snake', 'bang');
+    table.title ??= fallbackTitle;
+    const id = freshId(table.annex ? `phu luc ${table.annex}` : table.title, context.usedIds, 'snake', 'bang');
     return { declarations: printUnits(table.newUnits, context.locale), tables: printTable(table, id, context.locale), problems: table.problems };
 }
 
@@ -75,7 +76,9 @@ export async function importSource(services: PlanServices, source: SourceDocumen
     const tables: string[] = [];
     const problems: ImportProblem[] = [];
     for (const grid of grids) {
-        const imported = importGrid(grid, context, plain);
+        // A lone CSV or Word table without a title is named after its file; a sheet after itself.
+        const fallback = grid.addressing === 'sheet' && source.format === 'xlsx' ? grid.name : stem(source.name) + (grids.length > 1 ? ` ${grid.index}` : '');
+        const imported = importGrid(grid, context, plain, fallback);
         if ('failure' in imported) {
             if (grids.length === 1) throw new ImportError(imported.failure);
             problems.push({ at: grid.name, said: said(IMPORT_PROBLEMS.gridSkipped, { grid: grid.name }), severity: 'warning' });
@@ -94,10 +97,12 @@ export async function importSource(services: PlanServices, source: SourceDocumen
     const declarationText = declarations.join('\n');
     const tableText = [...header, ...tables].join('\n\n');
     if (options.into) {
-        return { text: [declarationText, tableText].filter(Boolean).join('\n\n') + '\n', declarations: declarationText, tables: tableText, problems };
+        // Laid out apart: the plan they go into keeps its own bytes.
+        const [laidDeclarations, laidTables] = await Promise.all([declarationText, tableText].map(t => t ? formatPlanText(services, t) : ''));
+        return { text: [laidDeclarations, laidTables].filter(Boolean).join('\n'), declarations: laidDeclarations, tables: laidTables, problems };
     }
-    const planId = freshId(source.name.replace(/\.[^.]*$/, ''), context.usedIds, 'snake', 'ke_hoach');
-    const title = source.name.replace(/\.[^.]*$/, '');
+    const planId = freshId(stem(source.name), context.usedIds, 'snake', 'ke_hoach');
+    const title = stem(source.name);
     const text = [
         ...header,
         `plan ${planId} ${quote(title)}`,
@@ -106,4 +111,9 @@ export async function importSource(services: PlanServices, source: SourceDocumen
         tables.join('\n\n')
     ].filter(Boolean).join('\n\n') + '\n';
     return { text: await formatPlanText(services, text), problems };
+}
+
+/** A file's name without its folder and extension. */
+function stem(name: string): string {
+    return name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 }

@@ -530,20 +530,20 @@ function noteCells(cells: Cells, r: number, columns: Columns, layout: Layout): S
 
 function unitFor(label: string, level: UnitLevel | undefined, table: RecognisedTable, context: ImportContext, byKey: Map<string, string>, notes: Said[]): string {
     const parsed = parseUnitLabel(label);
-    const known = byKey.get(parsed.key);
+    const known = byKey.get(parsed.printed);
     if (known) return known;
     const match = matchUnit(parsed, context.units);
     if (match) {
         const exact = [match.unit.label, match.unit.fullName].includes(parsed.printed);
         if (!exact) notes.push(said(IMPORT_NOTES.unitMatched, { label: parsed.printed, id: match.unit.id, known: match.unit.label }));
-        byKey.set(parsed.key, match.unit.id);
+        byKey.set(parsed.printed, match.unit.id);
         return match.unit.id;
     }
     const declaredHere = table.newUnits.find(u => parseUnitLabel(u.label).key === parsed.key);
     if (declaredHere) return declaredHere.id;
     const unit = newUnit(parsed, level, table.rowHeader, context);
     table.newUnits.push(unit);
-    byKey.set(parsed.key, unit.id);
+    byKey.set(parsed.printed, unit.id);
     return unit.id;
 }
 
