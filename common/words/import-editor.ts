@@ -57,5 +57,12 @@ export const IMPORT_EDITOR_WORDS = {
         vi: 'Trình soạn thảo không áp dụng thay đổi{reason, select, none {} other {: {reason}}}.',
         en: 'The editor did not apply the change{reason, select, none {} other {: {reason}}}.'
     },
+    /** Until the readers of these formats land (import/editor-sources.ts is interim). */
+    formatPending: {
+        vi: '{file}: định dạng này chưa nhập được trong trình soạn thảo (hiện chỉ đọc .csv, .tsv và bảng dán dạng văn bản).',
+        en: '{file}: this format cannot be imported in the editor yet (for now only .csv, .tsv and pasted tables as text).'
+    },
+    tooManyRows: { vi: 'Bảng quá lớn: quá {max} dòng.', en: 'The table is too large: more than {max} rows.' },
+    tooManyCells: { vi: 'Bảng quá lớn: quá {max} ô.', en: 'The table is too large: more than {max} cells.' },
     cannotWrite: { vi: 'Không ghi được {target}: {reason}', en: '{target} could not be written: {reason}' }
 } as const satisfies Record<string, Words>;

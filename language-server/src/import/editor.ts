@@ -19,7 +19,9 @@ import {
 } from '../../../common/protocol.js';
 import { IMPORT_EDITOR_WORDS as W } from '../../../common/words/import-editor.js';
 import type { PlanServices } from '../plan-module.js';
-import { importClipboard, importContextOf, importFile, insertImport } from './index.js';
+import { importClipboard, importFile } from './editor-sources.js';
+import { importContextOfDocument } from './index.js';
+import { insertImport } from './insert.js';
 import { DEFAULT_IMPORT_LIMITS, ImportError } from './limits.js';
 import type { ImportProblem, ImportResult } from './table.js';
 
@@ -65,14 +67,14 @@ export class PlanImportService {
             const read = await this.readSource(command, args);
             if (read.kind === 'file') source = read.name;
             const uri = URI.parse(args.uri);
-            const { text, document } = await this.planText(uri);
-            const context = importContextOf(document, this.locale);
+            const { text, document, parsed } = await this.planText(uri);
+            const context = importContextOfDocument(this.plan, document, this.locale);
             const result = read.kind === 'clipboard'
-                ? importClipboard({ html: read.html, text: read.text }, context)
-                : await importFile(read.bytes, read.name, context, { sheet: args.sheet, table: args.table });
+                ? await importClipboard(this.plan, { html: read.html, text: read.text }, context, source)
+                : await importFile(this.plan, read.bytes, read.name, context, { sheet: args.sheet, table: args.table });
             if (!result) throw new ImportStop(said(W.noTable, { source }), undefined, true);
             const offset = args.position ? offsetAt(text, args.position) : undefined;
-            const edits = insertImport(text, result, offset).map(e => toTextEdit(text, e));
+            const edits = insertImport(parsed, result, offset).map(e => toTextEdit(text, e));
             const outcome = this.outcome(said(W.tableImported, { source, plan: baseName(uri) }), result.problems, { edits });
             if (apply) await this.apply(outcome, { changes: { [args.uri]: edits } }, command);
             return outcome;
@@ -91,7 +93,7 @@ export class PlanImportService {
             source = read.name;
             const target = args.target ?? (read.path ? pathToFileURL(withExtension(read.path, '.plan')).toString() : undefined);
             if (!target) throw new ImportStop(said(W.noTarget, { command }));
-            const result = await importFile(read.bytes, read.name, importContextOf(undefined, this.locale), { sheet: args.sheet, table: args.table, whole: true });
+            const result = await importFile(this.plan, read.bytes, read.name, importContextOfDocument(this.plan, undefined, this.locale), { sheet: args.sheet, table: args.table, whole: true });
             const headline = apply ? said(W.planImported, { target: baseName(URI.parse(target)), source }) : said(W.planText, { source });
             const outcome = this.outcome(headline, result.problems, { target, text: result.text });
             if (apply) await this.writePlan(outcome, target, result, command);
@@ -121,8 +123,12 @@ export class PlanImportService {
         throw new ImportStop(said(W.noSource, { command }));
     }
 
-    /** The plan's current text (the editor's, when it is open) and its document, once linked. */
-    private async planText(uri: URI): Promise<{ text: string; document: LangiumDocument | undefined }> {
+    /**
+     * The plan's current text (the editor's, when it is open); its workspace document once linked (what
+     * it declares, for matching); and that very text parsed, where the insertions are placed (the
+     * workspace document may still be a keystroke behind).
+     */
+    private async planText(uri: URI): Promise<{ text: string; document: LangiumDocument | undefined; parsed: LangiumDocument }> {
         const shared = this.plan.shared;
         const open = shared.workspace.TextDocuments?.get(uri.toString());
         let document = shared.workspace.LangiumDocuments.getDocument(uri);
@@ -137,7 +143,8 @@ export class PlanImportService {
             await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, uri);
             document = shared.workspace.LangiumDocuments.getDocument(uri);
         }
-        return { text: open?.getText() ?? document?.textDocument.getText() ?? '', document };
+        const text = open?.getText() ?? document?.textDocument.getText() ?? '';
+        return { text, document, parsed: shared.workspace.LangiumDocumentFactory.fromString(text, uri) };
     }
 
     private outcome(headline: Said, problems: ImportProblem[], rest: Partial<ImportOutcome>): ImportOutcome {

@@ -1,25 +1,119 @@
-// STUB of the lead's import core (issue 18), with its agreed signatures, so that the editor side
-// builds before it lands; main's index.ts replaces this file when main is merged in.
+// The import's entry points: a source document (read at the edge by read/) or a grid becomes plan
+// text — a whole plan, or declarations and tables to put into one — with what could not be placed.
 import type { LangiumDocument } from 'langium';
+import { said, say, type Said } from '../../../common/catalogue.js';
 import type { Locale } from '../../../common/locale.js';
 import type { NumberStyle } from '../../../common/numbers.js';
+import { IMPORT_NOTES, IMPORT_PROBLEMS } from '../../../common/words/import-table.js';
+import type { PlanServices } from '../plan-module.js';
+import type { PlanModel } from '../model/types.js';
+import { formatPlanText } from './format.js';
+import type { Grid, SourceDocument } from './grid.js';
 import { ImportError } from './limits.js';
-import type { ImportContext, ImportResult } from './table.js';
+import { comment, freshId, quote } from './plan-text.js';
+import { printTable, printUnits } from './print.js';
+import { recogniseGrid, writesPlainNumbers } from './recognise.js';
+import type { ImportContext, ImportProblem, ImportResult } from './table.js';
 
-export function importContextOf(_document: LangiumDocument | undefined, locale: Locale, numberStyle?: NumberStyle): ImportContext {
-    return { numberStyle: numberStyle ?? 'vi', locale, units: [], agencies: [], usedIds: new Set() };
+/** What a plan declares, for matching the imported rows and making ids that do not collide. */
+export function importContextOf(model: PlanModel | undefined, text: string | undefined, locale: Locale, numberStyle?: NumberStyle): ImportContext {
+    const usedIds = new Set<string>(text ? text.match(/[_a-zA-Z][\w-]*/g) ?? [] : []);
+    return {
+        numberStyle: numberStyle ?? model?.numberStyle ?? 'vi',
+        locale,
+        units: (model?.districts ?? []).map(d => ({ id: d.id, label: d.name, fullName: d.fullName, level: d.level, kind: d.kind })),
+        agencies: (model?.agencies ?? []).map(a => ({ id: a.id, names: [a.name, ...a.shortNames, ...a.aliases] })),
+        usedIds
+    };
 }
 
-export async function importFile(_bytes: Uint8Array, name: string, _context: ImportContext, _options?: { sheet?: string; table?: number; whole?: boolean }): Promise<ImportResult> {
-    await Promise.resolve();
-    throw new ImportError({ words: { vi: `(stub) ${name}`, en: `Cannot import ${name} yet` } });
+/** The context of an open plan document, from its model. */
+export function importContextOfDocument(services: PlanServices, document: LangiumDocument | undefined, locale: Locale, numberStyle?: NumberStyle): ImportContext {
+    if (!document) return importContextOf(undefined, undefined, locale, numberStyle);
+    return importContextOf(services.plan.Models.get(document as never), document.textDocument.getText(), locale, numberStyle);
 }
 
-export function importClipboard(clip: { html?: string; text?: string }, _context: ImportContext): ImportResult | undefined {
-    if (!/<table/i.test(clip.html ?? '') && !/\t/.test(clip.text ?? '')) return undefined;
-    return { text: '// stub\n', tables: '// stub table\n', problems: [] };
+/** One grid of figures by unit as plan text: the new units' declarations and the table. */
+export function importGrid(grid: Grid, context: ImportContext, plainNumbers = false, fallbackTitle = grid.name): { declarations: string; tables: string; problems: ImportProblem[] } | { failure: Said } {
+    const table = recogniseGrid(grid, context, plainNumbers);
+    if ('failure' in table) return { failure: table.failure };
+    table.title ??= fallbackTitle;
+    const id = freshId(table.annex ? `phu luc ${table.annex}` : table.title, context.usedIds, 'snake', 'bang');
+    return { declarations: printUnits(table.newUnits, context.locale), tables: printTable(table, id, context.locale), problems: table.problems };
 }
 
-export function insertImport(planText: string, result: ImportResult, offset?: number): { offset: number; length: number; newText: string }[] {
-    return [{ offset: offset ?? planText.length, length: 0, newText: result.tables ?? result.text }];
+export interface ImportOptions {
+    /** Only the sheet of this name (XLSX). */
+    sheet?: string;
+    /** Only the table with this index, from 1 (DOCX, or a sheet's index). */
+    table?: number;
+}
+
+/** The grids an import takes: all, the named sheet, or the numbered table. */
+function chosenGrids(source: SourceDocument, options: ImportOptions): Grid[] {
+    if (options.sheet !== undefined) {
+        const grid = source.grids.find(g => g.name === options.sheet);
+        if (!grid) throw new ImportError(said(IMPORT_PROBLEMS.noSuchSheet, { name: options.sheet, sheets: source.grids.map(g => `"${g.name}"`).join(', ') }));
+        return [grid];
+    }
+    if (options.table !== undefined) {
+        const grid = source.grids.find(g => g.index === options.table);
+        if (!grid) throw new ImportError(said(IMPORT_PROBLEMS.noSuchGrid, { index: options.table, count: source.grids.length }));
+        return [grid];
+    }
+    return source.grids;
+}
+
+/**
+ * The tables of a source document as plan text. Stand-alone (`into` false): a whole plan with its
+ * `plan` line and number style; otherwise the declarations and tables apart, for insertImport.
+ * Throws ImportError when no grid holds a table of figures by unit.
+ */
+export async function importSource(services: PlanServices, source: SourceDocument, context: ImportContext, options: ImportOptions & { into?: boolean } = {}): Promise<ImportResult> {
+    const grids = chosenGrids(source, options);
+    const plain = (source.format === 'csv' || source.format === 'tsv') && context.numberStyle === 'vi' && writesPlainNumbers(grids);
+    const declarations: string[] = [];
+    const tables: string[] = [];
+    const problems: ImportProblem[] = [];
+    for (const grid of grids) {
+        // A lone CSV or Word table without a title is named after its file; a sheet after itself.
+        const fallback = grid.addressing === 'sheet' && source.format === 'xlsx' ? grid.name : stem(source.name) + (grids.length > 1 ? ` ${grid.index}` : '');
+        const imported = importGrid(grid, context, plain, fallback);
+        if ('failure' in imported) {
+            if (grids.length === 1) throw new ImportError(imported.failure);
+            problems.push({ at: grid.name, said: said(IMPORT_PROBLEMS.gridSkipped, { grid: grid.name }), severity: 'warning' });
+            continue;
+        }
+        if (imported.declarations) declarations.push(imported.declarations);
+        tables.push(imported.tables);
+        problems.push(...imported.problems);
+    }
+    if (tables.length === 0) throw new ImportError(said(IMPORT_PROBLEMS.noTable, { grid: source.name }));
+    const where = grids.length === 1
+        ? say(grids[0].addressing === 'sheet' ? IMPORT_NOTES.sheet : IMPORT_NOTES.table, context.locale, { name: grids[0].name, index: grids[0].index })
+        : source.format;
+    const header = [comment(say(IMPORT_NOTES.source, context.locale, { file: source.name, where }))];
+    if (plain) header.push(comment(say(IMPORT_NOTES.plainNumbers, context.locale, { style: context.numberStyle })));
+    const declarationText = declarations.join('\n');
+    const tableText = [...header, ...tables].join('\n\n');
+    if (options.into) {
+        // Laid out apart: the plan they go into keeps its own bytes.
+        const [laidDeclarations, laidTables] = await Promise.all([declarationText, tableText].map(t => t ? formatPlanText(services, t) : ''));
+        return { text: [laidDeclarations, laidTables].filter(Boolean).join('\n'), declarations: laidDeclarations, tables: laidTables, problems };
+    }
+    const planId = freshId(stem(source.name), context.usedIds, 'snake', 'ke_hoach');
+    const title = stem(source.name);
+    const text = [
+        ...header,
+        `plan ${planId} ${quote(title)}`,
+        `number-style ${context.numberStyle}`,
+        declarationText,
+        tables.join('\n\n')
+    ].filter(Boolean).join('\n\n') + '\n';
+    return { text: await formatPlanText(services, text), problems };
+}
+
+/** A file's name without its folder and extension. */
+function stem(name: string): string {
+    return name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 }
