@@ -6,6 +6,8 @@ import type { Words } from '../catalogue.js';
 export const IMPORT_EDITOR_WORDS = {
     /** The source named in messages: a file's name, or the clipboard. */
     clipboard: { vi: 'dữ liệu dán', en: 'the pasted data' },
+    /** A pasted table's name: its title when it prints none, and the start of its cells' addresses. */
+    pastedTable: { vi: 'Bảng dán', en: 'Pasted table' },
     tableImported: { vi: 'Đã nhập bảng từ {source} vào {plan}.', en: 'Imported the table from {source} into {plan}.' },
     planImported: { vi: 'Đã tạo kế hoạch {target} từ {source}.', en: 'Created the plan {target} from {source}.' },
     planText: { vi: 'Đã đọc kế hoạch từ {source}.', en: 'Read the plan from {source}.' },

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DocumentState, TextDocument, URI, type LangiumDocument } from 'langium';
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
-import type { ClientCapabilities, Connection, WorkspaceEdit } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type ClientCapabilities, type Connection, type WorkspaceEdit } from 'vscode-languageserver';
 import { said, say, type Said } from '../../../common/catalogue.js';
 import type { Locale } from '../../../common/locale.js';
 import {
@@ -63,14 +63,14 @@ export class PlanImportService {
     async importTable(args: ImportTableArgs, apply: boolean, command: string = ImportCommands.importTable): Promise<ImportOutcome> {
         let source = this.say(said(W.clipboard));
         try {
-            checkArgs(command, args, { uri: 'string' });
+            checkArgs(command, args, { uri: 'string', position: 'position?' });
             const read = await this.readSource(command, args);
             if (read.kind === 'file') source = read.name;
             const uri = URI.parse(args.uri);
             const { text, document, parsed } = await this.planText(uri);
             const context = importContextOfDocument(this.plan, document, this.locale);
             const result = read.kind === 'clipboard'
-                ? await importClipboard(this.plan, { html: read.html, text: read.text }, context, source)
+                ? await importClipboard(this.plan, { html: read.html, text: read.text }, context, this.say(said(W.pastedTable)))
                 : await importFile(this.plan, read.bytes, read.name, context, { sheet: args.sheet, table: args.table });
             if (!result) throw new ImportStop(said(W.noTable, { source }), undefined, true);
             const offset = args.position ? offsetAt(text, args.position) : undefined;
@@ -210,13 +210,13 @@ export class PlanImportService {
         }
     }
 
-    /** window/showMessage: information when all was placed, a warning listing what was not, an error. */
+    /**
+     * window/showMessage (a notification: nothing to answer): information when all was placed, a
+     * warning listing what was not, an error when nothing was imported.
+     */
     private show(outcome: ImportOutcome): void {
-        const window = this.connection?.window;
-        if (!window) return;
-        if (!outcome.ok) void window.showErrorMessage(outcome.message);
-        else if (outcome.problems.length > 0) void window.showWarningMessage(outcome.message);
-        else void window.showInformationMessage(outcome.message);
+        const type = !outcome.ok ? MessageType.Error : outcome.problems.length > 0 ? MessageType.Warning : MessageType.Info;
+        void this.connection?.sendNotification(ShowMessageNotification.type, { type, message: outcome.message });
     }
 
     private failure(error: unknown, source: string, notify: boolean): ImportOutcome {
@@ -267,19 +267,30 @@ function applyOf(args: unknown[]): boolean {
     return argumentObject(args).apply !== false;
 }
 
-type Expected = 'string' | 'string?' | 'number?';
+type Expected = 'string' | 'string?' | 'number?' | 'position?';
 
 /** A wrong argument's type is said, with the argument's name, before anything is read. */
 function checkArgs(command: string, args: object, expected: Record<string, Expected>): void {
     const record = args as Record<string, unknown>;
     for (const [name, type] of Object.entries(expected)) {
         const value = record[name];
+        const absent = value === undefined || value === null;
         const ok = type === 'string' ? typeof value === 'string'
-            : type === 'string?' ? value === undefined || value === null || typeof value === 'string'
-                : value === undefined || value === null || (typeof value === 'number' && Number.isInteger(value) && value > 0);
-        if (!ok) throw new ImportStop(said(W.badArgument, { command, name, expected: type.replace('?', '') }));
+            : type === 'string?' ? absent || typeof value === 'string'
+                : type === 'number?' ? absent || (typeof value === 'number' && Number.isInteger(value) && value > 0)
+                    : absent || isPosition(value);
+        if (!ok) throw new ImportStop(said(W.badArgument, { command, name, expected: EXPECTED[type] }));
         if (value === null) delete record[name];
     }
+}
+
+const EXPECTED: Record<Expected, string> = {
+    'string': 'string', 'string?': 'string', 'number?': 'number ≥ 1', 'position?': '{ line, character }'
+};
+
+function isPosition(value: unknown): boolean {
+    const p = value as { line?: unknown; character?: unknown };
+    return typeof value === 'object' && [p.line, p.character].every(n => typeof n === 'number' && Number.isInteger(n) && n >= 0);
 }
 
 /** A file of at most the import's size limit, read whole; its name says its format. */

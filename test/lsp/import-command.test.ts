@@ -1,0 +1,187 @@
+// The import's LSP commands with the built server, as Neovim or Emacs would call them
+// (workspace/executeCommand plan.importTable / plan.importPlan): the server asks the client to apply
+// the edit (workspace/applyEdit), says what it did or could not (window/showMessage), and the pasted
+// table, once in the plan, is checked like any other (publishDiagnostics). The VS Code request
+// plan/importClipboard returns the same edits without applying them. Bad input is an answer, never a
+// crash: the server still answers afterwards and exits 0.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+    ApplyWorkspaceEditRequest, DidChangeTextDocumentNotification, ExecuteCommandRequest, MessageType, ShowMessageNotification,
+    type ApplyWorkspaceEditParams, type ShowMessageParams, type TextEdit
+} from 'vscode-languageserver-protocol/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ImportClipboardRequest, ImportCommands, type ImportClipboardResult, type ImportOutcome } from '../../common/protocol.js';
+import { startClient, type TestClient } from './client.js';
+
+// A plan that declares two of the pasted table's districts (the third is declared by the import).
+const PLAN = `plan dan_bang "Kế hoạch dán bảng"
+number-style vi
+
+district PhuCu "Phù Cừ" huyen
+district TienLu "Tiên Lữ" huyen
+`;
+
+// As Excel puts a copied range on the clipboard: an HTML table and the same cells tab-separated. The
+// printed total of poor households is off by 10 (946 + 726 + 416 = 2.088, printed 2.098).
+const ROWS = [
+    ['STT', 'Đơn vị', 'Tổng số hộ năm 2024', 'Số hộ nghèo năm 2024'],
+    ['1', 'Huyện Phù Cừ', '29.822', '946'],
+    ['2', 'Huyện Tiên Lữ', '30.365', '726'],
+    ['3', 'Thành phố Hưng Yên', '37.278', '416'],
+    ['', 'Tổng cộng', '97.465', '2.098']
+];
+const TSV = ROWS.map(r => r.join('\t')).join('\r\n') + '\r\n';
+const HTML = `<html><body><!--StartFragment--><table border=0 cellpadding=0 cellspacing=0>${ROWS.map(r =>
+    `<tr>${r.map(c => `<td${/^[\d.]+$/.test(c) ? ' class=xl65 align=right' : ''}>${c}</td>`).join('')}</tr>`).join('')}</table><!--EndFragment--></body></html>`;
+
+let client: TestClient;
+const applied: ApplyWorkspaceEditParams[] = [];
+const messages: ShowMessageParams[] = [];
+/** The editor's copy of each open document: edits the server asks for are applied here and sent back. */
+const documents = new Map<string, TextDocument>();
+let folder: string;
+
+async function open(name: string, text: string): Promise<string> {
+    const uri = pathToFileURL(path.join(folder, name)).toString();
+    documents.set(uri, TextDocument.create(uri, 'plan', 1, text));
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri);
+    return uri;
+}
+
+/** Applies edits to the editor's copy and tells the server, as an editor does after workspace/applyEdit. */
+async function edit(uri: string, edits: TextEdit[]): Promise<void> {
+    const document = documents.get(uri)!;
+    const text = TextDocument.applyEdits(document, edits);
+    const next = TextDocument.create(uri, 'plan', document.version + 1, text);
+    documents.set(uri, next);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: next.version }, contentChanges: [{ text }]
+    });
+}
+
+function execute(command: string, args: object): Promise<ImportOutcome> {
+    return client.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] }) as Promise<ImportOutcome>;
+}
+
+beforeAll(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-import-lsp-'));
+    client = await startClient({
+        locale: 'en',
+        settings: { plan: { language: 'en' } },
+        configuration: true,
+        capabilities: {
+            workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, executeCommand: {} },
+            window: { showDocument: { support: false } }
+        }
+    });
+    client.connection.onRequest(ApplyWorkspaceEditRequest.type, async params => {
+        applied.push(params);
+        for (const [uri, edits] of Object.entries(params.edit.changes ?? {})) await edit(uri, edits);
+        return { applied: true };
+    });
+    client.connection.onNotification(ShowMessageNotification.type, params => { messages.push(params); });
+}, 180_000);
+
+afterAll(async () => {
+    expect(await client.stop()).toBe(0);
+    fs.rmSync(folder, { recursive: true, force: true });
+});
+
+describe('plan.importTable through workspace/executeCommand', () => {
+    test('the server advertises the commands', () => {
+        expect(client.initializeResult.capabilities.executeCommandProvider?.commands).toEqual(
+            expect.arrayContaining([ImportCommands.importTable, ImportCommands.importPlan]));
+    });
+
+    test('an Excel-like HTML table with its TSV: applied at the cursor, the new unit declared, the total off by 10 found', async () => {
+        const uri = await open('html.plan', PLAN);
+        const before = applied.length;
+        const from = client.published.length;
+        const end = documents.get(uri)!.positionAt(PLAN.length);
+        const outcome = await execute(ImportCommands.importTable, { uri, position: end, html: HTML, text: TSV });
+        expect(outcome.ok, outcome.message).toBe(true);
+        expect(outcome.applied).toBe(true);
+        expect(outcome.message).toMatch(/^Imported the table from the pasted data into html\.plan\./);
+        expect(applied.length).toBe(before + 1);
+        expect(applied[before].label).toBe(ImportCommands.importTable);
+        const text = documents.get(uri)!.getText();
+        expect(text.startsWith(PLAN.trimEnd())).toBe(true);
+        expect(text).toMatch(/district HungYen "Thành phố Hưng Yên" thanh-pho/);
+        expect(text).toMatch(/row 1 PhuCu/);
+        expect(text).toMatch(/row 2 TienLu/);
+        const published = await client.diagnosticsFor(uri, p => p.diagnostics.some(d => d.code === 'total-mismatch'), from);
+        const errors = published.diagnostics.filter(d => d.severity === 1);
+        expect(errors.map(d => d.code)).toEqual(['total-mismatch']);
+        expect(errors[0].message).toMatch(/2\.098.*2\.088/);
+        expect(messages.at(-1)?.type).toBe(outcome.problems.length > 0 ? MessageType.Warning : MessageType.Info);
+        expect(messages.at(-1)?.message).toBe(outcome.message);
+    });
+
+    test('a TSV alone (no HTML): the same table, the same finding', async () => {
+        const uri = await open('tsv.plan', PLAN);
+        const from = client.published.length;
+        const outcome = await execute(ImportCommands.importTable, { uri, text: TSV });
+        expect(outcome.ok, outcome.message).toBe(true);
+        expect(documents.get(uri)!.getText()).toMatch(/row 3 HungYen/);
+        const published = await client.diagnosticsFor(uri, p => p.diagnostics.some(d => d.code === 'total-mismatch'), from);
+        expect(published.diagnostics.filter(d => d.severity === 1).map(d => d.code)).toEqual(['total-mismatch']);
+    });
+
+    test('a .tsv file on the server\'s machine, and the same bytes sent in base64', async () => {
+        const file = path.join(folder, 'bang.tsv');
+        fs.writeFileSync(file, '\uFEFF' + TSV);
+        const byPath = await execute(ImportCommands.importTable, { uri: await open('file.plan', PLAN), file, apply: false });
+        expect(byPath.ok, byPath.message).toBe(true);
+        expect(byPath.applied).toBeUndefined();
+        const byData = await execute(ImportCommands.importTable, { uri: await open('data.plan', PLAN), data: fs.readFileSync(file).toString('base64'), name: 'bang.tsv', apply: false });
+        expect(byData.edits).toEqual(byPath.edits);
+        expect(byData.message).toMatch(/from bang\.tsv/);
+    });
+
+    test('plan/importClipboard returns the edits and applies nothing; a clipboard without a table is null', async () => {
+        const uri = await open('request.plan', PLAN);
+        const before = applied.length;
+        const result = await client.connection.sendRequest<ImportClipboardResult>(ImportClipboardRequest, { uri, position: { line: 5, character: 0 }, html: HTML, text: TSV });
+        expect(result?.ok).toBe(true);
+        expect(result?.edits?.some(e => e.range.start.line === 5 && /row 1 PhuCu/.test(e.newText))).toBe(true);
+        expect(applied.length).toBe(before);
+        expect(documents.get(uri)!.getText()).toBe(PLAN);
+        expect(await client.connection.sendRequest(ImportClipboardRequest, { uri, position: { line: 0, character: 0 }, text: 'just words' })).toBeNull();
+    });
+});
+
+describe('bad input is a clear message, never a crash', () => {
+    test.each([
+        ['text without a table', { text: 'một dòng chữ' }, /the pasted data holds no table/],
+        ['no source at all', {}, /needs something to import: html, text, file/],
+        ['a missing file', { file: '/nonexistent/bang.xlsx' }, /could not be read/],
+        ['bytes without a name', { data: 'AAAA' }, /argument name is not valid/],
+        ['not base64', { data: '%%%', name: 'x.csv' }, /argument data is not valid \(base64\)/],
+        ['a corrupt workbook', { data: Buffer.from('PK\u0003\u0004 not a zip').toString('base64'), name: 'hong.xlsx' }, /hong\.xlsx/],
+        ['a position of the wrong type', { text: TSV, position: 'end' }, /argument position is not valid/]
+    ])('%s', async (_, args, message) => {
+        const uri = await open('bad.plan', PLAN);
+        const before = applied.length;
+        const shown = messages.length;
+        const outcome = await execute(ImportCommands.importTable, { uri, ...args });
+        expect(outcome.ok).toBe(false);
+        expect(outcome.message).toMatch(message);
+        expect(applied.length).toBe(before);
+        expect(messages.slice(shown).map(m => m.type)).toEqual([MessageType.Error]);
+        expect(documents.get(uri)!.getText()).toBe(PLAN);
+    });
+
+    test('a command without arguments, and plan.importPlan without a file', async () => {
+        const bare = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: ImportCommands.importTable }) as ImportOutcome;
+        expect(bare.ok).toBe(false);
+        expect(bare.message).toMatch(/argument uri is not valid/);
+        const plan = await execute(ImportCommands.importPlan, { text: TSV });
+        expect(plan.ok).toBe(false);
+        expect(plan.message).toMatch(/needs something to import/);
+    });
+});
