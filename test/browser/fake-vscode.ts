@@ -30,6 +30,33 @@ export class Range {
     constructor(readonly start: Position, readonly end: Position) {}
 }
 
+export class TextEdit {
+    constructor(readonly range: Range, readonly newText: string) {}
+}
+
+export class WorkspaceEdit {
+    readonly entries = new Map<string, TextEdit[]>();
+    set(uri: URI, edits: TextEdit[]): void {
+        this.entries.set(uri.toString(), edits);
+    }
+}
+
+/** Paste edit kinds as VS Code builds them: dotted values, `Text.append('plan', 'table')` → text.plan.table. */
+export class DocumentDropOrPasteEditKind {
+    static readonly Empty = new DocumentDropOrPasteEditKind('');
+    static readonly Text = new DocumentDropOrPasteEditKind('text');
+    constructor(readonly value: string) {}
+    append(...parts: string[]): DocumentDropOrPasteEditKind {
+        return new DocumentDropOrPasteEditKind([this.value, ...parts].filter(Boolean).join('.'));
+    }
+}
+
+export class DocumentPasteEdit {
+    additionalEdit?: WorkspaceEdit;
+    yieldTo?: DocumentDropOrPasteEditKind[];
+    constructor(readonly insertText: string, readonly title: string, readonly kind: DocumentDropOrPasteEditKind) {}
+}
+
 export class FakeWebview {
     html = '';
     options: Record<string, unknown> = {};
@@ -115,6 +142,12 @@ export const fake = {
     warningAnswer: undefined as string | undefined,
     failRename: false,
     activeEditorEmitter: new EventEmitter<unknown>(),
+    /** Paste edit providers registered, and the edits workspace.applyEdit was given (answered `applyAnswer`). */
+    pasteProviders: [] as { selector: unknown; provider: unknown; metadata: unknown }[],
+    appliedEdits: [] as WorkspaceEdit[],
+    applyAnswer: true,
+    statusMessages: [] as string[],
+    changeEmitter: new EventEmitter<unknown>(),
     activeTextEditor: undefined as { document: FakeDocument; viewColumn?: number } | undefined,
     visibleTextEditors: [] as { document: FakeDocument; viewColumn?: number }[],
     reset(): void {
@@ -137,6 +170,10 @@ export const fake = {
         this.failRename = false;
         this.activeTextEditor = undefined;
         this.visibleTextEditors = [];
+        this.pasteProviders.length = 0;
+        this.appliedEdits.length = 0;
+        this.applyAnswer = true;
+        this.statusMessages.length = 0;
     }
 };
 
@@ -168,6 +205,7 @@ export const window = {
     showInformationMessage: message('info'),
     showWarningMessage: message('warning'),
     showErrorMessage: message('error'),
+    setStatusBarMessage(text: string) { fake.statusMessages.push(text); return { dispose() {} }; },
     registerWebviewPanelSerializer: () => ({ dispose() {} })
 };
 
@@ -180,7 +218,21 @@ export const workspace = {
         return fakeDocument(uri, new TextDecoder().decode(data));
     },
     workspaceFolders: undefined,
+    onDidChangeTextDocument: fake.changeEmitter.event,
+    async applyEdit(edit: WorkspaceEdit): Promise<boolean> {
+        fake.appliedEdits.push(edit);
+        return fake.applyAnswer;
+    },
     fs: {
+        async readFile(uri: URI): Promise<Uint8Array> {
+            const data = fake.files.get(uri.toString());
+            if (!data) throw new FileNotFound(uri.toString());
+            return data;
+        },
+        async readDirectory(folder: URI): Promise<[string, number][]> {
+            const prefix = folder.toString().replace(/\/?$/, '/');
+            return [...fake.files.keys()].filter(k => k.startsWith(prefix) && !k.slice(prefix.length).includes('/')).map(k => [decodeURIComponent(k.slice(prefix.length)), 1]);
+        },
         async stat(uri: URI) {
             if (!fake.files.has(uri.toString())) throw new FileNotFound(uri.toString());
             return { type: 1, size: fake.files.get(uri.toString())!.length };
@@ -199,6 +251,13 @@ export const workspace = {
         async delete(uri: URI) {
             fake.files.delete(uri.toString());
         }
+    }
+};
+
+export const languages = {
+    registerDocumentPasteEditProvider(selector: unknown, provider: unknown, metadata: unknown) {
+        fake.pasteProviders.push({ selector, provider, metadata });
+        return { dispose() {} };
     }
 };
 

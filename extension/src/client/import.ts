@@ -77,7 +77,7 @@ export class PlanTablePasteProvider implements vscode.DocumentPasteEditProvider 
 
 function toVscodeEdit(edit: PlainTextEdit): vscode.TextEdit {
     const { start, end } = edit.range;
-    return new vscode.TextEdit(new vscode.Range(start.line, start.character, end.line, end.character), edit.newText);
+    return new vscode.TextEdit(new vscode.Range(new vscode.Position(start.line, start.character), new vscode.Position(end.line, end.character)), edit.newText);
 }
 
 /**
