@@ -98,7 +98,7 @@ export async function importSource(services: PlanServices, source: SourceDocumen
     const tableText = [...header, ...tables].join('\n\n');
     if (options.into) {
         // Laid out apart: the plan they go into keeps its own bytes.
-        const [laidDeclarations, laidTables] = await Promise.all([declarationText, tableText].map(t => t ? formatPlanText(services, t) : ''));
+        const [laidDeclarations, laidTables] = await Promise.all([declarationText, tableText].map(async t => t ? formatPlanText(services, t) : ''));
         return { text: [laidDeclarations, laidTables].filter(Boolean).join('\n'), declarations: laidDeclarations, tables: laidTables, problems };
     }
     const planId = freshId(stem(source.name), context.usedIds, 'snake', 'ke_hoach');

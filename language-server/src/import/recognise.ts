@@ -459,7 +459,7 @@ function readBody(cells: Cells, layout: Layout, columns: Columns, table: Recogni
         if (!name && !hasFigures && rowNotes.length === 0 && columns.values.every(v => cells.ownText(r, v.col) === '')) continue;
 
         if (r > lastFigureRow) {
-            const text = [stt, label, ...rowNotes.map(n => String(n.args?.text ?? ''))].filter(Boolean).join(' ');
+            const text = [stt, label, ...rowNotes.map(n => (typeof n.args?.text === 'string' ? n.args.text : ''))].filter(Boolean).join(' ');
             if (text) table.notesBelow.push(said(IMPORT_NOTES.noteLine, { text }));
             continue;
         }
