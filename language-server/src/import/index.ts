@@ -12,7 +12,7 @@ import type { Grid, SourceDocument } from './grid.js';
 import { ImportError } from './limits.js';
 import { comment, freshId, quote } from './plan-text.js';
 import { printTable, printUnits } from './print.js';
-import { recogniseGrid, writesPlainNumbers } from './recognise.js';
+import { recogniseGrid, writesPlainNumbers, type AroundTable } from './recognise.js';
 import type { ImportContext, ImportProblem, ImportResult } from './table.js';
 
 /** What a plan declares, for matching the imported rows and making ids that do not collide. */
@@ -34,8 +34,10 @@ export function importContextOfDocument(services: PlanServices, document: Langiu
 }
 
 /** One grid of figures by unit as plan text: the new units' declarations and the table. */
-export function importGrid(grid: Grid, context: ImportContext, plainNumbers = false, fallbackTitle = grid.name): { declarations: string; tables: string; problems: ImportProblem[] } | { failure: Said } {
-    const table = recogniseGrid(grid, context, plainNumbers);
+export function importGrid(
+    grid: Grid, context: ImportContext, plainNumbers = false, fallbackTitle = grid.name, around?: AroundTable
+): { declarations: string; tables: string; problems: ImportProblem[] } | { failure: Said } {
+    const table = recogniseGrid(grid, context, plainNumbers, around);
     if ('failure' in table) return { failure: table.failure };
     table.title ??= fallbackTitle;
     const id = freshId(table.annex ? `phu luc ${table.annex}` : table.title, context.usedIds, 'snake', 'bang');
@@ -71,6 +73,8 @@ function chosenGrids(source: SourceDocument, options: ImportOptions): Grid[] {
  */
 export async function importSource(services: PlanServices, source: SourceDocument, context: ImportContext, options: ImportOptions & { into?: boolean } = {}): Promise<ImportResult> {
     const grids = chosenGrids(source, options);
+    // The plan's own id first, so that a table named after the file does not take it.
+    const planId = options.into ? '' : freshId(stem(source.name), context.usedIds, 'snake', 'ke_hoach');
     const plain = (source.format === 'csv' || source.format === 'tsv') && context.numberStyle === 'vi' && writesPlainNumbers(grids);
     const declarations: string[] = [];
     const tables: string[] = [];
@@ -78,7 +82,7 @@ export async function importSource(services: PlanServices, source: SourceDocumen
     for (const grid of grids) {
         // A lone CSV or Word table without a title is named after its file; a sheet after itself.
         const fallback = grid.addressing === 'sheet' && source.format === 'xlsx' ? grid.name : stem(source.name) + (grids.length > 1 ? ` ${grid.index}` : '');
-        const imported = importGrid(grid, context, plain, fallback);
+        const imported = importGrid(grid, context, plain, fallback, aroundTable(source, grid));
         if ('failure' in imported) {
             if (grids.length === 1) throw new ImportError(imported.failure);
             problems.push({ at: grid.name, said: said(IMPORT_PROBLEMS.gridSkipped, { grid: grid.name }), severity: 'warning' });
@@ -90,7 +94,7 @@ export async function importSource(services: PlanServices, source: SourceDocumen
     }
     if (tables.length === 0) throw new ImportError(said(IMPORT_PROBLEMS.noTable, { grid: source.name }));
     const where = grids.length === 1
-        ? say(grids[0].addressing === 'sheet' ? IMPORT_NOTES.sheet : IMPORT_NOTES.table, context.locale, { name: grids[0].name, index: grids[0].index })
+        ? say(source.format === 'xlsx' ? IMPORT_NOTES.sheet : IMPORT_NOTES.table, context.locale, { name: grids[0].name, index: grids[0].index })
         : source.format;
     const header = [comment(say(IMPORT_NOTES.source, context.locale, { file: source.name, where }))];
     if (plain) header.push(comment(say(IMPORT_NOTES.plainNumbers, context.locale, { style: context.numberStyle })));
@@ -98,10 +102,9 @@ export async function importSource(services: PlanServices, source: SourceDocumen
     const tableText = [...header, ...tables].join('\n\n');
     if (options.into) {
         // Laid out apart: the plan they go into keeps its own bytes.
-        const [laidDeclarations, laidTables] = await Promise.all([declarationText, tableText].map(t => t ? formatPlanText(services, t) : ''));
+        const [laidDeclarations, laidTables] = await Promise.all([declarationText, tableText].map(async t => t ? formatPlanText(services, t) : ''));
         return { text: [laidDeclarations, laidTables].filter(Boolean).join('\n'), declarations: laidDeclarations, tables: laidTables, problems };
     }
-    const planId = freshId(stem(source.name), context.usedIds, 'snake', 'ke_hoach');
     const title = stem(source.name);
     const text = [
         ...header,
@@ -116,4 +119,30 @@ export async function importSource(services: PlanServices, source: SourceDocumen
 /** A file's name without its folder and extension. */
 function stem(name: string): string {
     return name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+}
+
+/**
+ * The paragraphs of a Word document around one of its tables: up to four short ones above it since
+ * the table before (its "Phụ lục", title, unit line), and the notes right below it.
+ */
+function aroundTable(source: SourceDocument, grid: Grid): AroundTable | undefined {
+    const blocks = source.blocks;
+    if (!blocks) return undefined;
+    const at = blocks.findIndex(b => b.kind === 'table' && b.grid === grid.index);
+    if (at < 0) return undefined;
+    const above: string[] = [];
+    for (let i = at - 1; i >= 0 && above.length < 4; i--) {
+        const b = blocks[i];
+        if (b.kind === 'table') break;
+        if (b.text.trim() === '') continue;
+        if (b.text.length > 200) break;
+        above.unshift(b.text);
+    }
+    const below: string[] = [];
+    for (let i = at + 1; i < blocks.length; i++) {
+        const b = blocks[i];
+        if (b.kind === 'table' || !/^\s*(ghi chú|nguồn|\*)/iu.test(b.text)) break;
+        below.push(b.text);
+    }
+    return { above, below };
 }

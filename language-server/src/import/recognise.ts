@@ -229,7 +229,10 @@ function headingPath(cells: Cells, layout: Layout, c: number): string[] {
 // ---- Recognition ------------------------------------------------------------------------------------
 
 /** The table a grid holds, or why it holds none (no year in its headings, no column of names). */
-export function recogniseGrid(grid: Grid, context: ImportContext, plainNumbers = false): RecognisedTable | { failure: Said } {
+/** Paragraphs printed around a Word table: its title above, its notes below. */
+export interface AroundTable { above: string[]; below: string[] }
+
+export function recogniseGrid(grid: Grid, context: ImportContext, plainNumbers = false, around?: AroundTable): RecognisedTable | { failure: Said } {
     const noTable = { failure: said(IMPORT_PROBLEMS.noTable, { grid: grid.name }) };
     const cells = new Cells(grid);
     if (cells.width === 0) return noTable;
@@ -239,7 +242,8 @@ export function recogniseGrid(grid: Grid, context: ImportContext, plainNumbers =
         grid, years: [], columns: [], declarations: [], body: [], totalFirst: false, newUnits: [],
         notes: [], notesBelow: [], problems: []
     };
-    readTitles(cells, layout, table);
+    readTitles(layout.titleRows.map(r => [...new Set(Array.from({ length: cells.width }, (_, c) => cells.text(r, c)).filter(Boolean))]).flat()
+        .concat(around?.above ?? []), table);
     for (const r of layout.numberingRows) {
         const text = Array.from({ length: cells.width }, (_, c) => cells.ownText(r, c)).filter(Boolean).join(' | ');
         table.notes.push(said(IMPORT_NOTES.numberingRow, { text, row: r + 1 }));
@@ -249,14 +253,14 @@ export function recogniseGrid(grid: Grid, context: ImportContext, plainNumbers =
     const columns = readColumns(cells, layout, table, context);
     if (!columns) return { failure: said(IMPORT_PROBLEMS.noYear, { grid: grid.name }) };
     readBody(cells, layout, columns, table, context, plainNumbers);
+    for (const text of around?.below ?? []) table.notesBelow.push(said(IMPORT_NOTES.noteLine, { text: oneLine(inert(text).text) }));
     return table;
 }
 
-function readTitles(cells: Cells, layout: Layout, table: RecognisedTable): void {
+function readTitles(lines: string[], table: RecognisedTable): void {
     const capitals: string[] = [];
-    for (const r of layout.titleRows) {
-        const texts = [...new Set(Array.from({ length: cells.width }, (_, c) => cells.text(r, c)).filter(Boolean))];
-        for (const text of texts) {
+    {
+        for (const text of lines.map(l => oneLine(inert(l).text)).filter(Boolean)) {
             // Folding keeps the length of a composed text, so a match in it is a place in the text.
             const composed = text.normalize('NFC');
             const annex = /^(phu luc|bieu(?: so| mau)?)\s*(?:so\s*)?([0-9]+[a-z]?|[ivxlc]+)\b/.exec(fold(composed));
@@ -459,7 +463,7 @@ function readBody(cells: Cells, layout: Layout, columns: Columns, table: Recogni
         if (!name && !hasFigures && rowNotes.length === 0 && columns.values.every(v => cells.ownText(r, v.col) === '')) continue;
 
         if (r > lastFigureRow) {
-            const text = [stt, label, ...rowNotes.map(n => String(n.args?.text ?? ''))].filter(Boolean).join(' ');
+            const text = [stt, label, ...rowNotes.map(n => (typeof n.args?.text === 'string' ? n.args.text : ''))].filter(Boolean).join(' ');
             if (text) table.notesBelow.push(said(IMPORT_NOTES.noteLine, { text }));
             continue;
         }
@@ -602,7 +606,7 @@ function figure(cells: Cells, r: number, c: number, table: RecognisedTable, styl
     if (cell.formula) table.notes.push(said(IMPORT_NOTES.formula, { at, formula: inert(cell.formula).text, value: text }));
     if (cell.hyperlink) table.notes.push(said(IMPORT_NOTES.hyperlink, { at, link: inert(cell.hyperlink).text }));
     if (cell.value !== undefined && !cell.textTyped && Number.isFinite(cell.value)) {
-        const percent = /%\s*$/.test(text);
+        const percent = cell.percent === true || /%\s*$/.test(text);
         const value = percent ? cell.value * 100 : cell.value;
         const decimals = cell.decimals ?? decimalsOf(value);
         const printed = formatNumber(value, style, decimals, cell.grouped ?? Math.abs(value) >= 1000);
