@@ -68,6 +68,8 @@ export interface ImportSourceArgs {
     /** The sheet of a workbook to import (by name), or the table of a Word document (from 1). */
     sheet?: string;
     table?: number;
+    /** Every table of a file that has several (without it, the server asks for `sheet` or `table`). */
+    all?: boolean;
 }
 
 export interface ImportTableArgs extends ImportSourceArgs {
@@ -114,7 +116,7 @@ export interface ImportOutcome {
 }
 
 /** A sheet of a workbook or a table of a Word document that can be named in `sheet`/`table`. */
-export interface ImportChoice { sheet?: string; table?: number; label: string }
+export interface ImportChoice { sheet?: string; table?: number; all?: boolean; label: string }
 
 /**
  * Client → server (VS Code's paste): the edits that put a pasted table into the plan, applying

@@ -6,8 +6,6 @@ import type { Words } from '../catalogue.js';
 export const IMPORT_EDITOR_WORDS = {
     /** The source named in messages: a file's name, or the clipboard. */
     clipboard: { vi: 'dữ liệu dán', en: 'the pasted data' },
-    /** A pasted table's name: its title when it prints none, and the start of its cells' addresses. */
-    pastedTable: { vi: 'Bảng dán', en: 'Pasted table' },
     tableImported: { vi: 'Đã nhập bảng từ {source} vào {plan}.', en: 'Imported the table from {source} into {plan}.' },
     planImported: { vi: 'Đã tạo kế hoạch {target} từ {source}.', en: 'Created the plan {target} from {source}.' },
     planText: { vi: 'Đã đọc kế hoạch từ {source}.', en: 'Read the plan from {source}.' },
@@ -40,16 +38,17 @@ export const IMPORT_EDITOR_WORDS = {
         vi: 'Tệp {file} quá lớn ({size} MB; tối đa {max} MB).',
         en: 'The file {file} is too large ({size} MB; at most {max} MB).'
     },
-    failed: { vi: 'Không nhập được {source}: {reason}', en: '{source} could not be imported: {reason}' },
     /** A fault of the importer itself (a bug), never a crash of the server. */
     internal: {
         vi: 'Lỗi khi nhập {source} (lỗi của chương trình, xin báo lại): {reason}',
         en: 'Importing {source} failed (a fault of the program, please report it): {reason}'
     },
     chooseOne: {
-        vi: '{source} có nhiều bảng; chọn một bằng tham số sheet hoặc table: {choices}',
-        en: '{source} has several tables; choose one with the argument sheet or table: {choices}'
+        vi: '{file} có {count} bảng; chọn một bằng tham số sheet hoặc table ({choices}), hoặc nhập tất cả với all: true.',
+        en: '{file} has {count} tables; choose one with the argument sheet or table ({choices}), or import them all with all: true.'
     },
+    /** The choice of every table, in the editor's list of a file's tables. */
+    allTables: { vi: 'Tất cả các bảng ({count})', en: 'All tables ({count})' },
     noTarget: {
         vi: 'Lệnh {command} cần target (URI của kế hoạch mới) khi nguồn không phải là một tệp.',
         en: 'The command {command} needs target (the new plan\'s URI) when the source is not a file.'
@@ -59,12 +58,5 @@ export const IMPORT_EDITOR_WORDS = {
         vi: 'Trình soạn thảo không áp dụng thay đổi{reason, select, none {} other {: {reason}}}.',
         en: 'The editor did not apply the change{reason, select, none {} other {: {reason}}}.'
     },
-    /** Until the readers of these formats land (import/editor-sources.ts is interim). */
-    formatPending: {
-        vi: '{file}: định dạng này chưa nhập được trong trình soạn thảo (hiện chỉ đọc .csv, .tsv và bảng dán dạng văn bản).',
-        en: '{file}: this format cannot be imported in the editor yet (for now only .csv, .tsv and pasted tables as text).'
-    },
-    tooManyRows: { vi: 'Bảng quá lớn: quá {max} dòng.', en: 'The table is too large: more than {max} rows.' },
-    tooManyCells: { vi: 'Bảng quá lớn: quá {max} ô.', en: 'The table is too large: more than {max} cells.' },
     cannotWrite: { vi: 'Không ghi được {target}: {reason}', en: '{target} could not be written: {reason}' }
 } as const satisfies Record<string, Words>;

@@ -141,7 +141,7 @@ async function requestImport(server: ImportServer, params: ImportFileParams): Pr
                 { title: vscode.l10n.t('Which table to import?'), placeHolder: outcome.message }
             );
             if (!picked) return undefined;
-            outcome = await server.sendRequest<ImportOutcome>(ImportFileRequest, { ...params, sheet: picked.choice.sheet, table: picked.choice.table });
+            outcome = await server.sendRequest<ImportOutcome>(ImportFileRequest, { ...params, sheet: picked.choice.sheet, table: picked.choice.table, all: picked.choice.all });
         }
     } catch (e) {
         void vscode.window.showErrorMessage(vscode.l10n.t('The plan language server could not import the file: {0}', (e as Error)?.message ?? String(e)));

@@ -70,8 +70,8 @@ export class PlanImportService {
             const { text, document, parsed } = await this.planText(uri);
             const context = importContextOfDocument(this.plan, document, this.locale);
             const result = read.kind === 'clipboard'
-                ? await importClipboard(this.plan, { html: read.html, text: read.text }, context, this.say(said(W.pastedTable)))
-                : await importFile(this.plan, read.bytes, read.name, context, { sheet: args.sheet, table: args.table });
+                ? await importClipboard(this.plan, { html: read.html, text: read.text }, context)
+                : await importFile(this.plan, read.bytes, read.name, context, { sheet: args.sheet, table: args.table, all: args.all });
             if (!result) throw new ImportStop(said(W.noTable, { source }), undefined, true);
             const offset = args.position ? offsetAt(text, args.position) : undefined;
             const edits = insertImport(parsed, result, offset).map(e => toTextEdit(text, e));
@@ -105,7 +105,7 @@ export class PlanImportService {
 
     /** The clipboard's flavours, a file on this machine, or bytes sent in base64. */
     private async readSource(command: string, args: ImportSourceArgs): Promise<Source> {
-        checkArgs(command, args, { html: 'string?', text: 'string?', file: 'string?', data: 'string?', name: 'string?', sheet: 'string?', table: 'number?' });
+        checkArgs(command, args, { html: 'string?', text: 'string?', file: 'string?', data: 'string?', name: 'string?', sheet: 'string?', table: 'number?', all: 'boolean?' });
         if (args.file !== undefined) {
             const file = args.file.startsWith('file:') ? fileURLToPath(args.file) : args.file;
             const name = args.name ?? path.basename(file);
@@ -226,12 +226,10 @@ export class PlanImportService {
             if (error.choices) outcome.choices = error.choices;
             if (error.noTable) outcome.noTable = true;
         } else if (error instanceof ImportError) {
-            outcome.message = this.say(said(W.failed, { source, reason: error.said }));
+            // The importer's words name the file and the place themselves.
+            outcome.message = this.say(error.said);
             const choices = choicesOf(error);
-            if (choices) {
-                outcome.choices = choices;
-                outcome.message = this.say(said(W.chooseOne, { source, choices: choices.map(c => c.label).join(', ') }));
-            }
+            if (choices) outcome.choices = choices;
         } else {
             // The importer's own fault: said and logged, the server goes on.
             console.error(`import of ${source} failed:`, error);
@@ -267,7 +265,7 @@ function applyOf(args: unknown[]): boolean {
     return argumentObject(args).apply !== false;
 }
 
-type Expected = 'string' | 'string?' | 'number?' | 'position?';
+type Expected = 'string' | 'string?' | 'number?' | 'boolean?' | 'position?';
 
 /** A wrong argument's type is said, with the argument's name, before anything is read. */
 function checkArgs(command: string, args: object, expected: Record<string, Expected>): void {
@@ -278,6 +276,7 @@ function checkArgs(command: string, args: object, expected: Record<string, Expec
         const ok = type === 'string' ? typeof value === 'string'
             : type === 'string?' ? absent || typeof value === 'string'
                 : type === 'number?' ? absent || (typeof value === 'number' && Number.isInteger(value) && value > 0)
+                    : type === 'boolean?' ? absent || typeof value === 'boolean'
                     : absent || isPosition(value);
         if (!ok) throw new ImportStop(said(W.badArgument, { command, name, expected: EXPECTED[type] }));
         if (value === null) delete record[name];
@@ -285,7 +284,7 @@ function checkArgs(command: string, args: object, expected: Record<string, Expec
 }
 
 const EXPECTED: Record<Expected, string> = {
-    'string': 'string', 'string?': 'string', 'number?': 'number ≥ 1', 'position?': '{ line, character }'
+    'string': 'string', 'string?': 'string', 'number?': 'number ≥ 1', 'boolean?': 'true or false', 'position?': '{ line, character }'
 };
 
 function isPosition(value: unknown): boolean {

@@ -33,9 +33,9 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
 export class ImportError extends Error {
     /**
      * The sheets or tables to choose from, when the file has several and none was named: the editor
-     * then asks which (the command's `sheet`/`table`). Added for the editor's import.
+     * then asks which (the command's `sheet`/`table`, or `all`). Added for the editor's import.
      */
-    choices?: { sheet?: string; table?: number; label: string }[];
+    choices?: { sheet?: string; table?: number; all?: boolean; label: string }[];
 
     constructor(readonly said: Said, message?: string) {
         super(message ?? said.words.en);
