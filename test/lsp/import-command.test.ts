@@ -7,7 +7,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
     ApplyWorkspaceEditRequest, DidChangeTextDocumentNotification, ExecuteCommandRequest, MessageType, ShowMessageNotification,
@@ -15,6 +17,7 @@ import {
 } from 'vscode-languageserver-protocol/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ImportClipboardRequest, ImportCommands, type ImportClipboardResult, type ImportOutcome } from '../../common/protocol.js';
+import { REPO_ROOT } from '../helpers/plan.js';
 import { startClient, type TestClient } from './client.js';
 
 // A plan that declares two of the pasted table's districts (the third is declared by the import).
@@ -82,6 +85,15 @@ beforeAll(async () => {
     client.connection.onRequest(ApplyWorkspaceEditRequest.type, async params => {
         applied.push(params);
         for (const [uri, edits] of Object.entries(params.edit.changes ?? {})) await edit(uri, edits);
+        // A new file, as an editor creates one: created empty (refused if it exists), then its text.
+        for (const change of params.edit.documentChanges ?? []) {
+            if ('kind' in change && change.kind === 'create') fs.writeFileSync(fileURLToPath(change.uri), '', { flag: 'wx' });
+            else if ('textDocument' in change) {
+                const file = fileURLToPath(change.textDocument.uri);
+                const document = TextDocument.create(change.textDocument.uri, 'plan', 0, fs.readFileSync(file, 'utf8'));
+                fs.writeFileSync(file, TextDocument.applyEdits(document, change.edits.filter((e): e is TextEdit => 'range' in e)));
+            }
+        }
         return { applied: true };
     });
     client.connection.onNotification(ShowMessageNotification.type, params => { messages.push(params); });
@@ -152,6 +164,60 @@ describe('plan.importTable through workspace/executeCommand', () => {
         expect(applied.length).toBe(before);
         expect(documents.get(uri)!.getText()).toBe(PLAN);
         expect(await client.connection.sendRequest(ImportClipboardRequest, { uri, position: { line: 0, character: 0 }, text: 'just words' })).toBeNull();
+    });
+});
+
+describe('office files', () => {
+    const EXAMPLES = path.join(REPO_ROOT, 'examples', 'import');
+
+    test('an Excel workbook on the server\'s machine: its table in the plan, its own slip found (1.810 printed, the rows add up to 1.800)', async () => {
+        const uri = await open('xlsx.plan', 'plan tu_excel "Từ Excel"\nnumber-style vi\n');
+        const from = client.published.length;
+        const outcome = await execute(ImportCommands.importTable, { uri, file: path.join(EXAMPLES, '2-hai-tang-tieu-de.xlsx') });
+        expect(outcome.ok, outcome.message).toBe(true);
+        expect(outcome.message).toMatch(/from 2-hai-tang-tieu-de\.xlsx into xlsx\.plan/);
+        const published = await client.diagnosticsFor(uri, p => p.diagnostics.some(d => d.code === 'total-mismatch'), from);
+        expect(published.diagnostics.filter(d => d.code === 'total-mismatch').map(d => d.message).join('\n')).toMatch(/1\.810.*1\.800/);
+    });
+
+    test('a workbook of several sheets: the server names them to choose from, then imports the one chosen', async () => {
+        const workbook = new ExcelJS.Workbook();
+        for (const name of ['Huyện', 'Ghi chú']) workbook.addWorksheet(name).addRows(ROWS);
+        const data = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+        const uri = await open('sheets.plan', PLAN);
+        const asked = await execute(ImportCommands.importTable, { uri, data, name: 'hai-trang.xlsx', apply: false });
+        expect(asked.ok).toBe(false);
+        expect(asked.message).toMatch(/hai-trang\.xlsx has 2 tables; choose one with the argument sheet or table \(sheet "Huyện", sheet "Ghi chú"\)/);
+        expect(asked.choices).toEqual([{ sheet: 'Huyện', label: 'Huyện' }, { sheet: 'Ghi chú', label: 'Ghi chú' }, { all: true, label: 'All tables (2)' }]);
+        const chosen = await execute(ImportCommands.importTable, { uri, data, name: 'hai-trang.xlsx', sheet: 'Huyện', apply: false });
+        expect(chosen.ok, chosen.message).toBe(true);
+        expect(chosen.edits?.map(e => e.newText).join('')).toMatch(/row 3 HungYen/);
+        const all = await execute(ImportCommands.importTable, { uri, data, name: 'hai-trang.xlsx', all: true, apply: false });
+        expect(all.ok, all.message).toBe(true);
+    });
+
+    test('plan.importPlan: a new plan beside the Word document, created through the client, its slip found', async () => {
+        // A Word document whose one table is the pasted one: its total off by 10.
+        const docx = path.join(folder, 'bao-cao.docx');
+        const table = new Table({ rows: ROWS.map(r => new TableRow({ children: r.map(c => new TableCell({ children: [new Paragraph(c)] })) })) });
+        fs.writeFileSync(docx, await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('PHỤ LỤC 01'), table] }] })));
+        const outcome = await execute(ImportCommands.importPlan, { file: docx });
+        expect(outcome.ok, outcome.message).toBe(true);
+        const target = path.join(folder, 'bao-cao.plan');
+        expect(outcome.target).toBe(pathToFileURL(target).toString());
+        expect(outcome.message).toBe('Created the plan bao-cao.plan from bao-cao.docx.');
+        const text = fs.readFileSync(target, 'utf8');
+        expect(text).toBe(outcome.text);
+        const uri = pathToFileURL(target).toString();
+        const from = client.published.length;
+        await client.open(uri, text);
+        const published = await client.diagnosticsFor(uri, () => true, from);
+        expect(published.diagnostics.filter(d => d.severity === 1).map(d => d.code), text).toEqual(['total-mismatch']);
+        // never over an existing file
+        const again = await execute(ImportCommands.importPlan, { file: docx });
+        expect(again.ok).toBe(false);
+        expect(again.message).toMatch(/bao-cao\.plan already exists: it is not overwritten/);
+        expect(fs.readFileSync(target, 'utf8')).toBe(text);
     });
 });
 
