@@ -20,7 +20,7 @@ import {
 import { IMPORT_EDITOR_WORDS as W } from '../../../common/words/import-editor.js';
 import type { PlanServices } from '../plan-module.js';
 import { importClipboard, importFile } from './editor-sources.js';
-import { importContextOfDocument } from './index.js';
+import { importContextOf, importContextOfDocument } from './index.js';
 import { insertImport } from './insert.js';
 import { DEFAULT_IMPORT_LIMITS, ImportError } from './limits.js';
 import type { ImportProblem, ImportResult } from './table.js';
@@ -68,7 +68,7 @@ export class PlanImportService {
             if (read.kind === 'file') source = read.name;
             const uri = URI.parse(args.uri);
             const { text, document, parsed } = await this.planText(uri);
-            const context = importContextOfDocument(this.plan, document, this.locale);
+            const context = document ? importContextOfDocument(this.plan, document, this.locale) : importContextOf(undefined, text, this.locale);
             const result = read.kind === 'clipboard'
                 ? await importClipboard(this.plan, { html: read.html, text: read.text }, context)
                 : await importFile(this.plan, read.bytes, read.name, context, { sheet: args.sheet, table: args.table, all: args.all });
@@ -140,8 +140,10 @@ export class PlanImportService {
                 throw new ImportStop(said(W.noPlan, { plan: uri.toString(), reason: reasonOf(error) }));
             }
         } else {
-            await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, uri);
+            // A document the workspace has not built (yet) fails the wait: its text is still imported into.
+            await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, uri).catch(() => undefined);
             document = shared.workspace.LangiumDocuments.getDocument(uri);
+            if (document && document.state < DocumentState.Linked) document = undefined;
         }
         const text = open?.getText() ?? document?.textDocument.getText() ?? '';
         return { text, document, parsed: shared.workspace.LangiumDocumentFactory.fromString(text, uri) };

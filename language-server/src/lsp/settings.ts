@@ -118,7 +118,23 @@ export class PlanWorkspaceManager extends DefaultWorkspaceManager {
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
         const files = this.fileSystemProvider;
         const readable = files instanceof PlanFileSystemProvider ? uris.filter(uri => files.readable(uri)) : uris;
-        await super.loadWorkspaceDocuments(readable, collector);
+        await Promise.all(readable.map(async uri => collector(await this.documentOf(uri))));
+    }
+
+    /**
+     * The workspace's document of a file. An editor's request for an open plan (semantic tokens,
+     * folding) may create its document while the file is still being read here, and Langium's
+     * getOrCreateDocument then fails with "already present", which ended the whole start-up: no plan
+     * was ever checked in that session. The document created first is taken.
+     */
+    private async documentOf(uri: URI): Promise<LangiumDocument> {
+        try {
+            return await this.langiumDocuments.getOrCreateDocument(uri);
+        } catch (error) {
+            const present = this.langiumDocuments.getDocument(uri);
+            if (present) return present;
+            throw error;
+        }
     }
 }
 

@@ -1,0 +1,162 @@
+// End to end, paste from Excel in a real VS Code (code-server 4.100.3 with the packaged .vsix, its own
+// session): a range copied from Excel arrives as HTML and tab-separated text; pasted into a plan it
+// becomes a plan table (the default paste of a table, "Paste as plan table", with the plain text one
+// choice away), the district it lacks is declared, and the pasted table's own slip — a total off by
+// 10 — is in the Problems panel. The same with the text flavour alone (a TSV). Screenshots in
+// test-output/e2e/import/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CHROMIUM, E2E, installVsix, isolatedEnv, log, packageVsix, setupCodeServer, sleep, start, type Session } from './harness.js';
+import { Workbench } from './workbench.js';
+
+const RUN = path.join(E2E, 'run-import');
+const WORKSPACE = path.join(RUN, 'workspace');
+const shotName = (name: string) => `import/${name}`;
+
+// The plan declares two of the three districts; the paste declares the third.
+const PLAN = `plan dan_bang "Kế hoạch dán bảng"
+number-style vi
+
+district PhuCu "Phù Cừ" huyen
+district TienLu "Tiên Lữ" huyen
+
+`;
+
+// 946 + 726 + 416 = 2.088 poor households; the total prints 2.098.
+const ROWS = [
+    ['STT', 'Đơn vị', 'Tổng số hộ năm 2024', 'Số hộ nghèo năm 2024'],
+    ['1', 'Huyện Phù Cừ', '29.822', '946'],
+    ['2', 'Huyện Tiên Lữ', '30.365', '726'],
+    ['3', 'Thành phố Hưng Yên', '37.278', '416'],
+    ['', 'Tổng cộng', '97.465', '2.098']
+];
+const TSV = ROWS.map(r => r.join('\t')).join('\r\n') + '\r\n';
+// The HTML flavour as Excel writes it: a fragment in a page of its own styles.
+const HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">
+<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><style>.xl65{mso-number-format:"\\#\\,\\#\\#0"}</style></head>
+<body link="#0563C1" vlink="#954F72"><table border=0 cellpadding=0 cellspacing=0 width=400 style='border-collapse:collapse;width:300pt'>
+<!--StartFragment-->
+${ROWS.map(r => ` <tr height=20 style='height:15.0pt'>\n${r.map(c => `  <td${/^[\d.]+$/.test(c) ? ' class=xl65 align=right' : ''}>${c}</td>`).join('\n')}\n </tr>`).join('\n')}
+<!--EndFragment-->
+</table></body></html>`;
+
+let session: Session | undefined;
+let wb: Workbench;
+
+beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+    await setupCodeServer();
+    fs.rmSync(RUN, { recursive: true, force: true });
+    fs.mkdirSync(WORKSPACE, { recursive: true });
+    for (const name of ['dan-bang-html.plan', 'dan-bang-tsv.plan']) fs.writeFileSync(path.join(WORKSPACE, name), PLAN);
+    const vsix = path.join(RUN, 'plan-as-code.vsix');
+    await packageVsix(vsix);
+    const extensionsDir = path.join(RUN, 'extensions');
+    expect(await installVsix(vsix, extensionsDir, isolatedEnv(RUN))).toMatch(/successfully installed/);
+    session = await start({
+        run: RUN, workspace: WORKSPACE, extensionsDir,
+        settings: {
+            'plan.language': 'vi',
+            'editor.fontFamily': "'Liberation Mono', 'DejaVu Sans Mono', monospace",
+            'editor.minimap.enabled': false,
+            'files.autoSave': 'off'
+        }
+    });
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    wb = new Workbench(session.page);
+});
+
+afterAll(async () => {
+    await session?.stop();
+    if (session?.blocked.length) log('refused non-loopback requests:', session.blocked.length, session.blocked.slice(0, 3));
+});
+
+beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+        if (!session) return;
+        const slug = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40).replace(/-$/, '');
+        await wb.shot(shotName(`99-failure-${slug}.png`)).catch(() => undefined);
+    });
+});
+
+/** The editor's text as the extension host has it: saved, then read from disk. */
+async function savedText(file: string): Promise<string> {
+    await wb.focusEditor();
+    await session!.page.keyboard.press('Control+S');
+    await sleep(500);
+    return fs.readFileSync(path.join(WORKSPACE, file), 'utf8');
+}
+
+/**
+ * Puts the flavours on the browser's clipboard, as Excel's copy does, and pastes with Ctrl+V at the
+ * end of the plan. A headless Chromium that keeps no clipboard gets the same flavours in a paste
+ * event on the editor instead (said in the log), which is what the browser hands VS Code either way.
+ */
+async function pasteAtEnd(file: string, flavours: Record<string, string>): Promise<void> {
+    const page = session!.page;
+    await wb.quickOpen(file);
+    await wb.goTo(PLAN.split('\n').length, 1);
+    const written = await page.evaluate(async (items: Record<string, string>) => {
+        try {
+            const g = globalThis as any;
+            const blobs = Object.fromEntries(Object.entries(items).map(([type, text]) => [type, new g.Blob([text], { type })]));
+            await g.navigator.clipboard.write([new g.ClipboardItem(blobs)]);
+            const [item] = await g.navigator.clipboard.read();
+            return (item.types as string[]).filter(t => t in items).length === Object.keys(items).length;
+        } catch {
+            return false;
+        }
+    }, flavours);
+    await wb.focusEditor();
+    if (written) {
+        log('clipboard written; pasting with Ctrl+V');
+        await page.keyboard.press('Control+V');
+    } else {
+        log('the browser keeps no clipboard here: a paste event with the same flavours');
+        await wb.editor().evaluate((editor: any, items: Record<string, string>) => {
+            const g = globalThis as any;
+            const data = new g.DataTransfer();
+            for (const [type, text] of Object.entries(items)) data.setData(type, text);
+            const target = g.document.activeElement && editor.contains(g.document.activeElement) ? g.document.activeElement : editor.querySelector('textarea, .native-edit-context') ?? editor;
+            target.dispatchEvent(new g.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        }, flavours);
+    }
+}
+
+/** What the paste put in the plan, once it is there. */
+async function pasted(file: string): Promise<string> {
+    let text = '';
+    await wb.waitFor(async () => /row 3 HungYen/.test(text = await savedText(file)), `the pasted table in ${file}`, 30_000)
+        .catch(e => { throw new Error(`${(e as Error).message}; the file holds:\n${text}`); });
+    return text;
+}
+
+describe('paste a table into a plan', () => {
+    it('1. an Excel range (HTML and TSV) pastes as a plan table: the new district declared, the total off by 10 in the Problems panel', async () => {
+        const file = 'dan-bang-html.plan';
+        await pasteAtEnd(file, { 'text/html': HTML, 'text/plain': TSV });
+        const text = await pasted(file);
+        await wb.shot(shotName('01-pasted-html.png'));
+        expect(text.startsWith(PLAN.trimEnd())).toBe(true);
+        expect(text).toMatch(/district TienLu "Tiên Lữ" huyen\n+district HungYen "Thành phố Hưng Yên" thanh-pho/);
+        expect(text).toMatch(/years \{ 2024 result \}/);
+        expect(text).toMatch(/row 1 PhuCu/);
+        expect(text).not.toContain('\t');   // not the plain text
+        await wb.waitFor(async () => (await wb.problems('total-mismatch', file)).length > 0, 'a total-mismatch problem', 60_000);
+        const problems = await wb.problems('total-mismatch', file);
+        expect(problems.join('\n')).toMatch(/2\.098.*2\.088/);
+        await wb.shot(shotName('02-problems-html.png'));
+    }, 180_000);
+
+    it('2. a TSV alone pastes as the same table, with the same finding', async () => {
+        const file = 'dan-bang-tsv.plan';
+        await pasteAtEnd(file, { 'text/plain': TSV });
+        const text = await pasted(file);
+        await wb.shot(shotName('03-pasted-tsv.png'));
+        expect(text).toMatch(/row 2 TienLu/);
+        await wb.waitFor(async () => (await wb.problems('total-mismatch', file)).length > 0, 'a total-mismatch problem', 60_000);
+        expect((await wb.problems('total-mismatch', file)).join('\n')).toMatch(/2\.098.*2\.088/);
+        await wb.shot(shotName('04-problems-tsv.png'));
+    }, 180_000);
+});
