@@ -140,10 +140,15 @@ export class PlanImportService {
                 throw new ImportStop(said(W.noPlan, { plan: uri.toString(), reason: reasonOf(error) }));
             }
         } else {
-            // A document the workspace has not built (yet) fails the wait: its text is still imported into.
             await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, uri).catch(() => undefined);
             document = shared.workspace.LangiumDocuments.getDocument(uri);
-            if (document && document.state < DocumentState.Linked) document = undefined;
+            if (!document || document.state < DocumentState.Linked) {
+                // Created by an editor's request after the workspace was built, and not built since
+                // (the wait then fails at once): built now, as an edit would, so its units are known.
+                await shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update([uri], [], token));
+                document = shared.workspace.LangiumDocuments.getDocument(uri);
+                if (document && document.state < DocumentState.Linked) document = undefined;
+            }
         }
         const text = open?.getText() ?? document?.textDocument.getText() ?? '';
         return { text, document, parsed: shared.workspace.LangiumDocumentFactory.fromString(text, uri) };
