@@ -2,8 +2,8 @@
 // session): a range copied from Excel arrives as HTML and tab-separated text; pasted into a plan it
 // becomes a plan table (the default paste of a table, "Paste as plan table", with the plain text one
 // choice away), the district it lacks is declared, and the pasted table's own slip — a total off by
-// 10 — is in the Problems panel. The same with the text flavour alone (a TSV). Screenshots in
-// test-output/e2e/import/.
+// 10 — is in the Problems panel. The same with the text flavour alone (a TSV). And the widget after
+// the paste offers "Insert Plain Text", which replaces the table. Screenshots in test-output/e2e/import/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ beforeAll(async () => {
     await setupCodeServer();
     fs.rmSync(RUN, { recursive: true, force: true });
     fs.mkdirSync(WORKSPACE, { recursive: true });
-    for (const name of ['dan-bang-html.plan', 'dan-bang-tsv.plan']) fs.writeFileSync(path.join(WORKSPACE, name), PLAN);
+    for (const name of ['dan-bang-html.plan', 'dan-bang-tsv.plan', 'dan-van-ban.plan']) fs.writeFileSync(path.join(WORKSPACE, name), PLAN);
     const vsix = path.join(RUN, 'plan-as-code.vsix');
     await packageVsix(vsix);
     const extensionsDir = path.join(RUN, 'extensions');
@@ -159,4 +159,26 @@ describe('paste a table into a plan', () => {
         expect((await wb.problems('total-mismatch', file)).join('\n')).toMatch(/2\.098.*2\.088/);
         await wb.shot(shotName('04-problems-tsv.png'));
     }, 180_000);
+
+    it('3. the plain text stays one choice away: the widget after the paste offers Insert Plain Text, which replaces the table', async () => {
+        const file = 'dan-van-ban.plan';
+        await pasteAtEnd(file, { 'text/html': HTML, 'text/plain': TSV });
+        const page = session!.page;
+        // the button VS Code shows at the pasted text, listing the other ways to paste
+        const button = page.locator('.post-edit-widget .monaco-button, .post-edit-widget').first();
+        await button.waitFor({ state: 'visible', timeout: 20_000 });
+        await wb.shot(shotName('05-paste-widget.png'));
+        await button.click();
+        const rows = page.locator('.action-widget .monaco-list-row');
+        await wb.waitFor(async () => (await rows.allInnerTexts()).some(t => t.includes('Insert Plain Text')), 'the widget to offer "Insert Plain Text"', 20_000);
+        const offered = (await rows.allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim());
+        await wb.shot(shotName('06-paste-choices.png'));
+        expect(offered.some(t => t.includes('Paste as plan table')), offered.join(' | ')).toBe(true);
+        await rows.filter({ hasText: 'Insert Plain Text' }).first().click();
+        let text = '';
+        await wb.waitFor(async () => (text = await savedText(file)).includes('Huyện Phù Cừ\t29.822'), 'the plain text pasted', 20_000)
+            .catch(e => { throw new Error(`${(e as Error).message}; the file holds:\n${text}`); });
+        expect(text).not.toMatch(/row 1 PhuCu/);
+        expect(text).not.toMatch(/district HungYen/);   // the declaration went with the table
+    }, 120_000);
 });
