@@ -3,11 +3,12 @@
 // becomes a plan table (the default paste of a table, "Paste as plan table", with the plain text one
 // choice away), the district it lacks is declared, and the pasted table's own slip — a total off by
 // 10 — is in the Problems panel. The same with the text flavour alone (a TSV). And the widget after
-// the paste offers "Insert Plain Text", which replaces the table. Screenshots in test-output/e2e/import/.
+// the paste offers "Insert Plain Text", which replaces the table. Last, "Import table from file…" with
+// a workbook picked in code-server's file dialog. Screenshots in test-output/e2e/import/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM, E2E, installVsix, isolatedEnv, log, packageVsix, setupCodeServer, sleep, start, type Session } from './harness.js';
+import { CHROMIUM, E2E, ROOT, installVsix, isolatedEnv, log, packageVsix, setupCodeServer, sleep, start, type Session } from './harness.js';
 import { Workbench } from './workbench.js';
 
 const RUN = path.join(E2E, 'run-import');
@@ -50,6 +51,8 @@ beforeAll(async () => {
     fs.rmSync(RUN, { recursive: true, force: true });
     fs.mkdirSync(WORKSPACE, { recursive: true });
     for (const name of ['dan-bang-html.plan', 'dan-bang-tsv.plan', 'dan-van-ban.plan']) fs.writeFileSync(path.join(WORKSPACE, name), PLAN);
+    fs.writeFileSync(path.join(WORKSPACE, 'tu-excel.plan'), 'plan tu_excel "Từ Excel"\nnumber-style vi\n');
+    fs.copyFileSync(path.join(ROOT, 'examples/import/2-hai-tang-tieu-de.xlsx'), path.join(WORKSPACE, 'hai-tang.xlsx'));
     const vsix = path.join(RUN, 'plan-as-code.vsix');
     await packageVsix(vsix);
     const extensionsDir = path.join(RUN, 'extensions');
@@ -180,5 +183,27 @@ describe('paste a table into a plan', () => {
             .catch(e => { throw new Error(`${(e as Error).message}; the file holds:\n${text}`); });
         expect(text).not.toMatch(/row 1 PhuCu/);
         expect(text).not.toMatch(/district HungYen/);   // the declaration went with the table
+    }, 120_000);
+
+    it('4. Import table from file…: the workbook picked in the file dialog goes into the plan, with its own slip found (1.810 printed, the rows add up to 1.800)', async () => {
+        const file = 'tu-excel.plan';
+        await wb.quickOpen(file);
+        await wb.command('Plan: Import table from file (Excel, CSV, Word)…');
+        // code-server's own file dialog: a quick input holding a path
+        const input = session!.page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor({ timeout: 15_000 });
+        const target = path.join(WORKSPACE, 'hai-tang.xlsx');
+        await wb.waitFor(async () => {
+            if ((await input.inputValue()) !== target) { await input.fill(target); await sleep(300); }
+            return (await input.inputValue()) === target;
+        }, `the dialog to hold ${target}`, 10_000);
+        await session!.page.keyboard.press('Enter');
+        let text = '';
+        await wb.waitFor(async () => /row \d+ \w+/.test(text = await savedText(file)), 'the imported table in the plan', 30_000)
+            .catch(e => { throw new Error(`${(e as Error).message}; the file holds:\n${text}`); });
+        expect(text).toMatch(/hai-tang\.xlsx/);
+        await wb.waitFor(async () => (await wb.problems('total-mismatch', file)).length > 0, 'a total-mismatch problem', 60_000);
+        expect((await wb.problems('total-mismatch', file)).join('\n')).toMatch(/1\.810.*1\.800/);
+        await wb.shot(shotName('07-imported-xlsx.png'));
     }, 120_000);
 });
