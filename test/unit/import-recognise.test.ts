@@ -85,7 +85,7 @@ district MyHao "Mỹ Hào" thi-xa full-name "Thị xã Mỹ Hào"
         expect(result.tables).toMatch(/"Phù Cử" khớp với PhuCu/);
         expect(result.tables).not.toMatch(/"Thành phố Hưng Yên" khớp/);   // its declared full name
         expect(result.declarations?.trim()).toBe('district TienLu "Huyện Tiên Lữ" huyen');
-        expect(result.tables).toMatch(/Năm 2024: tiêu đề "Năm 2024" không nói kết quả hay kế hoạch; coi là kết quả/);
+        expect(result.tables).toMatch(/Năm 2024: tiêu đề "Năm 2024" không nói kết quả hay kế hoạch; coi là kế hoạch/);
     });
 });
 

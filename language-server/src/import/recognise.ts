@@ -349,10 +349,9 @@ function readYears(found: { year: number; kind?: YearKind; heading: string }[], 
                 kind = given;
                 table.notes.push(said(IMPORT_NOTES.yearGiven, { year, kind: IMPORT_NAMES[kind] }));
             } else {
-                // Years up to the last result are results; after it, or with plans stated, plans.
-                kind = results.length > 0 ? (year <= Math.max(...results) ? 'result' : 'plan')
-                    : plans.length > 0 ? (year < Math.min(...plans) ? 'result' : 'plan')
-                        : 'result';
+                // A bare "Năm 2024" is how an annex prints a plan year ("Kết quả năm …" a result):
+                // a plan, unless a later year is a stated result or the year comes before every stated plan.
+                kind = results.some(r => r >= year) || (results.length === 0 && plans.length > 0 && year < Math.min(...plans)) ? 'result' : 'plan';
                 table.notes.push(said(IMPORT_NOTES.yearGuessed, { year, heading: headingOf.get(year) ?? String(year), kind: IMPORT_NAMES[kind] }));
             }
         }
@@ -644,18 +643,20 @@ function decimalsOf(value: number): number {
 
 /** Whether the figures of CSV grids are written the machine way: a decimal point, no grouping. */
 export function writesPlainNumbers(grids: Grid[]): boolean {
-    let decimalPoint = false;
+    // Evidence: a decimal point that is no thousands group (3.17), or thousands left ungrouped (29822),
+    // which no Vietnamese table prints; a comma anywhere, or only small whole numbers, is none.
+    let evidence = false;
     for (const grid of grids) {
         for (const row of grid.rows) {
             for (const cell of row) {
                 const t = oneLine(cell?.text ?? '');
-                if (!NUMERIC.test(t)) continue;
+                if (!NUMERIC.test(t) || isYearNumber(t)) continue;
                 if (!/^-?\d+(\.\d+)?%?$/.test(t)) return false;
-                if (/\.\d{1,2}%?$|\.\d{4,}%?$/.test(t)) decimalPoint = true;
+                if (/\.\d{1,2}%?$|\.\d{4,}%?$|^-?\d{4,}%?$/.test(t)) evidence = true;
             }
         }
     }
-    return decimalPoint;
+    return evidence;
 }
 
 export type { KnownUnit };
