@@ -466,7 +466,8 @@ function readBody(cells: Cells, layout: Layout, columns: Columns, table: Recogni
             if (text) table.notesBelow.push(said(IMPORT_NOTES.noteLine, { text }));
             continue;
         }
-        if (!hasFigures) {
+        // A numbered row without figures is a unit whose cells are all blank, not a heading.
+        if (!hasFigures && !(label && /^[0-9]{1,6}\.?$/.test(stt))) {
             if (!name) { pending.push(...rowNotes); continue; }
             // A row of a name without figures, followed by unit rows: the heading of a section.
             section = { kind: 'section', label: sectionLabel(stt, table), title: label || stt, rows: [], subtotalFirst: false, notes: [...pending, said(IMPORT_NOTES.sectionGuessed, { label: name })] };
