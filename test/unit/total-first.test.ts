@@ -443,15 +443,50 @@ section I "Một" { subtotal "Cộng" { 2024: 3.000 30 } row 1 A { 2024: 1.000 2
     });
 });
 
-describe('completion after columns', () => {
-    test('after `columns …` the keywords total and subtotal-free `total` are offered with rows and sections', async () => {
-        const text = `${HEAD}table t1 "Bảng" {\n    years { 2024 result }\n    columns households poor\n    `;
+describe('completion of a total', () => {
+    /** The completion items at `<|>`. */
+    async function completions(marked: string) {
+        const text = marked.replace('<|>', '');
         const document = await parseDocument(services, text);
         const list = await services.lsp.CompletionProvider!.getCompletion(document, {
-            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(text.length)
+            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(marked.indexOf('<|>'))
         });
-        const labels = list!.items.map(i => i.label);
-        expect(labels).toEqual(expect.arrayContaining(['total', 'row', 'section', 'check']));
-        expect(list!.items.find(i => i.label === 'total')?.detail ?? JSON.stringify(list!.items.find(i => i.label === 'total'))).toContain('trước hoặc sau');
+        await clearDocuments(services);
+        return list!.items;
+    }
+    const labels = async (marked: string) => (await completions(marked)).map(i => i.label);
+
+    test('after `columns …`: `total` (with what it means) beside `row`, `section` and `check`', async () => {
+        const items = await completions(`${HEAD}table t1 "Bảng" {\n    years { 2024 result }\n    columns households poor\n    <|>\n}\n`);
+        expect(items.map(i => i.label)).toEqual(expect.arrayContaining(['total', 'row', 'section', 'check']));
+        expect(items.find(i => i.label === 'total')?.detail).toBe('dòng tổng cộng, in trước hoặc sau các dòng');
+    });
+
+    test('after the rows of a table without a total, `total` is offered; with its total already first, it is not', async () => {
+        const rows = '    row 1 A { 2024: 1.000 20 2,00 }\n';
+        const none = `${HEAD}table t1 "Bảng" {\n    years { 2024 result }\n    columns households poor poor-rate\n${rows}    <|>\n}\n`;
+        expect(await labels(none)).toContain('total');
+        const first = none.replace(rows, `    total "Toàn tỉnh" { 2024: 1.000 20 2,00 }\n${rows}`);
+        const found = await labels(first);
+        expect(found).toContain('row');
+        expect(found).not.toContain('total');
+        expect(found).not.toContain('subtotal');
+    });
+
+    test('in a section whose subtotal is printed first, after its rows `subtotal` is not offered again', async () => {
+        const text = `${HEAD}table t1 "Bảng" {
+    years { 2024 result }
+    columns households poor
+    section I "Một" {
+        subtotal "Cộng" { 2024: 1.000 20 }
+        row 1 A { 2024: 1.000 20 }
+        <|>
+    }
+}
+`;
+        const found = await labels(text);
+        expect(found).toContain('row');
+        expect(found).not.toContain('subtotal');
+        expect(await labels(text.replace('        subtotal "Cộng" { 2024: 1.000 20 }\n', ''))).toContain('subtotal');
     });
 });
