@@ -7,8 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { clearDocuments, parseDocument } from 'langium/test';
+import { SemanticTokensDecoder } from 'langium/lsp';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { CodeAction, Diagnostic, DocumentSymbol } from 'vscode-languageserver';
+import { SemanticTokenTypes, type CodeAction, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as ast from '../../language-server/src/generated/ast.js';
 import { renderExport } from '../../language-server/src/export/index.js';
@@ -406,6 +407,42 @@ async function format(text: string): Promise<string> {
     const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
     return TextDocument.applyEdits(document.textDocument as TextDocument, edits);
 }
+
+describe('semantic tokens and folding', () => {
+    test('a first total\'s and a first subtotal\'s cells are numbers and their years years, as in a row', async () => {
+        const text = exampleText();
+        const document = await parseDocument(services, text);
+        const provider = services.lsp.SemanticTokenProvider!;
+        const decoded = SemanticTokensDecoder.decode(await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } }), provider.tokenTypes, document);
+        const typeAt = (literal: string) => decoded.find(t => t.offset === text.indexOf(literal))?.tokenType;
+        expect(typeAt('231.960')).toBe(SemanticTokenTypes.number);
+        expect(typeAt('22,19')).toBe(SemanticTokenTypes.number);
+        expect(typeAt('6,91')).toBe(SemanticTokenTypes.number);
+        const year = decoded.find(t => t.offset === text.indexOf('2024: 231.960'))?.tokenType;
+        expect(year).toBe(decoded.find(t => t.offset === text.indexOf('2024:  9.850'))?.tokenType);
+    });
+
+    test('a first total written over several lines folds like any row', async () => {
+        const text = `${HEAD}table t1 "Bảng" {
+    years { 2024 result }
+    columns households poor
+    total "Toàn tỉnh" {
+        2024: 1.000 20
+    }
+    row 1 A {
+        2024: 1.000 20
+    }
+}
+`;
+        const document = await parseDocument(services, text);
+        const ranges = await services.lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument: { uri: document.uri.toString() } });
+        const lines = text.split('\n');
+        const line = (prefix: string) => lines.findIndex(l => l.startsWith(prefix));
+        expect(ranges.map(r => `${r.startLine}-${r.endLine}`)).toEqual(expect.arrayContaining([
+            `${line('    total "Toàn tỉnh"')}-${line('    total "Toàn tỉnh"') + 1}`, `${line('    row 1 A')}-${line('    row 1 A') + 1}`
+        ]));
+    });
+});
 
 describe('formatting', () => {
     test('a cramped table with its totals first is laid out with them first, and formatting again changes nothing', async () => {
