@@ -1,7 +1,7 @@
 // Where a table prints its total, and a section its subtotal: offices print "Toàn tỉnh" above the
 // districts as often as below them, and the plan keeps the place it was printed in. The grammar has
 // one `total` (one `subtotal`) in either place, so every reader of the tree finds it where it always
-// did; the place is read here from the text's offsets, for the model and the formatter.
+// did; the place is read here from the text's offsets, for the model and the outline.
 import * as ast from '../generated/ast.js';
 
 /** True when the table's total (the section's subtotal) stands before its first row or section. */
