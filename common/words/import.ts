@@ -29,5 +29,7 @@ export const IMPORT_ERRORS = {
 export const IMPORT_PLACES = {
     table: { vi: 'Bảng {index}', en: 'Table {index}' },
     sheet: { vi: 'trang tính "{sheet}"', en: 'sheet "{sheet}"' },
-    clipboard: { vi: 'bảng dán', en: 'pasted table' }
+    clipboard: { vi: 'bảng dán', en: 'pasted table' },
+    /** A cell of a Word or pasted table: there are no column letters. */
+    cell: { vi: '{table}, dòng {row}, cột {column}', en: '{table}, row {row}, column {column}' }
 } as const satisfies Record<string, Words>;

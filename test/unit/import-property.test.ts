@@ -45,7 +45,9 @@ const table = fc.record({
     cells: fc.array(fc.array(fc.tuple(...t.columns.map(figure)), { minLength: t.kinds.length, maxLength: t.kinds.length }), { minLength: t.units.length + 1, maxLength: t.units.length + 1 })
 }));
 
-function planOf({ t, cells }: fc.Infer<typeof table>): string {
+type Generated = typeof table extends fc.Arbitrary<infer T> ? T : never;
+
+function planOf({ t, cells }: Generated): string {
     const years = t.kinds.map((k, i) => `${t.firstYear + i} ${k}`).join(' ');
     const ids = t.units.map((_, i) => `U${i}`);
     const yearLines = (rows: string[][]) => rows.map((r, i) => `        ${t.firstYear + i}: ${r.join(' ')}`).join('\n');

@@ -4,9 +4,11 @@
 // subtotals and the total (above or below the rows, where it is printed), notes below. Every choice
 // the source did not state becomes a note, printed as a comment; every cell that cannot be placed is
 // a problem with its address. Pure: grids in, plain data out.
-import { said, type Said } from '../../../common/catalogue.js';
+import { said, say, type Said } from '../../../common/catalogue.js';
+import type { Locale } from '../../../common/locale.js';
+import { IMPORT_PLACES } from '../../../common/words/import.js';
 import { formatNumber, readNumber, type NumberStyle } from '../../../common/numbers.js';
-import { IMPORT_NAMES, IMPORT_NOTES, IMPORT_PROBLEMS } from '../../../common/words/import-table.js';
+import { IMPORT_HEADINGS, IMPORT_NAMES, IMPORT_NOTES, IMPORT_PROBLEMS } from '../../../common/words/import-table.js';
 import type { YearKind } from '../model/types.js';
 import { columnLetters, type Grid, type GridCell } from './grid.js';
 import {
@@ -73,7 +75,7 @@ class Cells {
     readonly height: number;
     readonly width: number;
 
-    constructor(readonly grid: Grid) {
+    constructor(readonly grid: Grid, private readonly locale: Locale = 'vi') {
         this.height = grid.rows.length;
         this.width = grid.rows[0]?.length ?? 0;
         this.cover = new Int32Array(this.height * this.width).fill(-1);
@@ -113,7 +115,7 @@ class Cells {
     address(r: number, c: number): string {
         return this.grid.addressing === 'sheet'
             ? `${this.grid.name}!${columnLetters(c)}${r + 1}`
-            : `${this.grid.name}, dòng ${r + 1}, cột ${c + 1}`;
+            : say(IMPORT_PLACES.cell, this.locale, { table: this.grid.name, row: r + 1, column: c + 1 });
     }
 }
 
@@ -234,7 +236,7 @@ export interface AroundTable { above: string[]; below: string[] }
 
 export function recogniseGrid(grid: Grid, context: ImportContext, plainNumbers = false, around?: AroundTable): RecognisedTable | { failure: Said } {
     const noTable = { failure: said(IMPORT_PROBLEMS.noTable, { grid: grid.name }) };
-    const cells = new Cells(grid);
+    const cells = new Cells(grid, context.locale);
     if (cells.width === 0) return noTable;
     const layout = findLayout(cells);
     if (!layout) return noTable;
@@ -372,7 +374,8 @@ function readMeasures(
             const count = previousCount.get(f.year);
             const rates: Record<string, PredeclaredMeasure> = { poor: 'poor-rate', 'near-poor': 'near-poor-rate', multidim: 'multidim-rate' };
             if (count && rates[count]) measure = rates[count];
-            else if (count) measure = declare(table, context, `Tỷ lệ ${count}`, f.measure, count).id;
+            // The plan's own words are the source's: Vietnamese, whatever the comments' language.
+            else if (count) measure = declare(table, context, say(IMPORT_HEADINGS.rateOf, 'vi', { count }), f.measure, count).id;
             if (measure) table.notes.push(said(IMPORT_NOTES.measure, { heading: f.measure, column: measure }));
         } else if (measure && reading.guessed) {
             table.notes.push(said(IMPORT_NOTES.measure, { heading: f.measure, column: measure }));
