@@ -40,7 +40,15 @@ export interface Grid {
     merges: Merge[];
     /** How a cell is addressed in messages: 'sheet' → `Sheet1!D14`, 'table' → table, row and column. */
     addressing: 'sheet' | 'table';
+    /**
+     * What a Word document prints above the table as its caption, when the whole-plan import found it:
+     * "Phụ lục 02" (annex "02"), a heading line ("DỰ KIẾN"), the title, the line under the title.
+     */
+    caption?: GridCaption;
 }
+
+/** The paragraphs above a table that name it (whole-plan import of a Word document). */
+export interface GridCaption { annex?: string; heading?: string; title?: string; subtitle?: string }
 
 /** A paragraph of a Word document, for the whole-plan import (text as written, runs flattened). */
 export interface SourceParagraph {
