@@ -109,7 +109,17 @@ export class AgencyBook {
                 if (fn.length > 3 && f.includes(` ${fn} `) && (!best || fn.length > best.length)) best = { ref: { id: e.id, wording: n }, length: fn.length };
             }
         }
-        return best?.ref;
+        if (best) return best.ref;
+        // With abbreviations spelt out: "Ủy ban MTTQ Việt Nam tỉnh" at the start of "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và …".
+        const words = text.split(/\s+/);
+        for (let n = words.length; n >= 2; n--) {
+            const start = words.slice(0, n).join(' ').replace(/[,;:.]+$/, '');
+            for (const e of this.entries) {
+                const hit = (e.known ? e.names : e.wordings).find(w => sameWithAbbreviations(w, start));
+                if (hit) return { id: e.id, wording: hit };
+            }
+        }
+        return undefined;
     }
 
     /**

@@ -106,7 +106,7 @@ export class IdMaker {
         const words = asciiWords(name);
         const kept = words.filter((w, i) => !(i === 0 && /^(So)$/.test(w)) && !/^(va)$/i.test(w));
         const letters = kept.map(w => (/^[A-Z0-9]{2,}$/.test(w) ? w : w[0].toUpperCase())).join('');
-        return this.unique(letters.slice(0, 16) || 'COQUAN');
+        return this.unique(letters.slice(0, 10) || 'COQUAN');
     }
 }
 

@@ -317,7 +317,7 @@ class WholeReader {
                 lastPlain = [];
                 continue;
             }
-            if (/^cac chi tieu .*den nam \d{4}\s*:$/.test(f)) {
+            if (/^cac chi tieu .*den nam \d{4}$/.test(f) && p.text.endsWith(':')) {
                 pending = [...pending, this.note(IMPORT_NOTES.regenerated, { text: clip(p.text) })];
                 mode = 'targets';
                 year ??= Number(/(\d{4})/.exec(p.text)![1]);
@@ -381,6 +381,11 @@ class WholeReader {
             } else if (/^\(\s*co phu luc .* kem theo\s*\)$/.test(f)) {
                 section.notes.push(this.note(IMPORT_NOTES.regenerated, { text: clip(p.text) }));
             } else if (solution) {
+                // "- A" then a paragraph: printed back as "- A" and the paragraph only when A is the first text.
+                if (solution.texts.length === 0 && !solution.heading.endsWith(':')) {
+                    solution.texts.push(solution.heading);
+                    solution.heading = '';
+                }
                 solution.texts.push(p.text);
             } else {
                 this.prose.push({ kind: 'closing', text: p.text, notes: [this.note(IMPORT_NOTES.unmappedParagraph)] });
@@ -439,14 +444,17 @@ class WholeReader {
     /** The agency an item of the duties is about: its heading, a declared name within it, or a new agency. */
     private dutyAgency(no: string, heading: string, notes: string[]): AgencyRef {
         const name = heading.replace(/[:.]\s*$/, '');
-        const exact = this.env.agencies.findIn(name);
+        const exact = this.env.agencies.findIn(name.replace(/^Đề nghị\s+/iu, ''));
         if (exact && fold(exact.wording) === fold(name)) return exact;
         if (exact) {
             notes.push(this.note(IMPORT_NOTES.agencyInHeading, { no, id: exact.id, heading: clip(heading) }, '    '));
             return exact;
         }
-        const { ref, note } = this.env.agencies.resolve(name);
+        // A new agency is named by the heading's subject: "Đề nghị" and what the item asks of it left out.
+        const subject = name.replace(/^Đề nghị\s+/iu, '').split(/\s+(?=(?:căn cứ|có trách nhiệm|chủ động|tổ chức triển khai|triển khai)\s)/u)[0];
+        const { ref, note } = this.env.agencies.resolve(subject);
         if (note) notes.push(`    // ${this.env.notes.say(IMPORT_NOTES.prefix)} ${note}`);
+        if (subject !== name) notes.push(this.note(IMPORT_NOTES.agencyInHeading, { no, id: ref.id, heading: clip(heading) }, '    '));
         return ref;
     }
 
@@ -687,7 +695,7 @@ function splitSolution(text: string): SolutionRead {
     const s: SolutionRead = { heading: text, texts: [], leads: [], coordinates: [], notes: [] };
     if (text.endsWith(':')) return s;
     const m = /^([^:]{2,200}?):\s+(.+)$/su.exec(text);
-    if (m && asciiWords(m[1]).length <= 15 && /^(đối với|về|với)\s/iu.test(m[1])) {
+    if (m && asciiWords(m[1]).length <= 30 && /^(đối với|về|với)\s/iu.test(m[1])) {
         s.heading = m[1];
         s.texts.push(m[2]);
     }
