@@ -38,7 +38,7 @@ const HEADER_ROWS = 6;
 /** The header: the last row (of the first few) where a column says "chỉ tiêu" and another a year. */
 function findHeader(grid: Grid): { last: number; columns: Columns } | undefined {
     for (let last = 0; last < Math.min(HEADER_ROWS, grid.rows.length); last++) {
-        for (let first = 0; first <= last; first++) {
+        for (let first = last; first >= 0; first--) {
             const headings = columnHeadings(grid, first, last);
             const folded = headings.map(fold);
             const name = folded.findIndex(h => /(^|\s)(cac )?chi tieu|ten chi tieu/.test(h) && yearIn(h) === undefined);
