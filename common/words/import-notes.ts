@@ -143,3 +143,9 @@ export const IMPORT_WHOLE_PROBLEMS = {
         en: '{at}: "{text}" is not a number'
     }
 } as const satisfies Record<string, Words>;
+
+/** Names an import gives what it declares (printed in the annexes' language, ANNEX_LOCALE). */
+export const IMPORT_LABELS = {
+    povertyRate: { vi: 'Tỷ lệ hộ nghèo', en: 'Poverty rate' },
+    poorHouseholds: { vi: 'Số hộ nghèo', en: 'Poor households' }
+} as const satisfies Record<string, Words>;

@@ -5,7 +5,7 @@
 // and each reference says `as "…"` where the document prints it otherwise than the export would, so
 // that the exported annexes print the agencies exactly as the source did.
 import type { ImportContext } from './table.js';
-import { asciiWords, fold, IdMaker, Notes, planString } from './plan-writing.js';
+import { asciiWords, fold, planString, type IdMaker, type Notes } from './plan-writing.js';
 import { IMPORT_NOTES } from '../../../common/words/import-notes.js';
 
 /** An agency as one place of the document names it. */

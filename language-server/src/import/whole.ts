@@ -14,8 +14,10 @@ import { cellText } from './grid-reading.js';
 import { printIndicatorTable, readIndicatorGrid, type IndicatorRead, type IndicatorTableRead } from './indicator-table.js';
 import { printTaskTable, readTaskGrid, type TaskTableRead } from './task-table.js';
 import { asciiWords, clip, commentSafe, fold, planString } from './plan-writing.js';
-import { said, type Words } from '../../../common/catalogue.js';
-import { IMPORT_NOTES, IMPORT_WHOLE_PROBLEMS } from '../../../common/words/import-notes.js';
+import { said, say, type Words } from '../../../common/catalogue.js';
+import { ANNEX_LOCALE } from '../../../common/words/annex.js';
+import { DOCUMENT } from '../../../common/words/document.js';
+import { IMPORT_LABELS, IMPORT_NOTES, IMPORT_WHOLE_PROBLEMS } from '../../../common/words/import-notes.js';
 
 /** The recogniser of a table of units (Annex 01's shape): the lead's importGrid. */
 export type UnitGridImporter = (grid: Grid, context: ImportContext) => { declarations: string; tables: string; problems: ImportProblem[] } | undefined;
@@ -62,7 +64,9 @@ function partOf(title: string): Part {
 
 /** The titles the export prints for a part (the solutions and duties keep the document's). */
 const STANDARD_TITLES: Partial<Record<Part, string[]>> = {
-    purpose: ['MỤC ĐÍCH, YÊU CẦU', 'MỤC ĐÍCH', 'YÊU CẦU'], objective: ['MỤC TIÊU'], funding: ['KINH PHÍ THỰC HIỆN']
+    purpose: [DOCUMENT.purposeAndRequirement, DOCUMENT.purposeOnly, DOCUMENT.requirementOnly].map(w => say(w, ANNEX_LOCALE)),
+    objective: [say(DOCUMENT.objectives, ANNEX_LOCALE)],
+    funding: [say(DOCUMENT.funding, ANNEX_LOCALE)]
 };
 
 // ---- What the document holds, before it is printed as plan text -------------------------------------
@@ -727,7 +731,7 @@ interface Comparison { op: string; value?: string; low?: string; high?: string; 
 /** The letters without accents, one for one (indices stay those of the text). */
 function plainSameLength(text: string): string {
     let out = '';
-    for (const ch of text) out += ch === 'đ' || ch === 'Đ' ? 'd' : ch.length === 1 ? ch.normalize('NFD')[0].toLowerCase() : ch;
+    for (const ch of text) out += /^[\u0111\u0110]$/.test(ch) ? 'd' : ch.length === 1 ? ch.normalize('NFD')[0].toLowerCase() : ch;
     return out;
 }
 
@@ -783,8 +787,8 @@ function bestIndicator(text: string, candidates: IndicatorRead[]): IndicatorRead
 function poorMeasure(text: string): { column: string; name: string; unit: string } | undefined {
     const f = fold(text);
     if (/can ngheo/.test(f)) return undefined;
-    if (/ty le ho ngheo/.test(f)) return { column: 'poor-rate', name: 'Tỷ lệ hộ nghèo', unit: 'percent' };
-    if (/ho ngheo/.test(f)) return { column: 'poor', name: 'Số hộ nghèo', unit: 'households' };
+    if (/ty le ho ngheo/.test(f)) return { column: 'poor-rate', name: say(IMPORT_LABELS.povertyRate, ANNEX_LOCALE), unit: 'percent' };
+    if (/ho ngheo/.test(f)) return { column: 'poor', name: say(IMPORT_LABELS.poorHouseholds, ANNEX_LOCALE), unit: 'households' };
     return undefined;
 }
 
