@@ -91,3 +91,24 @@ export const INTERNAL_ERROR = {
     short: { vi: 'lỗi nội bộ', en: 'internal error' },
     details: { vi: 'PLAN_DEBUG=1 để xem chi tiết', en: 'for details' }
 } as const satisfies Record<string, Words>;
+
+/** `plan import`: its help and its messages. */
+export const CLI_IMPORT = {
+    command: { vi: 'Nhập bảng từ tệp Excel (.xlsx), CSV/TSV hoặc Word (.docx) thành văn bản kế hoạch (in ra, hoặc thêm vào một kế hoạch với --into).', en: 'Import the tables of an Excel (.xlsx), CSV/TSV or Word (.docx) file as plan text (printed, or added to a plan with --into).' },
+    file: { vi: 'tệp .xlsx, .csv, .tsv hoặc .docx', en: 'an .xlsx, .csv, .tsv or .docx file' },
+    sheet: { vi: 'chỉ nhập trang có tên này (Excel)', en: 'import only the sheet of this name (Excel)' },
+    table: { vi: 'chỉ nhập bảng số N (đếm từ 1: bảng trong văn bản Word, trang trong Excel)', en: 'import only table N (from 1: a table of a Word document, a sheet of a workbook)' },
+    numberStyle: { vi: 'kiểu số của tệp và của văn bản nhập ra: vi (29.822 và 3,17, mặc định, hoặc kiểu của kế hoạch --into) hoặc international', en: 'the number style of the file and of the plan text: vi (29.822 and 3,17, the default, or the style of the --into plan) or international' },
+    into: { vi: 'thêm các bảng và khai báo đơn vị còn thiếu vào tệp kế hoạch này (giữ nguyên mọi phần khác)', en: 'add the tables and the missing unit declarations to this plan file (everything else kept as it is)' },
+    whole: { vi: 'nhập toàn bộ văn bản Word thành một kế hoạch (đầu văn bản, các mục, nhiệm vụ, phụ lục, nơi nhận, chữ ký)', en: 'import a whole Word document as a plan (header, sections, tasks, annexes, recipients, signature)' },
+    years: { vi: 'loại của các năm mà tiêu đề không nói rõ, ví dụ 2023=result,2024=plan (result, plan, estimate, actual)', en: 'the kind of years the headings do not state, e.g. 2023=result,2024=plan (result, plan, estimate, actual)' },
+    out: { vi: 'ghi văn bản kế hoạch vào tệp này thay vì in ra (không ghi đè tệp đã có nếu thiếu --force)', en: 'write the plan text to this file instead of printing it (an existing file only with --force)' },
+    badTable: { vi: 'cần một số bảng từ 1 trở lên.', en: 'a table number of 1 or more is needed.' },
+    badYears: { vi: 'cần dạng 2023=result,2024=plan (result, plan, estimate hoặc actual).', en: 'expected 2023=result,2024=plan (result, plan, estimate or actual).' },
+    cannotImport: { vi: 'không nhập được {file}: {why}', en: 'cannot import {file}: {why}' },
+    intoUnparsed: { vi: 'kế hoạch {file} có lỗi cú pháp ở dòng {line}; sửa trước khi thêm bảng vào.', en: 'the plan {file} has a syntax error at line {line}; fix it before adding tables to it.' },
+    problem: { vi: '{file}: {severity, select, error {lỗi} other {cảnh báo}}: {message}', en: '{file}: {severity}: {message}' },
+    added: { vi: 'Đã thêm vào {file}: {tables} bảng, {units} đơn vị mới.', en: 'Added to {file}: {tables, plural, one {{tables} table} other {{tables} tables}}, {units, plural, one {{units} new unit} other {{units} new units}}.' },
+    written: { vi: 'Đã ghi {file}.', en: 'Wrote {file}.' },
+    checked: { vi: 'Kiểm tra văn bản nhập được: {summary}', en: 'Checking the imported text: {summary}' }
+} as const satisfies Record<string, Words>;

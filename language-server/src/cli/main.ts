@@ -4,8 +4,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { DEFAULT_MAX_BYTES, expandPlanPaths, loadPlans, PlanFileError } from './workspace.js';
 import { toLocale } from '../language/settings.js';
 import { say, type Args } from '../../../common/catalogue.js';
-import { CLI_HELP } from '../../../common/words/cli.js';
+import { CLI_HELP, CLI_IMPORT } from '../../../common/words/cli.js';
 import { CSV_NUMBER_STYLES, CSV_SEPARATORS } from '../../../common/export.js';
+import { parseYearKinds } from './year-kinds.js';
 import { formatLine, internalErrorLine, jsonText, planFileReason, printable, summary, toCliFinding, type CliFinding } from './diagnostics.js';
 
 export const EXIT_OK = 0;
@@ -87,6 +88,31 @@ export async function main(argv: string[]): Promise<number> {
             // Loaded on use: the DOCX and XLSX writers would otherwise slow every other command's start.
             const { exportCommand } = await import('./export.js');
             exitCode = await exportCommand(file, { ...opts, maxBytes: maxBytes(opts.maxSize) }, toLocale(opts.lang)) === 'ok' ? EXIT_OK : EXIT_USAGE;
+        });
+    const hi = (key: keyof typeof CLI_IMPORT) => say(CLI_IMPORT[key], locale);
+    program.command('import')
+        .description(hi('command'))
+        .argument('<file>', hi('file'))
+        .option('--sheet <name>', hi('sheet'))
+        .option('--table <n>', hi('table'), (v: string) => {
+            if (!/^[1-9][0-9]*$/.test(v.trim())) throw new InvalidArgumentError(hi('badTable'));
+            return Number(v);
+        })
+        .addOption(new Option('--number-style <style>', hi('numberStyle')).choices(['vi', 'international']))
+        .option('--into <plan>', hi('into'))
+        .option('--years <kinds>', hi('years'), (v: string) => {
+            const kinds = parseYearKinds(v);
+            if (!kinds) throw new InvalidArgumentError(hi('badYears'));
+            return kinds;
+        })
+        .option('--out <file>', hi('out'))
+        .option('--force', h('force'))
+        .addOption(new Option('--lang <lang>', h('lang')).choices(['vi', 'en']).default('vi'))
+        .addOption(sizeOption())
+        .action(async (file: string, opts) => {
+            // Loaded on use, as export: the office readers would slow every other command's start.
+            const { importCommand } = await import('./import.js');
+            exitCode = await importCommand(file, { ...opts, maxBytes: maxBytes(opts.maxSize) }, toLocale(opts.lang)) === 'ok' ? EXIT_OK : EXIT_USAGE;
         });
     try {
         await program.parseAsync(argv, { from: 'user' });

@@ -71,6 +71,14 @@ const CHUNK = 1024 * 1024;
  * limit + 1 bytes, so a file growing meanwhile stays bounded; decodes UTF-8 or UTF-16 by the BOM.
  */
 export function readPlanFile(file: string, options: ReadOptions = {}): PlanFileText {
+    return decodePlanBytes(readFileBytes(file, options));
+}
+
+/**
+ * A file's bytes, with the same refusals as readPlanFile (only regular files, the size limit, at most
+ * limit + 1 bytes read): an office file to import goes through the same door as a plan.
+ */
+export function readFileBytes(file: string, options: ReadOptions = {}): Buffer {
     const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
     const check = (stat: fs.Stats) => {
         if (!stat.isFile()) throw new PlanFileError(file, 'not-a-file', { kind: kindOf(stat) });
@@ -100,7 +108,7 @@ export function readPlanFile(file: string, options: ReadOptions = {}): PlanFileT
             total += read;
             if (total > limit) throw new PlanFileError(file, 'too-large', { limit });
         }
-        return decodePlanBytes(Buffer.concat(chunks, total));
+        return Buffer.concat(chunks, total);
     } catch (e) {
         throw e instanceof PlanFileError ? e : errnoError(file, e);
     } finally {

@@ -24,6 +24,11 @@ export interface GridCell {
     bold?: boolean;
     /** Text typed into a cell formatted as text although it looks like a number (Excel only). */
     textTyped?: boolean;
+    /**
+     * The number format is a percent ('0.00%'): `text` is printed as Excel prints it ("1,27%", the
+     * value × 100), `value` is the stored fraction (0.0127) and `decimals` the printed ones (2).
+     */
+    percent?: boolean;
 }
 
 /** A merged range, 0-based, inclusive; the top-left cell holds the content. */
@@ -40,6 +45,9 @@ export interface Grid {
     merges: Merge[];
     /** How a cell is addressed in messages: 'sheet' → `Sheet1!D14`, 'table' → table, row and column. */
     addressing: 'sheet' | 'table';
+    /** Rows and columns (0-based) hidden in the sheet: kept in `rows`, only marked (Excel only). */
+    hiddenRows?: number[];
+    hiddenColumns?: number[];
     /**
      * What a Word document prints above the table as its caption, when the whole-plan import found it:
      * "Phụ lục 02" (annex "02"), a heading line ("DỰ KIẾN"), the title, the line under the title.

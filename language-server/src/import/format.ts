@@ -1,0 +1,26 @@
+// Imported plan text laid out by the plan formatter, the language's one layout: the importer writes
+// plain lines and leaves indentation, blank lines and the alignment of table columns to it.
+import { URI } from 'langium';
+import type { PlanServices } from '../plan-module.js';
+
+let counter = 0;
+
+/** The text formatted, or as it is when it does not parse (the formatter leaves such text alone). */
+export async function formatPlanText(services: PlanServices, text: string): Promise<string> {
+    const uri = URI.parse(`memory:///import-${++counter}.plan`);
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+    const formatter = services.lsp.Formatter;
+    if (!formatter) return text;
+    const edits = await formatter.formatDocument(document, {
+        textDocument: { uri: uri.toString() },
+        options: { tabSize: 4, insertSpaces: true, insertFinalNewline: true }
+    });
+    const offsets = edits.map(e => ({
+        start: document.textDocument.offsetAt(e.range.start),
+        end: document.textDocument.offsetAt(e.range.end),
+        text: e.newText
+    })).sort((a, b) => b.start - a.start);
+    let out = text;
+    for (const e of offsets) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    return out;
+}

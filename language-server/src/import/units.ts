@@ -1,0 +1,110 @@
+// The units a table's rows stand for, as offices print them: "Huyện Phù Cừ", "H. Phù Cừ", "TX. Mỹ
+// Hào", "TP Hưng Yên", or the bare name, in any case, with or without accents. A row label is matched
+// to a declared unit by its bare name (prefix, accents and case aside), or becomes a new unit whose
+// level and kind come from the prefix.
+import { fold } from './headings.js';
+import { oneLine } from './plan-text.js';
+import type { KnownUnit, UnitKind, UnitLevel } from './table.js';
+
+interface Prefix { pattern: RegExp; level: UnitLevel; kind?: UnitKind; full: string }
+
+// Longest first: "thị xã" before "thị", "thành phố" before "thành".
+const PREFIXES: Prefix[] = [
+    { pattern: /^thanh pho\s+/, level: 'district', kind: 'thanh-pho', full: 'Thành phố' },
+    { pattern: /^tp\.?\s*(?=\S)/, level: 'district', kind: 'thanh-pho', full: 'Thành phố' },
+    { pattern: /^thi xa\s+/, level: 'district', kind: 'thi-xa', full: 'Thị xã' },
+    { pattern: /^tx\.?\s*(?=\S)/, level: 'district', kind: 'thi-xa', full: 'Thị xã' },
+    { pattern: /^thi tran\s+/, level: 'commune', kind: 'thi-tran', full: 'Thị trấn' },
+    { pattern: /^tt\.\s*(?=\S)|^tt\s+/, level: 'commune', kind: 'thi-tran', full: 'Thị trấn' },
+    { pattern: /^huyen\s+/, level: 'district', kind: 'huyen', full: 'Huyện' },
+    { pattern: /^h\.\s*(?=\S)/, level: 'district', kind: 'huyen', full: 'Huyện' },
+    { pattern: /^quan\s+/, level: 'district', kind: 'quan', full: 'Quận' },
+    { pattern: /^q\.\s*(?=\S)/, level: 'district', kind: 'quan', full: 'Quận' },
+    { pattern: /^phuong\s+/, level: 'commune', kind: 'phuong', full: 'Phường' },
+    { pattern: /^p\.\s*(?=\S)/, level: 'commune', kind: 'phuong', full: 'Phường' },
+    { pattern: /^xa\s+/, level: 'commune', kind: 'xa', full: 'Xã' },
+    { pattern: /^x\.\s*(?=\S)/, level: 'commune', kind: 'xa', full: 'Xã' },
+    { pattern: /^dac khu\s+/, level: 'commune', full: 'Đặc khu' },
+    { pattern: /^vung\s+/, level: 'region', full: 'Vùng' },
+    { pattern: /^tinh\s+/, level: 'province', full: 'Tỉnh' }
+];
+
+export interface UnitLabel {
+    /** The label as printed, on one line. */
+    printed: string;
+    /** The name without its prefix, as printed ("TP. Hưng Yên" → "Hưng Yên"). */
+    bare: string;
+    /** Folded bare name for matching ("hung yen"). */
+    key: string;
+    prefix?: { text: string; level: UnitLevel; kind?: UnitKind; full: string };
+}
+
+/** Splits a printed label into its administrative prefix and bare name. */
+export function parseUnitLabel(label: string): UnitLabel {
+    // One line, composed: folding then keeps the length of every letter, so a prefix's length in the
+    // folded text is its length in the printed text.
+    const printed = oneLine(label.normalize('NFC'));
+    const folded = fold(printed);
+    for (const p of PREFIXES) {
+        const m = p.pattern.exec(folded);
+        if (!m) continue;
+        const bare = printed.slice(m[0].length).trim();
+        if (!bare) break;
+        return { printed, bare, key: keyOf(bare), prefix: { text: printed.slice(0, m[0].length).trim(), level: p.level, kind: p.kind, full: p.full } };
+    }
+    return { printed, bare: printed, key: keyOf(printed) };
+}
+
+function keyOf(name: string): string {
+    return fold(name).replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** The level a table's row heading gives its rows ("Huyện/TX/TP" → district, "Xã, phường" → commune). */
+export function levelOfRowHeader(header: string | undefined): UnitLevel | undefined {
+    if (!header) return undefined;
+    const f = fold(header);
+    if (/\b(xa|phuong|thi tran|dac khu)\b/.test(f)) return 'commune';
+    if (/\b(huyen|quan|thi xa)\b|\btx\b|\btp\b/.test(f)) return 'district';
+    if (/\b(tinh|thanh pho truc thuoc)\b/.test(f)) return 'province';
+    if (/\bvung\b/.test(f)) return 'region';
+    return undefined;
+}
+
+export interface UnitMatch { unit: KnownUnit; distance: number }
+
+/** The declared unit a label names: same bare name (distance 0), else the one nearest by edit distance. */
+export function matchUnit(label: UnitLabel, units: readonly KnownUnit[]): UnitMatch | undefined {
+    let best: UnitMatch | undefined;
+    let tie = false;
+    for (const unit of units) {
+        for (const name of [unit.label, unit.fullName].filter((n): n is string => !!n)) {
+            const known = parseUnitLabel(name);
+            const distance = editDistance(label.key, known.key, 2);
+            // A kind that disagrees (Thị xã Mỹ Hào vs huyện Mỹ Hào) is another unit unless the name is exact.
+            if (label.prefix?.kind && unit.kind && label.prefix.kind !== unit.kind && distance > 0) continue;
+            if (!best || distance < best.distance) { best = { unit, distance }; tie = false; }
+            else if (distance === best.distance && best.unit !== unit) tie = true;
+        }
+    }
+    if (!best || tie) return undefined;
+    // One edit for names of five letters or more, two from ten; a short name must be exact.
+    const allowed = label.key.length >= 10 ? 2 : label.key.length >= 5 ? 1 : 0;
+    return best.distance <= allowed ? best : undefined;
+}
+
+/** Levenshtein distance, giving up (limit + 1) once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            rowMin = Math.min(rowMin, current[j]);
+        }
+        if (rowMin > limit) return limit + 1;
+        previous = current;
+    }
+    return previous[b.length];
+}
