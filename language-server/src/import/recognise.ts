@@ -250,6 +250,12 @@ export function recogniseGrid(grid: Grid, context: ImportContext, plainNumbers =
         const text = Array.from({ length: cells.width }, (_, c) => cells.ownText(r, c)).filter(Boolean).join(' | ');
         table.notes.push(said(IMPORT_NOTES.numberingRow, { text, row: r + 1 }));
     }
+    // What the whole-plan import found printed above a Word table names it.
+    if (grid.caption) {
+        table.annex = grid.caption.annex ?? table.annex;
+        table.heading = grid.caption.heading ?? table.heading;
+        table.title = grid.caption.title ?? table.title;
+    }
     const rowHeader = layout.headerRows.map(r => cells.text(r, layout.labelCol)).filter(Boolean).pop();
     if (rowHeader) table.rowHeader = rowHeader;
     const columns = readColumns(cells, layout, table, context);
