@@ -13,7 +13,7 @@ import { ImportError } from './limits.js';
 import { comment, freshId, quote } from './plan-text.js';
 import { printTable, printUnits } from './print.js';
 import { looksLikeIndicatorTable, importIndicatorGrid } from './indicator-table.js';
-import { recogniseGrid, writesPlainNumbers, type AroundTable } from './recognise.js';
+import { captionOf, captionOfTitleRows, recogniseGrid, writesPlainNumbers, type AroundTable } from './recognise.js';
 import { looksLikeTaskTable, importTaskGrid } from './task-table.js';
 import { importWholeDocument } from './whole.js';
 import type { ImportContext, ImportProblem, ImportResult } from './table.js';
@@ -54,10 +54,18 @@ export function importGrid(
 function importAnyGrid(
     grid: Grid, context: ImportContext, plainNumbers: boolean, fallbackTitle: string, around?: AroundTable
 ): { declarations: string; tables: string; problems: ImportProblem[] } | { failure: Said } {
-    const other = looksLikeIndicatorTable(grid) ? importIndicatorGrid(grid, context)
-        : looksLikeTaskTable(grid) ? importTaskGrid(grid, context) : undefined;
+    // A sheet prints its annex and title in rows of its own above the table; a Word table has them in paragraphs.
+    const captioned: Grid = grid.caption ? grid : { ...grid, caption: captionOfTitleRows(grid) ?? captionOfParagraphs(around) };
+    const other = looksLikeIndicatorTable(captioned) ? importIndicatorGrid(captioned, context)
+        : looksLikeTaskTable(captioned) ? importTaskGrid(captioned, context) : undefined;
     if (other) return { declarations: other.declarations, tables: other.text, problems: other.problems };
     return importGrid(grid, context, plainNumbers, fallbackTitle, around);
+}
+
+function captionOfParagraphs(around: AroundTable | undefined): Grid['caption'] {
+    if (!around) return undefined;
+    const { annex, heading, title } = captionOf(around.above);
+    return annex || title ? { annex, heading, title } : undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import { IMPORT_PLACES } from '../../../common/words/import.js';
 import { formatNumber, readNumber, type NumberStyle } from '../../../common/numbers.js';
 import { IMPORT_HEADINGS, IMPORT_NAMES, IMPORT_NOTES, IMPORT_PROBLEMS } from '../../../common/words/import-table.js';
 import type { YearKind } from '../model/types.js';
-import { columnLetters, type Grid, type GridCell } from './grid.js';
+import { columnLetters, type Grid, type GridCaption, type GridCell } from './grid.js';
 import {
     fold, isNumberHeading, isSectionLabel, isSectionNumber, isTotalLabel, measureOf, rateSubject, unitOf, withoutYear,
     yearHeading, type ColumnUnitGuess, type PredeclaredMeasure
@@ -266,21 +266,44 @@ export function recogniseGrid(grid: Grid, context: ImportContext, plainNumbers =
 }
 
 function readTitles(lines: string[], table: RecognisedTable): void {
+    const caption = captionOf(lines);
+    table.annex = caption.annex;
+    table.heading = caption.heading;
+    table.title = caption.title;
+    table.notes.push(...caption.others.map(text => said(IMPORT_NOTES.titleLine, { text })));
+}
+
+/**
+ * The lines printed above a table, read as an annex prints them: "Phụ lục 01" / "Biểu số 05" (the
+ * annex), a short line in capitals ("DỰ KIẾN", the heading), the title in capitals; the rest apart.
+ */
+export function captionOf(lines: string[]): GridCaption & { others: string[] } {
+    const caption: GridCaption & { others: string[] } = { others: [] };
     const capitals: string[] = [];
-    {
-        for (const text of lines.map(l => oneLine(inert(l).text)).filter(Boolean)) {
-            // Folding keeps the length of a composed text, so a match in it is a place in the text.
-            const composed = text.normalize('NFC');
-            const annex = /^(phu luc|bieu(?: so| mau)?)\s*(?:so\s*)?([0-9]+[a-z]?|[ivxlc]+)\b/.exec(fold(composed));
-            if (annex && !table.annex) { table.annex = composed.slice(annex[0].length - annex[2].length, annex[0].length); continue; }
-            if (isCapitals(text)) { capitals.push(text); continue; }
-            table.notes.push(said(IMPORT_NOTES.titleLine, { text }));
-        }
+    for (const text of lines.map(l => oneLine(inert(l).text)).filter(Boolean)) {
+        // Folding keeps the length of a composed text, so a match in it is a place in the text.
+        const composed = text.normalize('NFC');
+        const annex = /^(phu luc|bieu(?: so| mau)?)\s*(?:so\s*)?([0-9]+[a-z]?|[ivxlc]+)\b/.exec(fold(composed));
+        if (annex && !caption.annex) { caption.annex = composed.slice(annex[0].length - annex[2].length, annex[0].length); continue; }
+        if (isCapitals(text)) { capitals.push(text); continue; }
+        caption.others.push(text);
     }
-    if (capitals.length === 0) return;
-    // A short line in capitals above the title ("DỰ KIẾN") is its heading; the rest is the title.
-    if (capitals.length >= 2 && capitals[0].split(/\s+/).length <= 3) table.heading = capitals.shift();
-    table.title = capitals.join(' ');
+    if (capitals.length >= 2 && capitals[0].split(/\s+/).length <= 3) caption.heading = capitals.shift();
+    if (capitals.length > 0) caption.title = capitals.join(' ');
+    return caption;
+}
+
+/** The caption a sheet prints in its first rows, each holding one text at most (merged across the width). */
+export function captionOfTitleRows(grid: Grid): GridCaption | undefined {
+    const cells = new Cells(grid);
+    const lines: string[] = [];
+    for (let r = 0; r < Math.min(cells.height, 8); r++) {
+        const texts = new Set(Array.from({ length: cells.width }, (_, c) => cells.text(r, c)).filter(Boolean));
+        if (texts.size > 1) break;
+        lines.push(...texts);
+    }
+    const { annex, heading, title } = captionOf(lines);
+    return annex || title ? { annex, heading, title } : undefined;
 }
 
 function isCapitals(text: string): boolean {

@@ -27,8 +27,9 @@ interface Columns { no?: number; task: number; lead: number; coordinate?: number
 const HEADER_ROWS = 6;
 
 function findHeader(grid: Grid): { last: number; columns: Columns } | undefined {
-    for (let last = 0; last < Math.min(HEADER_ROWS, grid.rows.length); last++) {
-        const folded = columnHeadings(grid, 0, last).map(fold);
+    // The header may stand under title rows ("Phụ lục 03", the title): try each start.
+    for (let last = 0; last < Math.min(HEADER_ROWS, grid.rows.length); last++) for (let first = last; first >= 0; first--) {
+        const folded = columnHeadings(grid, first, last).map(fold);
         const task = folded.findIndex(h => /^(ten )?(nhiem vu|noi dung|cong viec|de an|chinh sach)\b/.test(h));
         const lead = folded.findIndex(h => /chu tri/.test(h));
         if (task < 0 || lead < 0) continue;
