@@ -2,12 +2,13 @@
 // neutral grids (and, for Word, blocks). The format comes from the file's extension, else from its
 // bytes; an encrypted OOXML file or an old .xls/.doc (both OLE compound files) is one clear error.
 // Every failure is an ImportError naming the file and the place; nothing here writes anything.
-import { said, say } from '../../../../common/catalogue.js';
+import { say } from '../../../../common/catalogue.js';
 import type { Locale } from '../../../../common/locale.js';
 import type { NumberStyle } from '../../../../common/numbers.js';
 import { IMPORT_ERRORS, IMPORT_PLACES } from '../../../../common/words/import.js';
 import type { SourceDocument, SourceFormat } from '../grid.js';
-import { DEFAULT_IMPORT_LIMITS, ImportError, type ImportLimits } from '../limits.js';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../limits.js';
+import { importError } from './limits-check.js';
 import { decodeText, gridOfRecords, parseRecords, readCsv } from './csv.js';
 import { readDocx } from './docx.js';
 import { readHtmlTables } from './html.js';
@@ -48,7 +49,7 @@ async function zipKind(bytes: Uint8Array, name: string): Promise<SourceFormat> {
     const zip = await openZip(bytes, name, 'XLSX/DOCX');
     if (zip.file('xl/workbook.xml')) return 'xlsx';
     if (zip.file('word/document.xml')) return 'docx';
-    throw new ImportError(said(IMPORT_ERRORS.unknownFormat, { file: name }));
+    throw importError(IMPORT_ERRORS.unknownFormat, { file: name });
 }
 
 /** The format from the extension, else the bytes: a zip by its parts, markup as HTML, text as CSV. */
@@ -65,8 +66,8 @@ async function formatOf(bytes: Uint8Array, name: string): Promise<SourceFormat> 
 export async function readSource(bytes: Uint8Array, name: string, options: ReadSourceOptions): Promise<SourceDocument> {
     const limits: ImportLimits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
     const locale = options.locale ?? 'vi';
-    if (bytes.length > limits.maxFileBytes) throw new ImportError(said(IMPORT_ERRORS.tooLarge, { file: name, size: bytes.length, limit: limits.maxFileBytes }));
-    if (startsWith(bytes, OLE)) throw new ImportError(said(IMPORT_ERRORS.encryptedOrLegacy, { file: name }));
+    if (bytes.length > limits.maxFileBytes) throw importError(IMPORT_ERRORS.tooLarge, { file: name, size: bytes.length, limit: limits.maxFileBytes });
+    if (startsWith(bytes, OLE)) throw importError(IMPORT_ERRORS.encryptedOrLegacy, { file: name });
     const format = options.format ?? await formatOf(bytes, name);
     switch (format) {
         case 'xlsx':
