@@ -355,6 +355,33 @@ describe('HTML from the clipboard', () => {
         expect([grid.rows[0][2]?.bold, grid.rows[1][2]?.bold, grid.rows[1][3]?.bold, grid.rows[2][2]?.bold]).toEqual([true, true, true, undefined]);
     });
 
+    it('reads LibreOffice Calc\'s clipboard table, its stored values beside the printed text', () => {
+        const calc = `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">
+<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"/><title></title><meta name="generator" content="LibreOffice 7.4.7.2 (Linux)"/>
+<style type="text/css">body,div,table,thead,tbody,tfoot,tr,th,td,p { font-family:"Liberation Sans"; font-size:x-small }</style></head>
+<body><table cellspacing="0" border="0">
+	<colgroup width="85"></colgroup><colgroup span="3" width="85"></colgroup>
+	<tr>
+		<td rowspan=2 height="34" align="center" valign=middle><b><font face="Times New Roman">STT</font></b></td>
+		<td colspan=3 align="center" valign=middle><b><font face="Times New Roman">Năm 2024</font></b></td>
+	</tr>
+	<tr>
+		<td align="left">Tổng số hộ</td><td align="left">Số hộ nghèo</td><td align="left">Tỷ lệ (%)</td>
+	</tr>
+	<tr>
+		<td height="17" align="right" sdval="1" sdnum="1066;">1</td>
+		<td align="right" sdval="29822" sdnum="1066;0;#.##0">29.822</td>
+		<td align="right" sdval="946" sdnum="1066;0;#.##0">946</td>
+		<td align="right" sdval="3.1688" sdnum="1066;0;0,00">3,17</td>
+	</tr>
+</table></body></html>`;
+        const grid = readClipboard({ html: calc }, 'vi')!.grids[0];
+        expect(gridText(grid)).toEqual(['STT | Năm 2024 | · | ·', '· | Tổng số hộ | Số hộ nghèo | Tỷ lệ (%)', '1 | 29.822 | 946 | 3,17']);
+        expect(grid.merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 0, right: 3 }]);
+        expect(grid.rows[0][1]?.bold).toBe(true);
+        expect(grid.rows[2][3]).toEqual({ text: '3,17', value: 3.1688 });
+    });
+
     it('reads an .html file the same way', async () => {
         const doc = await readSource(encode(excel), 'bang.htm', { numberStyle: 'vi' });
         expect(doc.format).toBe('html');
