@@ -249,6 +249,16 @@ describe('DOCX', () => {
         expect(grid.rows[2][2]?.bold).toBeUndefined();
     });
 
+    it('finds the main part where the package\'s relationships point', async () => {
+        const moved = await docxOf('<x/>', {
+            '_rels/.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>',
+            'word/document2.xml': documentXml(para('Ở phần khác'))
+        });
+        const blocks = (await readSource(moved, 'online.docx', { numberStyle: 'vi' })).blocks;
+        expect(blocks?.map(b => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['Ở phần khác']);
+    });
+
     it('finds a table inside a content control and flattens a nested table into its cell', () => {
         expect(gridText(doc.grids[1])).toEqual(['Trong điều khiển nội dung | a\tb\nc\td']);
     });

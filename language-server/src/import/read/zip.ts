@@ -17,8 +17,8 @@ export interface ZipPassOptions {
     /** XLSX or DOCX, for messages. */
     format: string;
     limits: ImportLimits;
-    /** Parts kept whole (inflated) for the reader. */
-    keep: (part: string) => boolean;
+    /** Parts kept whole (inflated) for the reader; asked when the part starts, with those kept so far. */
+    keep: (part: string, kept: ReadonlyMap<string, Uint8Array>) => boolean;
     /** Parts inflated before all others (small directory parts a watcher needs), in the zip's order. */
     first?: (part: string) => boolean;
     /**
@@ -79,7 +79,7 @@ export async function passZip(bytes: Uint8Array, options: ZipPassOptions): Promi
     const ordered = [...entries.filter(e => first(e.name)), ...entries.filter(e => !first(e.name))];
     let total = 0;
     for (const entry of ordered) {
-        const chunks: Uint8Array[] | undefined = options.keep(entry.name) ? [] : undefined;
+        const chunks: Uint8Array[] | undefined = options.keep(entry.name, result.parts) ? [] : undefined;
         const watcher = options.watch?.(entry.name, result.parts);
         const doctype = /\.(xml|rels|vml)$/i.test(entry.name) ? new DoctypeWatch(file, entry.name) : undefined;
         let size = 0;
