@@ -2,6 +2,7 @@
 // its place (or is kept inert), never a crash, a hang or a silent loss. The inputs are crafted here:
 // zip bombs and XML entity bombs with jszip, a sheet of a million rows by rewriting an exceljs
 // workbook's sheet part, garbage and truncated bytes, an OLE compound file's signature.
+import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { say, type Words } from '../../common/catalogue.js';
@@ -207,5 +208,46 @@ describe('content kept inert and verbatim', () => {
         const html = '<style>td{font-weight:bold}</style><script>fetch("http://example.invalid")</script>'
             + '<table><tr><td><img src="http://example.invalid/x.png">Ô<!-- ẩn --><script>x()</script></td></tr></table>';
         expect(readClipboard({ html }, 'vi')!.grids[0].rows).toEqual([[{ text: 'Ô' }]]);
+    });
+});
+
+describe('mangled input', () => {
+    /** The same zip with its parts stored, not deflated: mangled bytes then reach the XML parsers. */
+    async function stored(bytes: Uint8Array): Promise<Uint8Array> {
+        return (await JSZip.loadAsync(bytes)).generateAsync({ type: 'uint8array', compression: 'STORE' });
+    }
+
+    const outcome = (read: Promise<unknown>) => read.then(() => 'read', (e: unknown) => (e instanceof ImportError ? 'refused' : e));
+
+    it('a workbook or Word document with bytes changed or cut is read or refused with an ImportError, nothing else', async () => {
+        const originals: Record<string, Uint8Array> = {
+            'a.xlsx': await stored(await smallWorkbook()),
+            'a.docx': await stored(await docxOf(documentXml(para('Đầu') + tbl([[tc(para('1'), '<w:vMerge w:val="restart"/>'), tc(para('2'))], [tc(para(''), '<w:vMerge/>'), tc(para('3'))]]))))
+        };
+        const seen = new Set<unknown>();
+        await fc.assert(fc.asyncProperty(
+            fc.constantFrom('a.xlsx', 'a.docx'),
+            fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }),
+            fc.option(fc.nat(), { nil: undefined }),
+            async (name, changes, cut) => {
+                const bytes = new Uint8Array(originals[name]);
+                for (const [at, value] of changes) bytes[at % bytes.length] = value;
+                const input = cut === undefined ? bytes : bytes.subarray(0, cut % bytes.length);
+                const result = await outcome(readSource(input, name, { numberStyle: 'vi' }));
+                seen.add(result);
+                expect(['read', 'refused']).toContain(result);
+            }
+        ), { numRuns: 80 });
+        // Both ways were taken: some changes fell where they do no harm, others broke the file.
+        expect([...seen].sort()).toEqual(['read', 'refused']);
+    });
+
+    it('any text as CSV, HTML or clipboard is read or refused with an ImportError', async () => {
+        await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), async text => {
+            for (const name of ['a.csv', 'a.tsv', 'a.html']) {
+                expect(['read', 'refused']).toContain(await outcome(readSource(encode(text), name, { numberStyle: 'vi' })));
+            }
+            expect(['read', 'refused']).toContain(await outcome(Promise.resolve().then(() => readClipboard({ html: `<table><tr><td>${text}`, text }, 'vi'))));
+        }), { numRuns: 150 });
     });
 });

@@ -7,7 +7,7 @@ import type { Locale } from '../../../../common/locale.js';
 import type { NumberStyle } from '../../../../common/numbers.js';
 import { IMPORT_ERRORS, IMPORT_PLACES } from '../../../../common/words/import.js';
 import type { SourceDocument, SourceFormat } from '../grid.js';
-import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../limits.js';
+import { DEFAULT_IMPORT_LIMITS, ImportError, type ImportLimits } from '../limits.js';
 import { importError } from './limits-check.js';
 import { decodeText, gridOfRecords, parseRecords, readCsv } from './csv.js';
 import { readDocx } from './docx.js';
@@ -69,6 +69,16 @@ export async function readSource(bytes: Uint8Array, name: string, options: ReadS
     if (bytes.length > limits.maxFileBytes) throw importError(IMPORT_ERRORS.tooLarge, { file: name, size: bytes.length, limit: limits.maxFileBytes });
     if (startsWith(bytes, OLE)) throw importError(IMPORT_ERRORS.encryptedOrLegacy, { file: name });
     const format = options.format ?? await formatOf(bytes, name);
+    try {
+        return await readAs(format, bytes, name, options, limits, locale);
+    } catch (error) {
+        if (error instanceof ImportError) throw error;
+        // A library tripped on input nobody foresaw: still one line naming the file, never a crash.
+        throw importError(IMPORT_ERRORS.unreadable, { file: name, format: format.toUpperCase(), why: error instanceof Error ? error.message : String(error) });
+    }
+}
+
+async function readAs(format: SourceFormat, bytes: Uint8Array, name: string, options: ReadSourceOptions, limits: ImportLimits, locale: Locale): Promise<SourceDocument> {
     switch (format) {
         case 'xlsx':
             return { format, name, grids: await readXlsx(bytes, name, { numberStyle: options.numberStyle, limits, sheet: options.sheet }) };
