@@ -9,6 +9,7 @@ import { say, type Words } from '../../common/catalogue.js';
 import { IMPORT_ERRORS } from '../../common/words/import.js';
 import { ImportError, type ImportLimits } from '../../language-server/src/import/limits.js';
 import { readClipboard, readSource } from '../../language-server/src/import/read/index.js';
+import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import { documentXml, docxOf, para, rezip, tbl, tc, xlsxOf } from './import-read-support.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -224,7 +225,11 @@ describe('mangled input', () => {
             'a.xlsx': await stored(await smallWorkbook()),
             'a.docx': await stored(await docxOf(documentXml(para('Đầu') + tbl([[tc(para('1'), '<w:vMerge w:val="restart"/>'), tc(para('2'))], [tc(para(''), '<w:vMerge/>'), tc(para('3'))]]))))
         };
-        const seen = new Set<unknown>();
+        // Unchanged they read; cut short they are refused: the property's two allowed outcomes.
+        for (const [name, bytes] of Object.entries(originals)) {
+            expect(await outcome(readSource(bytes, name, { numberStyle: 'vi' }))).toBe('read');
+            expect(await outcome(readSource(bytes.subarray(0, bytes.length - 30), name, { numberStyle: 'vi' }))).toBe('refused');
+        }
         await fc.assert(fc.asyncProperty(
             fc.constantFrom('a.xlsx', 'a.docx'),
             fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }),
@@ -233,13 +238,9 @@ describe('mangled input', () => {
                 const bytes = new Uint8Array(originals[name]);
                 for (const [at, value] of changes) bytes[at % bytes.length] = value;
                 const input = cut === undefined ? bytes : bytes.subarray(0, cut % bytes.length);
-                const result = await outcome(readSource(input, name, { numberStyle: 'vi' }));
-                seen.add(result);
-                expect(['read', 'refused']).toContain(result);
+                expect(['read', 'refused']).toContain(await outcome(readSource(input, name, { numberStyle: 'vi' })));
             }
-        ), { numRuns: 80 });
-        // Both ways were taken: some changes fell where they do no harm, others broke the file.
-        expect([...seen].sort()).toEqual(['read', 'refused']);
+        ), { numRuns: fuzzRuns(80) });
     });
 
     it('any text as CSV, HTML or clipboard is read or refused with an ImportError', async () => {
@@ -248,6 +249,6 @@ describe('mangled input', () => {
                 expect(['read', 'refused']).toContain(await outcome(readSource(encode(text), name, { numberStyle: 'vi' })));
             }
             expect(['read', 'refused']).toContain(await outcome(Promise.resolve().then(() => readClipboard({ html: `<table><tr><td>${text}`, text }, 'vi'))));
-        }), { numRuns: 150 });
+        }), { numRuns: fuzzRuns(150) });
     });
 });
