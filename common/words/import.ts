@@ -22,6 +22,7 @@ export const IMPORT_ERRORS = {
     workbookUnreadable: { vi: '{file}: không đọc được bảng tính ({why}).', en: '{file}: the workbook cannot be read ({why}).' },
     encoding: { vi: '{file}: dòng {line}, cột {column}: byte {byte} không đọc được theo {encoding}; hãy lưu lại tệp dạng UTF-8.', en: '{file}: line {line}, column {column}: byte {byte} is not valid {encoding}; save the file as UTF-8.' },
     binaryText: { vi: '{file}: tệp có byte NUL, không phải tệp văn bản CSV/TSV.', en: '{file}: the file holds NUL bytes; it is not a CSV/TSV text file.' },
+    unreadable: { vi: '{file}: không đọc được tệp {format} ({why}).', en: '{file}: the {format} file cannot be read ({why}).' },
     csvMalformed: { vi: '{file}: dòng {line}: CSV lỗi ({why}).', en: '{file}: line {line}: malformed CSV ({why}).' }
 } as const satisfies Record<string, Words>;
 
