@@ -107,7 +107,7 @@ export const CLI_IMPORT = {
     badYears: { vi: 'cần dạng 2023=result,2024=plan (result, plan, estimate hoặc actual).', en: 'expected 2023=result,2024=plan (result, plan, estimate or actual).' },
     cannotImport: { vi: 'không nhập được {file}: {why}', en: 'cannot import {file}: {why}' },
     intoUnparsed: { vi: 'kế hoạch {file} có lỗi cú pháp ở dòng {line}; sửa trước khi thêm bảng vào.', en: 'the plan {file} has a syntax error at line {line}; fix it before adding tables to it.' },
-    problem: { vi: '{file}: {severity, select, error {lỗi} other {cảnh báo}}: {message}', en: '{file}: {severity}: {message}' },
+    problem: { vi: '{file}: {severity, select, error {lỗi} other {cảnh báo}}: {message}', en: '{file}: {severity, select, error {error} other {warning}}: {message}' },
     added: { vi: 'Đã thêm vào {file}: {tables} bảng, {units} đơn vị mới.', en: 'Added to {file}: {tables, plural, one {{tables} table} other {{tables} tables}}, {units, plural, one {{units} new unit} other {{units} new units}}.' },
     written: { vi: 'Đã ghi {file}.', en: 'Wrote {file}.' },
     checked: { vi: 'Kiểm tra văn bản nhập được: {summary}', en: 'Checking the imported text: {summary}' }

@@ -98,6 +98,12 @@ export const ISSUES = {
         en: '{label} appears twice in the same part of the table.',
         rule: { vi: 'Mỗi huyện xuất hiện một lần trong mỗi phần của bảng.', en: 'Each district appears once per table section.' }
     },
+    'second-total': {
+        severity: 'error',
+        vi: '{kind, select, section {Phần {section} đã có dòng cộng} other {Bảng đã có dòng tổng}} "{first}" (dòng {line}): dòng tổng chỉ in một lần, trước hoặc sau các dòng. Dòng "{label}" không được kiểm tra; hãy bỏ một trong hai.',
+        en: '{kind, select, section {Section {section} already has its subtotal} other {The table already has its total}} "{first}" (line {line}): a total is printed once, before or after the rows. "{label}" is not checked; remove one of the two.',
+        rule: { vi: 'Mỗi bảng (mỗi phần) có một dòng tổng, in trước hoặc sau các dòng của nó.', en: 'A table (a section) has one total, printed before or after its rows.' }
+    },
     'sum-mismatch': {
         severity: 'error',
         vi: '{label} năm {year}, cột {measure}: in {printed} nhưng {parts} = {sum} (chênh {diff}).',

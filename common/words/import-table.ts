@@ -53,6 +53,25 @@ export const IMPORT_PROBLEMS = {
     gridSkipped: { vi: '{grid}: không phải bảng số liệu theo đơn vị; bỏ qua.', en: '{grid}: not a table of figures by unit; skipped.' }
 } as const satisfies Record<string, Words>;
 
+/** The heading of a rate column the import declares for a count column's "Tỷ lệ (%)" (plan text: Vietnamese). */
+export const IMPORT_HEADINGS = {
+    rateOf: { vi: 'Tỷ lệ {count}', en: 'Rate of {count}' }
+} as const satisfies Record<string, Words>;
+
+/** The administrative prefixes of unit names, written out (a unit's full name: "TX. Mỹ Hào" → "Thị xã Mỹ Hào"). */
+export const UNIT_PREFIXES = {
+    'thanh-pho': { vi: 'Thành phố', en: 'City' },
+    'thi-xa': { vi: 'Thị xã', en: 'Town' },
+    'thi-tran': { vi: 'Thị trấn', en: 'Township' },
+    huyen: { vi: 'Huyện', en: 'District' },
+    quan: { vi: 'Quận', en: 'Urban district' },
+    phuong: { vi: 'Phường', en: 'Ward' },
+    xa: { vi: 'Xã', en: 'Commune' },
+    'dac-khu': { vi: 'Đặc khu', en: 'Special zone' },
+    vung: { vi: 'Vùng', en: 'Region' },
+    tinh: { vi: 'Tỉnh', en: 'Province' }
+} as const satisfies Record<string, Words>;
+
 /** Names used inside the notes. */
 export const IMPORT_NAMES = {
     result: { vi: 'kết quả', en: 'a result' },

@@ -22,6 +22,7 @@ export const IMPORT_ERRORS = {
     workbookUnreadable: { vi: '{file}: không đọc được bảng tính ({why}).', en: '{file}: the workbook cannot be read ({why}).' },
     encoding: { vi: '{file}: dòng {line}, cột {column}: byte {byte} không đọc được theo {encoding}; hãy lưu lại tệp dạng UTF-8.', en: '{file}: line {line}, column {column}: byte {byte} is not valid {encoding}; save the file as UTF-8.' },
     binaryText: { vi: '{file}: tệp có byte NUL, không phải tệp văn bản CSV/TSV.', en: '{file}: the file holds NUL bytes; it is not a CSV/TSV text file.' },
+    unreadable: { vi: '{file}: không đọc được tệp {format} ({why}).', en: '{file}: the {format} file cannot be read ({why}).' },
     csvMalformed: { vi: '{file}: dòng {line}: CSV lỗi ({why}).', en: '{file}: line {line}: malformed CSV ({why}).' }
 } as const satisfies Record<string, Words>;
 
@@ -29,5 +30,7 @@ export const IMPORT_ERRORS = {
 export const IMPORT_PLACES = {
     table: { vi: 'Bảng {index}', en: 'Table {index}' },
     sheet: { vi: 'trang tính "{sheet}"', en: 'sheet "{sheet}"' },
-    clipboard: { vi: 'bảng dán', en: 'pasted table' }
+    clipboard: { vi: 'bảng dán', en: 'pasted table' },
+    /** A cell of a Word or pasted table: there are no column letters. */
+    cell: { vi: '{table}, dòng {row}, cột {column}', en: '{table}, row {row}, column {column}' }
 } as const satisfies Record<string, Words>;

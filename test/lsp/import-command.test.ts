@@ -208,6 +208,7 @@ describe('office files', () => {
         expect(outcome.message).toBe('Created the plan bao-cao.plan from bao-cao.docx.');
         const text = fs.readFileSync(target, 'utf8');
         expect(text).toBe(outcome.text);
+        expect(text, 'the whole-plan import: a header, then the annex').toMatch(/^header \{[\s\S]*table phu_luc_01/m);
         const uri = pathToFileURL(target).toString();
         const from = client.published.length;
         await client.open(uri, text);

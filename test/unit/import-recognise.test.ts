@@ -85,7 +85,7 @@ district MyHao "Mỹ Hào" thi-xa full-name "Thị xã Mỹ Hào"
         expect(result.tables).toMatch(/"Phù Cử" khớp với PhuCu/);
         expect(result.tables).not.toMatch(/"Thành phố Hưng Yên" khớp/);   // its declared full name
         expect(result.declarations?.trim()).toBe('district TienLu "Huyện Tiên Lữ" huyen');
-        expect(result.tables).toMatch(/Năm 2024: tiêu đề "Năm 2024" không nói kết quả hay kế hoạch; coi là kết quả/);
+        expect(result.tables).toMatch(/Năm 2024: tiêu đề "Năm 2024" không nói kết quả hay kế hoạch; coi là kế hoạch/);
     });
 });
 
@@ -191,5 +191,24 @@ describe('insertImport', () => {
         const after = await validatePlan(services, merged);
         const before = await validatePlan(services, seed);
         expect(after.diagnostics.length).toBe(before.diagnostics.length);
+    });
+});
+
+describe('years from the headings', () => {
+    it('reads "Đầu năm 2024" as the end of 2023 and "Cuối năm 2024" as 2024, both results, and says so', async () => {
+        const grid = gridOf([
+            ['TT', 'Huyện', 'Đầu năm 2024', '', 'Cuối năm 2024', ''],
+            ['', '', 'Tổng số hộ', 'Số hộ nghèo', 'Tổng số hộ', 'Số hộ nghèo'],
+            ['1', 'Phù Cừ', '29.609', '448', '30.009', '319']
+        ], [[0, 0, 1, 0], [0, 1, 1, 1], [0, 2, 0, 3], [0, 4, 0, 5]]);
+        const result = await importOne(grid);
+        expect(result.text).toMatch(/years \{ 2023 result +2024 result \}/);
+        expect(result.text).toMatch(/"Đầu năm 2024 - Tổng số hộ" \(đầu năm 2024\) đọc là số cuối năm 2023/);
+        expect(result.text).toMatch(/2023: 29\.609 +448\n\s+2024: 30\.009 +319/);
+    });
+
+    it('says where the year is missing everywhere', async () => {
+        const grid = gridOf([['Huyện', 'Tổng số hộ', 'Số hộ nghèo'], ['Phù Cừ', '29.609', '448']]);
+        await expect(importOne(grid)).rejects.toThrow(/no year/);
     });
 });

@@ -290,6 +290,13 @@ const CASES: Case[] = [
         en: /^Phù Cừ appears twice in the same part of the table\.$/
     },
     {
+        code: 'second-total', severity: 'error',
+        fires: table('    total "Toàn tỉnh" { 2023: 1.000 10 }\n    row 1 A { 2023: 1.000 10 }\n    total «"Tổng cộng"» { 2023: 1.000 10 }', { columns: 'households poor' }),
+        quiet: table('    total "Toàn tỉnh" { 2023: 1.000 10 }\n    row 1 A { 2023: 1.000 10 }', { columns: 'households poor' }),
+        vi: /^Bảng đã có dòng tổng "Toàn tỉnh" \(dòng 7\): dòng tổng chỉ in một lần, trước hoặc sau các dòng\. Dòng "Tổng cộng" không được kiểm tra; hãy bỏ một trong hai\.$/,
+        en: /^The table already has its total "Toàn tỉnh" \(line 7\): a total is printed once, before or after the rows\. "Tổng cộng" is not checked; remove one of the two\.$/
+    },
+    {
         code: 'duplicate-year', severity: 'error',
         fires: table('    row 1 A { 2023: 1.000 10 «2023:» 1.000 9 }', { columns: 'households poor' }),
         quiet: table('    row 1 A { 2023: 1.000 10 }', { columns: 'households poor' }),

@@ -12,7 +12,7 @@ import type { NumberStyle } from '../../../common/numbers.js';
 import { CLI_EXPORT, CLI_IMPORT } from '../../../common/words/cli.js';
 import type { YearKind } from '../model/types.js';
 import { createPlanServices, type PlanServices } from '../plan-module.js';
-import { importContextOf, importSource } from '../import/index.js';
+import { importContextOf, importSource, importWhole } from '../import/index.js';
 import { applyInsertions, insertImport } from '../import/insert.js';
 import { ImportError } from '../import/limits.js';
 import { readSource } from '../import/read/index.js';
@@ -25,6 +25,7 @@ export interface ImportCommandOptions {
     table?: number;
     numberStyle?: NumberStyle;
     into?: string;
+    whole?: boolean;
     years?: Record<number, YearKind>;
     out?: string;
     force?: boolean;
@@ -68,7 +69,9 @@ export async function importCommand(file: string, options: ImportCommandOptions,
     try {
         const bytes = readFileBytes(source, { maxBytes: options.maxBytes });
         const document = await readSource(bytes, path.basename(source), { numberStyle: context.numberStyle, limits: { maxFileBytes: options.maxBytes } });
-        result = await importSource(services, document, context, { sheet: options.sheet, table: options.table, into: !!into });
+        result = options.whole
+            ? await importWhole(services, document, context)
+            : await importSource(services, document, context, { sheet: options.sheet, table: options.table, into: !!into });
     } catch (e) {
         if (e instanceof ImportError) return fail(s(CLI_IMPORT.cannotImport, { file: shown(source), why: say(e.said.words, locale, e.said.args) }));
         throw e;

@@ -100,6 +100,7 @@ export async function main(argv: string[]): Promise<number> {
         })
         .addOption(new Option('--number-style <style>', hi('numberStyle')).choices(['vi', 'international']))
         .option('--into <plan>', hi('into'))
+        .option('--whole', hi('whole'))
         .option('--years <kinds>', hi('years'), (v: string) => {
             const kinds = parseYearKinds(v);
             if (!kinds) throw new InvalidArgumentError(hi('badYears'));

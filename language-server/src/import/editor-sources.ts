@@ -6,7 +6,7 @@ import type { Locale } from '../../../common/locale.js';
 import { IMPORT_EDITOR_WORDS as W } from '../../../common/words/import-editor.js';
 import type { PlanServices } from '../plan-module.js';
 import type { SourceDocument } from './grid.js';
-import { importSource } from './index.js';
+import { importSource, importWhole } from './index.js';
 import { ImportError } from './limits.js';
 import { readClipboard, readSource } from './read/index.js';
 import type { ImportContext, ImportResult } from './table.js';
@@ -18,8 +18,8 @@ export interface EditorImportOptions {
     /** Every table of the file, without asking. */
     all?: boolean;
     /**
-     * A plan of its own rather than tables to put into one. For a Word document this is, until the
-     * whole-document import lands, the plan of its tables.
+     * A plan of its own rather than tables to put into one: for a Word document the whole plan (its
+     * header, sections, tasks and annexes), for another file a plan of its tables.
      */
     whole?: boolean;
 }
@@ -27,6 +27,7 @@ export interface EditorImportOptions {
 /** An office file's bytes (xlsx, csv, tsv, docx, html) → plan text. Throws ImportError for a file that cannot be imported. */
 export async function importFile(services: PlanServices, bytes: Uint8Array, name: string, context: ImportContext, options: EditorImportOptions = {}): Promise<ImportResult> {
     const source = await readSource(bytes, name, { numberStyle: context.numberStyle, sheet: options.sheet, locale: context.locale });
+    if (options.whole && source.format === 'docx') return importWhole(services, source, context);
     if (!options.all && !options.whole && options.sheet === undefined && options.table === undefined) askWhenSeveral(source, context.locale);
     return importSource(services, source, context, { into: !options.whole, sheet: options.sheet, table: options.table });
 }

@@ -48,7 +48,15 @@ export interface Grid {
     /** Rows and columns (0-based) hidden in the sheet: kept in `rows`, only marked (Excel only). */
     hiddenRows?: number[];
     hiddenColumns?: number[];
+    /**
+     * What a Word document prints above the table as its caption, when the whole-plan import found it:
+     * "Phụ lục 02" (annex "02"), a heading line ("DỰ KIẾN"), the title, the line under the title.
+     */
+    caption?: GridCaption;
 }
+
+/** The paragraphs above a table that name it (whole-plan import of a Word document). */
+export interface GridCaption { annex?: string; heading?: string; title?: string; subtitle?: string }
 
 /** A paragraph of a Word document, for the whole-plan import (text as written, runs flattened). */
 export interface SourceParagraph {

@@ -67,7 +67,9 @@ export function measureOf(heading: string): MeasureReading {
     if (flow) return {};
     if (rate) {
         if (poorWord && nearPoor) return { measure: 'multidim-rate' };
-        if (/\bngheo da chieu\b/.test(h) && !/\bho ngheo\b/.test(h)) return { measure: 'multidim-rate', guessed: true };
+        // "Tỷ lệ (hộ) nghèo đa chiều": the project's heading of poor + near-poor (Quyết định 90's
+        // multidimensional rate); "theo chuẩn nghèo đa chiều" names the standard of a poverty rate.
+        if (/\bngheo da chieu\b/.test(h) && !/\bchuan ngheo\b/.test(h)) return { measure: 'multidim-rate', guessed: true };
         if (nearPoor) return { measure: 'near-poor-rate' };
         if (poorWord) return { measure: 'poor-rate' };
         if (/^(ty le|%|ty le %)$/.test(h) || h === '') return { rateOfPrevious: true };

@@ -12,7 +12,10 @@ import type { Grid, SourceDocument } from './grid.js';
 import { ImportError } from './limits.js';
 import { comment, freshId, quote } from './plan-text.js';
 import { printTable, printUnits } from './print.js';
-import { recogniseGrid, writesPlainNumbers, type AroundTable } from './recognise.js';
+import { looksLikeIndicatorTable, importIndicatorGrid } from './indicator-table.js';
+import { captionOf, captionOfTitleRows, recogniseGrid, writesPlainNumbers, type AroundTable } from './recognise.js';
+import { looksLikeTaskTable, importTaskGrid } from './task-table.js';
+import { importWholeDocument } from './whole.js';
 import type { ImportContext, ImportProblem, ImportResult } from './table.js';
 
 /** What a plan declares, for matching the imported rows and making ids that do not collide. */
@@ -42,6 +45,41 @@ export function importGrid(
     table.title ??= fallbackTitle;
     const id = freshId(table.annex ? `phu luc ${table.annex}` : table.title, context.usedIds, 'snake', 'bang');
     return { declarations: printUnits(table.newUnits, context.locale), tables: printTable(table, id, context.locale), problems: table.problems };
+}
+
+/**
+ * A grid of any shape the language has: the indicators of the deprivation dimensions (Annex 02's
+ * shape), policy tasks (Annex 03's), else figures by unit (Annex 01's).
+ */
+function importAnyGrid(
+    grid: Grid, context: ImportContext, plainNumbers: boolean, fallbackTitle: string, around?: AroundTable
+): { declarations: string; tables: string; problems: ImportProblem[] } | { failure: Said } {
+    // A sheet prints its annex and title in rows of its own above the table; a Word table has them in paragraphs.
+    const captioned: Grid = grid.caption ? grid : { ...grid, caption: captionOfTitleRows(grid) ?? captionOfParagraphs(around) };
+    const other = looksLikeIndicatorTable(captioned) ? importIndicatorGrid(captioned, context)
+        : looksLikeTaskTable(captioned) ? importTaskGrid(captioned, context) : undefined;
+    if (other) return { declarations: other.declarations, tables: other.text, problems: other.problems };
+    return importGrid(grid, context, plainNumbers, fallbackTitle, around);
+}
+
+function captionOfParagraphs(around: AroundTable | undefined): Grid['caption'] {
+    if (!around) return undefined;
+    const { annex, heading, title } = captionOf(around.above);
+    return annex || title ? { annex, heading, title } : undefined;
+}
+
+/**
+ * A whole plan from a Word document: its header, sections, tasks and annexes, the tables of units
+ * through the recogniser above; laid out by the formatter.
+ */
+export async function importWhole(services: PlanServices, source: SourceDocument, context: ImportContext): Promise<ImportResult> {
+    const result = importWholeDocument(source, context, {
+        unitGrid: (grid, ctx) => {
+            const imported = importGrid(grid, ctx, false, grid.caption?.title ?? grid.name);
+            return 'failure' in imported ? undefined : imported;
+        }
+    });
+    return { ...result, text: await formatPlanText(services, result.text) };
 }
 
 export interface ImportOptions {
@@ -82,7 +120,7 @@ export async function importSource(services: PlanServices, source: SourceDocumen
     for (const grid of grids) {
         // A lone CSV or Word table without a title is named after its file; a sheet after itself.
         const fallback = grid.addressing === 'sheet' && source.format === 'xlsx' ? grid.name : stem(source.name) + (grids.length > 1 ? ` ${grid.index}` : '');
-        const imported = importGrid(grid, context, plain, fallback, aroundTable(source, grid));
+        const imported = importAnyGrid(grid, context, plain, fallback, aroundTable(source, grid));
         if ('failure' in imported) {
             if (grids.length === 1) throw new ImportError(imported.failure);
             problems.push({ at: grid.name, said: said(IMPORT_PROBLEMS.gridSkipped, { grid: grid.name }), severity: 'warning' });

@@ -4,11 +4,13 @@
 // subtotals and the total (above or below the rows, where it is printed), notes below. Every choice
 // the source did not state becomes a note, printed as a comment; every cell that cannot be placed is
 // a problem with its address. Pure: grids in, plain data out.
-import { said, type Said } from '../../../common/catalogue.js';
+import { said, say, type Said } from '../../../common/catalogue.js';
+import type { Locale } from '../../../common/locale.js';
+import { IMPORT_PLACES } from '../../../common/words/import.js';
 import { formatNumber, readNumber, type NumberStyle } from '../../../common/numbers.js';
-import { IMPORT_NAMES, IMPORT_NOTES, IMPORT_PROBLEMS } from '../../../common/words/import-table.js';
+import { IMPORT_HEADINGS, IMPORT_NAMES, IMPORT_NOTES, IMPORT_PROBLEMS } from '../../../common/words/import-table.js';
 import type { YearKind } from '../model/types.js';
-import { columnLetters, type Grid, type GridCell } from './grid.js';
+import { columnLetters, type Grid, type GridCaption, type GridCell } from './grid.js';
 import {
     fold, isNumberHeading, isSectionLabel, isSectionNumber, isTotalLabel, measureOf, rateSubject, unitOf, withoutYear,
     yearHeading, type ColumnUnitGuess, type PredeclaredMeasure
@@ -73,7 +75,7 @@ class Cells {
     readonly height: number;
     readonly width: number;
 
-    constructor(readonly grid: Grid) {
+    constructor(readonly grid: Grid, private readonly locale: Locale = 'vi') {
         this.height = grid.rows.length;
         this.width = grid.rows[0]?.length ?? 0;
         this.cover = new Int32Array(this.height * this.width).fill(-1);
@@ -113,7 +115,7 @@ class Cells {
     address(r: number, c: number): string {
         return this.grid.addressing === 'sheet'
             ? `${this.grid.name}!${columnLetters(c)}${r + 1}`
-            : `${this.grid.name}, dòng ${r + 1}, cột ${c + 1}`;
+            : say(IMPORT_PLACES.cell, this.locale, { table: this.grid.name, row: r + 1, column: c + 1 });
     }
 }
 
@@ -234,7 +236,7 @@ export interface AroundTable { above: string[]; below: string[] }
 
 export function recogniseGrid(grid: Grid, context: ImportContext, plainNumbers = false, around?: AroundTable): RecognisedTable | { failure: Said } {
     const noTable = { failure: said(IMPORT_PROBLEMS.noTable, { grid: grid.name }) };
-    const cells = new Cells(grid);
+    const cells = new Cells(grid, context.locale);
     if (cells.width === 0) return noTable;
     const layout = findLayout(cells);
     if (!layout) return noTable;
@@ -248,6 +250,12 @@ export function recogniseGrid(grid: Grid, context: ImportContext, plainNumbers =
         const text = Array.from({ length: cells.width }, (_, c) => cells.ownText(r, c)).filter(Boolean).join(' | ');
         table.notes.push(said(IMPORT_NOTES.numberingRow, { text, row: r + 1 }));
     }
+    // What the whole-plan import found printed above a Word table names it.
+    if (grid.caption) {
+        table.annex = grid.caption.annex ?? table.annex;
+        table.heading = grid.caption.heading ?? table.heading;
+        table.title = grid.caption.title ?? table.title;
+    }
     const rowHeader = layout.headerRows.map(r => cells.text(r, layout.labelCol)).filter(Boolean).pop();
     if (rowHeader) table.rowHeader = rowHeader;
     const columns = readColumns(cells, layout, table, context);
@@ -258,21 +266,44 @@ export function recogniseGrid(grid: Grid, context: ImportContext, plainNumbers =
 }
 
 function readTitles(lines: string[], table: RecognisedTable): void {
+    const caption = captionOf(lines);
+    table.annex = caption.annex;
+    table.heading = caption.heading;
+    table.title = caption.title;
+    table.notes.push(...caption.others.map(text => said(IMPORT_NOTES.titleLine, { text })));
+}
+
+/**
+ * The lines printed above a table, read as an annex prints them: "Phụ lục 01" / "Biểu số 05" (the
+ * annex), a short line in capitals ("DỰ KIẾN", the heading), the title in capitals; the rest apart.
+ */
+export function captionOf(lines: string[]): GridCaption & { others: string[] } {
+    const caption: GridCaption & { others: string[] } = { others: [] };
     const capitals: string[] = [];
-    {
-        for (const text of lines.map(l => oneLine(inert(l).text)).filter(Boolean)) {
-            // Folding keeps the length of a composed text, so a match in it is a place in the text.
-            const composed = text.normalize('NFC');
-            const annex = /^(phu luc|bieu(?: so| mau)?)\s*(?:so\s*)?([0-9]+[a-z]?|[ivxlc]+)\b/.exec(fold(composed));
-            if (annex && !table.annex) { table.annex = composed.slice(annex[0].length - annex[2].length, annex[0].length); continue; }
-            if (isCapitals(text)) { capitals.push(text); continue; }
-            table.notes.push(said(IMPORT_NOTES.titleLine, { text }));
-        }
+    for (const text of lines.map(l => oneLine(inert(l).text)).filter(Boolean)) {
+        // Folding keeps the length of a composed text, so a match in it is a place in the text.
+        const composed = text.normalize('NFC');
+        const annex = /^(phu luc|bieu(?: so| mau)?)\s*(?:so\s*)?([0-9]+[a-z]?|[ivxlc]+)\b/.exec(fold(composed));
+        if (annex && !caption.annex) { caption.annex = composed.slice(annex[0].length - annex[2].length, annex[0].length); continue; }
+        if (isCapitals(text)) { capitals.push(text); continue; }
+        caption.others.push(text);
     }
-    if (capitals.length === 0) return;
-    // A short line in capitals above the title ("DỰ KIẾN") is its heading; the rest is the title.
-    if (capitals.length >= 2 && capitals[0].split(/\s+/).length <= 3) table.heading = capitals.shift();
-    table.title = capitals.join(' ');
+    if (capitals.length >= 2 && capitals[0].split(/\s+/).length <= 3) caption.heading = capitals.shift();
+    if (capitals.length > 0) caption.title = capitals.join(' ');
+    return caption;
+}
+
+/** The caption a sheet prints in its first rows, each holding one text at most (merged across the width). */
+export function captionOfTitleRows(grid: Grid): GridCaption | undefined {
+    const cells = new Cells(grid);
+    const lines: string[] = [];
+    for (let r = 0; r < Math.min(cells.height, 8); r++) {
+        const texts = new Set(Array.from({ length: cells.width }, (_, c) => cells.text(r, c)).filter(Boolean));
+        if (texts.size > 1) break;
+        lines.push(...texts);
+    }
+    const { annex, heading, title } = captionOf(lines);
+    return annex || title ? { annex, heading, title } : undefined;
 }
 
 function isCapitals(text: string): boolean {
@@ -349,10 +380,9 @@ function readYears(found: { year: number; kind?: YearKind; heading: string }[], 
                 kind = given;
                 table.notes.push(said(IMPORT_NOTES.yearGiven, { year, kind: IMPORT_NAMES[kind] }));
             } else {
-                // Years up to the last result are results; after it, or with plans stated, plans.
-                kind = results.length > 0 ? (year <= Math.max(...results) ? 'result' : 'plan')
-                    : plans.length > 0 ? (year < Math.min(...plans) ? 'result' : 'plan')
-                        : 'result';
+                // A bare "Năm 2024" is how an annex prints a plan year ("Kết quả năm …" a result):
+                // a plan, unless a later year is a stated result or the year comes before every stated plan.
+                kind = results.some(r => r >= year) || (results.length === 0 && plans.length > 0 && year < Math.min(...plans)) ? 'result' : 'plan';
                 table.notes.push(said(IMPORT_NOTES.yearGuessed, { year, heading: headingOf.get(year) ?? String(year), kind: IMPORT_NAMES[kind] }));
             }
         }
@@ -373,7 +403,8 @@ function readMeasures(
             const count = previousCount.get(f.year);
             const rates: Record<string, PredeclaredMeasure> = { poor: 'poor-rate', 'near-poor': 'near-poor-rate', multidim: 'multidim-rate' };
             if (count && rates[count]) measure = rates[count];
-            else if (count) measure = declare(table, context, `Tỷ lệ ${count}`, f.measure, count).id;
+            // The plan's own words are the source's: Vietnamese, whatever the comments' language.
+            else if (count) measure = declare(table, context, say(IMPORT_HEADINGS.rateOf, 'vi', { count }), f.measure, count).id;
             if (measure) table.notes.push(said(IMPORT_NOTES.measure, { heading: f.measure, column: measure }));
         } else if (measure && reading.guessed) {
             table.notes.push(said(IMPORT_NOTES.measure, { heading: f.measure, column: measure }));
@@ -467,7 +498,8 @@ function readBody(cells: Cells, layout: Layout, columns: Columns, table: Recogni
             if (text) table.notesBelow.push(said(IMPORT_NOTES.noteLine, { text }));
             continue;
         }
-        if (!hasFigures) {
+        // A numbered row without figures is a unit whose cells are all blank, not a heading.
+        if (!hasFigures && !(label && /^[0-9]{1,6}\.?$/.test(stt))) {
             if (!name) { pending.push(...rowNotes); continue; }
             // A row of a name without figures, followed by unit rows: the heading of a section.
             section = { kind: 'section', label: sectionLabel(stt, table), title: label || stt, rows: [], subtotalFirst: false, notes: [...pending, said(IMPORT_NOTES.sectionGuessed, { label: name })] };
@@ -644,18 +676,20 @@ function decimalsOf(value: number): number {
 
 /** Whether the figures of CSV grids are written the machine way: a decimal point, no grouping. */
 export function writesPlainNumbers(grids: Grid[]): boolean {
-    let decimalPoint = false;
+    // Evidence: a decimal point that is no thousands group (3.17), or thousands left ungrouped (29822),
+    // which no Vietnamese table prints; a comma anywhere, or only small whole numbers, is none.
+    let evidence = false;
     for (const grid of grids) {
         for (const row of grid.rows) {
             for (const cell of row) {
                 const t = oneLine(cell?.text ?? '');
-                if (!NUMERIC.test(t)) continue;
+                if (!NUMERIC.test(t) || isYearNumber(t)) continue;
                 if (!/^-?\d+(\.\d+)?%?$/.test(t)) return false;
-                if (/\.\d{1,2}%?$|\.\d{4,}%?$/.test(t)) decimalPoint = true;
+                if (/\.\d{1,2}%?$|\.\d{4,}%?$|^-?\d{4,}%?$/.test(t)) evidence = true;
             }
         }
     }
-    return decimalPoint;
+    return evidence;
 }
 
 export type { KnownUnit };

@@ -2,6 +2,7 @@
 // Hào", "TP Hưng Yên", or the bare name, in any case, with or without accents. A row label is matched
 // to a declared unit by its bare name (prefix, accents and case aside), or becomes a new unit whose
 // level and kind come from the prefix.
+import { UNIT_PREFIXES } from '../../../common/words/import-table.js';
 import { fold } from './headings.js';
 import { oneLine } from './plan-text.js';
 import type { KnownUnit, UnitKind, UnitLevel } from './table.js';
@@ -10,23 +11,23 @@ interface Prefix { pattern: RegExp; level: UnitLevel; kind?: UnitKind; full: str
 
 // Longest first: "thị xã" before "thị", "thành phố" before "thành".
 const PREFIXES: Prefix[] = [
-    { pattern: /^thanh pho\s+/, level: 'district', kind: 'thanh-pho', full: 'Thành phố' },
-    { pattern: /^tp\.?\s*(?=\S)/, level: 'district', kind: 'thanh-pho', full: 'Thành phố' },
-    { pattern: /^thi xa\s+/, level: 'district', kind: 'thi-xa', full: 'Thị xã' },
-    { pattern: /^tx\.?\s*(?=\S)/, level: 'district', kind: 'thi-xa', full: 'Thị xã' },
-    { pattern: /^thi tran\s+/, level: 'commune', kind: 'thi-tran', full: 'Thị trấn' },
-    { pattern: /^tt\.\s*(?=\S)|^tt\s+/, level: 'commune', kind: 'thi-tran', full: 'Thị trấn' },
-    { pattern: /^huyen\s+/, level: 'district', kind: 'huyen', full: 'Huyện' },
-    { pattern: /^h\.\s*(?=\S)/, level: 'district', kind: 'huyen', full: 'Huyện' },
-    { pattern: /^quan\s+/, level: 'district', kind: 'quan', full: 'Quận' },
-    { pattern: /^q\.\s*(?=\S)/, level: 'district', kind: 'quan', full: 'Quận' },
-    { pattern: /^phuong\s+/, level: 'commune', kind: 'phuong', full: 'Phường' },
-    { pattern: /^p\.\s*(?=\S)/, level: 'commune', kind: 'phuong', full: 'Phường' },
-    { pattern: /^xa\s+/, level: 'commune', kind: 'xa', full: 'Xã' },
-    { pattern: /^x\.\s*(?=\S)/, level: 'commune', kind: 'xa', full: 'Xã' },
-    { pattern: /^dac khu\s+/, level: 'commune', full: 'Đặc khu' },
-    { pattern: /^vung\s+/, level: 'region', full: 'Vùng' },
-    { pattern: /^tinh\s+/, level: 'province', full: 'Tỉnh' }
+    { pattern: /^thanh pho\s+/, level: 'district', kind: 'thanh-pho', full: UNIT_PREFIXES['thanh-pho'].vi },
+    { pattern: /^tp\.?\s*(?=\S)/, level: 'district', kind: 'thanh-pho', full: UNIT_PREFIXES['thanh-pho'].vi },
+    { pattern: /^thi xa\s+/, level: 'district', kind: 'thi-xa', full: UNIT_PREFIXES['thi-xa'].vi },
+    { pattern: /^tx\.?\s*(?=\S)/, level: 'district', kind: 'thi-xa', full: UNIT_PREFIXES['thi-xa'].vi },
+    { pattern: /^thi tran\s+/, level: 'commune', kind: 'thi-tran', full: UNIT_PREFIXES['thi-tran'].vi },
+    { pattern: /^tt\.\s*(?=\S)|^tt\s+/, level: 'commune', kind: 'thi-tran', full: UNIT_PREFIXES['thi-tran'].vi },
+    { pattern: /^huyen\s+/, level: 'district', kind: 'huyen', full: UNIT_PREFIXES['huyen'].vi },
+    { pattern: /^h\.\s*(?=\S)/, level: 'district', kind: 'huyen', full: UNIT_PREFIXES['huyen'].vi },
+    { pattern: /^quan\s+/, level: 'district', kind: 'quan', full: UNIT_PREFIXES['quan'].vi },
+    { pattern: /^q\.\s*(?=\S)/, level: 'district', kind: 'quan', full: UNIT_PREFIXES['quan'].vi },
+    { pattern: /^phuong\s+/, level: 'commune', kind: 'phuong', full: UNIT_PREFIXES['phuong'].vi },
+    { pattern: /^p\.\s*(?=\S)/, level: 'commune', kind: 'phuong', full: UNIT_PREFIXES['phuong'].vi },
+    { pattern: /^xa\s+/, level: 'commune', kind: 'xa', full: UNIT_PREFIXES['xa'].vi },
+    { pattern: /^x\.\s*(?=\S)/, level: 'commune', kind: 'xa', full: UNIT_PREFIXES['xa'].vi },
+    { pattern: /^dac khu\s+/, level: 'commune', full: UNIT_PREFIXES['dac-khu'].vi },
+    { pattern: /^vung\s+/, level: 'region', full: UNIT_PREFIXES['vung'].vi },
+    { pattern: /^tinh\s+/, level: 'province', full: UNIT_PREFIXES['tinh'].vi }
 ];
 
 export interface UnitLabel {

@@ -51,8 +51,10 @@ function compactTableLines(root: AstNode): void {
         for (const section of e.sections) {
             section.rows.forEach(compact);
             if (section.subtotal) compact(section.subtotal);
+            section.extraTotals.forEach(compact);
         }
         if (e.total) compact(e.total);
+        e.extraTotals.forEach(compact);
     }
 }
 

@@ -78,6 +78,7 @@ export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
     'part-exceeds-base': 'either the count or its base is wrong; the plan does not say which',
     'unchecked-total': 'an information: the unreadable cell that blocks the sum has its own finding, fixed there',
     'unchecked-rate': 'an information: the unreadable count or base has its own finding, fixed there',
+    'second-total': 'which of the two totals the table printed is not known; removing either loses figures',
     'table-check': "the plan's own check: which figure breaks it, or whether the check itself is wrong, is not known",
     'indicator-not-whole': 'a fraction may be a misprint or a rate given the wrong unit; no single correction'
 };

@@ -184,7 +184,21 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
 
     /** Keywords are words without blanks or accents: a phrase with them names a declaration. */
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
-        return super.filterKeyword(context, keyword) && /^[\w-]*$/.test(this.typed(context));
+        return super.filterKeyword(context, keyword) && /^[\w-]*$/.test(this.typed(context)) && !this.secondTotal(context, keyword);
+    }
+
+    /**
+     * `total` or `subtotal` where the table (the section) at the cursor has its total already: the
+     * grammar reads a second one (to report it, second-total), but it is never what to write.
+     */
+    private secondTotal(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        if (keyword.value !== 'total' && keyword.value !== 'subtotal') return false;
+        const table = this.tableAt(context);
+        if (!table) return false;
+        const inside = (node: AstNode | undefined) => !!node?.$cstNode && node.$cstNode.offset < context.offset && context.offset < node.$cstNode.end;
+        const section = table.sections.find(inside);
+        const total = section ? section.subtotal : table.total;
+        return total !== undefined && !inside(total);
     }
 
     /** One item per kind and label: the same keyword reached through two rules is proposed once. */

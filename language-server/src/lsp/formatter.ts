@@ -281,14 +281,16 @@ function lineStartsOf(root: ast.PlanDocument): Map<number, LineStart> {
                 keywords(c, 'rows', 'years', 'severity', 'message', 'en');
                 closing(c);
             });
+            // Line starts are kept by offset: a total laid out here stands first or last as written.
+            const totalRows = (rows: (ast.TotalRow | undefined)[]) => rows.forEach(r => { if (r) { line(r); rowLines(r); } });
             node.sections.forEach(s => {
                 line(s);
                 s.rows.forEach(r => { line(r); rowLines(r); });
-                if (s.subtotal) { line(s.subtotal); rowLines(s.subtotal); }
+                totalRows([s.subtotal, ...s.extraTotals]);
                 closing(s);
             });
             node.rows.forEach(r => { line(r); rowLines(r); });
-            if (node.total) { line(node.total); rowLines(node.total); }
+            totalRows([node.total, ...node.extraTotals]);
             closing(node);
         } else if (ast.isTarget(node)) {
             keywords(node, 'indicator', 'year', 'standard', 'text');
@@ -359,8 +361,9 @@ function alignedCellSpaces(root: ast.PlanDocument, text: string): Map<number, nu
             for (const leaf of GrammarUtils.findNodesForProperty(row?.$cstNode, 'years')) cells.push(yearLineCells(text, leaf.offset, leaf.end));
         };
         element.rows.forEach(addRow);
-        element.sections.forEach(s => { s.rows.forEach(addRow); addRow(s.subtotal); });
+        element.sections.forEach(s => { s.rows.forEach(addRow); addRow(s.subtotal); s.extraTotals.forEach(addRow); });
         addRow(element.total);
+        element.extraTotals.forEach(addRow);
         const widths: number[] = [];
         for (const line of cells) for (let i = 0; i < line.length; i += 2) widths[i / 2] = Math.max(widths[i / 2] ?? 0, line[i + 1] - line[i]);
         for (const line of cells) for (let i = 0; i < line.length; i += 2) spaces.set(line[i], (i === 0 ? 1 : 2) + widths[i / 2] - (line[i + 1] - line[i]));

@@ -9,6 +9,7 @@ import {
     ErrorCodes, FoldingRangeKind, ResponseError, SymbolKind, type DocumentSymbol, type RenameParams, type WorkspaceEdit
 } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
+import { totalPrintedFirst } from '../language/total-place.js';
 import type { PlanServices } from '../plan-module.js';
 import { shorten } from './describe.js';
 import { L, fill, t } from './labels.js';
@@ -84,11 +85,12 @@ export class PlanDocumentSymbolProvider implements DocumentSymbolProvider {
         if (ast.isDistrictTable(e)) {
             const rows = (rs: ast.TableRow[]) => rs.map(r => symbol(`${r.no ?? ''}. ${r.district?.ref?.label ?? r.district?.$refText ?? ''}`, r.district?.$refText, SymbolKind.Field, r, 'district'));
             const total = (r: ast.TotalRow | undefined) => r ? [symbol(r.label || t(L.total, locale), r.kind, SymbolKind.Field, r)] : [];
-            const children = [
+            // The outline in the order of the text: a total printed first comes first.
+            const inOrder = <T>(node: ast.DistrictTable | ast.TableSection, totals: T[], body: T[]) => totalPrintedFirst(node) ? [...totals, ...body] : [...body, ...totals];
+            const children = inOrder(e, total(e.total), [
                 ...rows(e.rows),
-                ...e.sections.map(s => symbol(`${s.label ?? ''}. ${s.title ?? ''}`, undefined, SymbolKind.Namespace, s, undefined, [...rows(s.rows), ...total(s.subtotal)])),
-                ...total(e.total)
-            ];
+                ...e.sections.map(s => symbol(`${s.label ?? ''}. ${s.title ?? ''}`, undefined, SymbolKind.Namespace, s, undefined, inOrder(s, total(s.subtotal), rows(s.rows))))
+            ]);
             return symbol(e.name, e.title, this.kind(e), e, 'name', children);
         }
         if (ast.isTarget(e)) return symbol(e.name, `${e.indicator?.$refText ?? ''} · ${e.year ?? ''}`, this.kind(e), e, 'name');

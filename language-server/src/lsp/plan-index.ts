@@ -53,14 +53,16 @@ export function planIndex(model: PlanModel): PlanIndex {
     return index;
 }
 
-/** Every row of a table with the section it belongs to, subtotals and the total included. */
+/** Every row of a table with the section it belongs to, subtotals and the total included, in the order printed. */
 export function tableRows(table: DistrictTableModel): { row: TableRowModel; section?: TableSectionModel }[] {
     const rows: { row: TableRowModel; section?: TableSectionModel }[] = [];
+    if (table.total && table.totalFirst) rows.push({ row: table.total });
     for (const section of table.sections) {
+        if (section.subtotal && section.subtotalFirst) rows.push({ row: section.subtotal, section });
         for (const row of section.rows) rows.push({ row, section });
-        if (section.subtotal) rows.push({ row: section.subtotal, section });
+        if (section.subtotal && !section.subtotalFirst) rows.push({ row: section.subtotal, section });
     }
-    if (table.total) rows.push({ row: table.total });
+    if (table.total && !table.totalFirst) rows.push({ row: table.total });
     return rows;
 }
 

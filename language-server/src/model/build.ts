@@ -4,12 +4,13 @@ import { CstUtils, GrammarUtils, type AstNode, type CstNode, type Reference, typ
 import * as ast from '../generated/ast.js';
 import { formatNumber, readNumber, readYear, roundTo, type NumberStyle } from '../../../common/numbers.js';
 import { lineIndexOf, rangeOfNode } from '../language/line-index.js';
+import { totalPrintedFirst } from '../language/total-place.js';
 import { yearLineCells, yearOfLine } from '../language/year-line.js';
 import { expectedTotal, sumRows } from './arithmetic.js';
 import { DistrictEntry, LocatedNumber, Ref, RowEntry, TableCell, YearLine } from './cells.js';
 import {
     PREDECLARED_COLUMNS, UNUSUAL_CHARACTER, isRateColumn,
-    type AssignmentModel, type CellModel, type CheckTermModel, type ColumnDefinitionModel, type ColumnModel, type DistrictTableModel, type IdRef, type IndicatorModel,
+    type AssignmentModel, type CellModel, type CheckTermModel, type ColumnDefinitionModel, type ColumnModel, type DistrictTableModel, type ExtraTotalModel, type IdRef, type IndicatorModel,
     type PrintedBound, type TableCheckModel,
     type IndicatorValueModel, type Measure, type PlanDate, type PlanModel, type PrintedNumber,
     type SolutionGroupModel, type SourceRange, type TableRowModel, type TableSectionModel, type YearRole
@@ -232,14 +233,19 @@ class ModelBuilder {
         if (e.rows.length > 0 || e.sections.length === 0) {
             sections.push(this.section(undefined, e.rows.map(r => this.row(r, columns)), undefined, columnsById));
         }
+        const extraTotals: ExtraTotalModel[] = [];
         for (const s of e.sections) {
             const section = this.section(s, s.rows.map(r => this.row(r, columns)), s.subtotal ? this.totalRow(s.subtotal, columns) : undefined, columnsById);
             sections.push(section);
+            // The grammar reads an extra total only after a first one (a parse recovered from errors aside).
+            const first = section.subtotal;
+            if (first) for (const x of s.extraTotals) extraTotals.push({ row: this.totalRow(x, columns), labelRange: propertyRange(x, 'label'), first, section });
         }
         const total = e.total ? this.totalRow(e.total, columns) : undefined;
+        if (total) for (const x of e.extraTotals) extraTotals.push({ row: this.totalRow(x, columns), labelRange: propertyRange(x, 'label'), first: total });
         return {
             id: e.name ?? '', title: e.title ?? '', annex: e.annex, heading: e.heading, rowHeader: e.rowHeader, targets: e.targets,
-            standardId: e.standard?.$refText, years, columns, columnsById, unknownColumns, checks, sections, total,
+            standardId: e.standard?.$refText, years, columns, columnsById, unknownColumns, checks, sections, total, totalFirst: totalPrintedFirst(e), extraTotals,
             expectedTotal: expectedTotal(sections, columnsById),
             range: nodeRange(e), nameRange: propertyRange(e, 'name')
         };
@@ -267,7 +273,10 @@ class ModelBuilder {
     }
 
     private section(s: ast.TableSection | undefined, rows: TableRowModel[], subtotal: TableRowModel | undefined, columns: Record<string, ColumnModel>): TableSectionModel {
-        return { label: s ? s.label ?? '' : undefined, title: s?.title, rows, subtotal, sums: sumRows(rows, columns), range: s ? nodeRange(s) : undefined };
+        return {
+            label: s ? s.label ?? '' : undefined, title: s?.title, rows, subtotal, subtotalFirst: s ? totalPrintedFirst(s) : false,
+            sums: sumRows(rows, columns), range: s ? nodeRange(s) : undefined
+        };
     }
 
     private row(r: ast.TableRow, columns: Measure[]): TableRowModel {

@@ -244,9 +244,22 @@ export interface TableSectionModel {
     title?: string;
     rows: TableRowModel[];
     subtotal?: TableRowModel;
+    /** The subtotal is printed before the section's rows (else after them); checks do not depend on it. */
+    subtotalFirst: boolean;
     /** Sum of the section's rows, per year, for every count column. */
     sums: TableSums;
     range?: SourceRange;
+}
+
+/** A total row written after the total its table (its section) already has. */
+export interface ExtraTotalModel {
+    row: TableRowModel;
+    /** Its label as written, where the finding points. */
+    labelRange: SourceRange;
+    /** The total that counts: the one written first. */
+    first: TableRowModel;
+    /** The section whose subtotal it repeats; none for the table's total. */
+    section?: TableSectionModel;
 }
 
 /** A check a table states (`check … { left op right … }`). */
@@ -288,6 +301,10 @@ export interface DistrictTableModel {
     /** A table without sections has one section with no label. */
     sections: TableSectionModel[];
     total?: TableRowModel;
+    /** The total is printed before the rows and sections ("Toàn tỉnh" first), else after them. */
+    totalFirst: boolean;
+    /** Total rows written again after the table's (a section's) one total: a mistake, read by no check. */
+    extraTotals: ExtraTotalModel[];
     /** What the total row should hold: the sum of all district rows (a section without rows counts by its subtotal). */
     expectedTotal: TableSums;
     range: SourceRange;

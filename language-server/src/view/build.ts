@@ -160,6 +160,8 @@ class ViewBuilder {
         ];
         const body: AnnexRow[] = [];
         const span = columns.length;
+        // Totals stand where the plan prints them: first ("Toàn tỉnh", then the districts) or last.
+        if (t.total && t.totalFirst) body.push(this.tableRow(t, t.total));
         for (const section of t.sections) {
             if (section.label !== undefined) {
                 body.push({ kind: 'section', line: section.range?.start.line, cells: [
@@ -167,10 +169,11 @@ class ViewBuilder {
                     text(section.title ?? '', { bold: true, colSpan: span - 1 })
                 ] });
             }
+            if (section.subtotal && section.subtotalFirst) body.push(this.tableRow(t, section.subtotal));
             for (const row of section.rows) body.push(this.tableRow(t, row));
-            if (section.subtotal) body.push(this.tableRow(t, section.subtotal));
+            if (section.subtotal && !section.subtotalFirst) body.push(this.tableRow(t, section.subtotal));
         }
-        if (t.total) body.push(this.tableRow(t, t.total));
+        if (t.total && !t.totalFirst) body.push(this.tableRow(t, t.total));
         return {
             number: t.annex ?? '', label: annexLabel(t.annex), heading: t.heading, title: t.title,
             subtitle: this.subtitle(), orientation: columns.length > 8 ? 'landscape' : 'portrait',

@@ -4,12 +4,11 @@
 // Vietnamese settings writes `;` with 29.822 and 3,17 unquoted; with `,` a decimal comma is quoted),
 // then parsed by csv-parse. Cells are the text as written; ragged rows are padded with blank cells.
 import { parse } from 'csv-parse/sync';
-import { said } from '../../../../common/catalogue.js';
 import { IMPORT_ERRORS } from '../../../../common/words/import.js';
 import { decodePlanBytes } from '../../language/text-encoding.js';
 import type { Grid, GridCell } from '../grid.js';
-import { ImportError, type ImportLimits } from '../limits.js';
-import { checkGridSize } from './limits-check.js';
+import { type ImportError, type ImportLimits } from '../limits.js';
+import { checkGridSize, importError } from './limits-check.js';
 
 export type Separator = ',' | ';' | '\t';
 
@@ -19,12 +18,12 @@ const CANDIDATES: Separator[] = ['\t', ';', ','];
 export function decodeText(bytes: Uint8Array, file: string): string {
     const decoded = decodePlanBytes(bytes);
     const problem = decoded.problem;
-    if (problem?.code === 'encoding-binary') throw new ImportError(said(IMPORT_ERRORS.binaryText, { file }));
+    if (problem?.code === 'encoding-binary') throw importError(IMPORT_ERRORS.binaryText, { file });
     if (problem?.code === 'encoding-invalid') {
-        throw new ImportError(said(IMPORT_ERRORS.encoding, {
+        throw importError(IMPORT_ERRORS.encoding, {
             file, line: problem.line + 1, column: problem.character + 1,
             byte: String(problem.args.byte), encoding: String(problem.args.encoding)
-        }));
+        });
     }
     // UTF-16 guessed from its NUL bytes decoded cleanly: the text is taken as it is.
     return decoded.text;
@@ -73,7 +72,7 @@ export function sniffSeparator(text: string): Separator {
 
 function malformed(error: unknown, file: string): ImportError {
     const line = typeof error === 'object' && error !== null && 'lines' in error ? Number(error.lines) : 1;
-    return new ImportError(said(IMPORT_ERRORS.csvMalformed, { file, line, why: error instanceof Error ? error.message : String(error) }));
+    return importError(IMPORT_ERRORS.csvMalformed, { file, line, why: error instanceof Error ? error.message : String(error) });
 }
 
 /** Records as written (quotes removed, nothing trimmed or converted). */

@@ -16,6 +16,7 @@ import { passZip, requirePart } from './zip.js';
 import { walkXml } from './xml-safety.js';
 
 const DOCUMENT = 'word/document.xml';
+const PACKAGE_RELS = '_rels/.rels';
 
 interface ParagraphState {
     text: string;
@@ -259,12 +260,42 @@ function layOut(table: TableState, index: number, name: string, place: Said, fil
     return { name, index, rows, merges: merges.filter(m => m.bottom > m.top || m.right > m.left), addressing: 'table' };
 }
 
+/**
+ * The main document part: `word/document.xml` as Word names it, or wherever the package's
+ * relationships point (Word Online, for one, writes `word/document2.xml`).
+ */
+function mainPart(kept: ReadonlyMap<string, Uint8Array>, file: string): string {
+    const rels = kept.get(PACKAGE_RELS);
+    let target: string | undefined;
+    if (rels) {
+        walkXml(rels, file, PACKAGE_RELS, {
+            open: tag => {
+                const type = tag.attributes.Type ?? '';
+                if (tag.name.endsWith('Relationship') && type.endsWith('/officeDocument') && tag.attributes.Target) {
+                    target ??= tag.attributes.Target.replace(/^\//, '');
+                }
+            }
+        });
+    }
+    return target ?? DOCUMENT;
+}
+
 /** The blocks and tables of a .docx file. */
 export async function readDocx(bytes: Uint8Array, file: string, limits: ImportLimits, locale: Locale = 'vi'): Promise<{ grids: Grid[]; blocks: SourceBlock[] }> {
-    const zip = await passZip(bytes, { file, format: 'DOCX', limits, keep: part => part === DOCUMENT });
-    const xml = requirePart(zip, DOCUMENT, file, 'DOCX');
+    let main: string | undefined;
+    const zip = await passZip(bytes, {
+        file, format: 'DOCX', limits,
+        first: part => part === PACKAGE_RELS,
+        keep: (part, kept) => {
+            if (part === PACKAGE_RELS) return true;
+            main ??= mainPart(kept, file);
+            return part === main;
+        }
+    });
+    main ??= mainPart(zip.parts, file);
+    const xml = requirePart(zip, main, file, 'DOCX');
     const reader = new DocumentReader(file, limits, locale);
-    walkXml(xml, file, DOCUMENT, {
+    walkXml(xml, file, main, {
         open: tag => reader.open(tag),
         close: name => reader.close(name),
         text: text => reader.text(text)

@@ -158,6 +158,17 @@ function span(element: Element, name: string, max: number): number {
     return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
 }
 
+/**
+ * The number a spreadsheet wrote beside the printed text: Excel's `x:num="29822"`, LibreOffice's
+ * `sdval="29822"`. The text stays as printed; this is only the value behind it.
+ */
+function storedValue(td: Element): number | undefined {
+    const raw = attr(td, 'x:num') ?? attr(td, 'sdval');
+    if (raw === undefined || raw.trim() === '') return undefined;
+    const value = Number(raw);
+    return Number.isFinite(value) ? value : undefined;
+}
+
 /** The outermost tables of the page, in document order. */
 function outerTables(root: Node): Element[] {
     const tables: Element[] = [];
@@ -197,8 +208,8 @@ function tableGrid(table: Element, index: number, name: string, place: Said, fil
             const { text, bold } = reader.finish();
             const cell: GridCell = { text };
             if (bold) cell.bold = true;
-            const num = attr(td, 'x:num');
-            if (num !== undefined && num.trim() !== '' && Number.isFinite(Number(num))) cell.value = Number(num);
+            const value = storedValue(td);
+            if (value !== undefined) cell.value = value;
             for (let dr = 0; dr < rowspan; dr++) {
                 taken[r + dr] ??= [];
                 rows[r + dr] ??= [];

@@ -2,12 +2,13 @@
 // neutral grids (and, for Word, blocks). The format comes from the file's extension, else from its
 // bytes; an encrypted OOXML file or an old .xls/.doc (both OLE compound files) is one clear error.
 // Every failure is an ImportError naming the file and the place; nothing here writes anything.
-import { said, say } from '../../../../common/catalogue.js';
+import { say } from '../../../../common/catalogue.js';
 import type { Locale } from '../../../../common/locale.js';
 import type { NumberStyle } from '../../../../common/numbers.js';
 import { IMPORT_ERRORS, IMPORT_PLACES } from '../../../../common/words/import.js';
 import type { SourceDocument, SourceFormat } from '../grid.js';
 import { DEFAULT_IMPORT_LIMITS, ImportError, type ImportLimits } from '../limits.js';
+import { importError } from './limits-check.js';
 import { decodeText, gridOfRecords, parseRecords, readCsv } from './csv.js';
 import { readDocx } from './docx.js';
 import { readHtmlTables } from './html.js';
@@ -48,7 +49,7 @@ async function zipKind(bytes: Uint8Array, name: string): Promise<SourceFormat> {
     const zip = await openZip(bytes, name, 'XLSX/DOCX');
     if (zip.file('xl/workbook.xml')) return 'xlsx';
     if (zip.file('word/document.xml')) return 'docx';
-    throw new ImportError(said(IMPORT_ERRORS.unknownFormat, { file: name }));
+    throw importError(IMPORT_ERRORS.unknownFormat, { file: name });
 }
 
 /** The format from the extension, else the bytes: a zip by its parts, markup as HTML, text as CSV. */
@@ -65,9 +66,19 @@ async function formatOf(bytes: Uint8Array, name: string): Promise<SourceFormat> 
 export async function readSource(bytes: Uint8Array, name: string, options: ReadSourceOptions): Promise<SourceDocument> {
     const limits: ImportLimits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
     const locale = options.locale ?? 'vi';
-    if (bytes.length > limits.maxFileBytes) throw new ImportError(said(IMPORT_ERRORS.tooLarge, { file: name, size: bytes.length, limit: limits.maxFileBytes }));
-    if (startsWith(bytes, OLE)) throw new ImportError(said(IMPORT_ERRORS.encryptedOrLegacy, { file: name }));
+    if (bytes.length > limits.maxFileBytes) throw importError(IMPORT_ERRORS.tooLarge, { file: name, size: bytes.length, limit: limits.maxFileBytes });
+    if (startsWith(bytes, OLE)) throw importError(IMPORT_ERRORS.encryptedOrLegacy, { file: name });
     const format = options.format ?? await formatOf(bytes, name);
+    try {
+        return await readAs(format, bytes, name, options, limits, locale);
+    } catch (error) {
+        if (error instanceof ImportError) throw error;
+        // A library tripped on input nobody foresaw: still one line naming the file, never a crash.
+        throw importError(IMPORT_ERRORS.unreadable, { file: name, format: format.toUpperCase(), why: error instanceof Error ? error.message : String(error) });
+    }
+}
+
+async function readAs(format: SourceFormat, bytes: Uint8Array, name: string, options: ReadSourceOptions, limits: ImportLimits, locale: Locale): Promise<SourceDocument> {
     switch (format) {
         case 'xlsx':
             return { format, name, grids: await readXlsx(bytes, name, { numberStyle: options.numberStyle, limits, sheet: options.sheet }) };

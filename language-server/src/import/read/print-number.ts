@@ -31,6 +31,8 @@ function generalDecimals(value: number): number {
 }
 
 function general(value: number, style: NumberStyle): PrintedNumber {
+    // Whole numbers, nearly every cell of a table, need no rounding to 15 digits.
+    if (Number.isSafeInteger(value)) return { text: String(value), value, decimals: 0, grouped: false };
     const decimals = Math.min(generalDecimals(value), 20);
     return { text: formatNumber(Number(value.toPrecision(15)), style, decimals, false), value, decimals, grouped: false };
 }

@@ -17,7 +17,7 @@ import type { NumberStyle } from '../../../../common/numbers.js';
 import { IMPORT_ERRORS, IMPORT_PLACES } from '../../../../common/words/import.js';
 import type { Grid, GridCell, Merge } from '../grid.js';
 import { ImportError, type ImportLimits } from '../limits.js';
-import { checkGridCount, checkGridSize } from './limits-check.js';
+import { checkGridCount, checkGridSize, importError } from './limits-check.js';
 import { printCellNumber, printDate } from './print-number.js';
 import { doctypeError, walkXml } from './xml-safety.js';
 import { passZip } from './zip.js';
@@ -93,7 +93,7 @@ class SheetScan {
     constructor(private readonly file: string, private readonly place: string | Said, part: string, private readonly limits: ImportLimits) {
         this.parser.on('doctype', () => { throw doctypeError(file, part); });
         this.parser.on('error', error => {
-            throw new ImportError(said(IMPORT_ERRORS.xmlMalformed, { file, part, line: this.parser.line, column: this.parser.column, why: error.message }));
+            throw importError(IMPORT_ERRORS.xmlMalformed, { file, part, line: this.parser.line, column: this.parser.column, why: error.message });
         });
         this.parser.on('opentag', tag => this.element(tag));
     }
@@ -119,9 +119,9 @@ class SheetScan {
 
     private tooLarge(): never {
         if (this.rows > this.limits.maxRows) {
-            throw new ImportError(said(IMPORT_ERRORS.tooManyRows, { file: this.file, place: this.place, rows: `> ${this.limits.maxRows}`, limit: this.limits.maxRows }));
+            throw importError(IMPORT_ERRORS.tooManyRows, { file: this.file, place: this.place, rows: `> ${this.limits.maxRows}`, limit: this.limits.maxRows });
         }
-        throw new ImportError(said(IMPORT_ERRORS.tooManyCells, { file: this.file, place: this.place, cells: `> ${this.limits.maxCells}`, limit: this.limits.maxCells }));
+        throw importError(IMPORT_ERRORS.tooManyCells, { file: this.file, place: this.place, cells: `> ${this.limits.maxCells}`, limit: this.limits.maxCells });
     }
 }
 
@@ -147,10 +147,10 @@ export async function readXlsx(bytes: Uint8Array, file: string, options: XlsxOpt
         }
     });
     sheets ??= sheetEntries(zip.parts, file);
-    if (!zip.parts.has(WORKBOOK)) throw new ImportError(said(IMPORT_ERRORS.partMissing, { file, part: WORKBOOK, format: 'XLSX' }));
+    if (!zip.parts.has(WORKBOOK)) throw importError(IMPORT_ERRORS.partMissing, { file, part: WORKBOOK, format: 'XLSX' });
     checkGridCount(sheets.length, file, limits);
     if (options.sheet !== undefined && !sheets.some(s => s.name === options.sheet)) {
-        throw new ImportError(said(IMPORT_ERRORS.noSheet, { file, sheet: options.sheet, sheets: sheets.map(s => `"${s.name}"`).join(', ') }));
+        throw importError(IMPORT_ERRORS.noSheet, { file, sheet: options.sheet, sheets: sheets.map(s => `"${s.name}"`).join(', ') });
     }
     const workbook = new ExcelJS.Workbook();
     try {
@@ -158,7 +158,7 @@ export async function readXlsx(bytes: Uint8Array, file: string, options: XlsxOpt
             { ignoreNodes: IGNORED_NODES } as unknown as ExcelJS.XlsxReadOptions);
     } catch (error) {
         if (error instanceof ImportError) throw error;
-        throw new ImportError(said(IMPORT_ERRORS.workbookUnreadable, { file, why: why(error) }));
+        throw importError(IMPORT_ERRORS.workbookUnreadable, { file, why: why(error) });
     }
     const grids: Grid[] = [];
     workbook.worksheets.forEach((sheet, i) => {

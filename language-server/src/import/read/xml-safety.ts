@@ -5,9 +5,9 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { Buffer } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { said } from '../../../../common/catalogue.js';
 import { IMPORT_ERRORS } from '../../../../common/words/import.js';
-import { ImportError } from '../limits.js';
+import { type ImportError } from '../limits.js';
+import { importError } from './limits-check.js';
 
 const DOCTYPE = /<!doctype/i;
 const MARK_LENGTH = '<!doctype'.length;
@@ -31,7 +31,7 @@ export class DoctypeWatch {
 }
 
 export function doctypeError(file: string, part: string): ImportError {
-    return new ImportError(said(IMPORT_ERRORS.doctype, { file, part }));
+    return importError(IMPORT_ERRORS.doctype, { file, part });
 }
 
 /** What a walk over a part's elements is told. Names keep their prefix ("w:p"). */
@@ -45,7 +45,7 @@ function decodeUtf8(bytes: Uint8Array, file: string, part: string): string {
     try {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch (error) {
-        throw new ImportError(said(IMPORT_ERRORS.partCorrupt, { file, part, why: error instanceof Error ? error.message : String(error) }));
+        throw importError(IMPORT_ERRORS.partCorrupt, { file, part, why: error instanceof Error ? error.message : String(error) });
     }
 }
 
@@ -55,7 +55,7 @@ export function walkXml(bytes: Uint8Array, file: string, part: string, handlers:
     const parser = new SaxesParser({ xmlns: false, position: true });
     parser.on('doctype', () => { throw doctypeError(file, part); });
     parser.on('error', error => {
-        throw new ImportError(said(IMPORT_ERRORS.xmlMalformed, { file, part, line: parser.line, column: parser.column, why: error.message }));
+        throw importError(IMPORT_ERRORS.xmlMalformed, { file, part, line: parser.line, column: parser.column, why: error.message });
     });
     if (handlers.open) parser.on('opentag', tag => handlers.open?.(tag));
     if (handlers.close) parser.on('closetag', tag => handlers.close?.(tag.name));

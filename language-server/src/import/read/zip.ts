@@ -5,9 +5,9 @@
 // memory; an XML part holding a DTD is refused as it streams (see xml-safety.ts). The parts a reader
 // asks for are kept; the others are only counted.
 import JSZip from 'jszip';
-import { said } from '../../../../common/catalogue.js';
 import { IMPORT_ERRORS } from '../../../../common/words/import.js';
 import { ImportError, type ImportLimits } from '../limits.js';
+import { importError } from './limits-check.js';
 import { DoctypeWatch } from './xml-safety.js';
 
 /** What a reader wants of the zip's parts besides the counting. */
@@ -17,8 +17,8 @@ export interface ZipPassOptions {
     /** XLSX or DOCX, for messages. */
     format: string;
     limits: ImportLimits;
-    /** Parts kept whole (inflated) for the reader. */
-    keep: (part: string) => boolean;
+    /** Parts kept whole (inflated) for the reader; asked when the part starts, with those kept so far. */
+    keep: (part: string, kept: ReadonlyMap<string, Uint8Array>) => boolean;
     /** Parts inflated before all others (small directory parts a watcher needs), in the zip's order. */
     first?: (part: string) => boolean;
     /**
@@ -59,7 +59,7 @@ export async function openZip(bytes: Uint8Array, file: string, format: string): 
     try {
         return await JSZip.loadAsync(bytes, { checkCRC32: false, createFolders: false });
     } catch (error) {
-        throw new ImportError(said(IMPORT_ERRORS.notZip, { file, format, why: why(error) }));
+        throw importError(IMPORT_ERRORS.notZip, { file, format, why: why(error) });
     }
 }
 
@@ -72,14 +72,14 @@ export async function passZip(bytes: Uint8Array, options: ZipPassOptions): Promi
     const zip = await openZip(bytes, file, format);
     const entries = Object.values(zip.files).filter(entry => !entry.dir);
     if (entries.length > limits.maxZipEntries) {
-        throw new ImportError(said(IMPORT_ERRORS.zipEntries, { file, count: entries.length, limit: limits.maxZipEntries }));
+        throw importError(IMPORT_ERRORS.zipEntries, { file, count: entries.length, limit: limits.maxZipEntries });
     }
     const result: ZipParts = { names: entries.map(e => e.name), parts: new Map(), sizes: new Map() };
     const first = options.first ?? (() => false);
     const ordered = [...entries.filter(e => first(e.name)), ...entries.filter(e => !first(e.name))];
     let total = 0;
     for (const entry of ordered) {
-        const chunks: Uint8Array[] | undefined = options.keep(entry.name) ? [] : undefined;
+        const chunks: Uint8Array[] | undefined = options.keep(entry.name, result.parts) ? [] : undefined;
         const watcher = options.watch?.(entry.name, result.parts);
         const doctype = /\.(xml|rels|vml)$/i.test(entry.name) ? new DoctypeWatch(file, entry.name) : undefined;
         let size = 0;
@@ -91,7 +91,7 @@ export async function passZip(bytes: Uint8Array, options: ZipPassOptions): Promi
                 failed = true;
                 stream.pause();
                 reject(error instanceof ImportError ? error
-                    : new ImportError(said(IMPORT_ERRORS.partCorrupt, { file, part: entry.name, why: why(error) })));
+                    : importError(IMPORT_ERRORS.partCorrupt, { file, part: entry.name, why: why(error) }));
             };
             stream.on('data', chunk => {
                 if (failed) return;
@@ -99,10 +99,10 @@ export async function passZip(bytes: Uint8Array, options: ZipPassOptions): Promi
                 total += chunk.length;
                 try {
                     if (size > limits.maxPartBytes) {
-                        throw new ImportError(said(IMPORT_ERRORS.partTooLarge, { file, part: entry.name, limit: limits.maxPartBytes }));
+                        throw importError(IMPORT_ERRORS.partTooLarge, { file, part: entry.name, limit: limits.maxPartBytes });
                     }
                     if (total > limits.maxInflatedBytes) {
-                        throw new ImportError(said(IMPORT_ERRORS.inflatedTooLarge, { file, limit: limits.maxInflatedBytes }));
+                        throw importError(IMPORT_ERRORS.inflatedTooLarge, { file, limit: limits.maxInflatedBytes });
                     }
                     doctype?.feed(chunk);
                     watcher?.(chunk);
@@ -135,6 +135,6 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
 /** A kept part, or an ImportError naming it when the file lacks it. */
 export function requirePart(zip: ZipParts, part: string, file: string, format: string): Uint8Array {
     const bytes = zip.parts.get(part);
-    if (!bytes) throw new ImportError(said(IMPORT_ERRORS.partMissing, { file, part, format }));
+    if (!bytes) throw importError(IMPORT_ERRORS.partMissing, { file, part, format });
     return bytes;
 }

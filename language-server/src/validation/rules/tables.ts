@@ -474,6 +474,12 @@ export const tableShape: Rule = ctx => {
                 });
             }
         }
+        // A total written twice: the first one counts; the other is read by no check, so it is said.
+        for (const x of table.extraTotals) {
+            ctx.report('second-total', x.labelRange, {
+                kind: x.section ? 'section' : 'table', section: x.section?.label ?? '', first: x.first.label, line: x.first.range.start.line + 1, label: x.row.label
+            });
+        }
         for (const section of table.sections) {
             const seenDistricts = new Set<string>();
             for (const row of section.rows) {
