@@ -227,6 +227,7 @@ describe('bad input is a clear message, never a crash', () => {
         ['text without a table', { text: 'một dòng chữ' }, /the pasted data holds no table/],
         ['no source at all', {}, /needs something to import: html, text, file/],
         ['a missing file', { file: '/nonexistent/bang.xlsx' }, /could not be read/],
+        ['a file: URI of another machine', { file: 'file://may-chu/bang.xlsx' }, /argument file is not valid/],
         ['bytes without a name', { data: 'AAAA' }, /argument name is not valid/],
         ['not base64', { data: '%%%', name: 'x.csv' }, /argument data is not valid \(base64\)/],
         ['a corrupt workbook', { data: Buffer.from('PK\u0003\u0004 not a zip').toString('base64'), name: 'hong.xlsx' }, /hong\.xlsx/],

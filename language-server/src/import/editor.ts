@@ -107,7 +107,7 @@ export class PlanImportService {
     private async readSource(command: string, args: ImportSourceArgs): Promise<Source> {
         checkArgs(command, args, { html: 'string?', text: 'string?', file: 'string?', data: 'string?', name: 'string?', sheet: 'string?', table: 'number?', all: 'boolean?' });
         if (args.file !== undefined) {
-            const file = args.file.startsWith('file:') ? fileURLToPath(args.file) : args.file;
+            const file = args.file.startsWith('file:') ? pathOfFileUri(command, args.file) : args.file;
             const name = args.name ?? path.basename(file);
             return { kind: 'file', bytes: await readBounded(file, name), name, path: file };
         }
@@ -312,6 +312,15 @@ async function readBounded(file: string, name: string): Promise<Uint8Array> {
         return new Uint8Array(await fs.readFile(file));
     } catch (error) {
         throw new ImportStop(said(W.cannotRead, { file, reason: reasonOf(error) }));
+    }
+}
+
+/** A `file:` URI's path; one that names another host or is malformed is a wrong argument. */
+function pathOfFileUri(command: string, uri: string): string {
+    try {
+        return fileURLToPath(uri);
+    } catch {
+        throw new ImportStop(said(W.badArgument, { command, name: 'file', expected: 'file:///…' }));
     }
 }
 
