@@ -127,11 +127,16 @@ async function pasteAtEnd(file: string, flavours: Record<string, string>): Promi
     }
 }
 
-/** What the paste put in the plan, once it is there. */
+/**
+ * What the paste put in the plan, once it is there. Nothing is clicked or typed until the editor shows
+ * it: a click while the paste providers run cancels the paste.
+ */
 async function pasted(file: string): Promise<string> {
-    let text = '';
-    await wb.waitFor(async () => /row 3 HungYen/.test(text = await savedText(file)), `the pasted table in ${file}`, 30_000)
-        .catch(e => { throw new Error(`${(e as Error).message}; the file holds:\n${text}`); });
+    // the view writes spaces as no-break spaces
+    const shown = async () => (await wb.editor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    await wb.waitFor(async () => (await shown()).includes('Tổng cộng'), `the paste to arrive in ${file}`, 30_000);
+    const text = await savedText(file);
+    if (!/row 3 HungYen/.test(text)) throw new Error(`no plan table was pasted in ${file}; it holds:\n${text}`);
     return text;
 }
 
@@ -143,7 +148,7 @@ describe('paste a table into a plan', () => {
         await wb.shot(shotName('01-pasted-html.png'));
         expect(text.startsWith(PLAN.trimEnd())).toBe(true);
         expect(text).toMatch(/district TienLu "Tiên Lữ" huyen\n+district HungYen "Thành phố Hưng Yên" thanh-pho/);
-        expect(text).toMatch(/years \{ 2024 result \}/);
+        expect(text).toMatch(/years \{ 2024 (result|plan) \}/);   // the importer's guess, said in a comment
         expect(text).toMatch(/row 1 PhuCu/);
         expect(text).not.toContain('\t');   // not the plain text
         await wb.waitFor(async () => (await wb.problems('total-mismatch', file)).length > 0, 'a total-mismatch problem', 60_000);
