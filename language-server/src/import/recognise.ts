@@ -6,7 +6,6 @@
 // a problem with its address. Pure: grids in, plain data out.
 import { said, say, type Said } from '../../../common/catalogue.js';
 import type { Locale } from '../../../common/locale.js';
-import { IMPORT_PLACES } from '../../../common/words/import.js';
 import { formatNumber, readNumber, type NumberStyle } from '../../../common/numbers.js';
 import { IMPORT_HEADINGS, IMPORT_NAMES, IMPORT_NOTES, IMPORT_PROBLEMS } from '../../../common/words/import-table.js';
 import type { YearKind } from '../model/types.js';
@@ -15,6 +14,7 @@ import {
     fold, isNumberHeading, isSectionLabel, isSectionNumber, isTotalLabel, measureOf, rateSubject, unitOf, withoutYear,
     yearHeading, type ColumnUnitGuess, type PredeclaredMeasure
 } from './headings.js';
+import { cellAddress } from './grid-reading.js';
 import { inert, oneLine } from './plan-text.js';
 import type { ImportContext, ImportProblem, KnownUnit, UnitKind, UnitLevel } from './table.js';
 import { levelOfRowHeader, matchUnit, parseUnitLabel } from './units.js';
@@ -113,9 +113,7 @@ class Cells {
     }
 
     address(r: number, c: number): string {
-        return this.grid.addressing === 'sheet'
-            ? `${this.grid.name}!${columnLetters(c)}${r + 1}`
-            : say(IMPORT_PLACES.cell, this.locale, { table: this.grid.name, row: r + 1, column: c + 1 });
+        return cellAddress(this.grid, r, c, this.locale);
     }
 }
 
