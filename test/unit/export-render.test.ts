@@ -139,8 +139,11 @@ describe('the exports rendered by LibreOffice', () => {
             expect(landscape(pdf, starts[i] + 1), annex.label).toBe(annex.orientation === 'landscape');
             expect(pages[starts[i]]).toContain(squeeze(annex.subtitle));
         });
-        expect(pages[starts[0]]).toContain(squeeze('1 Phù Cừ 29.822 946 3,17'));
-        expect(pages.slice(starts[0]).join('')).toContain(squeeze('Tổng cộng 407.045 10.368 2,55'));
+        // Rows read in their lines (-layout): the plain reading order of a table follows the font's
+        // metrics (Liberation 1.07 and 2 give different orders).
+        const annexLines = layoutPages(pdf).slice(starts[0]).join('\n').split('\n').map(squeeze);
+        expect(annexLines).toContain(squeeze('1 Phù Cừ 29.822 946 3,17 29.409 650 2,21 29.609 448 1,51 30.009 319 1,06 30.209 195 0,65'));
+        expect(annexLines.some(l => l.startsWith(squeeze('Tổng cộng 407.045 10.368 2,55')))).toBe(true);
         // Body pages are numbered from the second.
         expect(pages[1].startsWith('2')).toBe(true);
     }, 240_000);

@@ -212,3 +212,21 @@ describe('years from the headings', () => {
         await expect(importOne(grid)).rejects.toThrow(/no year/);
     });
 });
+
+describe('untrusted text in cells', () => {
+    it('removes control and bidi characters from names and figures and says where, and keeps quotes inert', async () => {
+        const grid = gridOf([
+            ['Huyện', 'Năm 2024 - Số hộ nghèo'],
+            ['Phù Cừ\u202e"; x', '44\u00078'],
+            ['An "Thi" \\', '12']
+        ]);
+        const result = await importOne(grid);
+        expect(result.text).toMatch(/Sheet1!A2: bỏ ký tự điều khiển U\+202E khỏi chữ/);
+        expect(result.text).toMatch(/Sheet1!B2: bỏ ký tự điều khiển U\+0007 khỏi chữ/);
+        expect(result.text).toContain('district PhuCuX "Phù Cừ\\"; x"');
+        expect(result.text).toContain('"An \\"Thi\\" \\\\"');
+        expect(result.text).toMatch(/2024: 448\n/);
+        const { diagnostics } = await validatePlan(services, result.text);
+        expect(diagnostics.map(d => String(d.code))).toEqual([]);
+    });
+});

@@ -10,7 +10,7 @@ import { importContextOf, importSource } from '../../language-server/src/import/
 import { readSource } from '../../language-server/src/import/read/index.js';
 import type { DistrictTableModel, PlanModel } from '../../language-server/src/model/types.js';
 import type { PlanView } from '../../common/view.js';
-import { seedView } from './export-support.js';
+import { seedView, viewOfText } from './export-support.js';
 import { createTestServices, SEED_PLAN, validatePlan } from '../helpers/plan.js';
 
 const services = createTestServices();
@@ -80,5 +80,32 @@ describe.each(CASES)('the seed\'s Annex 01 through $name', ({ format, options, t
         const rows = [...(result.tables ?? '').matchAll(/row (\d+) (\w+)/g)].map(m => `${m[1]} ${m[2]}`);
         const original = seed.model.tables.find(t => t.id === 'phu_luc_01')!;
         expect(rows).toEqual(original.sections.flatMap(s => s.rows).map(r => `${r.no?.printed} ${r.district?.id}`));
+    });
+});
+
+/** An annex as printed: its number, title, header and body rows, cell by cell. */
+function printedAnnexes(v: PlanView, titles = true) {
+    // Annexes print their titles in capitals; a CSV file carries neither the number nor the title.
+    return v.annexes.map(a => ({
+        ...(titles ? { number: a.number, title: a.title.toLocaleUpperCase('vi'), heading: a.heading } : {}),
+        header: a.header.map(r => r.cells.map(c => c.text)),
+        body: a.body.map(r => r.cells.map(c => c.text))
+    }));
+}
+
+describe.each([
+    { name: 'XLSX', format: 'xlsx' as ExportFormat },
+    { name: 'DOCX', format: 'docx' as ExportFormat },
+    { name: 'CSV as printed', format: 'csv' as ExportFormat, options: { csv: { numbers: 'printed', separator: ';' } } as ExportOptions }
+])('all three annexes of the seed through $name', ({ format, options }) => {
+    it('import to a plan whose annexes print as the seed\'s, cell for cell', async () => {
+        const { files } = await renderExport(view, format, options);
+        const sources = await Promise.all(files.map(f => readSource(f.data, f.name, { numberStyle: 'vi' })));
+        const source = { ...sources[0], grids: sources.flatMap(s => s.grids).map((g, i) => ({ ...g, index: i + 1 })) };
+        const result = await importSource(services, source, importContextOf(undefined, undefined, 'vi'));
+        const again = await viewOfText(result.text);
+        expect(printedAnnexes(again, format !== 'csv')).toEqual(printedAnnexes(view, format !== 'csv'));
+        const { diagnostics } = await validatePlan(services, result.text);
+        expect(diagnostics.filter(d => d.severity === 1).map(d => String(d.code))).toEqual(['total-mismatch']);
     });
 });

@@ -40,6 +40,11 @@ export function guardFormula(text: string): string {
     return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** The text a guarded field stands for: the apostrophe before = + - @ (tab, CR) dropped, as a spreadsheet does. */
+export function unguardFormula(text: string): string {
+    return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
 /** A number cell as a plain number with the printed decimals (3,30 → 3.30); undefined for other cells. */
 export function plainNumber(cell: AnnexCell): string | undefined {
     if (typeof cell.value !== 'number' || !Number.isFinite(cell.value)) return undefined;

@@ -192,6 +192,11 @@ export class AgencyBook {
         return lines.join('\n');
     }
 
+    /** The agencies this import declared, by every name it gave them (after finish()). */
+    declared(): { id: string; names: string[] }[] {
+        return this.entries.filter(x => !x.known).map(e => ({ id: e.id, names: [e.label, ...e.shorts, ...e.aliases] }));
+    }
+
     get newCount(): number {
         return this.entries.filter(x => !x.known).length;
     }

@@ -18,3 +18,12 @@ export function importEnv(context: ImportContext): ImportEnv {
     const ids = new IdMaker(new Set(context.usedIds));
     return { context, notes, ids, agencies: new AgencyBook(context, ids, notes), problems: [] };
 }
+
+/**
+ * What one grid's import declared, handed on to the next grid of the same file: its agencies (named
+ * again, they are the same ones, not a second declaration) and every id it took.
+ */
+export function handOn(env: ImportEnv, context: ImportContext): void {
+    context.agencies.push(...env.agencies.declared());
+    for (const id of env.ids.usedIds()) context.usedIds.add(id);
+}

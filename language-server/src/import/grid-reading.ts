@@ -1,5 +1,8 @@
 // Reading a grid as printed: the cell a merge shows at a place, the text of a column's headings from
 // the top down, a cell's address for messages.
+import { say } from '../../../common/catalogue.js';
+import type { Locale } from '../../../common/locale.js';
+import { IMPORT_PLACES } from '../../../common/words/import.js';
 import { columnLetters, type Grid, type GridCell } from './grid.js';
 
 /** The cell shown at (row, column): the cell itself, or the top-left cell of the merge covering it. */
@@ -35,9 +38,11 @@ export function columnHeadings(grid: Grid, fromRow: number, toRow: number): stri
     return out;
 }
 
-/** Where a cell is, for messages: `Sheet1!D14`, or "Bảng 2, dòng 14, cột 4" style for Word and pasted tables. */
-export function cellAddress(grid: Grid, row: number, column: number): string {
-    return grid.addressing === 'sheet' ? `${grid.name}!${columnLetters(column)}${row + 1}` : `${grid.name} [${row + 1}, ${column + 1}]`;
+/** Where a cell is, for messages: `Sheet1!D14`, or "Bảng 2, dòng 14, cột 4" for Word and pasted tables. */
+export function cellAddress(grid: Grid, row: number, column: number, locale: Locale = 'vi'): string {
+    return grid.addressing === 'sheet'
+        ? `${grid.name}!${columnLetters(column)}${row + 1}`
+        : say(IMPORT_PLACES.cell, locale, { table: grid.name, row: row + 1, column: column + 1 });
 }
 
 /** A year in a heading: "Kết quả năm 2022" → 2022. */

@@ -12,9 +12,10 @@ import type { Grid, SourceDocument } from './grid.js';
 import { ImportError } from './limits.js';
 import { comment, freshId, quote } from './plan-text.js';
 import { printTable, printUnits } from './print.js';
-import { looksLikeIndicatorTable, importIndicatorGrid } from './indicator-table.js';
+import { importEnv, type ImportEnv } from './env.js';
+import { looksLikeIndicatorTable, printIndicatorTable, readIndicatorGrid } from './indicator-table.js';
 import { captionOf, captionOfTitleRows, recogniseGrid, writesPlainNumbers, type AroundTable } from './recognise.js';
-import { looksLikeTaskTable, importTaskGrid } from './task-table.js';
+import { looksLikeTaskTable, printTaskTable, readTaskGrid } from './task-table.js';
 import { importWholeDocument } from './whole.js';
 import type { ImportContext, ImportProblem, ImportResult } from './table.js';
 
@@ -47,19 +48,31 @@ export function importGrid(
     return { declarations: printUnits(table.newUnits, context.locale), tables: printTable(table, id, context.locale), problems: table.problems };
 }
 
+/** A grid's plan text: now (a table of units), or once every grid is read (annexes naming agencies). */
+type Imported = { declarations: string; tables: string | (() => string); problems: ImportProblem[] };
+
 /**
  * A grid of any shape the language has: the indicators of the deprivation dimensions (Annex 02's
- * shape), policy tasks (Annex 03's), else figures by unit (Annex 01's).
+ * shape), policy tasks (Annex 03's), else figures by unit (Annex 01's). The annexes that name agencies
+ * share one book of them (`env`), so that an agency met in two annexes under two wordings is declared
+ * once with both; their text is printed when the book is complete.
  */
 function importAnyGrid(
-    grid: Grid, context: ImportContext, plainNumbers: boolean, fallbackTitle: string, around?: AroundTable
-): { declarations: string; tables: string; problems: ImportProblem[] } | { failure: Said } {
+    grid: Grid, context: ImportContext, env: ImportEnv, plainNumbers: boolean, fallbackTitle: string, around?: AroundTable
+): Imported | { failure: Said } {
     // A sheet prints its annex and title in rows of its own above the table; a Word table has them in paragraphs.
     const captioned: Grid = grid.caption ? grid : { ...grid, caption: captionOfTitleRows(grid) ?? captionOfParagraphs(around) };
-    const other = looksLikeIndicatorTable(captioned) ? importIndicatorGrid(captioned, context)
-        : looksLikeTaskTable(captioned) ? importTaskGrid(captioned, context) : undefined;
-    if (other) return { declarations: other.declarations, tables: other.text, problems: other.problems };
-    return importGrid(grid, context, plainNumbers, fallbackTitle, around);
+    if (looksLikeIndicatorTable(captioned)) {
+        const read = readIndicatorGrid(captioned, env);
+        if (read) return { declarations: '', tables: () => printIndicatorTable(read, env), problems: [] };
+    }
+    if (looksLikeTaskTable(captioned)) {
+        const read = readTaskGrid(captioned, env);
+        if (read) return { declarations: '', tables: () => printTaskTable(read, env), problems: [] };
+    }
+    const imported = importGrid(grid, context, plainNumbers, fallbackTitle, around);
+    for (const id of context.usedIds) env.ids.reserve(id);
+    return imported;
 }
 
 function captionOfParagraphs(around: AroundTable | undefined): Grid['caption'] {
@@ -115,22 +128,28 @@ export async function importSource(services: PlanServices, source: SourceDocumen
     const planId = options.into ? '' : freshId(stem(source.name), context.usedIds, 'snake', 'ke_hoach');
     const plain = (source.format === 'csv' || source.format === 'tsv') && context.numberStyle === 'vi' && writesPlainNumbers(grids);
     const declarations: string[] = [];
-    const tables: string[] = [];
+    const printed: (string | (() => string))[] = [];
     const problems: ImportProblem[] = [];
+    const env = importEnv(context);
     for (const grid of grids) {
         // A lone CSV or Word table without a title is named after its file; a sheet after itself.
         const fallback = grid.addressing === 'sheet' && source.format === 'xlsx' ? grid.name : stem(source.name) + (grids.length > 1 ? ` ${grid.index}` : '');
-        const imported = importAnyGrid(grid, context, plain, fallback, aroundTable(source, grid));
+        const imported = importAnyGrid(grid, context, env, plain, fallback, aroundTable(source, grid));
         if ('failure' in imported) {
             if (grids.length === 1) throw new ImportError(imported.failure);
             problems.push({ at: grid.name, said: said(IMPORT_PROBLEMS.gridSkipped, { grid: grid.name }), severity: 'warning' });
             continue;
         }
         if (imported.declarations) declarations.push(imported.declarations);
-        tables.push(imported.tables);
+        printed.push(imported.tables);
         problems.push(...imported.problems);
     }
-    if (tables.length === 0) throw new ImportError(said(IMPORT_PROBLEMS.noTable, { grid: source.name }));
+    if (printed.length === 0) throw new ImportError(said(IMPORT_PROBLEMS.noTable, { grid: source.name }));
+    env.agencies.finish();
+    const tables = printed.map(t => (typeof t === 'string' ? t : t()));
+    if (env.agencies.newCount > 0) declarations.unshift(env.agencies.declarations());
+    problems.push(...env.problems);
+    for (const id of env.ids.usedIds()) context.usedIds.add(id);
     const where = grids.length === 1
         ? say(source.format === 'xlsx' ? IMPORT_NOTES.sheet : IMPORT_NOTES.table, context.locale, { name: grids[0].name, index: grids[0].index })
         : source.format;

@@ -6,7 +6,7 @@
 // blocks with `baseline` and `plan` values and `lead`.
 import { cellAddress, cellText, columnHeadings, shownAt, yearIn } from './grid-reading.js';
 import type { Grid } from './grid.js';
-import { importEnv, type ImportEnv } from './env.js';
+import { handOn, importEnv, type ImportEnv } from './env.js';
 import { AgencyBook, type AgencyRef } from './agencies.js';
 import { clip, fold, planString, printedNumber } from './plan-writing.js';
 import type { ImportContext, ImportProblem } from './table.js';
@@ -243,5 +243,7 @@ export function importIndicatorGrid(grid: Grid, context: ImportContext): { decla
     const read = readIndicatorGrid(grid, env);
     if (!read) return undefined;
     env.agencies.finish();
-    return { declarations: env.agencies.declarations(), text: printIndicatorTable(read, env), problems: env.problems };
+    const result = { declarations: env.agencies.declarations(), text: printIndicatorTable(read, env), problems: env.problems };
+    handOn(env, context);
+    return result;
 }

@@ -1,7 +1,7 @@
 // Pieces of plan text made from untrusted text: string literals, comments and ids that always parse,
 // and that carry no control or bidi character (a plan holding one is an error of the checker: the
 // import drops it and says where).
-import { foldAccents } from '../lsp/fold.js';
+import { asciiWords, planString } from './plan-writing.js';
 
 // C0/C1 controls but tab and line breaks, bidi embeddings/overrides/isolates and marks, BOM.
 const INERT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -21,9 +21,9 @@ export function oneLine(text: string): string {
     return text.replace(/[\s\u00a0\u2007\u202f]+/g, ' ').trim();
 }
 
-/** A STRING literal of the grammar: quotes and backslashes escaped, line breaks as \n. */
+/** A STRING literal of the grammar, without control or bidi characters (a table's names and titles). */
 export function quote(text: string): string {
-    return '"' + inert(text).text.replace(/[\\"]/g, c => '\\' + c).replace(/\r\n?|\n/g, '\\n').replace(/\t/g, '\\t') + '"';
+    return planString(inert(text).text);
 }
 
 /** A line comment: one line, no control characters, nothing that ends it early. */
@@ -31,17 +31,12 @@ export function comment(text: string, indent = ''): string {
     return text.split(/\r\n?|\n/).map(line => `${indent}// ${oneLine(inert(line).text)}`.trimEnd()).join('\n');
 }
 
-/** ASCII words of a Vietnamese name: "Thành phố Hưng Yên" → ["thanh", "pho", "hung", "yen"]. */
-export function asciiWords(text: string): string[] {
-    return foldAccents(text).normalize('NFKD').replace(/[^\x20-\x7e]/g, '').split(/[^a-z0-9]+/).filter(Boolean);
-}
-
 /**
  * A fresh id for a name, unique against `used` (which it joins): PascalCase for units ("Phù Cừ" →
  * PhuCu), snake_case for tables and columns. Never starts with a digit; never a keyword.
  */
 export function freshId(name: string, used: Set<string>, style: 'pascal' | 'snake', fallback: string): string {
-    const words = asciiWords(name).slice(0, 8);
+    const words = asciiWords(name).map(w => w.toLowerCase()).slice(0, 8);
     let base = style === 'pascal'
         ? words.map(w => w[0].toUpperCase() + w.slice(1)).join('')
         : words.join('_');

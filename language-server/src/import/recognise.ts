@@ -6,7 +6,6 @@
 // a problem with its address. Pure: grids in, plain data out.
 import { said, say, type Said } from '../../../common/catalogue.js';
 import type { Locale } from '../../../common/locale.js';
-import { IMPORT_PLACES } from '../../../common/words/import.js';
 import { formatNumber, readNumber, type NumberStyle } from '../../../common/numbers.js';
 import { IMPORT_HEADINGS, IMPORT_NAMES, IMPORT_NOTES, IMPORT_PROBLEMS } from '../../../common/words/import-table.js';
 import type { YearKind } from '../model/types.js';
@@ -15,6 +14,7 @@ import {
     fold, isNumberHeading, isSectionLabel, isSectionNumber, isTotalLabel, measureOf, rateSubject, unitOf, withoutYear,
     yearHeading, type ColumnUnitGuess, type PredeclaredMeasure
 } from './headings.js';
+import { cellAddress } from './grid-reading.js';
 import { inert, oneLine } from './plan-text.js';
 import type { ImportContext, ImportProblem, KnownUnit, UnitKind, UnitLevel } from './table.js';
 import { levelOfRowHeader, matchUnit, parseUnitLabel } from './units.js';
@@ -113,16 +113,14 @@ class Cells {
     }
 
     address(r: number, c: number): string {
-        return this.grid.addressing === 'sheet'
-            ? `${this.grid.name}!${columnLetters(c)}${r + 1}`
-            : say(IMPORT_PLACES.cell, this.locale, { table: this.grid.name, row: r + 1, column: c + 1 });
+        return cellAddress(this.grid, r, c, this.locale);
     }
 }
 
 function isNumeric(cell: GridCell | undefined): boolean {
     if (!cell) return false;
     if (cell.value !== undefined && !cell.textTyped) return true;
-    const t = oneLine(cell.text);
+    const t = oneLine(inert(cell.text).text);
     return t !== '' && NUMERIC.test(t);
 }
 
@@ -485,7 +483,7 @@ function readBody(cells: Cells, layout: Layout, columns: Columns, table: Recogni
     if (!printStt) table.notes.push(said(IMPORT_NOTES.numberedRows));
 
     for (let r = layout.firstBodyRow; r < cells.height; r++) {
-        const label = inert(cells.text(r, layout.labelCol)).text;
+        const label = cleaned(cells.text(r, layout.labelCol), cells.address(r, layout.labelCol), table);
         const sttMerged = layout.sttCol !== undefined && cells.mergeAt(r, layout.sttCol) === cells.mergeAt(r, layout.labelCol) && cells.mergeAt(r, layout.labelCol) !== undefined;
         const stt = layout.sttCol === undefined || sttMerged ? '' : cells.ownText(r, layout.sttCol);
         const name = label || stt;
@@ -552,6 +550,13 @@ function sectionLabel(stt: string, table: RecognisedTable): string {
     const clean = stt.replace(/\.$/, '');
     if (/^[_a-zA-Z]\w*$/.test(clean) || /^[0-9]+$/.test(clean)) return clean;
     return String(table.body.filter(e => e.kind === 'section').length + 1);
+}
+
+/** A cell's text without control and bidi characters, the removal noted with the cell's address. */
+function cleaned(text: string, at: string, table: RecognisedTable): string {
+    const { text: clean, removed } = inert(text);
+    if (removed.length > 0) table.notes.push(said(IMPORT_NOTES.characters, { at, codes: removed.join(', ') }));
+    return clean;
 }
 
 /** The cells of a row in the columns of no year ("Ghi chú"), as notes. */
@@ -630,7 +635,7 @@ function figure(cells: Cells, r: number, c: number, table: RecognisedTable, styl
     if (merge && (merge.top !== r || merge.left !== c)) return '-';
     const cell = cells.own(r, c);
     if (!cell) return '-';
-    const text = oneLine(inert(cell.text).text);
+    const text = oneLine(cleaned(cell.text, at, table));
     if (merge && merge.right > merge.left && !isNumeric(cell) && text !== '') {
         table.notes.push(said(IMPORT_NOTES.mergedNote, { at, text }));
         return '-';

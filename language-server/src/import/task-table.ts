@@ -3,7 +3,7 @@
 // `submit` and `note`, the agencies matched to declared ones or declared.
 import { cellAddress, cellText, columnHeadings, yearIn } from './grid-reading.js';
 import type { Grid } from './grid.js';
-import { importEnv, type ImportEnv } from './env.js';
+import { handOn, importEnv, type ImportEnv } from './env.js';
 import { AgencyBook, type AgencyRef } from './agencies.js';
 import { clip, fold, planString, printedNumber } from './plan-writing.js';
 import type { ImportContext, ImportProblem } from './table.js';
@@ -122,5 +122,7 @@ export function importTaskGrid(grid: Grid, context: ImportContext): { declaratio
     const read = readTaskGrid(grid, env);
     if (!read) return undefined;
     env.agencies.finish();
-    return { declarations: env.agencies.declarations(), text: printTaskTable(read, env), problems: env.problems };
+    const result = { declarations: env.agencies.declarations(), text: printTaskTable(read, env), problems: env.problems };
+    handOn(env, context);
+    return result;
 }

@@ -3,6 +3,7 @@
 // chosen among `,` `;` and tab by how consistently it splits the lines outside quotes (Excel under
 // Vietnamese settings writes `;` with 29.822 and 3,17 unquoted; with `,` a decimal comma is quoted),
 // then parsed by csv-parse. Cells are the text as written; ragged rows are padded with blank cells.
+import { unguardFormula } from '../../export/csv.js';
 import { parse } from 'csv-parse/sync';
 import { IMPORT_ERRORS } from '../../../../common/words/import.js';
 import { decodePlanBytes } from '../../language/text-encoding.js';
@@ -98,7 +99,8 @@ export function gridOfRecords(records: string[][], name: string, file: string, l
     const width = records.reduce((w, r) => Math.max(w, r.length), 0);
     checkGridSize(records.length, width, file, name, limits);
     const rows: GridCell[][] = records.map(record => {
-        const row: GridCell[] = record.map(text => ({ text }));
+        // A field the writer guarded against running as a formula ("'+ Tỷ lệ…") is the text it guards.
+        const row: GridCell[] = record.map(text => ({ text: unguardFormula(text) }));
         while (row.length < width) row.push({ text: '' });
         return row;
     });
