@@ -1,5 +1,6 @@
-// The language server process: Langium's LSP services for .plan files, plus the plan view request
-// the preview uses.
+// The language server process: Langium's LSP services for .plan files (with the import's
+// workspace/executeCommand commands), plus the plan view request the preview uses and the import
+// requests of the VS Code extension's paste and commands.
 import { DocumentState, URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
