@@ -230,3 +230,16 @@ describe('untrusted text in cells', () => {
         expect(diagnostics.map(d => String(d.code))).toEqual([]);
     });
 });
+
+describe('a column that repeats a year and measure', () => {
+    it('is reported at its heading with the one it repeats, and skipped', async () => {
+        const grid = gridOf([
+            ['Huyện', 'Năm 2024 - Số hộ nghèo', 'Năm 2024 - Hộ nghèo'],
+            ['Phù Cừ', '448', '449']
+        ]);
+        const result = await importOne(grid);
+        expect(result.problems.map(p => p.at)).toEqual(['Sheet1!C1']);
+        expect(result.problems[0].said.args).toMatchObject({ first: 'Sheet1!B1', year: 2024, column: 'poor' });
+        expect(result.text).toMatch(/2024: 448\n/);
+    });
+});

@@ -350,7 +350,7 @@ function readColumns(cells: Cells, layout: Layout, table: RecognisedTable, conte
         f.year = year;
     }
     readYears(found, table, context);
-    const values = readMeasures(found, cells, table, context);
+    const values = readMeasures(found, cells, table, context, layout.headerRows.at(-1) ?? Math.max(0, layout.firstBodyRow - 1));
     return { values, noteColumns };
 }
 
@@ -389,7 +389,7 @@ function readYears(found: { year: number; kind?: YearKind; heading: string }[], 
 }
 
 function readMeasures(
-    found: (ValueColumn & { rateOfPrevious?: boolean })[], cells: Cells, table: RecognisedTable, context: ImportContext
+    found: (ValueColumn & { rateOfPrevious?: boolean })[], cells: Cells, table: RecognisedTable, context: ImportContext, headerRow: number
 ): ValueColumn[] {
     const out: ValueColumn[] = [];
     const taken = new Map<string, number>();
@@ -411,8 +411,8 @@ function readMeasures(
         const key = `${f.year}:${measure}`;
         if (taken.has(key)) {
             table.problems.push({
-                at: cells.address(cells.height > 0 ? 0 : 0, f.col),
-                said: said(IMPORT_PROBLEMS.duplicateColumn, { at: columnLetters(f.col), heading: f.heading, year: f.year, column: measure, first: columnLetters(taken.get(key)!) }),
+                at: cells.address(headerRow, f.col),
+                said: said(IMPORT_PROBLEMS.duplicateColumn, { at: cells.address(headerRow, f.col), heading: f.heading, year: f.year, column: measure, first: cells.address(headerRow, taken.get(key)!) }),
                 severity: 'warning'
             });
             continue;
