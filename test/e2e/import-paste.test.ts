@@ -10,37 +10,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CHROMIUM, E2E, ROOT, installVsix, isolatedEnv, log, packageVsix, setupCodeServer, sleep, start, type Session } from './harness.js';
 import { Workbench } from './workbench.js';
+import { PASTE_HTML, PASTE_PLAN, PASTE_TSV } from '../helpers/pasted-table.js';
 
 const RUN = path.join(E2E, 'run-import');
 const WORKSPACE = path.join(RUN, 'workspace');
 const shotName = (name: string) => `import/${name}`;
 
-// The plan declares two of the three districts; the paste declares the third.
-const PLAN = `plan dan_bang "Kế hoạch dán bảng"
-number-style vi
-
-district PhuCu "Phù Cừ" huyen
-district TienLu "Tiên Lữ" huyen
-
-`;
-
-// 946 + 726 + 416 = 2.088 poor households; the total prints 2.098.
-const ROWS = [
-    ['STT', 'Đơn vị', 'Tổng số hộ năm 2024', 'Số hộ nghèo năm 2024'],
-    ['1', 'Huyện Phù Cừ', '29.822', '946'],
-    ['2', 'Huyện Tiên Lữ', '30.365', '726'],
-    ['3', 'Thành phố Hưng Yên', '37.278', '416'],
-    ['', 'Tổng cộng', '97.465', '2.098']
-];
-const TSV = ROWS.map(r => r.join('\t')).join('\r\n') + '\r\n';
-// The HTML flavour as Excel writes it: a fragment in a page of its own styles.
-const HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">
-<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><style>.xl65{mso-number-format:"\\#\\,\\#\\#0"}</style></head>
-<body link="#0563C1" vlink="#954F72"><table border=0 cellpadding=0 cellspacing=0 width=400 style='border-collapse:collapse;width:300pt'>
-<!--StartFragment-->
-${ROWS.map(r => ` <tr height=20 style='height:15.0pt'>\n${r.map(c => `  <td${/^[\d.]+$/.test(c) ? ' class=xl65 align=right' : ''}>${c}</td>`).join('\n')}\n </tr>`).join('\n')}
-<!--EndFragment-->
-</table></body></html>`;
+const PLAN = PASTE_PLAN;
+const TSV = PASTE_TSV;
+const HTML = PASTE_HTML;
 
 let session: Session | undefined;
 let wb: Workbench;

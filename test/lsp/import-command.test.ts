@@ -19,27 +19,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ImportClipboardRequest, ImportCommands, type ImportClipboardResult, type ImportOutcome } from '../../common/protocol.js';
 import { REPO_ROOT } from '../helpers/plan.js';
 import { startClient, type TestClient } from './client.js';
+import { PASTE_HTML, PASTE_PLAN, PASTE_ROWS, PASTE_TSV } from '../helpers/pasted-table.js';
 
-// A plan that declares two of the pasted table's districts (the third is declared by the import).
-const PLAN = `plan dan_bang "Kế hoạch dán bảng"
-number-style vi
-
-district PhuCu "Phù Cừ" huyen
-district TienLu "Tiên Lữ" huyen
-`;
-
-// As Excel puts a copied range on the clipboard: an HTML table and the same cells tab-separated. The
-// printed total of poor households is off by 10 (946 + 726 + 416 = 2.088, printed 2.098).
-const ROWS = [
-    ['STT', 'Đơn vị', 'Tổng số hộ năm 2024', 'Số hộ nghèo năm 2024'],
-    ['1', 'Huyện Phù Cừ', '29.822', '946'],
-    ['2', 'Huyện Tiên Lữ', '30.365', '726'],
-    ['3', 'Thành phố Hưng Yên', '37.278', '416'],
-    ['', 'Tổng cộng', '97.465', '2.098']
-];
-const TSV = ROWS.map(r => r.join('\t')).join('\r\n') + '\r\n';
-const HTML = `<html><body><!--StartFragment--><table border=0 cellpadding=0 cellspacing=0>${ROWS.map(r =>
-    `<tr>${r.map(c => `<td${/^[\d.]+$/.test(c) ? ' class=xl65 align=right' : ''}>${c}</td>`).join('')}</tr>`).join('')}</table><!--EndFragment--></body></html>`;
+const PLAN = PASTE_PLAN;
+const TSV = PASTE_TSV;
+const HTML = PASTE_HTML;
+const ROWS = PASTE_ROWS;
 
 let client: TestClient;
 const applied: ApplyWorkspaceEditParams[] = [];
