@@ -70,6 +70,8 @@ export interface ImportSourceArgs {
     table?: number;
     /** Every table of a file that has several (without it, the server asks for `sheet` or `table`). */
     all?: boolean;
+    /** The kinds of years whose headings do not say (`{ "2024": "result" }`), as the user answered. */
+    years?: Record<string, 'result' | 'plan' | 'estimate' | 'actual'>;
 }
 
 export interface ImportTableArgs extends ImportSourceArgs {
@@ -110,6 +112,8 @@ export interface ImportOutcome {
     text?: string;
     /** Whether the client applied the change (only with `apply`). */
     applied?: boolean;
+    /** Years whose kind no heading stated and `years` did not give: the guess the text holds, to ask about. */
+    yearsGuessed?: { year: number; kind: 'result' | 'plan' | 'estimate' | 'actual'; heading: string }[];
     problems: ImportProblemReport[];
     /** The sheets or tables to choose from, when the file has several and none was named. */
     choices?: ImportChoice[];

@@ -170,6 +170,31 @@ describe('Import table from file…', () => {
         expect((s.sent[1].params as ImportFileParams).sheet).toBe('Xã');
     });
 
+    it('asks the kind of a year no heading stated, the guess first, and imports again with the answer', async () => {
+        openPlan();
+        fake.files.set(XLSX.toString(), BYTES);
+        const guessed = { ...ok([TABLE]), yearsGuessed: [{ year: 2024, kind: 'plan' as const, heading: 'Năm 2024' }] };
+        const s = server(guessed, ok([TABLE]));
+        const asked: { labels: string[]; title: string }[] = [];
+        fake.quickPick = (async (items: { label: string }[], o: { title: string }) => {
+            asked.push({ labels: items.map(i => i.label), title: o.title });
+            return items[1];
+        }) as never;
+        expect(await importTableFromFile(s, output as never, XLSX as never)).toBe(true);
+        expect(asked).toEqual([{ labels: ['a plan (target)', 'a result', 'an estimate', 'an actual (monitoring)'], title: 'Year 2024: the heading "Năm 2024" does not say' }]);
+        expect(s.sent).toHaveLength(2);
+        expect((s.sent[1].params as ImportFileParams).years).toEqual({ 2024: 'result' });
+    });
+
+    it('keeps the guess, without asking the server again, when the question is dismissed or the guess chosen', async () => {
+        openPlan();
+        fake.files.set(XLSX.toString(), BYTES);
+        const s = server({ ...ok([TABLE]), yearsGuessed: [{ year: 2024, kind: 'plan' as const, heading: 'Năm 2024' }] });
+        fake.quickPick = (async () => undefined) as never;
+        expect(await importTableFromFile(s, output as never, XLSX as never)).toBe(true);
+        expect(s.sent).toHaveLength(1);
+    });
+
     it('a file the server cannot import is its one clear message, and the plan is left alone', async () => {
         openPlan();
         fake.files.set(XLSX.toString(), BYTES);

@@ -140,6 +140,20 @@ describe('plan.importTable through workspace/executeCommand', () => {
         expect(byData.message).toMatch(/from bang\.tsv/);
     });
 
+    test('a year no heading states is said as guessed; `years` decides it, and a malformed `years` is refused', async () => {
+        const uri = await open('years.plan', PLAN);
+        const guessed = await execute(ImportCommands.importTable, { uri, text: TSV, apply: false });
+        expect(guessed.yearsGuessed).toEqual([{ year: 2024, kind: 'plan', heading: 'Tổng số hộ năm 2024' }]);
+        const answered = await execute(ImportCommands.importTable, { uri, text: TSV, apply: false, years: { 2024: 'result' } });
+        expect(answered.yearsGuessed).toBeUndefined();
+        expect(answered.edits!.map(e => e.newText).join('')).toMatch(/years \{ 2024 result \}/);
+        for (const years of [{ 2024: 'later' }, { 24: 'plan' }, ['plan']]) {
+            const refused = await execute(ImportCommands.importTable, { uri, text: TSV, apply: false, years });
+            expect(refused.ok).toBe(false);
+            expect(refused.message).toMatch(/years/);
+        }
+    });
+
     test('plan/importClipboard returns the edits and applies nothing; a clipboard without a table is null', async () => {
         const uri = await open('request.plan', PLAN);
         const before = applied.length;

@@ -151,8 +151,40 @@ async function requestImport(server: ImportServer, params: ImportFileParams): Pr
         void vscode.window.showErrorMessage(outcome.message);
         return undefined;
     }
-    return outcome;
+    return askYearKinds(server, params, outcome);
 }
+
+/**
+ * The kinds of the years no heading stated ("Năm 2024": a result or a plan?), asked one by one with the
+ * importer's guess first; the import is made again with the answers when one differs. Dismissing a
+ * question keeps the guess, which the imported text says in a comment.
+ */
+async function askYearKinds(server: ImportServer, params: ImportFileParams, outcome: ImportOutcome): Promise<ImportOutcome> {
+    const guessed = outcome.yearsGuessed ?? [];
+    if (guessed.length === 0 || params.kind !== 'table' || params.years) return outcome;
+    const names: Record<YearKind, string> = {
+        result: vscode.l10n.t('a result'), plan: vscode.l10n.t('a plan (target)'), estimate: vscode.l10n.t('an estimate'), actual: vscode.l10n.t('an actual (monitoring)')
+    };
+    const years: Record<string, YearKind> = {};
+    for (const g of guessed) {
+        const order: YearKind[] = [g.kind, ...YEAR_KINDS.filter(k => k !== g.kind)];
+        const picked = await vscode.window.showQuickPick(
+            order.map((kind, i) => ({ label: names[kind], ...(i === 0 ? { description: vscode.l10n.t('the importer\'s guess') } : {}), yearKind: kind })),
+            { title: vscode.l10n.t('Year {0}: the heading "{1}" does not say', g.year, g.heading), placeHolder: vscode.l10n.t('What are the figures of {0}?', g.year) }
+        );
+        years[g.year] = picked?.yearKind ?? g.kind;
+    }
+    if (guessed.every(g => years[g.year] === g.kind)) return outcome;
+    try {
+        const again = await server.sendRequest<ImportOutcome>(ImportFileRequest, { ...params, years });
+        return again.ok ? again : outcome;
+    } catch {
+        return outcome;
+    }
+}
+
+type YearKind = 'result' | 'plan' | 'estimate' | 'actual';
+const YEAR_KINDS: readonly YearKind[] = ['result', 'plan', 'estimate', 'actual'];
 
 /**
  * "Import table from file…": a table of an Excel, CSV or Word file into the active plan, after its

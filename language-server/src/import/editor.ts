@@ -23,7 +23,7 @@ import { importClipboard, importFile } from './editor-sources.js';
 import { importContextOf, importContextOfDocument } from './index.js';
 import { insertImport } from './insert.js';
 import { DEFAULT_IMPORT_LIMITS, ImportError } from './limits.js';
-import type { ImportProblem, ImportResult } from './table.js';
+import type { ImportContext, ImportProblem, ImportResult } from './table.js';
 
 /** How many problems a message lists before "… and N more" (the outcome carries them all). */
 const LISTED_PROBLEMS = 8;
@@ -69,13 +69,15 @@ export class PlanImportService {
             const uri = URI.parse(args.uri);
             const { text, document, parsed } = await this.planText(uri);
             const context = document ? importContextOfDocument(this.plan, document, this.locale) : importContextOf(undefined, text, this.locale);
+            context.yearKinds = yearKindsOf(command, args.years);
             const result = read.kind === 'clipboard'
                 ? await importClipboard(this.plan, { html: read.html, text: read.text }, context)
                 : await importFile(this.plan, read.bytes, read.name, context, { sheet: args.sheet, table: args.table, all: args.all });
             if (!result) throw new ImportStop(said(W.noTable, { source }), undefined, true);
             const offset = args.position ? offsetAt(text, args.position) : undefined;
             const edits = insertImport(parsed, result, offset).map(e => toTextEdit(text, e));
-            const outcome = this.outcome(said(W.tableImported, { source, plan: baseName(uri) }), result.problems, { edits });
+            const guessed = result.guessedYears?.length ? { yearsGuessed: result.guessedYears } : {};
+            const outcome = this.outcome(said(W.tableImported, { source, plan: baseName(uri) }), result.problems, { edits, ...guessed });
             if (apply) await this.apply(outcome, { changes: { [args.uri]: edits } }, command);
             return outcome;
         } catch (error) {
@@ -288,6 +290,21 @@ function checkArgs(command: string, args: object, expected: Record<string, Expec
         if (!ok) throw new ImportStop(said(W.badArgument, { command, name, expected: EXPECTED[type] }));
         if (value === null) delete record[name];
     }
+}
+
+const YEAR_KINDS = ['result', 'plan', 'estimate', 'actual'] as const;
+
+/** `years` as sent (`{ "2024": "result" }`): checked, since a client is not trusted to send it right. */
+function yearKindsOf(command: string, years: unknown): ImportContext['yearKinds'] {
+    if (years === undefined || years === null) return undefined;
+    const bad = () => new ImportStop(said(W.badArgument, { command, name: 'years', expected: '{ "2024": "result" | "plan" | "estimate" | "actual" }' }));
+    if (typeof years !== 'object' || Array.isArray(years)) throw bad();
+    const out: NonNullable<ImportContext['yearKinds']> = {};
+    for (const [year, kind] of Object.entries(years as Record<string, unknown>)) {
+        if (!/^(19|20)\d{2}$/.test(year) || !YEAR_KINDS.includes(kind as typeof YEAR_KINDS[number])) throw bad();
+        out[Number(year)] = kind as typeof YEAR_KINDS[number];
+    }
+    return out;
 }
 
 const EXPECTED: Record<Expected, string> = {

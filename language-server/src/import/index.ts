@@ -17,7 +17,7 @@ import { looksLikeIndicatorTable, printIndicatorTable, readIndicatorGrid } from 
 import { captionOf, captionOfTitleRows, recogniseGrid, writesPlainNumbers, type AroundTable } from './recognise.js';
 import { looksLikeTaskTable, printTaskTable, readTaskGrid } from './task-table.js';
 import { importWholeDocument } from './whole.js';
-import type { ImportContext, ImportProblem, ImportResult } from './table.js';
+import type { GuessedYear, ImportContext, ImportProblem, ImportResult } from './table.js';
 
 /** What a plan declares, for matching the imported rows and making ids that do not collide. */
 export function importContextOf(model: PlanModel | undefined, text: string | undefined, locale: Locale, numberStyle?: NumberStyle): ImportContext {
@@ -40,16 +40,16 @@ export function importContextOfDocument(services: PlanServices, document: Langiu
 /** One grid of figures by unit as plan text: the new units' declarations and the table. */
 export function importGrid(
     grid: Grid, context: ImportContext, plainNumbers = false, fallbackTitle = grid.name, around?: AroundTable
-): { declarations: string; tables: string; problems: ImportProblem[] } | { failure: Said } {
+): { declarations: string; tables: string; problems: ImportProblem[]; guessedYears?: GuessedYear[] } | { failure: Said } {
     const table = recogniseGrid(grid, context, plainNumbers, around);
     if ('failure' in table) return { failure: table.failure };
     table.title ??= fallbackTitle;
     const id = freshId(table.annex ? `phu luc ${table.annex}` : table.title, context.usedIds, 'snake', 'bang');
-    return { declarations: printUnits(table.newUnits, context.locale), tables: printTable(table, id, context.locale), problems: table.problems };
+    return { declarations: printUnits(table.newUnits, context.locale), tables: printTable(table, id, context.locale), problems: table.problems, guessedYears: table.guessedYears };
 }
 
 /** A grid's plan text: now (a table of units), or once every grid is read (annexes naming agencies). */
-type Imported = { declarations: string; tables: string | (() => string); problems: ImportProblem[] };
+type Imported = { declarations: string; tables: string | (() => string); problems: ImportProblem[]; guessedYears?: GuessedYear[] };
 
 /**
  * A grid of any shape the language has: the indicators of the deprivation dimensions (Annex 02's
@@ -130,6 +130,7 @@ export async function importSource(services: PlanServices, source: SourceDocumen
     const declarations: string[] = [];
     const printed: (string | (() => string))[] = [];
     const problems: ImportProblem[] = [];
+    const guessedYears: GuessedYear[] = [];
     const env = importEnv(context);
     for (const grid of grids) {
         // A lone CSV or Word table without a title is named after its file; a sheet after itself.
@@ -143,6 +144,7 @@ export async function importSource(services: PlanServices, source: SourceDocumen
         if (imported.declarations) declarations.push(imported.declarations);
         printed.push(imported.tables);
         problems.push(...imported.problems);
+        for (const g of imported.guessedYears ?? []) if (!guessedYears.some(x => x.year === g.year)) guessedYears.push(g);
     }
     if (printed.length === 0) throw new ImportError(said(IMPORT_PROBLEMS.noTable, { grid: source.name }));
     env.agencies.finish();
@@ -160,7 +162,7 @@ export async function importSource(services: PlanServices, source: SourceDocumen
     if (options.into) {
         // Laid out apart: the plan they go into keeps its own bytes.
         const [laidDeclarations, laidTables] = await Promise.all([declarationText, tableText].map(async t => t ? formatPlanText(services, t) : ''));
-        return { text: [laidDeclarations, laidTables].filter(Boolean).join('\n'), declarations: laidDeclarations, tables: laidTables, problems };
+        return { text: [laidDeclarations, laidTables].filter(Boolean).join('\n'), declarations: laidDeclarations, tables: laidTables, problems, guessedYears };
     }
     const title = stem(source.name);
     const text = [
@@ -170,7 +172,7 @@ export async function importSource(services: PlanServices, source: SourceDocumen
         declarationText,
         tables.join('\n\n')
     ].filter(Boolean).join('\n\n') + '\n';
-    return { text: await formatPlanText(services, text), problems };
+    return { text: await formatPlanText(services, text), problems, guessedYears };
 }
 
 /** A file's name without its folder and extension. */

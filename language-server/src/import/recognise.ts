@@ -16,7 +16,7 @@ import {
 } from './headings.js';
 import { cellAddress } from './grid-reading.js';
 import { inert, oneLine } from './plan-text.js';
-import type { ImportContext, ImportProblem, KnownUnit, UnitKind, UnitLevel } from './table.js';
+import type { GuessedYear, ImportContext, ImportProblem, KnownUnit, UnitKind, UnitLevel } from './table.js';
 import { levelOfRowHeader, matchUnit, parseUnitLabel } from './units.js';
 
 /** A column the table declares (a heading that is no predeclared measure). */
@@ -57,6 +57,8 @@ export interface RecognisedTable {
     body: BodyEntry[];
     totalFirst: boolean;
     newUnits: NewUnit[];
+    /** Years whose kind was guessed (no heading said it, none was given). */
+    guessedYears: GuessedYear[];
     /** Notes of the table as a whole (titles, guesses about years and columns), before its body. */
     notes: Said[];
     /** Notes printed under the table (its source's notes, signatures). */
@@ -239,7 +241,7 @@ export function recogniseGrid(grid: Grid, context: ImportContext, plainNumbers =
     const layout = findLayout(cells);
     if (!layout) return noTable;
     const table: RecognisedTable = {
-        grid, years: [], columns: [], declarations: [], body: [], totalFirst: false, newUnits: [],
+        grid, years: [], columns: [], declarations: [], body: [], totalFirst: false, newUnits: [], guessedYears: [],
         notes: [], notesBelow: [], problems: []
     };
     readTitles(layout.titleRows.map(r => [...new Set(Array.from({ length: cells.width }, (_, c) => cells.text(r, c)).filter(Boolean))]).flat()
@@ -381,7 +383,9 @@ function readYears(found: { year: number; kind?: YearKind; heading: string }[], 
                 // A bare "Năm 2024" is how an annex prints a plan year ("Kết quả năm …" a result):
                 // a plan, unless a later year is a stated result or the year comes before every stated plan.
                 kind = results.some(r => r >= year) || (results.length === 0 && plans.length > 0 && year < Math.min(...plans)) ? 'result' : 'plan';
-                table.notes.push(said(IMPORT_NOTES.yearGuessed, { year, heading: headingOf.get(year) ?? String(year), kind: IMPORT_NAMES[kind] }));
+                const heading = headingOf.get(year) ?? String(year);
+                table.notes.push(said(IMPORT_NOTES.yearGuessed, { year, heading, kind: IMPORT_NAMES[kind] }));
+                table.guessedYears.push({ year, kind, heading });
             }
         }
         table.years.push({ year, kind });

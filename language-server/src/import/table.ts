@@ -54,4 +54,9 @@ export interface ImportResult {
     /** The tables' own text (into/paste). */
     tables?: string;
     problems: ImportProblem[];
+    /** Years whose kind no heading stated and none was given: the guess taken (the editor asks about them). */
+    guessedYears?: GuessedYear[];
 }
+
+/** A year whose kind the import guessed: the guess and the heading that did not say. */
+export interface GuessedYear { year: number; kind: 'result' | 'plan' | 'estimate' | 'actual'; heading: string }
