@@ -17,7 +17,7 @@ import {
 import { cellAddress } from './grid-reading.js';
 import { inert, oneLine } from './plan-text.js';
 import type { GuessedYear, ImportContext, ImportProblem, KnownUnit, UnitKind, UnitLevel } from './table.js';
-import { levelOfRowHeader, matchUnit, parseUnitLabel } from './units.js';
+import { indexUnits, levelOfRowHeader, matchUnit, parseUnitLabel, type UnitIndex } from './units.js';
 
 /** A column the table declares (a heading that is no predeclared measure). */
 export interface DeclaredColumn {
@@ -482,7 +482,7 @@ function readBody(cells: Cells, layout: Layout, columns: Columns, table: Recogni
         if (columns.values.some(v => isNumeric(cells.own(r, v.col)))) lastFigureRow = r;
     }
     const level = levelOfRowHeader(table.rowHeader);
-    const unitsByKey = new Map<string, string>();
+    const units: UnitsSeen = { index: indexUnits(context.units), byLabel: new Map(), declared: new Map() };
     const printStt = layout.sttCol !== undefined;
     if (!printStt) table.notes.push(said(IMPORT_NOTES.numberedRows));
 
@@ -539,7 +539,7 @@ function readBody(cells: Cells, layout: Layout, columns: Columns, table: Recogni
             table.problems.push({ at: cells.address(r, layout.labelCol), said: said(IMPORT_PROBLEMS.rowWithoutUnit, { at: cells.address(r, layout.labelCol) }), severity: 'warning' });
             continue;
         }
-        const unit = unitFor(label, level, table, context, unitsByKey, notes);
+        const unit = unitFor(label, level, table, context, units, notes);
         sequence++;
         unitRowsSeen++;
         const no = printStt && /^[0-9]{1,6}\.?$/.test(stt) ? stt.replace(/\.$/, '') : String(sequence);
@@ -573,28 +573,31 @@ function noteCells(cells: Cells, r: number, columns: Columns, layout: Layout): S
     return out;
 }
 
-function unitFor(label: string, level: UnitLevel | undefined, table: RecognisedTable, context: ImportContext, byKey: Map<string, string>, notes: Said[]): string {
+/** The plan's units indexed once, and the row labels of this table already placed. */
+interface UnitsSeen { index: UnitIndex; byLabel: Map<string, string>; declared: Map<string, NewUnit> }
+
+function unitFor(label: string, level: UnitLevel | undefined, table: RecognisedTable, context: ImportContext, seen: UnitsSeen, notes: Said[]): string {
     const parsed = parseUnitLabel(label);
-    const known = byKey.get(parsed.printed);
+    const known = seen.byLabel.get(parsed.printed);
     if (known) return known;
-    const match = matchUnit(parsed, context.units);
+    const match = matchUnit(parsed, seen.index);
     if (match) {
         const exact = [match.unit.label, match.unit.fullName].includes(parsed.printed);
         if (!exact) notes.push(said(IMPORT_NOTES.unitMatched, { label: parsed.printed, id: match.unit.id, known: match.unit.label }));
-        byKey.set(parsed.printed, match.unit.id);
+        seen.byLabel.set(parsed.printed, match.unit.id);
         return match.unit.id;
     }
-    const declaredHere = table.newUnits.find(u => parseUnitLabel(u.label).key === parsed.key);
+    const declaredHere = seen.declared.get(parsed.key);
     if (declaredHere) return declaredHere.id;
     const unit = newUnit(parsed, level, table.rowHeader, context);
     table.newUnits.push(unit);
-    byKey.set(parsed.printed, unit.id);
+    seen.declared.set(parsed.key, unit);
+    seen.byLabel.set(parsed.printed, unit.id);
     return unit.id;
 }
 
 function newUnit(parsed: ReturnType<typeof parseUnitLabel>, level: UnitLevel | undefined, rowHeader: string | undefined, context: ImportContext): NewUnit {
-    const known = new Set([...context.usedIds]);
-    const id = freshUnitId(parsed.bare, parsed.prefix?.kind, known);
+    const id = freshUnitId(parsed.bare, parsed.prefix?.kind, context.usedIds);
     context.usedIds.add(id);
     if (parsed.prefix) {
         const abbreviated = fold(parsed.prefix.text) !== fold(parsed.prefix.full);

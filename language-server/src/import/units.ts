@@ -73,19 +73,37 @@ export function levelOfRowHeader(header: string | undefined): UnitLevel | undefi
 
 export interface UnitMatch { unit: KnownUnit; distance: number }
 
-/** The declared unit a label names: same bare name (distance 0), else the one nearest by edit distance. */
-export function matchUnit(label: UnitLabel, units: readonly KnownUnit[]): UnitMatch | undefined {
-    let best: UnitMatch | undefined;
-    let tie = false;
+/** A plan's units with their names parsed once, for matching every row of an import against them. */
+export interface UnitIndex { units: { unit: KnownUnit; key: string }[]; byKey: Map<string, KnownUnit[]> }
+
+export function indexUnits(units: readonly KnownUnit[]): UnitIndex {
+    const index: UnitIndex = { units: [], byKey: new Map() };
     for (const unit of units) {
         for (const name of [unit.label, unit.fullName].filter((n): n is string => !!n)) {
-            const known = parseUnitLabel(name);
-            const distance = editDistance(label.key, known.key, 2);
-            // A kind that disagrees (Thị xã Mỹ Hào vs huyện Mỹ Hào) is another unit unless the name is exact.
-            if (label.prefix?.kind && unit.kind && label.prefix.kind !== unit.kind && distance > 0) continue;
-            if (!best || distance < best.distance) { best = { unit, distance }; tie = false; }
-            else if (distance === best.distance && best.unit !== unit) tie = true;
+            const key = parseUnitLabel(name).key;
+            index.units.push({ unit, key });
+            const same = index.byKey.get(key) ?? [];
+            if (!same.includes(unit)) same.push(unit);
+            index.byKey.set(key, same);
         }
+    }
+    return index;
+}
+
+/** The declared unit a label names: same bare name (distance 0), else the one nearest by edit distance. */
+export function matchUnit(label: UnitLabel, index: UnitIndex): UnitMatch | undefined {
+    // The same bare name: the common case, found without measuring distances to every unit.
+    const exact = index.byKey.get(label.key) ?? [];
+    if (exact.length === 1) return { unit: exact[0], distance: 0 };
+    if (exact.length > 1) return undefined;
+    let best: UnitMatch | undefined;
+    let tie = false;
+    for (const { unit, key } of index.units) {
+        const distance = editDistance(label.key, key, 2);
+        // A kind that disagrees (Thị xã Mỹ Hào vs huyện Mỹ Hào) is another unit unless the name is exact.
+        if (label.prefix?.kind && unit.kind && label.prefix.kind !== unit.kind && distance > 0) continue;
+        if (!best || distance < best.distance) { best = { unit, distance }; tie = false; }
+        else if (distance === best.distance && best.unit !== unit) tie = true;
     }
     if (!best || tie) return undefined;
     // One edit for names of five letters or more, two from ten; a short name must be exact.
