@@ -86,6 +86,10 @@ district MyHao "Mỹ Hào" thi-xa full-name "Thị xã Mỹ Hào"
         expect(result.tables).not.toMatch(/"Thành phố Hưng Yên" khớp/);   // its declared full name
         expect(result.declarations?.trim()).toBe('district TienLu "Huyện Tiên Lữ" huyen');
         expect(result.tables).toMatch(/Năm 2024: tiêu đề "Năm 2024" không nói kết quả hay kế hoạch; coi là kế hoạch/);
+        // Laid out as the formatter lays out a plan (columns aligned), though a fragment has no plan line.
+        const { formatPlanFragment } = await import('../../language-server/src/import/format.js');
+        expect(await formatPlanFragment(services, result.tables!)).toBe(result.tables);
+        expect(result.tables).toMatch(/2024: 30\.009 +319\n/);
     });
 });
 

@@ -5,6 +5,17 @@ import type { PlanServices } from '../plan-module.js';
 
 let counter = 0;
 
+/**
+ * Declarations and tables to go into a plan, formatted: a plan's elements parse only after its `plan`
+ * line, so they are laid out under a stand-in one, which is then taken off.
+ */
+export async function formatPlanFragment(services: PlanServices, fragment: string): Promise<string> {
+    const head = 'plan fragment\n\n';
+    const laid = await formatPlanText(services, head + fragment);
+    const start = /^plan fragment\r?\n(\r?\n)*/.exec(laid);
+    return start ? laid.slice(start[0].length) : fragment;
+}
+
 /** The text formatted, or as it is when it does not parse (the formatter leaves such text alone). */
 export async function formatPlanText(services: PlanServices, text: string): Promise<string> {
     const uri = URI.parse(`memory:///import-${++counter}.plan`);

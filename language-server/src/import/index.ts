@@ -7,7 +7,7 @@ import type { NumberStyle } from '../../../common/numbers.js';
 import { IMPORT_NOTES, IMPORT_PROBLEMS } from '../../../common/words/import-table.js';
 import type { PlanServices } from '../plan-module.js';
 import type { PlanModel } from '../model/types.js';
-import { formatPlanText } from './format.js';
+import { formatPlanFragment, formatPlanText } from './format.js';
 import type { Grid, SourceDocument } from './grid.js';
 import { ImportError } from './limits.js';
 import { comment, freshId, quote } from './plan-text.js';
@@ -161,7 +161,7 @@ export async function importSource(services: PlanServices, source: SourceDocumen
     const tableText = [...header, ...tables].join('\n\n');
     if (options.into) {
         // Laid out apart: the plan they go into keeps its own bytes.
-        const [laidDeclarations, laidTables] = await Promise.all([declarationText, tableText].map(async t => t ? formatPlanText(services, t) : ''));
+        const [laidDeclarations, laidTables] = await Promise.all([declarationText, tableText].map(async t => t ? formatPlanFragment(services, t) : ''));
         return { text: [laidDeclarations, laidTables].filter(Boolean).join('\n'), declarations: laidDeclarations, tables: laidTables, problems, guessedYears };
     }
     const title = stem(source.name);
