@@ -4,6 +4,7 @@
 import { said, say } from '../../../common/catalogue.js';
 import type { Locale } from '../../../common/locale.js';
 import { IMPORT_EDITOR_WORDS as W } from '../../../common/words/import-editor.js';
+import { IMPORT_PLACES } from '../../../common/words/import.js';
 import type { PlanServices } from '../plan-module.js';
 import type { SourceDocument } from './grid.js';
 import { importSource, importWhole } from './index.js';
@@ -43,7 +44,7 @@ export async function importClipboard(services: PlanServices, clip: { html?: str
 function askWhenSeveral(source: SourceDocument, locale: Locale): void {
     if (source.grids.length < 2) return;
     const choices = source.grids.map(g => (g.addressing === 'sheet' ? { sheet: g.name, label: g.name } : { table: g.index, label: g.name }));
-    const error = new ImportError(said(W.chooseOne, { file: source.name, count: choices.length, choices: choices.map(c => c.sheet !== undefined ? `sheet "${c.label}"` : `table ${c.table}`).join(', ') }));
+    const error = new ImportError(said(W.chooseOne, { file: source.name, count: choices.length, choices: choices.map(c => c.sheet !== undefined ? say(IMPORT_PLACES.sheet, locale, { sheet: c.label }) : say(IMPORT_PLACES.table, locale, { index: c.table })).join(', ') }));
     error.choices = [...choices, { all: true, label: say(W.allTables, locale, { count: choices.length }) }];
     throw error;
 }
