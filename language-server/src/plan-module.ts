@@ -17,6 +17,7 @@ import { PlanScopeComputation, PlanScopeProvider } from './language/scope.js';
 import { PlanSettings } from './language/settings.js';
 import { PlanConfigurationProvider, PlanSettingsService, PlanWorkspaceManager } from './lsp/settings.js';
 import { PlanLexer } from './language/lexer.js';
+import { PlanDocumentBuilder } from './language/document-builder.js';
 import { createPlanParser } from './language/parser.js';
 import { PlanTokenBuilder } from './language/token-builder.js';
 import { PlanDocumentValidator, registerValidationChecks } from './validation/validator.js';
@@ -71,6 +72,8 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
 export const PlanSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     ServiceRegistry: services => new PlanServiceRegistry(services),
     workspace: {
+        // An edit inside a table's year line is patched in, not parsed and linked again (language/cell-edit.ts).
+        DocumentBuilder: services => new PlanDocumentBuilder(services),
         ConfigurationProvider: services => new PlanConfigurationProvider(services),
         WorkspaceManager: services => new PlanWorkspaceManager(services)
     },

@@ -58,3 +58,8 @@ export function lineIndexOf(node: CstNode): LineIndex {
     }
     return index;
 }
+
+/** Drops the line index of a tree whose text was changed in place (language/cell-edit.ts). */
+export function forgetLineIndex(root: CstNode): void {
+    indexOfRoot.delete(root);
+}

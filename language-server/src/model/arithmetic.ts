@@ -34,13 +34,24 @@ export function rowValues(row: TableRowModel, year: number, columns: Columns): Y
             if (v !== undefined) out[c.measure] = v;
         }
     }
-    for (const column of Object.values(columns)) {
-        const d = column.definition;
-        if (d?.kind !== 'sum' || out[column.id] !== undefined || !isCountColumn(column)) continue;
-        const parts = d.parts.map(p => out[p]);
+    for (const column of countSums(columns)) {
+        if (out[column.id] !== undefined || column.definition?.kind !== 'sum') continue;
+        const parts = column.definition.parts.map(p => out[p]);
         if (parts.every(p => p !== undefined)) out[column.id] = parts.reduce((a, b) => a! + b!, 0);
     }
     return out;
+}
+
+const countSumsOf = new WeakMap<Columns, ColumnModel[]>();
+
+/** A table's columns that are sums of counts, found once per table model (rowValues runs per row and year). */
+function countSums(columns: Columns): ColumnModel[] {
+    let sums = countSumsOf.get(columns);
+    if (!sums) {
+        sums = Object.values(columns).filter(c => c.definition?.kind === 'sum' && isCountColumn(c));
+        countSumsOf.set(columns, sums);
+    }
+    return sums;
 }
 
 export interface RateComputation { numerator: number; households: number; exact: number }

@@ -3,7 +3,7 @@
 import { CstUtils, GrammarUtils, type AstNode, type CstNode, type Reference, type RootCstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { formatNumber, readNumber, readYear, roundTo, type NumberStyle } from '../../../common/numbers.js';
-import { lineIndexOf, rangeOfNode } from '../language/line-index.js';
+import { rangeOfNode } from '../language/line-index.js';
 import { totalPrintedFirst } from '../language/total-place.js';
 import { yearLineCells, yearOfLine } from '../language/year-line.js';
 import { expectedTotal, sumRows } from './arithmetic.js';
@@ -29,11 +29,19 @@ export function propertyRange(node: AstNode, property: string, index?: number): 
     return cst ? rangeOf(cst) : nodeRange(node);
 }
 
+/**
+ * A model's rows and units by their syntax node, kept from one model to the next of the same tree
+ * while nothing but some rows' year lines changed (model/service.ts): a row is built again only when
+ * its node is not found, or was built for other columns or another number style.
+ */
+export type ModelMemo = WeakMap<AstNode, MemoEntry>;
+type MemoEntry = { kind: 'row'; key: string; row: TableRowModel; numbers: PrintedNumber[] } | { kind: 'unit'; unit: DistrictEntry };
+
 class ModelBuilder {
     readonly model: PlanModel;
     private readonly style: NumberStyle;
 
-    constructor(private readonly root: ast.PlanDocument, uri: string) {
+    constructor(private readonly root: ast.PlanDocument, uri: string, private readonly memo?: ModelMemo) {
         this.style = (root.numberStyle) ?? 'vi';
         this.model = {
             uri, id: root.name ?? '', title: root.title,
@@ -81,9 +89,7 @@ class ModelBuilder {
                 range: nodeRange(e), nameRange: propertyRange(e, 'name')
             });
         } else if (ast.isDistrict(e)) {
-            m.districts.push(new DistrictEntry(
-                e.name ?? '', e.label ?? '', e.fullName, e.level ?? 'district', e.kind, e.$cstNode, GrammarUtils.findNodeForProperty(e.$cstNode, 'name')
-            ));
+            m.districts.push(this.unit(e));
         } else if (ast.isDimension(e)) {
             m.dimensions.push({
                 id: e.name ?? '', name: e.label ?? '', heading: e.heading, range: nodeRange(e), nameRange: propertyRange(e, 'name'),
@@ -279,13 +285,52 @@ class ModelBuilder {
         };
     }
 
+    private unit(e: ast.District): DistrictEntry {
+        const kept = this.memo?.get(e);
+        if (kept?.kind === 'unit') return kept.unit;
+        const unit = new DistrictEntry(
+            e.name ?? '', e.label ?? '', e.fullName, e.level ?? 'district', e.kind, e.$cstNode, GrammarUtils.findNodeForProperty(e.$cstNode, 'name')
+        );
+        this.memo?.set(e, { kind: 'unit', unit });
+        return unit;
+    }
+
     private row(r: ast.TableRow, columns: Measure[]): TableRowModel {
-        const district = this.ref(r.district, r, 'district');
-        return new RowEntry('row', district.name ?? district.id, this.yearLines(r, columns), this.number(r, 'no', r.no), district, r.$cstNode);
+        return this.remembered(r, columns, () => {
+            const district = this.ref(r.district, r, 'district');
+            return new RowEntry('row', district.name ?? district.id, this.yearLines(r, columns), this.number(r, 'no', r.no), district, r.$cstNode);
+        });
     }
 
     private totalRow(r: ast.TotalRow, columns: Measure[]): TableRowModel {
-        return new RowEntry(r.kind ?? 'total', r.label ?? '', this.yearLines(r, columns), undefined, undefined, r.$cstNode);
+        return this.remembered(r, columns, () => new RowEntry(r.kind ?? 'total', r.label ?? '', this.yearLines(r, columns), undefined, undefined, r.$cstNode));
+    }
+
+    private lastColumns: Measure[] | undefined = undefined;
+    private lastKey = '';
+
+    /** What a kept row was built for: the number style and the table's columns (one key per table, not per row). */
+    private memoKey(columns: Measure[]): string {
+        if (columns !== this.lastColumns) {
+            this.lastColumns = columns;
+            this.lastKey = `${this.style}\u0000${columns.join('\u0000')}`;
+        }
+        return this.lastKey;
+    }
+
+    /** A row from the memo when it was built for the same columns and style, with the numbers it listed; else built and kept. */
+    private remembered(node: AstNode, columns: Measure[], build: () => TableRowModel): TableRowModel {
+        if (!this.memo) return build();
+        const key = this.memoKey(columns);
+        const kept = this.memo.get(node);
+        if (kept?.kind === 'row' && kept.key === key) {
+            for (const n of kept.numbers) this.model.numbers.push(n);
+            return kept.row;
+        }
+        const from = this.model.numbers.length;
+        const row = build();
+        this.memo.set(node, { kind: 'row', key, row, numbers: this.model.numbers.slice(from) });
+        return row;
     }
 
     /** A row's year lines: each is one token (YEAR_LINE), its leaf in the syntax tree. */
@@ -299,19 +344,17 @@ class ModelBuilder {
     private yearLine(text: string, leaf: CstNode, columns: Measure[]): YearLine {
         // Hot path on national-scale tables: the line is one token, split here into its cells; cells
         // and the line keep offsets, not ranges (model/cells.ts).
-        const lines = lineIndexOf(leaf);
-        const base = leaf.offset;
         const offsets = yearLineCells(text, 0, text.length);
         let extra: number[] | undefined;
-        for (let i = columns.length * 2; i < offsets.length; i += 2) (extra ??= []).push(base + offsets[i], base + offsets[i + 1]);
+        for (let i = columns.length * 2; i < offsets.length; i += 2) (extra ??= []).push(offsets[i], offsets[i + 1]);
         // A year label ("2021:") is four digits by the lexer: always a year, never a year-malformed
         // finding, so it is not listed in model.years (one entry per line of a national table).
-        const line = new YearLine(readYear(yearOfLine(text)) ?? NaN, base, leaf.end, extra, lines);
+        const line = new YearLine(readYear(yearOfLine(text)) ?? NaN, leaf, extra);
         const count = Math.min(columns.length, offsets.length / 2);
         const cells: CellModel[] = new Array<CellModel>(count);
         for (let i = 0; i < count; i++) {
             const printed = text.slice(offsets[2 * i], offsets[2 * i + 1]);
-            const cell = new TableCell(columns[i], base + offsets[2 * i], printed.length, lines);
+            const cell = new TableCell(columns[i], leaf, offsets[2 * i], printed.length);
             if (printed.includes('..')) {
                 const [low, high] = printed.split('..');
                 const bound = (part: string): PrintedBound => {
@@ -458,6 +501,6 @@ function valuesFromTable(table: DistrictTableModel, measure: Measure, style: Num
 export { cellValue };
 
 /** Builds the model of one plan document. */
-export function buildPlanModel(root: ast.PlanDocument, uri: string): PlanModel {
-    return new ModelBuilder(root, uri).build();
+export function buildPlanModel(root: ast.PlanDocument, uri: string, memo?: ModelMemo): PlanModel {
+    return new ModelBuilder(root, uri, memo).build();
 }

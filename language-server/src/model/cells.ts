@@ -3,8 +3,11 @@
 // cells; a range held for each (three objects, plus the syntax leaf's own) was most of the memory of
 // validating one (issue 8). Every field is set in the constructor, so that V8 gives all cells one
 // shape; what few cells have (a reading problem, a range's bounds) is kept apart.
+// Cells and lines stand at offsets within their year line's token (its syntax leaf), not in the text:
+// an edit in one line of a table moves the leaves behind it (language/cell-edit.ts), and the model's
+// other rows, kept from before the edit, move with them.
 import type { CstNode } from 'langium';
-import { rangeOfNode, type LineIndex } from '../language/line-index.js';
+import { lineIndexOf, rangeOfNode } from '../language/line-index.js';
 import { YEAR_LABEL_LENGTH } from '../language/year-line.js';
 import type { CellModel, DistrictModel, IdRef, Measure, PrintedBound, PrintedNumber, SourceRange, TableRowModel, UnitLevel, YearCellsModel } from './types.js';
 
@@ -22,8 +25,10 @@ export class TableCell implements CellModel, PrintedNumber {
 
     constructor(
         readonly measure: Measure,
-        /** The cell's text: `length` characters from `start` (a string per cell was ~12 MB of a 5 MB plan). */
-        private readonly start: number, private readonly length: number, private readonly lines: LineIndex
+        /** The year line's token the cell is in. */
+        private readonly leaf: CstNode,
+        /** The cell's text: `length` characters from `start` in its line (a string per cell was ~12 MB of a 5 MB plan). */
+        private readonly start: number, private readonly length: number
     ) {
         this.value = undefined;
         this.decimals = 0;
@@ -32,7 +37,8 @@ export class TableCell implements CellModel, PrintedNumber {
 
     /** The cell's text as printed, taken from the plan's text when asked. */
     get printed(): string {
-        return this.lines.text.substring(this.start, this.start + this.length);
+        const at = this.leaf.offset + this.start;
+        return this.leaf.root.fullText.substring(at, at + this.length);
     }
 
     get problem(): CellExtra['problem'] { return this.extra?.problem; }
@@ -44,16 +50,17 @@ export class TableCell implements CellModel, PrintedNumber {
 
     /** The cell as a number: undefined for a blank ("-") and for a range. */
     get number(): PrintedNumber | undefined {
-        return this.extra?.bounds || (this.length === 1 && this.lines.text.charCodeAt(this.start) === 0x2d) ? undefined : this;
+        return this.extra?.bounds || (this.length === 1 && this.leaf.root.fullText.charCodeAt(this.offset) === 0x2d) ? undefined : this;
     }
 
     get offset(): number {
-        return this.start;
+        return this.leaf.offset + this.start;
     }
 
     /** Made when asked (a finding, a hover, the preview), not kept. */
     get range(): SourceRange {
-        return this.lines.range(this.start, this.start + this.length);
+        const at = this.offset;
+        return lineIndexOf(this.leaf).range(at, at + this.length);
     }
 }
 
@@ -62,31 +69,32 @@ export class YearLine implements YearCellsModel {
 
     constructor(
         public year: number,
-        /** The line's token: from `start` (its year label, "2021:") to `end`. */
-        private readonly start: number, private readonly end: number,
-        /** Start and end offsets of the cells beyond the declared columns, in pairs. */
-        private readonly extraOffsets: number[] | undefined,
-        private readonly lines: LineIndex
+        /** The line's token, from its year label ("2021:") to its last cell. */
+        private readonly leaf: CstNode,
+        /** Start and end offsets, within the line, of the cells beyond the declared columns, in pairs. */
+        private readonly extraOffsets: number[] | undefined
     ) {
         this.cells = [];
     }
 
     get offset(): number {
-        return this.start;
+        return this.leaf.offset;
     }
 
     get range(): SourceRange {
-        return this.lines.range(this.start, this.end);
+        return lineIndexOf(this.leaf).range(this.leaf.offset, this.leaf.end);
     }
 
     get yearRange(): SourceRange {
-        return this.lines.range(this.start, this.start + YEAR_LABEL_LENGTH);
+        return lineIndexOf(this.leaf).range(this.leaf.offset, this.leaf.offset + YEAR_LABEL_LENGTH);
     }
 
     get extra(): SourceRange[] {
         const offsets = this.extraOffsets ?? [];
+        const lines = lineIndexOf(this.leaf);
+        const base = this.leaf.offset;
         const out: SourceRange[] = [];
-        for (let i = 0; i < offsets.length; i += 2) out.push(this.lines.range(offsets[i], offsets[i + 1]));
+        for (let i = 0; i < offsets.length; i += 2) out.push(lines.range(base + offsets[i], base + offsets[i + 1]));
         return out;
     }
 }

@@ -71,6 +71,14 @@ export class PlanDocumentValidator extends DefaultDocumentValidator {
         this.syntaxErrors = new SyntaxErrorAnalyzer(services);
     }
 
+    /**
+     * Every rule runs from the one check on the plan's root (registerValidationChecks): the root is
+     * checked and its descendants are not walked (a national plan has hundreds of thousands).
+     */
+    protected override validateSingleNodeOptions(_node: AstNode, _options: ValidationOptions): { validateNode: boolean; validateChildren: boolean } {
+        return { validateNode: true, validateChildren: false };
+    }
+
     /** Lexer errors are reported with the parser's (processParsingErrors), merged per line. */
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         super.processLexingErrors({ ...parseResult, lexerErrors: [] }, diagnostics, options);

@@ -20,9 +20,11 @@ function countCells(model: PlanModel): Map<PrintedNumber, string> {
 
 export const numberStyle: Rule = ctx => {
     const style = ctx.model.numberStyle;
-    const counts = countCells(ctx.model);
+    // Which numbers are counts matters only for a number in the other style: found then, once.
+    let counts: Map<PrintedNumber, string> | undefined;
     for (const n of ctx.model.numbers) {
-        if (n.problem === 'wrong-style' && counts.has(n)) {
+        if (n.problem === undefined) continue;
+        if (n.problem === 'wrong-style' && (counts ??= countCells(ctx.model)).has(n)) {
             // A count: the other style's thousands reading first; never a fix that makes it non-whole.
             const likely = thousandsReading(n.printed, style);
             const whole = n.suggestion !== undefined && Number.isInteger(readNumber(n.suggestion, style).value ?? NaN) ? n.suggestion : undefined;

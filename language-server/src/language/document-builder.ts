@@ -1,0 +1,65 @@
+// Langium's document builder, with a short way for the commonest edit at national scale: a figure
+// typed in a table's year line. Langium rebuilds a changed document from scratch (parse, symbols,
+// scopes, links, reference index, validation); such an edit changes no name, no reference and no
+// structure, so the document is patched in place (cell-edit.ts) and only validated again. The plan
+// model is then rebuilt from the rows it kept (model/service.ts hears which row changed).
+import {
+    Cancellation, DefaultDocumentBuilder, DocumentState, Emitter, interruptAndCheck,
+    type AstNode, type Disposable, type LangiumDocument, type LangiumSharedCoreServices, type TextDocumentProvider, type URI
+} from 'langium';
+import { applyYearLineEdit, findYearLineEdit, type YearLineEdit } from './cell-edit.js';
+
+/** A document patched in place, and the row whose year line changed. */
+export interface PatchedDocument { document: LangiumDocument; row: AstNode }
+
+export class PlanDocumentBuilder extends DefaultDocumentBuilder {
+    private readonly patchedEmitter = new Emitter<PatchedDocument>();
+    private readonly openDocuments: TextDocumentProvider | undefined;
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.openDocuments = services.workspace.TextDocuments;
+    }
+
+    /** Called when a document was patched in place, before it is validated again. */
+    onPatched(listener: (patched: PatchedDocument) => void): Disposable {
+        return this.patchedEmitter.event(listener);
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        const edits = deleted.length === 0 && changed.length > 0 ? this.yearLineEdits(changed) : undefined;
+        if (!edits) return super.update(changed, deleted, cancelToken);
+        this.currentState = DocumentState.Changed;
+        for (const edit of edits) {
+            applyYearLineEdit(edit);
+            const { document } = edit;
+            const open = this.openDocuments?.get(document.uri.toString());
+            if (open) Object.defineProperty(document, 'textDocument', { value: open, configurable: true });
+            // Names, scopes, links and the reference index stand; the findings do not.
+            this.resetToState(document, DocumentState.IndexedReferences);
+            this.patchedEmitter.fire({ document, row: edit.row });
+        }
+        await this.emitUpdate(changed, []);
+        await interruptAndCheck(cancelToken);
+        const rebuild = this.sortDocuments(this.langiumDocuments.all
+            .filter(doc => doc.state < DocumentState.Validated || !this.buildState.get(doc.uri.toString())?.completed)
+            .toArray());
+        await this.buildDocuments(rebuild, this.updateBuildOptions, cancelToken);
+    }
+
+    /** One year-line edit per changed document, or undefined when any of them needs a full rebuild. */
+    private yearLineEdits(changed: URI[]): YearLineEdit[] | undefined {
+        const edits: YearLineEdit[] = [];
+        for (const uri of changed) {
+            const document = this.langiumDocuments.getDocument(uri);
+            const open = this.openDocuments?.get(uri.toString());
+            // Only an open document's text is at hand without reading; a document whose last build
+            // stopped before its references were indexed has no links to keep.
+            if (!document || !open || document.state < DocumentState.IndexedReferences) return undefined;
+            const edit = findYearLineEdit(document, open.getText());
+            if (!edit) return undefined;
+            edits.push(edit);
+        }
+        return edits;
+    }
+}

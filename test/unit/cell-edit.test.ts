@@ -1,0 +1,146 @@
+// An edit inside a table's year line is patched into the parsed document (language/cell-edit.ts)
+// instead of a full parse and link. The patched document must be the one a full rebuild of the same
+// text gives: same syntax tree (every leaf's place and kind), same AST values, same findings (codes,
+// ranges, messages, fix data) and the same plan model as the preview sees it. Random edits of every
+// example and of a generated plan, each compared with a fresh build of the edited text.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createPlanServices } from '../../language-server/src/plan-module.js';
+import { buildPlanView } from '../../language-server/src/view/build.js';
+import { PlanDocumentBuilder } from '../../language-server/src/language/document-builder.js';
+import { EXAMPLES_DIR, planFilesUnder } from '../helpers/plan.js';
+import { fuzzRuns } from '../helpers/fast-check-seed.js';
+import { generatePlan } from '../bench/generate.js';
+
+type Services = ReturnType<typeof createPlanServices>;
+
+/** An editor's session: one open document, changed as a client changes it. */
+class Session {
+    readonly services: Services = createPlanServices(EmptyFileSystem);
+    readonly uri = URI.parse('file:///work/plan.plan');
+    patched = 0;
+    private version = 0;
+
+    constructor(text: string) {
+        (this.services.shared.workspace.DocumentBuilder as PlanDocumentBuilder).onPatched(() => { this.patched++; });
+        this.open(text);
+    }
+
+    private open(text: string): void {
+        const td = TextDocument.create(this.uri.toString(), 'plan', this.version, text);
+        (this.services.shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(td);
+    }
+
+    async start(): Promise<LangiumDocument> {
+        const td = this.services.shared.workspace.TextDocuments!.get(this.uri.toString())!;
+        const document = this.services.shared.workspace.LangiumDocumentFactory.fromTextDocument(td, this.uri);
+        this.services.shared.workspace.LangiumDocuments.addDocument(document);
+        await this.services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+        return document;
+    }
+
+    async change(text: string): Promise<LangiumDocument> {
+        this.version++;
+        this.open(text);
+        await this.services.shared.workspace.DocumentBuilder.update([this.uri], []);
+        return this.services.shared.workspace.LangiumDocuments.getDocument(this.uri)!;
+    }
+}
+
+/** What a document is, as everything downstream sees it. */
+function snapshot(services: Services, document: LangiumDocument) {
+    const root = document.parseResult.value.$cstNode!;
+    const leaves = CstUtils.streamCst(root).filter(n => !('content' in n)).map(n => `${n.offset}+${n.length}:${(n as { tokenType: { name: string } }).tokenType.name}:${JSON.stringify(n.range)}`).toArray();
+    const composites = CstUtils.streamCst(root).filter(n => 'content' in n).map(n => JSON.stringify(n.range)).toArray();
+    const diagnostics = (document.diagnostics ?? []).map(d => ({ code: d.code, severity: d.severity, message: d.message, range: d.range, data: d.data }));
+    const model = services.Plan.plan.Models.get(document);
+    const view = JSON.stringify(buildPlanView(model, diagnostics.map(d => ({ code: String(d.code), severity: 'error', message: d.message, range: d.range })) as never));
+    return { text: root.fullText, leaves, composites, diagnostics, view };
+}
+
+async function fresh(text: string) {
+    const session = new Session(text);
+    const document = await session.start();
+    return snapshot(session.services, document);
+}
+
+/** The offsets of characters inside year lines (after the year label), where cell edits happen. */
+function yearLineSpots(text: string): number[] {
+    const spots: number[] = [];
+    const re = /^\s*\d{4}:([^\n]*)$/gm;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+        const from = m.index + m[0].indexOf(':') + 1;
+        for (let i = from; i <= m.index + m[0].length; i++) spots.push(i);
+    }
+    return spots;
+}
+
+const EDIT_TEXTS = ['1', '9', '0', ',', '.', ' ', '12', '-', '..', '/* x */', '\n', ':', 'a'];
+
+const editArb = (spots: number[]) => fc.record({
+    at: fc.integer({ min: 0, max: spots.length - 1 }).map(i => spots[i]),
+    remove: fc.integer({ min: 0, max: 3 }),
+    insert: fc.constantFrom(...EDIT_TEXTS)
+});
+
+function applyEdit(text: string, e: { at: number; remove: number; insert: string }): string {
+    return text.slice(0, e.at) + e.insert + text.slice(Math.min(text.length, e.at + e.remove));
+}
+
+const planTexts: [string, string][] = [
+    ...planFilesUnder(EXAMPLES_DIR).map(f => [path.relative(EXAMPLES_DIR, f), fs.readFileSync(f, 'utf8')] as [string, string]),
+    ['generated 12 districts', generatePlan(12).text]
+];
+
+describe('year-line edits patched in place equal a full rebuild', () => {
+    it('the short way is taken for a typed figure, and not for a line break', async () => {
+        const text = generatePlan(5).text;
+        const at = text.indexOf('2025: ') + 6;
+        const session = new Session(text);
+        await session.start();
+        const edited = text.slice(0, at) + '9' + text.slice(at);
+        const document = await session.change(edited);
+        expect(session.patched).toBe(1);
+        expect(snapshot(session.services, document)).toEqual(await fresh(edited));
+        const broken = edited.slice(0, at) + '\n' + edited.slice(at);
+        await session.change(broken);
+        expect(session.patched).toBe(1);
+    });
+
+    for (const [name, text] of planTexts) {
+        const spots = yearLineSpots(text);
+        if (spots.length === 0) continue;
+        it(`${name}: a run of random edits in its year lines`, async () => {
+            await fc.assert(fc.asyncProperty(fc.array(editArb(spots), { minLength: 1, maxLength: 4 }), async edits => {
+                const session = new Session(text);
+                await session.start();
+                let current = text;
+                let document: LangiumDocument | undefined;
+                for (const e of edits) {
+                    current = applyEdit(current, { ...e, at: Math.min(e.at, current.length) });
+                    document = await session.change(current);
+                }
+                expect(snapshot(session.services, document!)).toEqual(await fresh(current));
+            }), { numRuns: fuzzRuns(15) });
+        }, 120_000);
+    }
+
+    it('patches happen in the random runs (the property does not only test the full rebuild)', async () => {
+        const text = fs.readFileSync(path.join(EXAMPLES_DIR, 'hung-yen-giam-ngheo-2023-2025.plan'), 'utf8');
+        const session = new Session(text);
+        await session.start();
+        const spots = yearLineSpots(text);
+        let current = text;
+        for (let i = 0; i < 20; i++) {
+            const at = spots[(i * 7919) % spots.length];
+            if (!/\d/.test(current[at] ?? '')) continue;
+            current = applyEdit(current, { at, remove: 1, insert: current[at] === '9' ? '8' : '9' });
+            await session.change(current);
+        }
+        expect(session.patched).toBeGreaterThan(5);
+    });
+});
