@@ -54,12 +54,12 @@ class Session {
 /** What a document is, as everything downstream sees it. */
 function snapshot(services: Services, document: LangiumDocument) {
     const root = document.parseResult.value.$cstNode!;
-    const leaves = CstUtils.streamCst(root).filter(n => !('content' in n)).map(n => `${n.offset}+${n.length}:${(n as { tokenType: { name: string } }).tokenType.name}:${JSON.stringify(n.range)}`).toArray();
+    const leaves = CstUtils.streamCst(root).filter(n => !('content' in n)).map(n => `${n.offset}+${n.length}:${(n as unknown as { tokenType: { name: string } }).tokenType.name}:${JSON.stringify(n.range)}`).toArray();
     const composites = CstUtils.streamCst(root).filter(n => 'content' in n).map(n => JSON.stringify(n.range)).toArray();
     const diagnostics = (document.diagnostics ?? []).map(d => ({ code: d.code, severity: d.severity, message: d.message, range: d.range, data: d.data }));
     const model = services.Plan.plan.Models.get(document);
     const view = JSON.stringify(buildPlanView(model, diagnostics.map(d => ({ code: String(d.code), severity: 'error', message: d.message, range: d.range })) as never));
-    return { text: root.fullText, leaves, composites, diagnostics, view };
+    return { text: root.root.fullText, leaves, composites, diagnostics, view };
 }
 
 async function fresh(text: string) {
