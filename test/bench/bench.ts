@@ -13,6 +13,7 @@ import { buildPlanView } from '../../language-server/src/view/build.js';
 import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import { generatePlan, generateTextPlan } from './generate.js';
 import { canMeasureServer, measureServerMemory } from './server-memory.js';
+import { benchEdits } from './edit.js';
 
 const CLI_BUNDLE = path.resolve('out/cli.cjs');
 const SERVER_BUNDLE = path.resolve('extension/out/server.cjs');
@@ -108,6 +109,7 @@ function measureMemory(what: string): { bytes: number; peakRssMb: number; heldMb
 
 async function main(): Promise<void> {
 if (process.env.BENCH_MEMORY) return memoryChild(process.env.BENCH_MEMORY);
+if (process.env.BENCH_ONLY === 'edit') return benchEdits();
 const sizes = [Number(process.env.BENCH_DISTRICTS ?? 700)];
 sizes.push(sizes[0] * 10);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -123,6 +125,7 @@ const [small, large] = results;
 console.log(`\nRatios ${large.plan.districts}/${small.plan.districts} districts (linear ≈ ${(large.plan.bytes / small.plan.bytes).toFixed(1)}):`);
 for (const p of PHASES) console.log(`  ${p.padEnd(40)} ${(large.medians[p] / small.medians[p]).toFixed(1)}×`);
 console.log(`  ${'parse+link+validate+model'.padEnd(40)} ${(large.total / small.total).toFixed(1)}×`);
+await benchEdits();
 // Memory of validating a plan of about 5 MB (issue 8: 1,1 GB peak before the parser let go of its
 // tokens and the model of its copied ranges), beside the seed plan.
 const districts = process.env.BENCH_MEMORY_DISTRICTS ?? '18000';

@@ -51,6 +51,21 @@ function commonEnd(a: string, b: string, max: number): number {
     return n;
 }
 
+/**
+ * Whether nothing but closing braces, blanks or a line comment follows a year line on its line: the
+ * findings kept for other rows (validation/rule.ts RowFindings) keep their ranges, which would be
+ * stale if another row stood on the same line, behind the edit.
+ */
+function endsItsLine(text: string, from: number): boolean {
+    for (let i = from; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (isLineBreak(c)) return true;
+        if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) return true;
+        if (c !== 0x7d && c !== 0x20 && c !== 0x09) return false;
+    }
+    return true;
+}
+
 /** The leaf whose span [offset, end] holds `offset`, preferring a year line (an edit at a line's end touches both it and what follows). */
 function yearLineLeafAt(root: CstNode, offset: number): CstNode | undefined {
     let node: CstNode = root;
@@ -91,7 +106,7 @@ export function findYearLineEdit(document: LangiumDocument, text: string): YearL
     if (hasLineBreak(old, start, oldEnd) || hasLineBreak(text, start, newEnd)) return undefined;
     const leaf = yearLineLeafAt(root, start);
     if (!leaf || !isLeafCstNode(leaf) || leaf.hidden || leaf.tokenType.name !== 'YEAR_LINE') return undefined;
-    if (start < leaf.offset + YEAR_LABEL_LENGTH || oldEnd > leaf.end) return undefined;
+    if (start < leaf.offset + YEAR_LABEL_LENGTH || oldEnd > leaf.end || !endsItsLine(old, leaf.end)) return undefined;
     const delta = text.length - old.length;
     const matched = matchYearLine(text, leaf.offset, [], {});
     const image = matched?.[0];

@@ -34,8 +34,9 @@ export function propertyRange(node: AstNode, property: string, index?: number): 
  * while nothing but some rows' year lines changed (model/service.ts): a row is built again only when
  * its node is not found, or was built for other columns or another number style.
  */
-export type ModelMemo = WeakMap<AstNode, MemoEntry>;
-type MemoEntry = { kind: 'row'; key: string; row: TableRowModel; numbers: PrintedNumber[] } | { kind: 'unit'; unit: DistrictEntry };
+export type ModelMemo = WeakMap<object, MemoEntry>;
+type MemoEntry = { kind: 'row'; key: string; row: TableRowModel; numbers: PrintedNumber[] } | { kind: 'unit'; unit: DistrictEntry }
+    | { kind: 'texts'; texts: PlanModel['unusualTexts'] };
 
 class ModelBuilder {
     readonly model: PlanModel;
@@ -66,12 +67,22 @@ class ModelBuilder {
     /** String literals and comments (hidden tokens, kept in the syntax tree as hidden leaves) with an unusual character. */
     private unusualTexts(): void {
         const root = this.root.$cstNode as RootCstNode | undefined;
-        if (!root || !UNUSUAL_CHARACTER.test(root.fullText)) return;
-        for (const leaf of CstUtils.flattenCst(root)) {
-            const token = leaf.tokenType.name;
-            const kind = token === 'STRING' ? 'string' : token === 'SL_COMMENT' || token === 'ML_COMMENT' ? 'comment' : undefined;
-            if (kind && UNUSUAL_CHARACTER.test(leaf.text)) this.model.unusualTexts.push({ kind, text: leaf.text, range: rangeOf(leaf) });
+        if (!root) return;
+        // A year-line edit changes no string and no comment: the texts found in the same tree before stand.
+        const kept = this.memo?.get(root);
+        if (kept?.kind === 'texts') {
+            this.model.unusualTexts.push(...kept.texts);
+            return;
         }
+        if (UNUSUAL_CHARACTER.test(root.fullText)) {
+            for (const leaf of CstUtils.flattenCst(root)) {
+                const token = leaf.tokenType.name;
+                const kind = token === 'STRING' ? 'string' : token === 'SL_COMMENT' || token === 'ML_COMMENT' ? 'comment' : undefined;
+                // The range is made when asked: a comment behind an edited year line moves along its line.
+                if (kind && UNUSUAL_CHARACTER.test(leaf.text)) this.model.unusualTexts.push({ kind, text: leaf.text, get range() { return rangeOf(leaf); } });
+            }
+        }
+        this.memo?.set(root, { kind: 'texts', texts: this.model.unusualTexts.slice() });
     }
 
     private element(e: ast.Element): void {

@@ -2,7 +2,7 @@
 import type { PlanModel } from '../model/types.js';
 import type { Locale } from '../../../common/findings.js';
 import { DEFAULT_OPTIONS, type CheckOptions } from '../language/settings.js';
-import { RuleContext, type Finding, type Rule } from './rule.js';
+import { RuleContext, type Finding, type Rule, type RowFindings } from './rule.js';
 import { agencyUsed, agencyWordings, leadAssigned, uniqueIds } from './rules/assignment.js';
 import { invisibleCharacters } from './rules/characters.js';
 import { contentShown, noPlaceholders } from './rules/content.js';
@@ -24,9 +24,13 @@ export const RULES: Record<string, Rule> = {
     invisibleCharacters, contentShown, noPlaceholders
 };
 
-/** Runs every rule over a plan model. Linear in the size of the plan. */
-export function checkPlan(model: PlanModel, locale: Locale = 'vi', options: Partial<CheckOptions> = {}): Finding[] {
-    const ctx = new RuleContext(model, locale, { ...DEFAULT_OPTIONS, ...options });
+/**
+ * Runs every rule over a plan model. Linear in the size of the plan; with `rows`, the findings of the
+ * previous check of the same document for the unit rows the model kept (rule.ts RowFindings).
+ */
+export function checkPlan(model: PlanModel, locale: Locale = 'vi', options: Partial<CheckOptions> = {}, rows?: RowFindings): Finding[] {
+    const all = { ...DEFAULT_OPTIONS, ...options };
+    const ctx = new RuleContext(model, locale, all, rows?.under(locale, all));
     for (const rule of Object.values(RULES)) rule(ctx);
     return ctx.findings;
 }

@@ -7,7 +7,7 @@ import {
 import type { Diagnostic } from 'vscode-languageserver';
 import type { PlanAstType, PlanDocument } from '../generated/ast.js';
 import type { PlanServices } from '../plan-module.js';
-import type { Finding } from './rule.js';
+import { RowFindings, type Finding } from './rule.js';
 import { checkPlan } from './rules.js';
 import { damagedSpans, SYNTAX_ERROR_CODE, SyntaxErrorAnalyzer, syntaxMessage } from './syntax-errors.js';
 import { say } from '../../../common/catalogue.js';
@@ -15,13 +15,19 @@ import { SYNTAX_MESSAGES } from '../../../common/words/syntax.js';
 
 export function registerValidationChecks(services: PlanServices): void {
     const registry = services.validation.ValidationRegistry;
+    // Per document: what the unit rows' checks found last time (rule.ts RowFindings).
+    const rowFindings = new Map<string, RowFindings>();
+    services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => { for (const uri of deleted) rowFindings.delete(uri.toString()); });
     const checks: ValidationChecks<PlanAstType> = {
         PlanDocument: (root: PlanDocument, accept: ValidationAcceptor) => {
             const document = root.$document;
             if (!document) return;
             const model = services.plan.Models.get(document);
             const caused = causedBySyntaxError(document);
-            for (const f of checkPlan(model, services.plan.Settings.locale, services.plan.Settings.options)) {
+            const key = document.uri.toString();
+            let rows = rowFindings.get(key);
+            if (!rows) rowFindings.set(key, rows = new RowFindings());
+            for (const f of checkPlan(model, services.plan.Settings.locale, services.plan.Settings.options, rows)) {
                 if (caused(f)) continue;
                 accept(f.severity, f.message, {
                     node: root, range: f.range, code: f.code,

@@ -49,7 +49,7 @@ export const yearFormat: Rule = ctx => {
 export const cellValues: Rule = ctx => {
     for (const table of ctx.model.tables) {
         const rows = [...table.sections.flatMap(s => [...s.rows, ...(s.subtotal ? [s.subtotal] : [])]), ...(table.total ? [table.total] : [])];
-        for (const row of rows) {
+        for (const row of rows) ctx.eachRow('cellValues', row, () => {
             for (const y of row.years) {
                 for (const cell of y.cells) {
                     const n = cell.number;
@@ -67,7 +67,7 @@ export const cellValues: Rule = ctx => {
                     }
                 }
             }
-        }
+        });
     }
 };
 

@@ -40,7 +40,7 @@ function unreadableCount(y: YearCellsModel, m: Measure, columns: Columns): CellM
 export const rateMatchesCounts: Rule = ctx => {
     for (const table of ctx.model.tables) {
         const columns = table.columnsById;
-        for (const row of allRows(table)) {
+        for (const row of allRows(table)) ctx.eachRow('rateMatchesCounts', row, () => {
             for (const y of row.years) {
                 const values = rowValues(row, y.year, columns);
                 for (const cell of y.cells) {
@@ -77,7 +77,7 @@ export const rateMatchesCounts: Rule = ctx => {
                     }, { replacement });
                 }
             }
-        }
+        });
     }
 };
 
@@ -140,7 +140,7 @@ export const impliedDenominators: Rule = ctx => {
             byBase.set(d.base, [...(byBase.get(d.base) ?? []), columns[m]]);
         }
         if (byBase.size === 0) continue;
-        for (const row of allRows(table)) {
+        for (const row of allRows(table)) ctx.eachRow('impliedDenominators', row, () => {
             for (const y of row.years) {
                 const values = rowValues(row, y.year, columns);
                 for (const [base, rates] of byBase) {
@@ -180,7 +180,7 @@ export const impliedDenominators: Rule = ctx => {
                     }
                 }
             }
-        }
+        });
     }
 };
 
@@ -190,7 +190,7 @@ export const sumsMatchParts: Rule = ctx => {
         const columns = table.columnsById;
         const sums = Object.values(columns).filter(c => c.definition?.kind === 'sum');
         if (sums.length === 0) continue;
-        for (const row of allRows(table)) {
+        for (const row of allRows(table)) ctx.eachRow('sumsMatchParts', row, () => {
             for (const y of row.years) {
                 for (const sum of sums) {
                     const parts = (sum.definition as { parts: Measure[] }).parts;
@@ -215,7 +215,7 @@ export const sumsMatchParts: Rule = ctx => {
                     }
                 }
             }
-        }
+        });
     }
 };
 
@@ -254,7 +254,7 @@ export const flowsAcrossYears: Rule = ctx => {
         const columns = table.columnsById;
         const flows = table.columns.map(m => columns[m]).filter(c => c?.definition?.kind === 'flow');
         if (flows.length === 0) continue;
-        for (const row of allRows(table)) {
+        for (const row of allRows(table)) ctx.eachRow('flowsAcrossYears', row, () => {
             // What a wrong figure should have been: the next year may follow from either, and is not
             // reported again for following the right one.
             const shouldHaveBeen = new Map<string, number>();
@@ -283,7 +283,7 @@ export const flowsAcrossYears: Rule = ctx => {
                     }, { replacement: ctx.fmt(computed) });
                 }
             }
-        }
+        });
     }
 };
 
@@ -355,7 +355,7 @@ export const partsWithinTotal: Rule = ctx => {
         // Declared rates over another base than the households: each count within its base.
         const declared = Object.values(columns).filter(c => c.definition?.kind === 'rate' && !c.predeclared
             && !(c.definition.base === 'households' && PREDECLARED_PARTS.some(([m]) => m === (c.definition as { count: Measure }).count)));
-        for (const row of allRows(table)) {
+        for (const row of allRows(table)) ctx.eachRow('partsWithinTotal', row, () => {
             for (const y of row.years) {
                 const v = rowValues(row, y.year, columns);
                 if (v.households !== undefined && columns.households?.predeclared) {
@@ -379,7 +379,7 @@ export const partsWithinTotal: Rule = ctx => {
                     });
                 }
             }
-        }
+        });
     }
 };
 
@@ -388,7 +388,7 @@ export const tableColumns: Rule = ctx => {
     for (const table of ctx.model.tables) {
         const known = Object.keys(table.columnsById).join(', ');
         for (const u of table.unknownColumns) ctx.report('unknown-column', u.range, { id: u.id, known });
-        for (const row of allRows(table)) {
+        for (const row of allRows(table)) ctx.eachRow('tableColumns', row, () => {
             for (const y of row.years) {
                 for (const cell of y.cells) {
                     if (!cell.bounds) continue;
@@ -397,7 +397,7 @@ export const tableColumns: Rule = ctx => {
                     if (low.value !== undefined && high.value !== undefined && low.value > high.value) ctx.report('range-reversed', cell.range, { printed: cell.printed });
                 }
             }
-        }
+        });
     }
 };
 
@@ -412,11 +412,11 @@ export const tableChecks: Rule = ctx => {
         if (table.checks.length === 0) continue;
         const columns = table.columnsById;
         const rows = allRows(table);
-        for (const check of table.checks) {
+        for (const [checkIndex, check] of table.checks.entries()) {
             const years = check.years ?? table.years.map(y => y.year);
-            for (const row of rows) {
-                if (check.rows === 'units' && row.kind !== 'row') continue;
-                if (check.rows === 'totals' && row.kind === 'row') continue;
+            for (const row of rows) ctx.eachRow('tableChecks', row, () => {
+                if (check.rows === 'units' && row.kind !== 'row') return;
+                if (check.rows === 'totals' && row.kind === 'row') return;
                 const valuesOf = new Map<number, YearValues>();
                 const values = (year: number) => valuesOf.get(year) ?? valuesOf.set(year, rowValues(row, year, columns)).get(year)!;
                 for (const year of years) {
@@ -440,7 +440,7 @@ export const tableChecks: Rule = ctx => {
                         message, label: row.label, year, left: ctx.fmtUpTo(left), op: check.op, right: ctx.fmtUpTo(right)
                     }, { check: check.id }, check.severity);
                 }
-            }
+            }, checkIndex);
         }
     }
 };
@@ -453,7 +453,7 @@ export const tableShape: Rule = ctx => {
             declared.add(y.year);
         }
         const yearList = table.years.map(y => y.year).join(', ');
-        for (const row of allRows(table)) {
+        for (const row of allRows(table)) ctx.eachRow('tableShape', row, () => {
             const seen = new Set<number>();
             for (const y of row.years) {
                 if (Number.isNaN(y.year)) continue;
@@ -473,7 +473,7 @@ export const tableShape: Rule = ctx => {
                     year, columns: table.columns.length, insertAfterLine: row.years.at(-1)?.range.end.line ?? row.range.start.line
                 });
             }
-        }
+        });
         // A total written twice: the first one counts; the other is read by no check, so it is said.
         for (const x of table.extraTotals) {
             ctx.report('second-total', x.labelRange, {
