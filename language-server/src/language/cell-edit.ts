@@ -7,7 +7,7 @@
 // every leaf behind it moved by the change in length. Anything else (a line break typed, a token
 // boundary moved, a document with syntax errors) is a full parse, as before.
 import { isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type RootCstNode } from 'langium';
-import { forgetLineIndex } from './line-index.js';
+import { moveLineIndex } from './line-index.js';
 import { matchYearLine } from './token-builder.js';
 import { YEAR_LABEL_LENGTH } from './year-line.js';
 
@@ -132,7 +132,7 @@ export function applyYearLineEdit(edit: YearLineEdit): void {
     edit.row.years[edit.index] = edit.image;
     if (delta !== 0) shiftBehind(root, at, delta);
     root._text = edit.text;
-    forgetLineIndex(root);
+    moveLineIndex(root, edit.text, at, delta);
 }
 
 /**

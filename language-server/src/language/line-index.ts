@@ -21,6 +21,13 @@ export class LineIndex {
         return new LineIndex(Int32Array.from(found), text);
     }
 
+    /** This index for `text`, the same lines with those starting after `at` moved by `delta`. */
+    moved(text: string, at: number, delta: number): LineIndex {
+        const starts = this.starts.slice();
+        if (delta !== 0) for (let i = 0; i < starts.length; i++) if (starts[i] > at) starts[i] += delta;
+        return new LineIndex(starts, text);
+    }
+
     position(offset: number): Position {
         const starts = this.starts;
         let low = 0, high = starts.length - 1;
@@ -59,7 +66,13 @@ export function lineIndexOf(node: CstNode): LineIndex {
     return index;
 }
 
-/** Drops the line index of a tree whose text was changed in place (language/cell-edit.ts). */
-export function forgetLineIndex(root: CstNode): void {
-    indexOfRoot.delete(root);
+/**
+ * The line index of a tree whose text was changed in place without a line break added or removed
+ * (language/cell-edit.ts): the lines behind `at` start `delta` characters later. Made from the old
+ * index, not by scanning the text again.
+ */
+export function moveLineIndex(root: CstNode, text: string, at: number, delta: number): void {
+    const old = indexOfRoot.get(root);
+    if (!old) return;
+    indexOfRoot.set(root, old.moved(text, at, delta));
 }

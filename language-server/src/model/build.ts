@@ -35,7 +35,7 @@ export function propertyRange(node: AstNode, property: string, index?: number): 
  * its node is not found, or was built for other columns or another number style.
  */
 export type ModelMemo = WeakMap<object, MemoEntry>;
-type MemoEntry = { kind: 'row'; key: string; row: TableRowModel; numbers: PrintedNumber[] } | { kind: 'unit'; unit: DistrictEntry }
+type MemoEntry = { kind: 'row'; key: string; row: TableRowModel } | { kind: 'unit'; unit: DistrictEntry }
     | { kind: 'texts'; texts: PlanModel['unusualTexts'] };
 
 class ModelBuilder {
@@ -329,18 +329,19 @@ class ModelBuilder {
         return this.lastKey;
     }
 
-    /** A row from the memo when it was built for the same columns and style, with the numbers it listed; else built and kept. */
-    private remembered(node: AstNode, columns: Measure[], build: () => TableRowModel): TableRowModel {
-        if (!this.memo) return build();
-        const key = this.memoKey(columns);
-        const kept = this.memo.get(node);
-        if (kept?.kind === 'row' && kept.key === key) {
-            for (const n of kept.numbers) this.model.numbers.push(n);
-            return kept.row;
-        }
+    /**
+     * A row from the memo when it was built for the same columns and style; else built (with the
+     * numbers it printed moved from the plan's list to the row's) and kept.
+     */
+    private remembered(node: AstNode, columns: Measure[], build: () => RowEntry): TableRowModel {
+        const key = this.memo ? this.memoKey(columns) : '';
+        const kept = this.memo?.get(node);
+        if (kept?.kind === 'row' && kept.key === key) return kept.row;
         const from = this.model.numbers.length;
         const row = build();
-        this.memo.set(node, { kind: 'row', key, row, numbers: this.model.numbers.slice(from) });
+        row.numbers = this.model.numbers.slice(from);
+        this.model.numbers.length = from;
+        this.memo?.set(node, { kind: 'row', key, row });
         return row;
     }
 

@@ -122,6 +122,7 @@ export class DistrictEntry implements DistrictModel {
 
 export class RowEntry implements TableRowModel {
     readonly #node: CstNode | undefined;
+    numbers: PrintedNumber[] = [];
 
     constructor(
         readonly kind: TableRowModel['kind'], readonly label: string, readonly years: YearCellsModel[],

@@ -237,6 +237,11 @@ export interface TableRowModel {
     label: string;
     years: YearCellsModel[];
     range: SourceRange;
+    /**
+     * The row's printed numbers in order (its number, its cells, a range's bounds that are misstyled):
+     * a row's, not the plan's `numbers`, so that a row kept from the previous model keeps them.
+     */
+    numbers?: PrintedNumber[];
 }
 
 export interface TableSectionModel {
@@ -383,7 +388,7 @@ export interface PlanModel {
     taskLists: TaskListModel[];
     funding?: FundingModel;
     dutyLists: DutyListModel[];
-    /** Every printed number of the plan except years, in document order. */
+    /** Every printed number of the plan except years and those of table rows (TableRowModel.numbers), in document order. */
     numbers: PrintedNumber[];
     /** Every year written in the plan, with where it stands and what it is for. */
     years: { year: number | undefined; printed: string; role: YearRole; range: SourceRange }[];

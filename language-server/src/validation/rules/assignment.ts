@@ -93,12 +93,13 @@ export const uniqueIds: Rule = ctx => {
         [ctx.say(KINDS.Standard), m.standards]
     ];
     for (const [kind, elements] of kinds) {
-        const first = new Map<string, SourceRange>();
+        // The first of each id, not its range: units compute theirs when asked, and only a duplicate asks.
+        const first = new Map<string, { range: SourceRange }>();
         for (const e of elements) {
             if (!e.id) continue;
             const seen = first.get(e.id);
-            if (seen) ctx.report('duplicate-id', e.nameRange ?? e.range, { id: e.id, kind, line: seen.start.line + 1 });
-            else first.set(e.id, e.range);
+            if (seen) ctx.report('duplicate-id', e.nameRange ?? e.range, { id: e.id, kind, line: seen.range.start.line + 1 });
+            else first.set(e.id, e);
         }
     }
 };

@@ -1,30 +1,14 @@
 // Number rules: every number read under the declared style; counts whole and not negative; percents in 0–100.
 import { readNumber, thousandsReading } from '../../../../common/numbers.js';
-import { isCountColumn, type PlanModel, type PrintedNumber } from '../../model/types.js';
+import { isCountColumn, type DistrictTableModel, type PrintedNumber, type TableRowModel } from '../../model/types.js';
 import type { Rule } from '../rule.js';
 import { UNITS } from '../../../../common/words/kinds.js';
 
-/** The cells of count columns (households, persons), with their column's name. */
-function countCells(model: PlanModel): Map<PrintedNumber, string> {
-    const out = new Map<PrintedNumber, string>();
-    for (const table of model.tables) {
-        const rows = [...table.sections.flatMap(s => [...s.rows, ...(s.subtotal ? [s.subtotal] : [])]), ...(table.total ? [table.total] : [])];
-        for (const row of rows) {
-            for (const y of row.years) {
-                for (const cell of y.cells) if (cell.number && isCountColumn(table.columnsById[cell.measure])) out.set(cell.number, cell.measure);
-            }
-        }
-    }
-    return out;
-}
-
 export const numberStyle: Rule = ctx => {
     const style = ctx.model.numberStyle;
-    // Which numbers are counts matters only for a number in the other style: found then, once.
-    let counts: Map<PrintedNumber, string> | undefined;
-    for (const n of ctx.model.numbers) {
-        if (n.problem === undefined) continue;
-        if (n.problem === 'wrong-style' && (counts ??= countCells(ctx.model)).has(n)) {
+    const check = (n: PrintedNumber, isCount: (n: PrintedNumber) => boolean) => {
+        if (n.problem === undefined) return;
+        if (n.problem === 'wrong-style' && isCount(n)) {
             // A count: the other style's thousands reading first; never a fix that makes it non-whole.
             const likely = thousandsReading(n.printed, style);
             const whole = n.suggestion !== undefined && Number.isInteger(readNumber(n.suggestion, style).value ?? NaN) ? n.suggestion : undefined;
@@ -36,8 +20,35 @@ export const numberStyle: Rule = ctx => {
         } else if (n.problem === 'malformed') {
             ctx.report('number-malformed', n.range, { printed: n.printed });
         }
+    };
+    // Table rows first (the model builds the tables first), each row's numbers with its own check.
+    for (const table of ctx.model.tables) {
+        for (const row of allTableRows(table)) {
+            const numbers = row.numbers;
+            if (!numbers || numbers.length === 0) continue;
+            ctx.eachRow('numberStyle', row, () => {
+                // Which numbers are counts matters only for a number in the other style: found then, once.
+                let counts: Set<PrintedNumber> | undefined;
+                const isCount = (n: PrintedNumber) => (counts ??= countCellsOf(table, row)).has(n);
+                for (const n of numbers) check(n, isCount);
+            });
+        }
     }
+    for (const n of ctx.model.numbers) check(n, () => false);
 };
+
+function allTableRows(table: DistrictTableModel): TableRowModel[] {
+    return [...table.sections.flatMap(s => [...s.rows, ...(s.subtotal ? [s.subtotal] : [])]), ...(table.total ? [table.total] : [])];
+}
+
+/** A row's cells in count columns (households, persons). */
+function countCellsOf(table: DistrictTableModel, row: TableRowModel): Set<PrintedNumber> {
+    const out = new Set<PrintedNumber>();
+    for (const y of row.years) {
+        for (const cell of y.cells) if (cell.number && isCountColumn(table.columnsById[cell.measure])) out.add(cell.number);
+    }
+    return out;
+}
 
 export const yearFormat: Rule = ctx => {
     for (const y of ctx.model.years) {
