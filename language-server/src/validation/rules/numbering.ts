@@ -43,7 +43,8 @@ function checkList(ctx: RuleContext, items: Numbered[]): void {
     }
 }
 
-const fromNumber = (n: PrintedNumber | undefined): Numbered | undefined => (n ? { label: n.printed, range: n.range } : undefined);
+// The range is made when a finding asks for it: a national table has thousands of numbered rows.
+const fromNumber = (n: PrintedNumber | undefined): Numbered | undefined => (n ? { label: n.printed, get range() { return n.range; } } : undefined);
 
 function groups(ctx: RuleContext, list: SolutionGroupModel[]): void {
     checkList(ctx, list.map(g => ({ label: g.label, range: g.labelRange })));
