@@ -6,7 +6,7 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { PlanGeneratedModule, PlanGeneratedSharedModule } from './generated/module.js';
-import { PlanDocumentUpdateHandler, PlanFileOperationHandler, PlanServiceRegistry } from './lsp/document-lifecycle.js';
+import { PlanDocumentBuilder, PlanDocumentUpdateHandler, PlanFileOperationHandler, PlanServiceRegistry } from './lsp/document-lifecycle.js';
 import { PlanLanguageServer } from './lsp/language-server.js';
 import { planDocumentationServices, planLspServices, planSharedLspServices } from './lsp/module.js';
 import { PlanModelService } from './model/service.js';
@@ -72,6 +72,8 @@ export const PlanSharedModule: Module<LangiumSharedServices, PartialLangiumShare
     ServiceRegistry: services => new PlanServiceRegistry(services),
     workspace: {
         ConfigurationProvider: services => new PlanConfigurationProvider(services),
+        // Builds that a newer change makes stale stop (lsp/document-lifecycle.ts).
+        DocumentBuilder: services => new PlanDocumentBuilder(services),
         WorkspaceManager: services => new PlanWorkspaceManager(services)
     },
     lsp: {

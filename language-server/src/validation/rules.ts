@@ -30,3 +30,18 @@ export function checkPlan(model: PlanModel, locale: Locale = 'vi', options: Part
     for (const rule of Object.values(RULES)) rule(ctx);
     return ctx.findings;
 }
+
+/**
+ * checkPlan that can be stopped: `between` is awaited before each rule, and what it throws ends the
+ * check there (the language server's cancellation when a newer change made the check stale).
+ */
+export async function checkPlanStoppable(
+    model: PlanModel, locale: Locale, options: Partial<CheckOptions>, between: () => Promise<void> | void
+): Promise<Finding[]> {
+    const ctx = new RuleContext(model, locale, { ...DEFAULT_OPTIONS, ...options });
+    for (const rule of Object.values(RULES)) {
+        await between();
+        rule(ctx);
+    }
+    return ctx.findings;
+}
