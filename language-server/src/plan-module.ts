@@ -6,7 +6,7 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { PlanGeneratedModule, PlanGeneratedSharedModule } from './generated/module.js';
-import { PlanDocumentUpdateHandler, PlanFileOperationHandler, PlanServiceRegistry } from './lsp/document-lifecycle.js';
+import { PlanDocumentBuilder, PlanDocumentUpdateHandler, PlanFileOperationHandler, PlanServiceRegistry } from './lsp/document-lifecycle.js';
 import { PlanLanguageServer } from './lsp/language-server.js';
 import { planDocumentationServices, planLspServices, planSharedLspServices } from './lsp/module.js';
 import { PlanModelService } from './model/service.js';
@@ -17,7 +17,6 @@ import { PlanScopeComputation, PlanScopeProvider } from './language/scope.js';
 import { PlanSettings } from './language/settings.js';
 import { PlanConfigurationProvider, PlanSettingsService, PlanWorkspaceManager } from './lsp/settings.js';
 import { PlanLexer } from './language/lexer.js';
-import { PlanDocumentBuilder } from './language/document-builder.js';
 import { createPlanParser } from './language/parser.js';
 import { PlanTokenBuilder } from './language/token-builder.js';
 import { PlanDocumentValidator, registerValidationChecks } from './validation/validator.js';
@@ -72,9 +71,10 @@ export const PlanModule: Module<PlanServices, PartialLangiumServices & PlanAdded
 export const PlanSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     ServiceRegistry: services => new PlanServiceRegistry(services),
     workspace: {
-        // An edit inside a table's year line is patched in, not parsed and linked again (language/cell-edit.ts).
-        DocumentBuilder: services => new PlanDocumentBuilder(services),
         ConfigurationProvider: services => new PlanConfigurationProvider(services),
+        // An edit inside a table's year line is patched in, not parsed and linked again (language/cell-edit.ts);
+        // builds that a newer change makes stale stop (lsp/document-lifecycle.ts).
+        DocumentBuilder: services => new PlanDocumentBuilder(services),
         WorkspaceManager: services => new PlanWorkspaceManager(services)
     },
     lsp: {

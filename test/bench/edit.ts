@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPlanServices } from '../../language-server/src/plan-module.js';
-import type { PlanDocumentBuilder } from '../../language-server/src/language/document-builder.js';
+import type { PatchingDocumentBuilder } from '../../language-server/src/language/document-builder.js';
 import { generatePlan } from './generate.js';
 
 function median(xs: number[]): number {
@@ -39,7 +39,7 @@ async function editTimes(text: string, runs: number, full: boolean): Promise<{ m
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
     let patched = 0;
-    (shared.workspace.DocumentBuilder as PlanDocumentBuilder).onPatched(() => { patched++; });
+    (shared.workspace.DocumentBuilder as PatchingDocumentBuilder).onPatched(() => { patched++; });
     const at = cellAt(text);
     let current = text;
     const samples: number[] = [];

@@ -11,7 +11,7 @@ import { CstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPlanServices } from '../../language-server/src/plan-module.js';
 import { buildPlanView } from '../../language-server/src/view/build.js';
-import { PlanDocumentBuilder } from '../../language-server/src/language/document-builder.js';
+import type { PatchingDocumentBuilder } from '../../language-server/src/language/document-builder.js';
 import { EXAMPLES_DIR, planFilesUnder } from '../helpers/plan.js';
 import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import { generatePlan } from '../bench/generate.js';
@@ -26,7 +26,7 @@ class Session {
     private version = 0;
 
     constructor(text: string) {
-        (this.services.shared.workspace.DocumentBuilder as PlanDocumentBuilder).onPatched(() => { this.patched++; });
+        (this.services.shared.workspace.DocumentBuilder as PatchingDocumentBuilder).onPatched(() => { this.patched++; });
         this.open(text);
     }
 

@@ -12,13 +12,25 @@ import { applyYearLineEdit, findYearLineEdit, type YearLineEdit } from './cell-e
 /** A document patched in place, and the row whose year line changed. */
 export interface PatchedDocument { document: LangiumDocument; row: AstNode }
 
-export class PlanDocumentBuilder extends DefaultDocumentBuilder {
+export class PatchingDocumentBuilder extends DefaultDocumentBuilder {
     private readonly patchedEmitter = new Emitter<PatchedDocument>();
     private readonly openDocuments: TextDocumentProvider | undefined;
+    /**
+     * Documents whose tree is linked and its references indexed. Not the same as their state: the
+     * editor marks a document changed as soon as its text changes (lsp/document-lifecycle.ts), and
+     * its tree stays linked until the build that follows.
+     */
+    private readonly linked = new WeakSet<LangiumDocument>();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.openDocuments = services.workspace.TextDocuments;
+        this.onDocumentPhase(DocumentState.IndexedReferences, document => { this.linked.add(document); });
+    }
+
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        if (state < DocumentState.IndexedReferences) this.linked.delete(document);
+        super.resetToState(document, state);
     }
 
     /** Called when a document was patched in place, before it is validated again. */
@@ -37,6 +49,7 @@ export class PlanDocumentBuilder extends DefaultDocumentBuilder {
             if (open) Object.defineProperty(document, 'textDocument', { value: open, configurable: true });
             // Names, scopes, links and the reference index stand; the findings do not.
             this.resetToState(document, DocumentState.IndexedReferences);
+            document.state = DocumentState.IndexedReferences;
             this.patchedEmitter.fire({ document, row: edit.row });
         }
         await this.emitUpdate(changed, []);
@@ -53,9 +66,9 @@ export class PlanDocumentBuilder extends DefaultDocumentBuilder {
         for (const uri of changed) {
             const document = this.langiumDocuments.getDocument(uri);
             const open = this.openDocuments?.get(uri.toString());
-            // Only an open document's text is at hand without reading; a document whose last build
-            // stopped before its references were indexed has no links to keep.
-            if (!document || !open || document.state < DocumentState.IndexedReferences) return undefined;
+            // Only an open document's text is at hand without reading; a document whose last full
+            // build stopped before its references were indexed has no links to keep.
+            if (!document || !open || !this.linked.has(document)) return undefined;
             const edit = findYearLineEdit(document, open.getText());
             if (!edit) return undefined;
             edits.push(edit);

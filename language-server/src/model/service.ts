@@ -3,7 +3,7 @@
 import { DocumentCache, DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { PlanDocument } from '../generated/ast.js';
-import { PlanDocumentBuilder } from '../language/document-builder.js';
+import { PatchingDocumentBuilder } from '../language/document-builder.js';
 import { buildPlanModel, type ModelMemo } from './build.js';
 import type { PlanModel } from './types.js';
 
@@ -24,7 +24,7 @@ export class PlanModelService {
         const builder = shared.workspace.DocumentBuilder;
         builder.onDocumentPhase(DocumentState.Linked, document => { this.memos.delete(document.uri.toString()); });
         builder.onUpdate((_changed, deleted) => { for (const uri of deleted) this.memos.delete(uri.toString()); });
-        if (builder instanceof PlanDocumentBuilder) {
+        if (builder instanceof PatchingDocumentBuilder) {
             builder.onPatched(({ document, row }) => {
                 this.cache.clear(document.uri);
                 this.memos.get(document.uri.toString())?.delete(row);

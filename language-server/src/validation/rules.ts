@@ -34,3 +34,19 @@ export function checkPlan(model: PlanModel, locale: Locale = 'vi', options: Part
     for (const rule of Object.values(RULES)) rule(ctx);
     return ctx.findings;
 }
+
+/**
+ * checkPlan that can be stopped: `between` is awaited before each rule, and what it throws ends the
+ * check there (the language server's cancellation when a newer change made the check stale).
+ */
+export async function checkPlanStoppable(
+    model: PlanModel, locale: Locale, options: Partial<CheckOptions>, between: () => Promise<void> | void, rows?: RowFindings
+): Promise<Finding[]> {
+    const all = { ...DEFAULT_OPTIONS, ...options };
+    const ctx = new RuleContext(model, locale, all, rows?.under(locale, all));
+    for (const rule of Object.values(RULES)) {
+        await between();
+        rule(ctx);
+    }
+    return ctx.findings;
+}

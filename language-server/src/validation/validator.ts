@@ -1,14 +1,14 @@
 // Bridges the pure rules to Langium: one check on the plan root runs every rule over the cached
 // model and reports each finding at its range, with its stable code and fix data.
 import {
-    CstUtils, DefaultDocumentValidator, DocumentValidator, type AstNode, type Cancellation, type LangiumDocument, type ParseResult,
+    CstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type Cancellation, type LangiumDocument, type ParseResult,
     type ValidationAcceptor, type ValidationChecks, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { PlanAstType, PlanDocument } from '../generated/ast.js';
 import type { PlanServices } from '../plan-module.js';
 import { RowFindings, type Finding } from './rule.js';
-import { checkPlan } from './rules.js';
+import { checkPlanStoppable } from './rules.js';
 import { damagedSpans, SYNTAX_ERROR_CODE, SyntaxErrorAnalyzer, syntaxMessage } from './syntax-errors.js';
 import { say } from '../../../common/catalogue.js';
 import { SYNTAX_MESSAGES } from '../../../common/words/syntax.js';
@@ -19,15 +19,20 @@ export function registerValidationChecks(services: PlanServices): void {
     const rowFindings = new Map<string, RowFindings>();
     services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => { for (const uri of deleted) rowFindings.delete(uri.toString()); });
     const checks: ValidationChecks<PlanAstType> = {
-        PlanDocument: (root: PlanDocument, accept: ValidationAcceptor) => {
+        // A newer change cancels the check: it stops between rules (the rules themselves stay pure).
+        PlanDocument: async (root: PlanDocument, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken) => {
             const document = root.$document;
             if (!document) return;
+            await interruptAndCheck(cancelToken);
             const model = services.plan.Models.get(document);
-            const caused = causedBySyntaxError(document);
             const key = document.uri.toString();
             let rows = rowFindings.get(key);
             if (!rows) rowFindings.set(key, rows = new RowFindings());
-            for (const f of checkPlan(model, services.plan.Settings.locale, services.plan.Settings.options, rows)) {
+            const between = () => interruptAndCheck(cancelToken);
+            const findings = await checkPlanStoppable(model, services.plan.Settings.locale, services.plan.Settings.options, between, rows);
+            await interruptAndCheck(cancelToken);
+            const caused = causedBySyntaxError(document);
+            for (const f of findings) {
                 if (caused(f)) continue;
                 accept(f.severity, f.message, {
                     node: root, range: f.range, code: f.code,
