@@ -1,7 +1,7 @@
 // The `plan` command line: validate plan files and export their annexes.
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_MAX_BYTES, expandPlanPaths, loadPlans, PlanFileError } from './workspace.js';
+import { DEFAULT_MAX_BYTES, expandPlanPaths, isPlanFileError, loadPlans } from './workspace.js';
 import { toLocale } from '../language/settings.js';
 import { say, type Args } from '../../../common/catalogue.js';
 import { CLI_HELP, CLI_IMPORT } from '../../../common/words/cli.js';
@@ -121,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
         if (e instanceof CommanderError) {
             return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
         }
-        if (e instanceof PlanFileError) {
+        if (isPlanFileError(e)) {
             process.stderr.write(`plan: ${printable(h('cannotRead', { file: shownPath(e.file), why: planFileReason(e, locale) }))}\n`);
             return EXIT_USAGE;
         }

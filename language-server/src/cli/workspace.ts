@@ -28,6 +28,16 @@ export class PlanFileError extends Error {
     ) {
         super(`cannot read ${file}: ${reason}${detail.code ? ` (${detail.code})` : ''}`);
     }
+
+    override readonly name = 'PlanFileError';
+}
+
+/**
+ * A PlanFileError, also one thrown by the CLI's office half (out/cli-office.cjs, bundled apart: its
+ * class is another copy, so instanceof alone would miss it).
+ */
+export function isPlanFileError(e: unknown): e is PlanFileError {
+    return e instanceof PlanFileError || (e instanceof Error && e.name === 'PlanFileError' && 'reason' in e && 'file' in e);
 }
 
 export interface ReadOptions {
