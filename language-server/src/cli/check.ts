@@ -3,7 +3,7 @@
 // come back in the order of the files, as one process checking them all in turn would give them.
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import type { LangiumDocument } from 'langium';
 import type { Locale } from '../../../common/locale.js';
 import { toCliFinding, type CliFinding } from './diagnostics.js';
@@ -144,7 +144,7 @@ function inWorkers(script: string, count: number, batches: CheckItem[][], worker
 }
 
 /** A worker's loop: batches in, findings out, until told it is done. */
-export function runCheckWorker(port: import('node:worker_threads').MessagePort, data: CheckWorkerData): void {
+export function runCheckWorker(port: MessagePort, data: CheckWorkerData): void {
     const checker = new BatchChecker(data.planCheck.locale, data.planCheck.read);
     port.on('message', (message: ToWorker) => {
         if ('done' in message) {

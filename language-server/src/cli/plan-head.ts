@@ -17,6 +17,8 @@ export interface PlanHead {
 const ID = /[_a-zA-Z]\w*/y;
 const SPACE = /\s+/y;
 const LINE_COMMENT = /\/\/[^\n\r]*/y;
+/** A word cut by the end of the text (no identifier has a space in it). */
+const MORE = ' more';
 
 /**
  * The head of a plan's text, or 'more' when the text ends before the head does (a prefix of a
@@ -43,25 +45,27 @@ export function scanPlanHead(text: string): PlanHead | 'more' {
             }
         }
     };
-    /** The identifier (or keyword) at `at`; 'more' when it may go on past the end of the text. */
-    const word = (): string | undefined | 'more' => {
+    /** The identifier (or keyword) at `at`; MORE when it may go on past the end of the text. */
+    const word = (): string | undefined => {
         ID.lastIndex = at;
         const m = ID.exec(text);
         if (!m) return undefined;
-        if (ID.lastIndex >= text.length) return 'more';
+        if (ID.lastIndex >= text.length) return MORE;
         // `part-of`: a keyword with a hyphen, as the lexer reads it.
         if (m[0] === 'part' && text.startsWith('-of', ID.lastIndex)) {
             at = ID.lastIndex + 3;
-            return at >= text.length ? 'more' : /\w/.test(text[at]) ? undefined : 'part-of';
+            return at >= text.length ? MORE : /\w/.test(text[at]) ? undefined : 'part-of';
         }
         at = ID.lastIndex;
         return m[0];
     };
     if (!skip()) return 'more';
-    if (word() !== 'plan') return text.length - at < 4 && 'plan'.startsWith(text.slice(at)) ? 'more' : {};
+    const first = word();
+    if (first === MORE) return 'more';
+    if (first !== 'plan') return {};
     if (!skip()) return 'more';
     const id = word();
-    if (id === 'more') return 'more';
+    if (id === MORE) return 'more';
     if (id === undefined) return {};
     if (!skip()) return 'more';
     if (text[at] === '"') {
@@ -73,11 +77,11 @@ export function scanPlanHead(text: string): PlanHead | 'more' {
         if (!skip()) return 'more';
     }
     const next = word();
-    if (next === 'more') return 'more';
+    if (next === MORE) return 'more';
     if (next !== 'part-of') return { id };
     if (!skip()) return 'more';
     const parent = word();
-    if (parent === 'more') return 'more';
+    if (parent === MORE) return 'more';
     return parent === undefined ? { id } : { id, parent };
 }
 

@@ -19,16 +19,19 @@ import {
 } from '../../../common/protocol.js';
 import { IMPORT_EDITOR_WORDS as W } from '../../../common/words/import-editor.js';
 import type { PlanServices } from '../plan-module.js';
+import type * as EditorSourcesModule from './editor-sources.js';
 import { importContextOf, importContextOfDocument } from './index.js';
 import { insertImport } from './insert.js';
 import { DEFAULT_IMPORT_LIMITS, ImportError } from './limits.js';
 import type { ImportContext, ImportProblem, ImportResult } from './table.js';
 
+type EditorSources = typeof EditorSourcesModule;
+
 /**
  * The office readers (exceljs, jszip, saxes, parse5…), loaded on the first import: every server and
  * CLI start would otherwise load and compile them for a command that most runs never give.
  */
-function readers(): Promise<typeof import('./editor-sources.js')> {
+function readers(): Promise<EditorSources> {
     return import('./editor-sources.js');
 }
 
