@@ -22,9 +22,12 @@ const MORE = ' more';
 
 /**
  * The head of a plan's text, or 'more' when the text ends before the head does (a prefix of a
- * longer file). Anything else than a plan's first line ends the scan with what was found.
+ * longer file; `whole`: the text is the whole file, its end ends the head). Anything else than a
+ * plan's first line ends the scan with what was found.
  */
-export function scanPlanHead(text: string): PlanHead | 'more' {
+export function scanPlanHead(text: string, whole = false): PlanHead | 'more' {
+    // The end of a whole file as a character no head has: the scan stops there.
+    if (whole) text += '\n\u0000';
     let at = 0;
     /** Skips white space and comments; false when the text ends inside them or right after. */
     const skip = (): boolean => {
@@ -52,6 +55,7 @@ export function scanPlanHead(text: string): PlanHead | 'more' {
         if (!m) return undefined;
         if (ID.lastIndex >= text.length) return MORE;
         // `part-of`: a keyword with a hyphen, as the lexer reads it.
+        if (m[0] === 'part' && '-of'.startsWith(text.slice(ID.lastIndex, ID.lastIndex + 3)) && ID.lastIndex + 3 > text.length) return MORE;
         if (m[0] === 'part' && text.startsWith('-of', ID.lastIndex)) {
             at = ID.lastIndex + 3;
             return at >= text.length ? MORE : /\w/.test(text[at]) ? undefined : 'part-of';
@@ -72,7 +76,7 @@ export function scanPlanHead(text: string): PlanHead | 'more' {
         // STRING: "(\\.|[^"\\])*"
         let i = at + 1;
         for (; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-        if (i >= text.length) return 'more';
+        if (i >= text.length) return whole ? { id } : 'more';
         at = i + 1;
         if (!skip()) return 'more';
     }
@@ -99,8 +103,8 @@ export function readPlanHead(file: string, options: ReadOptions = {}): PlanHead 
         const head = scanPlanHead(decodePlanBytes(prefix).text);
         if (head !== 'more') return head;
         if (prefix.length < bytes) {
-            // The whole file was read and it ends inside the head: an id at the very end is still one.
-            const whole = scanPlanHead(decodePlanBytes(prefix).text + '\n');
+            // The whole file was read and it ends inside the head, or right after it.
+            const whole = scanPlanHead(decodePlanBytes(prefix).text, true);
             return whole === 'more' ? {} : whole;
         }
     }
