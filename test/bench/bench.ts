@@ -1,6 +1,6 @@
 // Times parse, link, validate and the plan model on generated plans of national scale and of ten
 // times that, and prints medians and the ratios between the two sizes. Cost must grow linearly:
-// a ratio near 10 for 10× the data.
+// a ratio near 10 for 10× the data. Last, the command line as whole processes (cli.ts; BENCH_ONLY=cli: it alone).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,6 +13,7 @@ import { buildPlanView } from '../../language-server/src/view/build.js';
 import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import { generatePlan, generateTextPlan } from './generate.js';
 import { canMeasureServer, measureServerMemory } from './server-memory.js';
+import { cliBench } from './cli.js';
 
 const CLI_BUNDLE = path.resolve('out/cli.cjs');
 const SERVER_BUNDLE = path.resolve('extension/out/server.cjs');
@@ -175,4 +176,6 @@ function measureCli(folder: string, text: string): number {
     return Number(peak[1]) / 1024;
 }
 
-main().catch(e => { console.error(e); process.exit(1); });
+// BENCH_ONLY=cli: only the command line's section (test/bench/cli.ts), which otherwise comes last.
+const onlyCli = process.env.BENCH_ONLY === 'cli';
+(onlyCli ? Promise.resolve() : main()).then(() => { if (!process.env.BENCH_MEMORY) cliBench(); }).catch(e => { console.error(e); process.exit(1); });
