@@ -1,6 +1,7 @@
 // Bundles the CLI (out/), and the extension, its language server and its webview (extension/out/).
 import * as esbuild from 'esbuild';
 import { webviewBuild } from './extension/webview/build.mjs';
+import { cliBuilds } from './scripts/cli-bundles.mjs';
 
 const watch = process.argv.includes('--watch');
 const node = {
@@ -11,7 +12,7 @@ const node = {
 // the CLI in out/ is not shipped and stays plain.
 const shipped = { ...node, minify: true, keepNames: true };
 const builds = [
-    { ...node, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
+    ...cliBuilds('out'),
     { ...shipped, entryPoints: ['language-server/src/main.ts'], outfile: 'extension/out/server.cjs' },
     { ...shipped, entryPoints: ['extension/src/extension.ts'], outfile: 'extension/out/extension.cjs', external: ['vscode'] },
     // The exporters (docx, exceljs) are loaded by the preview on its first export, not at activation.

@@ -1,6 +1,6 @@
 // Times parse, link, validate and the plan model on generated plans of national scale and of ten
 // times that, and prints medians and the ratios between the two sizes. Cost must grow linearly:
-// a ratio near 10 for 10× the data.
+// a ratio near 10 for 10× the data. Last, the command line as whole processes (cli.ts; BENCH_ONLY=cli: it alone).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,6 +14,7 @@ import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import { generatePlan, generateTextPlan } from './generate.js';
 import { canMeasureServer, measureServerMemory } from './server-memory.js';
 import { benchEdits } from './edit.js';
+import { cliBench } from './cli.js';
 
 const CLI_BUNDLE = path.resolve('out/cli.cjs');
 const SERVER_BUNDLE = path.resolve('extension/out/server.cjs');
@@ -178,4 +179,8 @@ function measureCli(folder: string, text: string): number {
     return Number(peak[1]) / 1024;
 }
 
-main().catch(e => { console.error(e); process.exit(1); });
+// BENCH_ONLY=cli: only the command line's section (test/bench/cli.ts), which otherwise comes last.
+const only = process.env.BENCH_ONLY;
+(only === 'cli' ? Promise.resolve() : main())
+    .then(() => { if (!process.env.BENCH_MEMORY && (only === undefined || only === 'cli')) cliBench(); })
+    .catch(e => { console.error(e); process.exit(1); });

@@ -1,8 +1,9 @@
 // Bundles a TypeScript benchmark with esbuild and runs it in this Node (with --expose-gc):
-//   node test/bench/run.mjs                      the core benchmark (test/bench/bench.ts)
+//   node test/bench/run.mjs                      the core benchmark (test/bench/bench.ts), then lsp-peers.ts
 //   node test/bench/run.mjs test/lsp/bench.ts    the editor-feature benchmark
 //   BENCH_ONLY=lsp node test/bench/run.mjs       one section instead of the core (lsp: the language
-//                                                server against yaml-language-server, lsp-peers.ts)
+//                                                server against yaml-language-server, lsp-peers.ts;
+//                                                edit, cli, hostile: sections of bench.ts)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -10,13 +11,22 @@ import * as path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SECTIONS = { lsp: 'lsp-peers.ts' };
+const BENCH_SECTIONS = ['edit', 'cli', 'hostile'];
 const section = SECTIONS[process.env.BENCH_ONLY ?? ''];
-if (process.env.BENCH_ONLY && !section) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: one of ${Object.keys(SECTIONS).join(', ')}`);
-const entry = path.resolve(process.argv[2] ?? path.join(here, section ?? 'bench.ts'));
-const outfile = path.join(here, '../../out', `bench-${path.basename(path.dirname(entry))}${section ? '-' + process.env.BENCH_ONLY : ''}.cjs`);
-await build({
-    entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20',
-    format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning'
-});
-const result = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+if (process.env.BENCH_ONLY && !section && !BENCH_SECTIONS.includes(process.env.BENCH_ONLY)) {
+    throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: one of ${[...Object.keys(SECTIONS), ...BENCH_SECTIONS].join(', ')}`);
+}
+// Without a section or a file: the core benchmark, then the language server against its peer.
+const entries = process.argv[2] ? [path.resolve(process.argv[2])]
+    : section ? [path.join(here, section)]
+    : process.env.BENCH_ONLY ? [path.join(here, 'bench.ts')]
+    : [path.join(here, 'bench.ts'), path.join(here, SECTIONS.lsp)];
+for (const entry of entries) {
+    const outfile = path.join(here, '../../out', `bench-${path.basename(path.dirname(entry))}-${path.basename(entry, '.ts')}.cjs`);
+    await build({
+        entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20',
+        format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning'
+    });
+    const result = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+}

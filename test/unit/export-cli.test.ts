@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, SEED_PLAN } from '../helpers/plan.js';
@@ -11,11 +12,11 @@ import { readDocx, tempDir } from './export-support.js';
 let cli: string;
 
 beforeAll(async () => {
-    cli = path.join(tempDir('cli-bundle'), 'cli.cjs');
-    await esbuild.build({
-        entryPoints: [path.join(REPO_ROOT, 'language-server/src/cli/main.ts')], outfile: cli,
-        bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error'
-    });
+    // Both bundles, as esbuild.mjs makes them: export runs from cli-office.cjs, loaded on use.
+    const folder = tempDir('cli-bundle');
+    cli = path.join(folder, 'cli.cjs');
+    const { cliBuilds } = await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'cli-bundles.mjs')).href) as { cliBuilds: (outdir: string) => esbuild.BuildOptions[] };
+    for (const options of cliBuilds(folder)) await esbuild.build({ ...options, sourcemap: false, logLevel: 'error' });
 });
 
 function plan(args: string[], cwd = REPO_ROOT, timeout?: number): { status: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null } {

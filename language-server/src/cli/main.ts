@@ -1,13 +1,15 @@
 // The `plan` command line: validate plan files and export their annexes.
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_MAX_BYTES, expandPlanPaths, loadPlans, PlanFileError } from './workspace.js';
+import { DEFAULT_MAX_BYTES, expandPlanPaths, isPlanFileError } from './workspace.js';
+import { checkPlans, runCheckWorker, type CheckWorkerData } from './check.js';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { toLocale } from '../language/settings.js';
 import { say, type Args } from '../../../common/catalogue.js';
 import { CLI_HELP, CLI_IMPORT } from '../../../common/words/cli.js';
 import { CSV_NUMBER_STYLES, CSV_SEPARATORS } from '../../../common/export.js';
 import { parseYearKinds } from './year-kinds.js';
-import { formatLine, internalErrorLine, jsonText, planFileReason, printable, summary, toCliFinding, type CliFinding } from './diagnostics.js';
+import { formatLine, internalErrorLine, jsonText, planFileReason, printable, summary } from './diagnostics.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -21,19 +23,14 @@ async function validate(inputs: string[], opts: { format: 'text' | 'json'; lang:
         process.stderr.write(say(CLI_HELP.noPlanFiles, locale, { list }) + '\n');
         return EXIT_USAGE;
     }
-    const { documents } = await loadPlans(files, locale, undefined, { maxBytes: maxBytes(opts.maxSize) });
-    const findings: CliFinding[] = [];
-    for (const document of documents) {
-        const shown = path.relative(process.cwd(), document.uri.fsPath) || document.uri.fsPath;
-        const diagnostics = [...(document.diagnostics ?? [])].sort((a, b) =>
-            a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-        findings.push(...diagnostics.map(d => toCliFinding(shown, d)));
-    }
+    // Many files are checked on every core by workers running this bundle (check.ts).
+    const script = typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : undefined;
+    const findings = (await checkPlans(files, locale, { maxBytes: maxBytes(opts.maxSize) }, script)).flat();
     if (opts.format === 'json') {
         process.stdout.write(jsonText(findings) + '\n');
     } else {
         for (const f of findings) process.stdout.write(formatLine(f) + '\n');
-        process.stdout.write(summary(findings, documents.length, locale) + '\n');
+        process.stdout.write(summary(findings, files.length, locale) + '\n');
     }
     return findings.some(f => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -121,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
         if (e instanceof CommanderError) {
             return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
         }
-        if (e instanceof PlanFileError) {
+        if (isPlanFileError(e)) {
             process.stderr.write(`plan: ${printable(h('cannotRead', { file: shownPath(e.file), why: planFileReason(e, locale) }))}\n`);
             return EXIT_USAGE;
         }
@@ -130,9 +127,15 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
 }
 
-// Last resort, for a bug: no input is meant to get here (unreadable, special, huge or garbled files
-// are exit 2 or findings).
-main(process.argv.slice(2)).then(code => process.exit(code), (e: unknown) => {
-    process.stderr.write(internalErrorLine(e, process.env.PLAN_DEBUG === '1'));
-    process.exit(3);
-});
+const checkWorker = isMainThread ? undefined : (workerData as Partial<CheckWorkerData> | undefined)?.planCheck;
+if (checkWorker && parentPort) {
+    // This bundle started as a worker of a folder check (check.ts).
+    runCheckWorker(parentPort, { planCheck: checkWorker });
+} else {
+    // Last resort, for a bug: no input is meant to get here (unreadable, special, huge or garbled files
+    // are exit 2 or findings).
+    main(process.argv.slice(2)).then(code => process.exit(code), (e: unknown) => {
+        process.stderr.write(internalErrorLine(e, process.env.PLAN_DEBUG === '1'));
+        process.exit(3);
+    });
+}

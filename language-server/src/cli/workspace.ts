@@ -3,11 +3,12 @@
 // Every plan file is read by readPlanFile: regular files only, bounded in size, decoded by its BOM.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TextDocument, URI, type LangiumDocument } from 'langium';
+import { DocumentState, TextDocument, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createPlanServices, type PlanServices } from '../plan-module.js';
 import { decodePlanBytes, type EncodingProblem } from '../language/text-encoding.js';
+import { partOfChains } from './plan-head.js';
 import { fileIssueMessage, type FileIssueCode, type Locale } from '../../../common/findings.js';
 
 export { DEFAULT_MAX_BYTES } from '../language/text-encoding.js';
@@ -28,11 +29,23 @@ export class PlanFileError extends Error {
     ) {
         super(`cannot read ${file}: ${reason}${detail.code ? ` (${detail.code})` : ''}`);
     }
+
+    override readonly name = 'PlanFileError';
+}
+
+/**
+ * A PlanFileError, also one thrown by the CLI's office half (out/cli-office.cjs, bundled apart: its
+ * class is another copy, so instanceof alone would miss it).
+ */
+export function isPlanFileError(e: unknown): e is PlanFileError {
+    return e instanceof PlanFileError || (e instanceof Error && e.name === 'PlanFileError' && 'reason' in e && 'file' in e);
 }
 
 export interface ReadOptions {
     /** Refuse files larger than this many bytes (default DEFAULT_MAX_BYTES). */
     maxBytes?: number;
+    /** Read only the first this many bytes (a plan's head, see plan-head.ts); the limit still applies to the file's size. */
+    prefix?: number;
 }
 
 export interface PlanFileText {
@@ -100,8 +113,9 @@ export function readFileBytes(file: string, options: ReadOptions = {}): Buffer {
         check(fs.fstatSync(fd));
         const chunks: Buffer[] = [];
         let total = 0;
-        for (;;) {
-            const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
+        const wanted = options.prefix === undefined ? limit + 1 : Math.min(options.prefix, limit + 1);
+        while (total < wanted) {
+            const chunk = Buffer.allocUnsafe(Math.min(CHUNK, wanted - total));
             const read = fs.readSync(fd, chunk, 0, chunk.length, null);
             if (read === 0) break;
             chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
@@ -174,61 +188,94 @@ function fileDiagnostic(problem: FileProblem, locale: Locale): Diagnostic {
 }
 
 /**
- * Loads the given files, plus the other .plan files of their folders so that a district plan finds
- * the province plan it is `part-of`, and builds them all with validation. A file given that cannot
- * be read throws PlanFileError; a sibling that cannot be read (or is no regular file) is skipped.
- * A file's encoding problem is reported as the first of its diagnostics.
+ * Plan files in one Langium workspace: loaded (read by readPlanFile, encoding problems kept as
+ * findings), built with validation, and let go of once nothing left depends on them. The CLI's
+ * check of many plans loads a few at a time (check.ts); loadPlans loads them all.
  */
-export async function loadPlans(files: string[], locale: Locale = 'vi', services?: PlanServices, read: ReadOptions = {}): Promise<LoadedPlans> {
-    const plan = services ?? createPlanServices(NodeFileSystem).Plan;
-    plan.plan.Settings.locale = locale;
-    const langiumDocuments = plan.shared.workspace.LangiumDocuments;
-    const factory = plan.shared.workspace.LangiumDocumentFactory;
-    const problems = new Map<LangiumDocument, FileProblem>();
-    const load = (file: string): LangiumDocument => {
+export class PlanWorkspace {
+    private readonly problems = new Map<LangiumDocument, FileProblem>();
+
+    constructor(readonly services: PlanServices, private readonly locale: Locale, private readonly read: ReadOptions = {}) {
+        services.plan.Settings.locale = locale;
+    }
+
+    /** The file's document, read and parsed on first use; throws PlanFileError for a file that cannot be read. */
+    load(file: string): LangiumDocument {
+        const { shared, LanguageMetaData } = this.services;
         const uri = URI.file(file);
-        const existing = langiumDocuments.getDocument(uri);
+        const existing = shared.workspace.LangiumDocuments.getDocument(uri);
         if (existing) return existing;
-        const { text, problem } = readPlanFile(file, read);
-        if (!plan.shared.ServiceRegistry.hasServices(uri)) {
+        const { text, problem } = readPlanFile(file, this.read);
+        if (!shared.ServiceRegistry.hasServices(uri)) {
             // Named explicitly but not *.plan (x.txt, NB.PLAN): say it is a plan, as an editor does with
             // its language mode, so the registry does not look for a language by the extension.
-            plan.shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), plan.LanguageMetaData.languageId, 0, text));
+            shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), LanguageMetaData.languageId, 0, text));
         }
+        const factory = shared.workspace.LangiumDocumentFactory;
         let document: LangiumDocument;
         try {
             document = factory.fromString(text, uri);
-            if (problem) problems.set(document, problem);
+            if (problem) this.problems.set(document, problem);
         } catch (e) {
             // The parser itself failed (Langium's CST builder overflows the stack on ~100.000 hidden
             // tokens in a row): one finding on this file instead of a crash of the whole run.
             document = factory.fromString('', uri);
-            problems.set(document, { code: 'parse-failed', line: 0, character: 0, args: { reason: e instanceof Error ? e.message : String(e) } });
+            this.problems.set(document, { code: 'parse-failed', line: 0, character: 0, args: { reason: e instanceof Error ? e.message : String(e) } });
         }
-        langiumDocuments.addDocument(document);
+        shared.workspace.LangiumDocuments.addDocument(document);
         return document;
-    };
-    const documents = files.map(load);
-    const siblings = new Set(files.map(f => path.dirname(f)));
-    for (const dir of siblings) {
-        let entries: string[];
-        try {
-            entries = fs.readdirSync(dir);
-        } catch {
-            continue;   // a folder that cannot be listed: the files asked for were read all the same
-        }
-        for (const entry of entries) {
-            if (entry.endsWith('.plan')) {
-                try { load(path.join(dir, entry)); } catch { /* a sibling that cannot be read is not asked for */ }
-            }
-        }
     }
-    await plan.shared.workspace.DocumentBuilder.build([...langiumDocuments.all], { validation: true });
-    for (const [document, problem] of problems) {
-        const diagnostic = fileDiagnostic(problem, locale);
-        // A binary or unparsable file is parsed as empty: what the parser says about nothing is noise.
-        const empty = problem.code === 'encoding-binary' || problem.code === 'parse-failed';
-        document.diagnostics = empty ? [diagnostic] : [diagnostic, ...(document.diagnostics ?? [])];
+
+    /** A file another one needs (a plan of its `part-of` chain): one that cannot be read is left out. */
+    loadNeeded(file: string): void {
+        try { this.load(file); } catch { /* not asked for: its absence is the finding of the plan that names it */ }
     }
+
+    /** Builds what is loaded and not yet checked (parse, link, validate); a file's encoding problem becomes its first finding. */
+    async build(): Promise<void> {
+        const { shared } = this.services;
+        const pending = shared.workspace.LangiumDocuments.all.filter(d => d.state < DocumentState.Validated).toArray();
+        await shared.workspace.DocumentBuilder.build(pending, { validation: true });
+        for (const [document, problem] of this.problems) {
+            const diagnostic = fileDiagnostic(problem, this.locale);
+            // A binary or unparsable file is parsed as empty: what the parser says about nothing is noise.
+            const empty = problem.code === 'encoding-binary' || problem.code === 'parse-failed';
+            document.diagnostics = empty ? [diagnostic] : [diagnostic, ...(document.diagnostics ?? [])];
+        }
+        this.problems.clear();
+    }
+
+    /** The loaded files, but those in `keep`, leave the workspace with their trees, index entries and caches. */
+    async releaseAllBut(keep: ReadonlySet<string>): Promise<void> {
+        const { shared } = this.services;
+        const gone = shared.workspace.LangiumDocuments.all.map(d => d.uri).filter(uri => !keep.has(uri.fsPath)).toArray();
+        if (gone.length === 0) return;
+        for (const uri of gone) shared.workspace.TextDocuments.delete(uri);
+        await shared.workspace.DocumentBuilder.update([], gone);
+    }
+}
+
+/**
+ * The plan services of the command line: Langium's services for files on disk. Made once a process;
+ * the lexer and the parser are made on the first parse.
+ */
+export function createCliServices(): PlanServices {
+    return createPlanServices(NodeFileSystem).Plan;
+}
+
+/**
+ * Loads the given files, plus the plans of their `part-of` chains (found beside them, see
+ * partOfChains: a sibling is read for its head only, and whole only when a plan given is part of
+ * it), and builds them all with validation. A file given that cannot be read throws PlanFileError;
+ * a plan of a chain that cannot be read is left out. A file's encoding problem is reported as the
+ * first of its diagnostics.
+ */
+export async function loadPlans(files: string[], locale: Locale = 'vi', services?: PlanServices, read: ReadOptions = {}): Promise<LoadedPlans> {
+    const plan = services ?? createCliServices();
+    const workspace = new PlanWorkspace(plan, locale, read);
+    const chains = partOfChains(files, read);
+    const documents = files.map(f => workspace.load(f));
+    for (const chain of chains) chain.forEach(f => workspace.loadNeeded(f));
+    await workspace.build();
     return { services: plan, documents };
 }

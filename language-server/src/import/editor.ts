@@ -19,11 +19,21 @@ import {
 } from '../../../common/protocol.js';
 import { IMPORT_EDITOR_WORDS as W } from '../../../common/words/import-editor.js';
 import type { PlanServices } from '../plan-module.js';
-import { importClipboard, importFile } from './editor-sources.js';
+import type * as EditorSourcesModule from './editor-sources.js';
 import { importContextOf, importContextOfDocument } from './index.js';
 import { insertImport } from './insert.js';
 import { DEFAULT_IMPORT_LIMITS, ImportError } from './limits.js';
 import type { ImportContext, ImportProblem, ImportResult } from './table.js';
+
+type EditorSources = typeof EditorSourcesModule;
+
+/**
+ * The office readers (exceljs, jszip, saxes, parse5…), loaded on the first import: every server and
+ * CLI start would otherwise load and compile them for a command that most runs never give.
+ */
+function readers(): Promise<EditorSources> {
+    return import('./editor-sources.js');
+}
 
 /** How many problems a message lists before "… and N more" (the outcome carries them all). */
 const LISTED_PROBLEMS = 8;
@@ -71,8 +81,8 @@ export class PlanImportService {
             const context = document ? importContextOfDocument(this.plan, document, this.locale) : importContextOf(undefined, text, this.locale);
             context.yearKinds = yearKindsOf(command, args.years);
             const result = read.kind === 'clipboard'
-                ? await importClipboard(this.plan, { html: read.html, text: read.text }, context)
-                : await importFile(this.plan, read.bytes, read.name, context, { sheet: args.sheet, table: args.table, all: args.all });
+                ? await (await readers()).importClipboard(this.plan, { html: read.html, text: read.text }, context)
+                : await (await readers()).importFile(this.plan, read.bytes, read.name, context, { sheet: args.sheet, table: args.table, all: args.all });
             if (!result) throw new ImportStop(said(W.noTable, { source }), undefined, true);
             const offset = args.position ? offsetAt(text, args.position) : undefined;
             const edits = insertImport(parsed, result, offset).map(e => toTextEdit(text, e));
@@ -95,7 +105,7 @@ export class PlanImportService {
             source = read.name;
             const target = args.target ?? (read.path ? pathToFileURL(withExtension(read.path, '.plan')).toString() : undefined);
             if (!target) throw new ImportStop(said(W.noTarget, { command }));
-            const result = await importFile(this.plan, read.bytes, read.name, importContextOfDocument(this.plan, undefined, this.locale), { sheet: args.sheet, table: args.table, whole: true });
+            const result = await (await readers()).importFile(this.plan, read.bytes, read.name, importContextOfDocument(this.plan, undefined, this.locale), { sheet: args.sheet, table: args.table, whole: true });
             const headline = apply ? said(W.planImported, { target: baseName(URI.parse(target)), source }) : said(W.planText, { source });
             const outcome = this.outcome(headline, result.problems, { target, text: result.text });
             if (apply) await this.writePlan(outcome, target, result, command);
