@@ -104,24 +104,51 @@ function rawSums(rows: TableRowModel[], columns: Columns, sums: Sums = { values:
     for (const row of rows) {
         const duplicate = row.district?.id !== undefined && row.district.id !== '' && seen.has(row.district.id);
         if (row.district?.id) seen.add(row.district.id);
-        for (const y of row.years) {
-            const into = duplicate ? (sums.duplicates[y.year] ??= {}) : (sums.values[y.year] ??= {});
-            for (const c of y.cells) {
-                if (!isCountColumn(columns[c.measure])) continue;
-                if (c.bounds) {
-                    const [low, high] = c.bounds;
-                    into[lowKey(c.measure)] = (into[lowKey(c.measure)] ?? 0) + (low.value ?? NaN);
-                    into[highKey(c.measure)] = (into[highKey(c.measure)] ?? 0) + (high.value ?? NaN);
-                    continue;
-                }
-                const v = usableCount(c);
-                if (v === undefined) continue;
-                if (Number.isNaN(v) && !duplicate) (sums.unreadable[y.year] ??= {})[c.measure] ??= c;
-                into[c.measure] = (into[c.measure] ?? 0) + v;
-            }
+        const part = contributionOf(row, columns);
+        for (let i = 0; i < part.years.length; i++) {
+            const year = part.years[i], key = part.keys[i];
+            const into = duplicate ? (sums.duplicates[year] ??= {}) : (sums.values[year] ??= {});
+            const unreadable = part.unreadable[i];
+            if (unreadable && !duplicate) (sums.unreadable[year] ??= {})[key] ??= unreadable;
+            into[key] = (into[key] ?? 0) + part.values[i];
         }
     }
     return sums;
+}
+
+/** What a row adds to its table's sums, in the order the sums add it: year, column (or a bound's key), value. */
+interface Contribution { years: number[]; keys: string[]; values: number[]; unreadable: (CellModel | undefined)[] }
+
+/**
+ * A row's contribution, made once per row object: the model keeps a row while only other rows'
+ * year lines change (model/build.ts), and with it the table's declarations, so a typed figure sums
+ * its own row's cells again and adds the others' numbers, not their cells.
+ */
+const contributions = new WeakMap<TableRowModel, Contribution>();
+
+function contributionOf(row: TableRowModel, columns: Columns): Contribution {
+    let part = contributions.get(row);
+    if (part) return part;
+    part = { years: [], keys: [], values: [], unreadable: [] };
+    const add = (year: number, key: string, value: number, unreadable?: CellModel) => {
+        part!.years.push(year); part!.keys.push(key); part!.values.push(value); part!.unreadable.push(unreadable);
+    };
+    for (const y of row.years) {
+        for (const c of y.cells) {
+            if (!isCountColumn(columns[c.measure])) continue;
+            if (c.bounds) {
+                const [low, high] = c.bounds;
+                add(y.year, lowKey(c.measure), low.value ?? NaN);
+                add(y.year, highKey(c.measure), high.value ?? NaN);
+                continue;
+            }
+            const v = usableCount(c);
+            if (v === undefined) continue;
+            add(y.year, c.measure, v, Number.isNaN(v) ? c : undefined);
+        }
+    }
+    contributions.set(row, part);
+    return part;
 }
 
 /** Drops the unknown sums and adds the rates of the known ones. */

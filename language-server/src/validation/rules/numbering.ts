@@ -7,9 +7,19 @@ interface Numbered { label: string; range: SourceRange }
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
+/** Whether a label is digits only (a row's STT: thousands of them in a national table, checked on every keystroke). */
+function isDigits(label: string): boolean {
+    if (label.length === 0) return false;
+    for (let i = 0; i < label.length; i++) {
+        const c = label.charCodeAt(i);
+        if (c < 0x30 || c > 0x39) return false;
+    }
+    return true;
+}
+
 /** The position of a list label in its own scheme: 1, a, I. */
 function ordinal(label: string): { scheme: string; n: number } | undefined {
-    if (/^\d+$/.test(label)) return { scheme: 'arabic', n: Number(label) };
+    if (isDigits(label)) return { scheme: 'arabic', n: Number(label) };
     const roman = ROMAN.indexOf(label);
     if (roman >= 0) return { scheme: 'roman', n: roman + 1 };
     if (/^[a-z]$/.test(label)) return { scheme: 'letter', n: LETTERS.indexOf(label) + 1 };
