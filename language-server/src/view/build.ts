@@ -473,7 +473,9 @@ export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = [])
     annexes.forEach((a, annex) => a.body.forEach((r, row) => r.cells.forEach((c, cell) => {
         for (const f of c.findings ?? []) {
             const source = builder.sourceOf.get(f);
-            if (source) cellsOf.set(source, [...cellsOf.get(source) ?? [], { annex, row, cell }]);
+            if (!source) continue;
+            const cells = cellsOf.get(source);
+            if (cells) cells.push({ annex, row, cell }); else cellsOf.set(source, [{ annex, row, cell }]);
         }
     })));
     const counts = { error: 0, warning: 0, info: 0, hint: 0 };
