@@ -21,6 +21,9 @@ export class PlanParser extends LangiumParser {
         } finally {
             // Resets Chevrotain's state too; the result keeps its own error list.
             this.wrapper.input = [];
+            // A parse that threw (the stack overflowed) leaves its rules' nodes on Langium's stack, and
+            // every later parse then failed with "Parser stack is not empty after parsing".
+            (this as unknown as { stack: unknown[] }).stack.length = 0;
         }
     }
 }
