@@ -20,16 +20,20 @@ export function nestedGroups(depth: number, closed = true): HostilePlan {
     return plan(closed ? `nested-${depth}` : `unclosed-${depth}`, lines);
 }
 
-/** A table declaring `width` columns of its own, printed all, one year of one row (10.000 is ~500 KB). */
+/**
+ * A table declaring `width` columns of its own, printed all, for two years of one row: 2 × `width`
+ * annex columns and more (10.000 is ~600 KB and 20.002 columns, past Excel's 16.384).
+ */
 export function wideTable(width: number): HostilePlan {
-    const lines = [...HEAD, 'district H1 "Huyện Một" huyen', '', 'table rong "BẢNG RỘNG" {', '    years { 2025 plan }'];
+    const lines = [...HEAD, 'district H1 "Huyện Một" huyen', '', 'table rong "BẢNG RỘNG" {', '    years { 2024 result  2025 plan }'];
     const names: string[] = [];
     for (let c = 0; c < width; c++) {
         names.push(`c${c}`);
         lines.push(`    column c${c} "Cột số ${c + 1}" households`);
     }
     lines.push(`    columns ${names.join(' ')}`);
-    lines.push('    row 1 H1 {', `        2025: ${names.map((_, c) => String(c % 1000)).join(' ')}`, '    }', '}');
+    const cells = names.map((_, c) => String(c % 1000)).join(' ');
+    lines.push('    row 1 H1 {', `        2024: ${cells}`, `        2025: ${cells}`, '    }', '}');
     return plan(`wide-${width}`, lines);
 }
 

@@ -6,7 +6,8 @@
 // 2. Its syntax-tree builder passes all hidden tokens found between two tokens (comments) to
 //    Array.push/splice/unshift as spread arguments, so ~100 000 comment lines in a row overflow the
 //    call stack (the CLI failed, the language server died on didOpen). Such a run is handed over in
-//    chunks (planHiddenNodes), as plan leaves (3.) in the place Langium would have put them.
+//    chunks (planHiddenNodes), as plan leaves (3.) in the place Langium would have put them; and
+//    its place is found without a search of all the siblings (quadratic in a wide table).
 import type { IToken } from 'chevrotain';
 import * as ast from '../generated/ast.js';
 import { lineIndexOf } from './line-index.js';
@@ -102,6 +103,10 @@ interface NodeBuilderLike { current: CompositeLike; rootNode: CompositeLike & Cs
  */
 export function planHiddenNodes(builder: NodeBuilderLike): void {
     builder.addHiddenNodes = (tokens: IToken[]) => {
+        // Langium calls this before every token, mostly with none: looking for the place of nothing
+        // searched the parent's children each time a node starts (indexOf), quadratic in the siblings
+        // — a table of 10.000 columns or 12.000 rows spent seconds there.
+        if (tokens.length === 0) return;
         const chunks: CstNode[][] = [];
         for (let i = 0; i < tokens.length; i += CHUNK) {
             chunks.push(tokens.slice(i, i + CHUNK).map(token => {
@@ -116,7 +121,8 @@ export function planHiddenNodes(builder: NodeBuilderLike): void {
             return;
         }
         while (current.container) {
-            let index = current.container.content.indexOf(current);
+            // A node being built is its parent's last child so far: found from the end at once.
+            let index = current.container.content.lastIndexOf(current);
             if (index > 0) {
                 for (const chunk of chunks) {
                     current.container.content.splice(index, 0, ...chunk);

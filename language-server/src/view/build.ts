@@ -202,8 +202,11 @@ class ViewBuilder {
             : [text(row.label, { bold, colSpan: 2, align: 'center', range: row.range })];
         for (const y of t.years) {
             const line = row.years.find(l => l.year === y.year);
+            // Each line's cells by column, once: a search per column was quadratic in a table's width.
+            const byMeasure = new Map<Measure, CellModel>();
+            for (const c of line?.cells ?? []) if (!byMeasure.has(c.measure)) byMeasure.set(c.measure, c);
             for (const m of t.columns) {
-                const cell = line?.cells.find(c => c.measure === m);
+                const cell = byMeasure.get(m);
                 const n = cell?.number;
                 const related = cell && n ? this.targetsOf(cell.range) : undefined;
                 cells.push({
