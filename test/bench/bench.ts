@@ -13,6 +13,7 @@ import { buildPlanView } from '../../language-server/src/view/build.js';
 import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import { generatePlan, generateTextPlan } from './generate.js';
 import { canMeasureServer, measureServerMemory } from './server-memory.js';
+import { benchHostile } from './hostile.js';
 
 const CLI_BUNDLE = path.resolve('out/cli.cjs');
 const SERVER_BUNDLE = path.resolve('extension/out/server.cjs');
@@ -108,6 +109,7 @@ function measureMemory(what: string): { bytes: number; peakRssMb: number; heldMb
 
 async function main(): Promise<void> {
 if (process.env.BENCH_MEMORY) return memoryChild(process.env.BENCH_MEMORY);
+if (process.env.BENCH_ONLY === 'hostile') return benchHostile();
 const sizes = [Number(process.env.BENCH_DISTRICTS ?? 700)];
 sizes.push(sizes[0] * 10);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -175,4 +177,4 @@ function measureCli(folder: string, text: string): number {
     return Number(peak[1]) / 1024;
 }
 
-main().catch(e => { console.error(e); process.exit(1); });
+main().then(() => process.env.BENCH_ONLY || process.env.BENCH_MEMORY ? undefined : benchHostile()).catch(e => { console.error(e); process.exit(1); });

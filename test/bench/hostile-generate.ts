@@ -48,3 +48,13 @@ export function manyFindings(rows: number): HostilePlan {
     lines.push('}');
     return plan(`findings-${rows}`, lines);
 }
+
+/** The rows of manyFindings without a finding: each unit declared, its rate poor / households. */
+export function cleanRows(rows: number): HostilePlan {
+    const lines = [...HEAD];
+    for (let r = 0; r < rows; r++) lines.push(`commune xa_da_khai_bao_${r} "Xã ${r + 1}" xa`);
+    lines.push('table t "BẢNG KHÔNG CÓ PHÁT HIỆN" {', '    years { 2025 plan }', '    columns households poor poor-rate');
+    for (let r = 0; r < rows; r++) lines.push(`    row ${r + 1} xa_da_khai_bao_${r} { 2025: 10 2 20 }`);
+    lines.push('}');
+    return plan(`clean-${rows}`, lines);
+}
