@@ -72,6 +72,28 @@ describe('blocks nested deeper than the parser reads', () => {
         expect(diagnostics.filter(d => d.severity === 1)).toEqual([]);
     });
 
+    test('a parse that overflows the stack anyway is one parse-failed error on an empty plan, and the next parse works', async () => {
+        const services = createTestServices('en');
+        const parser = services.parser.LangiumParser as unknown as { mainRule: (...args: unknown[]) => unknown };
+        const mainRule = parser.mainRule;
+        let overflow = true;
+        // Stands for an overflow the nesting limit does not prevent: the first parse's entry rule throws.
+        parser.mainRule = function (this: unknown, ...args: unknown[]) {
+            if (overflow) {
+                overflow = false;
+                throw new RangeError('Maximum call stack size exceeded');
+            }
+            return mainRule.apply(this, args);
+        };
+        const { diagnostics } = await validatePlan(services, nestedGroups(3).text);
+        expect(diagnostics.map(d => [d.code, d.range.start, d.message])).toEqual([[
+            'parse-failed', { line: 0, character: 0 },
+            'The file could not be parsed (Maximum call stack size exceeded), so it was not checked. This is a bug in the tool; please report it with the file.'
+        ]]);
+        const next = await validatePlan(services, nestedGroups(3).text);
+        expect(next.diagnostics.filter(d => d.severity === 1)).toEqual([]);
+    });
+
     test('limitNesting drops the tokens and comments inside the block past the limit, keeps its braces and what follows', () => {
         const type = (name: string) => ({ name }) as IToken['tokenType'];
         const token = (image: string, startOffset: number, name = image): IToken => ({ image, startOffset, tokenType: type(name) }) as IToken;

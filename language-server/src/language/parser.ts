@@ -8,13 +8,36 @@
 //    call stack (the CLI failed, the language server died on didOpen). Such a run is handed over in
 //    chunks (planHiddenNodes), as plan leaves (3.) in the place Langium would have put them; and
 //    its place is found without a search of all the siblings (quadratic in a wide table).
-import type { IToken } from 'chevrotain';
+import type { ILexingError, IToken } from 'chevrotain';
 import * as ast from '../generated/ast.js';
 import { lineIndexOf } from './line-index.js';
 import { createParser, LangiumParser, LeafCstNodeImpl, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 
+/** The parse of a text overflowed the stack: it stands as an empty plan with this error (see PlanParser.parse). */
+export interface ParseFailedError extends ILexingError { parseFailed: string }
+
+export function isParseFailedError(e: ILexingError): e is ParseFailedError {
+    return typeof (e as Partial<ParseFailedError>).parseFailed === 'string';
+}
+
 export class PlanParser extends LangiumParser {
+    /**
+     * A text that overflows the stack while it is parsed (the nesting limit, lexer.ts, keeps the
+     * known ways out) gives an empty plan with one error saying so, instead of an exception: the
+     * language server then publishes that error rather than nothing, and the next parse works.
+     */
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+        try {
+            return this.parseOnce<T>(input, options);
+        } catch (e) {
+            if (!(e instanceof RangeError) || input === '') throw e;
+            const empty = this.parseOnce<T>('', options);
+            const failed: ParseFailedError = { offset: 0, length: 0, line: undefined, column: undefined, message: e.message, parseFailed: e.message };
+            return { ...empty, lexerErrors: [failed], parserErrors: [] };
+        }
+    }
+
+    private parseOnce<T extends AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         try {
             const result = super.parse<T>(input, options);
             compactTableLines(result.value);

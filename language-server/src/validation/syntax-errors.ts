@@ -12,6 +12,7 @@ import { findFirstFeatures, findNextFeatures } from 'langium/lsp';
 import type { Range } from 'vscode-languageserver';
 import type { PlanServices } from '../plan-module.js';
 import { isNestingError } from '../language/lexer.js';
+import { isParseFailedError } from '../language/parser.js';
 import type { Locale } from '../../../common/findings.js';
 import { say } from '../../../common/catalogue.js';
 import { SYNTAX_FIX_TITLES, SYNTAX_MESSAGES, SYNTAX_WORDS, TOKEN_NAMES } from '../../../common/words/syntax.js';
@@ -293,7 +294,7 @@ export class SyntaxErrorAnalyzer {
     /** One syntax error per line that has any, follow-ons of the same mistake left out. */
     analyse(text: string, parseResult: ParseResult): SyntaxError[] {
         // Blocks nested too deep are reported on their own (nesting-too-deep, validator.ts).
-        const lexerErrors = parseResult.lexerErrors.filter(e => !isNestingError(e));
+        const lexerErrors = parseResult.lexerErrors.filter(e => !isNestingError(e) && !isParseFailedError(e));
         const parserErrors = parseResult.parserErrors;
         if (lexerErrors.length === 0 && parserErrors.length === 0) return [];
         const lines = new Lines(text);

@@ -14,9 +14,12 @@ import { say } from '../../../common/catalogue.js';
 import { SYNTAX_MESSAGES } from '../../../common/words/syntax.js';
 import { fileIssueMessage } from '../../../common/findings.js';
 import { isNestingError } from '../language/lexer.js';
+import { isParseFailedError } from '../language/parser.js';
 
 /** A block nested deeper than the parser reads (language/lexer.ts, limitNesting). */
 const NESTING_CODE = 'nesting-too-deep';
+/** A text the parser failed on (language/parser.ts): checked as an empty plan. */
+const PARSE_FAILED_CODE = 'parse-failed';
 
 export function registerValidationChecks(services: PlanServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -82,10 +85,17 @@ export class PlanDocumentValidator extends DefaultDocumentValidator {
      */
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         super.processLexingErrors({ ...parseResult, lexerErrors: [] }, diagnostics, options);
+        const locale = this.services.plan.Settings.locale;
+        for (const failed of parseResult.lexerErrors.filter(isParseFailedError)) {
+            const start = { line: 0, character: 0 };
+            diagnostics.push({
+                severity: 1, range: { start, end: start }, code: PARSE_FAILED_CODE, source: this.getSource(),
+                message: fileIssueMessage(PARSE_FAILED_CODE, { reason: failed.parseFailed }, locale), data: { code: PARSE_FAILED_CODE }
+            });
+        }
         const nesting = parseResult.lexerErrors.filter(isNestingError);
         if (nesting.length === 0) return;
         const text = parseResult.value.$document?.textDocument ?? TextDocument.create('', '', 0, parseResult.value.$cstNode?.root.fullText ?? '');
-        const locale = this.services.plan.Settings.locale;
         for (const { nesting: n } of nesting) {
             const args = { depth: n.depth, limit: n.limit, closeLine: n.close === undefined ? '' : text.positionAt(n.close).line + 1 };
             diagnostics.push({
