@@ -336,6 +336,12 @@ export const FILE_ISSUES = {
         en: 'The file holds NUL bytes: it is not a text file (perhaps an image, an archive or UTF-32), so it was not checked.',
         rule: { vi: 'Tệp kế hoạch là tệp văn bản.', en: 'A plan file is a text file.' }
     },
+    'nesting-too-deep': {
+        severity: 'error',
+        vi: 'Các khối lồng nhau quá sâu: dấu ngoặc nhọn này mở tầng thứ {depth}, quá giới hạn {limit} tầng. Nội dung của khối, {closeLine, select, none {đến hết tệp vì không có dấu nào đóng khối} other {đến chỗ khối đóng ở dòng {closeLine}}}, không được đọc và không được kiểm tra.',
+        en: 'Blocks nested too deep: this brace opens level {depth}, past the limit of {limit} levels. What the block holds, {closeLine, select, none {to the end of the file as nothing closes it} other {up to where it closes on line {closeLine}}}, is not read nor checked.',
+        rule: { vi: 'Các khối lồng nhau không quá 100 tầng (một kế hoạch thường có 4–5 tầng).', en: 'Blocks nest at most 100 levels deep (a plan has 4 or 5).' }
+    },
     'parse-failed': {
         severity: 'error',
         vi: 'Không phân tích được tệp ({reason}), nên tệp không được kiểm tra. Đây là lỗi của công cụ; xin báo lại kèm tệp.',

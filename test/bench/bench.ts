@@ -15,6 +15,7 @@ import { generatePlan, generateTextPlan } from './generate.js';
 import { canMeasureServer, measureServerMemory } from './server-memory.js';
 import { benchEdits } from './edit.js';
 import { cliBench } from './cli.js';
+import { benchHostile } from './hostile.js';
 
 const CLI_BUNDLE = path.resolve('out/cli.cjs');
 const SERVER_BUNDLE = path.resolve('extension/out/server.cjs');
@@ -111,6 +112,7 @@ function measureMemory(what: string): { bytes: number; peakRssMb: number; heldMb
 async function main(): Promise<void> {
 if (process.env.BENCH_MEMORY) return memoryChild(process.env.BENCH_MEMORY);
 if (process.env.BENCH_ONLY === 'edit') return benchEdits();
+if (process.env.BENCH_ONLY === 'hostile') return benchHostile();
 const sizes = [Number(process.env.BENCH_DISTRICTS ?? 700)];
 sizes.push(sizes[0] * 10);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -179,8 +181,9 @@ function measureCli(folder: string, text: string): number {
     return Number(peak[1]) / 1024;
 }
 
-// BENCH_ONLY=cli: only the command line's section (test/bench/cli.ts), which otherwise comes last.
+// BENCH_ONLY=cli / hostile: only that section (test/bench/cli.ts, hostile.ts), which otherwise come last.
 const only = process.env.BENCH_ONLY;
-(only === 'cli' ? Promise.resolve() : main())
+(only === 'cli' || only === 'hostile' ? Promise.resolve() : main())
+    .then(() => (!process.env.BENCH_MEMORY && (only === undefined || only === 'hostile') ? benchHostile() : undefined))
     .then(() => { if (!process.env.BENCH_MEMORY && (only === undefined || only === 'cli')) cliBench(); })
     .catch(e => { console.error(e); process.exit(1); });

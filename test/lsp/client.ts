@@ -41,6 +41,8 @@ export interface TestClient {
     configurationRequests: ConfigurationParams[];
     /** How many times the server asked the client to fetch inlay hints again. */
     inlayHintRefreshes: number;
+    /** What the server wrote to stderr so far (its log: stack traces of what it caught). */
+    readonly stderr: string;
     /** The first diagnostics for the uri, published at or after the `from`-th publication, that `accept` takes. */
     diagnosticsFor(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, from?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
     open(uri: string, text: string): Promise<void>;
@@ -101,6 +103,7 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
     return {
         connection, initializeResult, published, configurationRequests,
         get inlayHintRefreshes() { return inlayHintRefreshes; },
+        get stderr() { return stderr; },
         diagnosticsFor(uri, accept = () => true, from = 0, timeoutMs = 20_000) {
             const already = published.slice(from).find(p => p.uri === uri && accept(p));
             if (already) return Promise.resolve(already);

@@ -9,7 +9,7 @@ import { say, type Args, type Words } from '../../../common/catalogue.js';
 import { CLI_EXPORT, ERRNO_WORDS } from '../../../common/words/cli.js';
 import { loadPlans, PlanFileError } from './workspace.js';
 import {
-    EXPORT_FORMATS, ExportFolderError, ExportTargetExistsError, ExportWriteError, isExportFormat, renderExport, writeExportFiles,
+    EXPORT_FORMATS, ExportFolderError, ExportTargetExistsError, ExportTooLargeError, ExportWriteError, isExportFormat, renderExport, tooLargeMessage, writeExportFiles,
     type ExportFile, type ExportFormat, type ExportOptions
 } from '../export/index.js';
 import type { CsvNumberStyle, CsvSeparator } from '../../../common/export.js';
@@ -27,8 +27,11 @@ export interface ExportCommandOptions {
     csvSeparator?: CsvSeparator;
 }
 
-/** ok: files written; usage: refused, with the reason on stderr. */
-export type ExportOutcome = 'ok' | 'usage';
+/**
+ * ok: files written; partial: the formats that could hold the plan written, the others refused with
+ * the reason on stderr (a table too large for them); usage: refused, with the reason on stderr.
+ */
+export type ExportOutcome = 'ok' | 'partial' | 'usage';
 
 
 /** The export command's messages (words in common/words/cli.ts), by what each one takes. */
@@ -102,7 +105,20 @@ export async function exportCommand(file: string, options: ExportCommandOptions,
 
     const files: ExportFile[] = [];
     const exportOptions: ExportOptions = { csv: { numbers: options.csvNumbers, separator: options.csvSeparator }, findings: options.findings === true, locale };
-    for (const format of formats) files.push(...(await renderExport(view, format, exportOptions)).files);
+    let refused = false;
+    for (const format of formats) {
+        try {
+            files.push(...(await renderExport(view, format, exportOptions)).files);
+        } catch (e) {
+            if (!(e instanceof ExportTooLargeError)) throw e;
+            // That format is left out, each table it cannot hold said at its place; the others are written.
+            refused = true;
+            for (const t of e.tables) {
+                const at = t.range ? `${shown(planFile)}:${t.range.start.line + 1}:${t.range.start.character + 1}: ` : '';
+                process.stderr.write(`plan: ${printable(at + tooLargeMessage(t, format, locale))}\n`);
+            }
+        }
+    }
     let written: string[];
     try {
         written = await writeExportFiles(options.out ?? '.', files, { force: options.force === true });
@@ -124,5 +140,5 @@ export async function exportCommand(file: string, options: ExportCommandOptions,
         throw e;
     }
     for (const target of written) process.stdout.write(printable(shown(target)) + '\n');
-    return 'ok';
+    return refused ? 'partial' : 'ok';
 }

@@ -29,7 +29,8 @@ async function validate(inputs: string[], opts: { format: 'text' | 'json'; lang:
     if (opts.format === 'json') {
         process.stdout.write(jsonText(findings) + '\n');
     } else {
-        for (const f of findings) process.stdout.write(formatLine(f) + '\n');
+        // In chunks: a write per finding was a system call each (36.000 findings: a third of a second).
+        for (let i = 0; i < findings.length; i += 1000) process.stdout.write(findings.slice(i, i + 1000).map(f => formatLine(f) + '\n').join(''));
         process.stdout.write(summary(findings, files.length, locale) + '\n');
     }
     return findings.some(f => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
@@ -84,7 +85,9 @@ export async function main(argv: string[]): Promise<number> {
         .action(async (file: string, opts) => {
             // Loaded on use: the DOCX and XLSX writers would otherwise slow every other command's start.
             const { exportCommand } = await import('./export.js');
-            exitCode = await exportCommand(file, { ...opts, maxBytes: maxBytes(opts.maxSize) }, toLocale(opts.lang)) === 'ok' ? EXIT_OK : EXIT_USAGE;
+            const outcome = await exportCommand(file, { ...opts, maxBytes: maxBytes(opts.maxSize) }, toLocale(opts.lang));
+            // A format refused for a table too large for it: the others were written, the plan is at fault.
+            exitCode = outcome === 'ok' ? EXIT_OK : outcome === 'partial' ? EXIT_FINDINGS : EXIT_USAGE;
         });
     const hi = (key: keyof typeof CLI_IMPORT) => say(CLI_IMPORT[key], locale);
     program.command('import')

@@ -12,10 +12,12 @@ import { renderMarkdown } from './markdown.js';
 import { renderXlsx } from './xlsx.js';
 import { renderReviewCsv, reviewFileName } from './review.js';
 import { ANNEX_LOCALE } from '../../../common/words/annex.js';
+import { ExportTooLargeError, tooLargeFor } from './limits.js';
 
 import type { ExportFile, ExportFormat, ExportOptions, RenderExport } from '../../../common/export.js';
 
 export { documentArticle, documentHtml } from './document-html.js';
+export { ExportTooLargeError, FORMAT_LIMITS, tooLargeFor, tooLargeMessage, type TooLarge } from './limits.js';
 export { ExportFileNameError, ExportFolderError, ExportTargetExistsError, ExportWriteError, writeExportFiles } from './write.js';
 export {
     CSV_NUMBER_STYLES, CSV_SEPARATORS, EXPORT_FORMATS, isExportFormat, type CsvOptions, type ExportFile, type ExportFormat, type ExportOptions
@@ -24,9 +26,12 @@ export {
 /**
  * Renders a plan's annexes: one file `<name>.<format>`, or for CSV one file per annex (and with
  * `findings`, the review list `<name>-phat-hien.csv`); `<name>` is the options' base name (the editor
- * passes the plan file's), else the plan's id.
+ * passes the plan file's), else the plan's id. A table the format cannot hold (FORMAT_LIMITS) throws
+ * ExportTooLargeError before any work is done.
  */
 export const renderExport: RenderExport = async (view: PlanView, format: ExportFormat, options: ExportOptions = {}): Promise<{ files: ExportFile[] }> => {
+    const tooLarge = tooLargeFor(view, format, options);
+    if (tooLarge.length > 0) throw new ExportTooLargeError(format, tooLarge, options.locale ?? ANNEX_LOCALE);
     const planName = options.baseName?.trim() || view.id;
     const base = exportBaseName(planName);
     switch (format) {

@@ -6,16 +6,38 @@
 // 2. Its syntax-tree builder passes all hidden tokens found between two tokens (comments) to
 //    Array.push/splice/unshift as spread arguments, so ~100 000 comment lines in a row overflow the
 //    call stack (the CLI failed, the language server died on didOpen). Such a run is handed over in
-//    chunks (planHiddenNodes), as plan leaves (3.) in the place Langium would have put them. It is
-//    also called before every token with no hidden token at all, and then searched each enclosing
-//    node's place in its parent (indexOf): a table of 7.000 rows cost ~24 million comparisons a parse.
-import type { IToken } from 'chevrotain';
+//    chunks (planHiddenNodes), as plan leaves (3.) in the place Langium would have put them; and
+//    its place is found without a search of all the siblings (quadratic in a wide table).
+import type { ILexingError, IToken } from 'chevrotain';
 import * as ast from '../generated/ast.js';
 import { lineIndexOf } from './line-index.js';
 import { createParser, LangiumParser, LeafCstNodeImpl, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 
+/** The parse of a text overflowed the stack: it stands as an empty plan with this error (see PlanParser.parse). */
+export interface ParseFailedError extends ILexingError { parseFailed: string }
+
+export function isParseFailedError(e: ILexingError): e is ParseFailedError {
+    return typeof (e as Partial<ParseFailedError>).parseFailed === 'string';
+}
+
 export class PlanParser extends LangiumParser {
+    /**
+     * A text that overflows the stack while it is parsed (the nesting limit, lexer.ts, keeps the
+     * known ways out) gives an empty plan with one error saying so, instead of an exception: the
+     * language server then publishes that error rather than nothing, and the next parse works.
+     */
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+        try {
+            return this.parseOnce<T>(input, options);
+        } catch (e) {
+            if (!(e instanceof RangeError) || input === '') throw e;
+            const empty = this.parseOnce<T>('', options);
+            const failed: ParseFailedError = { offset: 0, length: 0, line: undefined, column: undefined, message: e.message, parseFailed: e.message };
+            return { ...empty, lexerErrors: [failed], parserErrors: [] };
+        }
+    }
+
+    private parseOnce<T extends AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         try {
             const result = super.parse<T>(input, options);
             compactTableLines(result.value);
@@ -23,6 +45,9 @@ export class PlanParser extends LangiumParser {
         } finally {
             // Resets Chevrotain's state too; the result keeps its own error list.
             this.wrapper.input = [];
+            // A parse that threw (the stack overflowed) leaves its rules' nodes on Langium's stack, and
+            // every later parse then failed with "Parser stack is not empty after parsing".
+            (this as unknown as { stack: unknown[] }).stack.length = 0;
         }
     }
 }
@@ -101,6 +126,9 @@ interface NodeBuilderLike { current: CompositeLike; rootNode: CompositeLike & Cs
  */
 export function planHiddenNodes(builder: NodeBuilderLike): void {
     builder.addHiddenNodes = (tokens: IToken[]) => {
+        // Langium calls this before every token, mostly with none: looking for the place of nothing
+        // searched the parent's children each time a node starts (indexOf), quadratic in the siblings
+        // — a table of 10.000 columns or 12.000 rows spent seconds there.
         if (tokens.length === 0) return;
         const chunks: CstNode[][] = [];
         for (let i = 0; i < tokens.length; i += CHUNK) {
@@ -116,7 +144,8 @@ export function planHiddenNodes(builder: NodeBuilderLike): void {
             return;
         }
         while (current.container) {
-            let index = current.container.content.indexOf(current);
+            // A node being built is its parent's last child so far: found from the end at once.
+            let index = current.container.content.lastIndexOf(current);
             if (index > 0) {
                 for (const chunk of chunks) {
                     current.container.content.splice(index, 0, ...chunk);

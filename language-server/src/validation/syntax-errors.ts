@@ -11,6 +11,8 @@ import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type LeafC
 import { findFirstFeatures, findNextFeatures } from 'langium/lsp';
 import type { Range } from 'vscode-languageserver';
 import type { PlanServices } from '../plan-module.js';
+import { isNestingError } from '../language/lexer.js';
+import { isParseFailedError } from '../language/parser.js';
 import type { Locale } from '../../../common/findings.js';
 import { say } from '../../../common/catalogue.js';
 import { SYNTAX_FIX_TITLES, SYNTAX_MESSAGES, SYNTAX_WORDS, TOKEN_NAMES } from '../../../common/words/syntax.js';
@@ -291,7 +293,8 @@ export class SyntaxErrorAnalyzer {
 
     /** One syntax error per line that has any, follow-ons of the same mistake left out. */
     analyse(text: string, parseResult: ParseResult): SyntaxError[] {
-        const lexerErrors = [...parseResult.lexerErrors];
+        // Blocks nested too deep are reported on their own (nesting-too-deep, validator.ts).
+        const lexerErrors = parseResult.lexerErrors.filter(e => !isNestingError(e) && !isParseFailedError(e));
         const parserErrors = parseResult.parserErrors;
         if (lexerErrors.length === 0 && parserErrors.length === 0) return [];
         const lines = new Lines(text);
@@ -512,7 +515,7 @@ export class SyntaxErrorAnalyzer {
  */
 export function damagedSpans(parseResult: ParseResult, textLength: number): { start: number; end: number; skipped: string[] }[] {
     const spans: { start: number; end: number; skipped: string[] }[] = [];
-    for (const e of parseResult.lexerErrors) spans.push({ start: e.offset, end: e.offset + e.length, skipped: [] });
+    for (const e of parseResult.lexerErrors) spans.push({ start: e.offset, end: e.offset + e.length, skipped: isNestingError(e) ? e.nesting.ids : [] });
     for (const e of parseResult.parserErrors) {
         const start = isNaN(e.token.startOffset) ? textLength : e.token.startOffset;
         const resynced = e.resyncedTokens ?? [];

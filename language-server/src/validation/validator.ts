@@ -1,7 +1,7 @@
 // Bridges the pure rules to Langium: one check on the plan root runs every rule over the cached
 // model and reports each finding at its range, with its stable code and fix data.
 import {
-    CstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type Cancellation, type LangiumDocument, type ParseResult,
+    CstUtils, DefaultDocumentValidator, DocumentValidator, TextDocument, interruptAndCheck, type AstNode, type Cancellation, type LangiumDocument, type ParseResult,
     type ValidationAcceptor, type ValidationChecks, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -12,6 +12,14 @@ import { checkPlanStoppable } from './rules.js';
 import { damagedSpans, SYNTAX_ERROR_CODE, SyntaxErrorAnalyzer, syntaxMessage } from './syntax-errors.js';
 import { say } from '../../../common/catalogue.js';
 import { SYNTAX_MESSAGES } from '../../../common/words/syntax.js';
+import { fileIssueMessage } from '../../../common/findings.js';
+import { isNestingError } from '../language/lexer.js';
+import { isParseFailedError } from '../language/parser.js';
+
+/** A block nested deeper than the parser reads (language/lexer.ts, limitNesting). */
+const NESTING_CODE = 'nesting-too-deep';
+/** A text the parser failed on (language/parser.ts): checked as an empty plan. */
+const PARSE_FAILED_CODE = 'parse-failed';
 
 export function registerValidationChecks(services: PlanServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -90,9 +98,30 @@ export class PlanDocumentValidator extends DefaultDocumentValidator {
         return { validateNode: true, validateChildren: false };
     }
 
-    /** Lexer errors are reported with the parser's (processParsingErrors), merged per line. */
+    /**
+     * Lexer errors are reported with the parser's (processParsingErrors), merged per line; a block
+     * nested too deep on its own, at its `{`, saying the limit and what was not read.
+     */
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         super.processLexingErrors({ ...parseResult, lexerErrors: [] }, diagnostics, options);
+        const locale = this.services.plan.Settings.locale;
+        for (const failed of parseResult.lexerErrors.filter(isParseFailedError)) {
+            const start = { line: 0, character: 0 };
+            diagnostics.push({
+                severity: 1, range: { start, end: start }, code: PARSE_FAILED_CODE, source: this.getSource(),
+                message: fileIssueMessage(PARSE_FAILED_CODE, { reason: failed.parseFailed }, locale), data: { code: PARSE_FAILED_CODE }
+            });
+        }
+        const nesting = parseResult.lexerErrors.filter(isNestingError);
+        if (nesting.length === 0) return;
+        const text = parseResult.value.$document?.textDocument ?? TextDocument.create('', '', 0, parseResult.value.$cstNode?.root.fullText ?? '');
+        for (const { nesting: n } of nesting) {
+            const args = { depth: n.depth, limit: n.limit, closeLine: n.close === undefined ? '' : text.positionAt(n.close).line + 1 };
+            diagnostics.push({
+                severity: 1, range: { start: text.positionAt(n.open), end: text.positionAt(n.open + 1) }, code: NESTING_CODE,
+                message: fileIssueMessage(NESTING_CODE, args, locale), data: { code: NESTING_CODE, ...args }, source: this.getSource()
+            });
+        }
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], _options: ValidationOptions): void {

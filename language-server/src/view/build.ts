@@ -202,8 +202,11 @@ class ViewBuilder {
             : [text(row.label, { bold, colSpan: 2, align: 'center', range: row.range })];
         for (const y of t.years) {
             const line = row.years.find(l => l.year === y.year);
+            // Each line's cells by column, once: a search per column was quadratic in a table's width.
+            const byMeasure = new Map<Measure, CellModel>();
+            for (const c of line?.cells ?? []) if (!byMeasure.has(c.measure)) byMeasure.set(c.measure, c);
             for (const m of t.columns) {
-                const cell = line?.cells.find(c => c.measure === m);
+                const cell = byMeasure.get(m);
                 const n = cell?.number;
                 const related = cell && n ? this.targetsOf(cell.range) : undefined;
                 cells.push({
@@ -473,7 +476,9 @@ export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = [])
     annexes.forEach((a, annex) => a.body.forEach((r, row) => r.cells.forEach((c, cell) => {
         for (const f of c.findings ?? []) {
             const source = builder.sourceOf.get(f);
-            if (source) cellsOf.set(source, [...cellsOf.get(source) ?? [], { annex, row, cell }]);
+            if (!source) continue;
+            const cells = cellsOf.get(source);
+            if (cells) cells.push({ annex, row, cell }); else cellsOf.set(source, [{ annex, row, cell }]);
         }
     })));
     const counts = { error: 0, warning: 0, info: 0, hint: 0 };
