@@ -8,6 +8,8 @@ import * as ast from '../../language-server/src/generated/ast.js';
 import { clearDocuments } from 'langium/test';
 import { createTestServices } from '../helpers/plan.js';
 import { PROVINCE } from '../lsp/fixtures.js';
+import { generatePlan } from '../bench/generate.js';
+import { MAX_REFERENCE_ITEMS } from '../../language-server/src/lsp/completion.js';
 
 const services = createTestServices('vi');
 const complete = expectCompletion(services);
@@ -301,5 +303,23 @@ describe("Langium's extension points carry the plan's knowledge", () => {
         const group = (await itemsFor(text)).items.find(i => i.label === 'group');
         expect(group?.detail).toBe('nhóm nhiệm vụ, giải pháp (mục đánh số)');
         expect(group?.kind).toBe(CompletionItemKind.Keyword);
+    });
+});
+
+describe('completion at national scale', () => {
+    test('a unit typed in a table of 1.500 rows: the best matches, at most MAX_REFERENCE_ITEMS, marked incomplete', async () => {
+        const plan = generatePlan(1500).text;
+        const at = plan.indexOf('    row 742 D741 {') + '    row 742 D7'.length;
+        const list = await itemsFor(plan.slice(0, at) + '<|>' + plan.slice(at));
+        expect(list.isIncomplete).toBe(true);
+        expect(list.items.length).toBe(MAX_REFERENCE_ITEMS);
+        // "D7" matches D7, D70…D79, D700…D799 and more than the cap: the closest come first, D7 itself among them.
+        const sorted = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+        expect(labels(list)).toContain('D7');
+        expect(sorted[0].label).toBe('D7');
+        // Typing on narrows the list below the cap: every match is there.
+        const narrow = await itemsFor(plan.slice(0, at) + '41<|>' + plan.slice(at));
+        expect(labels(narrow)).toContain('D741');
+        expect(narrow.items.length).toBeLessThan(MAX_REFERENCE_ITEMS);
     });
 });

@@ -8,7 +8,7 @@
 // are added: a context for a name typed in several words, years where a number is expected, and the
 // columns a table declares where a column name is expected (the predeclared ones are keywords).
 import {
-    AstUtils, CstUtils, GrammarAST, isOperationCancelled,
+    AstUtils, CstUtils, GrammarAST, isOperationCancelled, stream,
     type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
@@ -29,6 +29,9 @@ import { planIndex } from './plan-index.js';
 
 /** A character of a typed name (letters with or without accents, digits, "_", "&", ".", "-") or a blank. */
 const NAME_OR_BLANK = /[\p{L}\p{N}\p{M}_&.\- \t]/u;
+
+/** At most this many declarations are proposed for one reference (the best matches; the list says it is incomplete). */
+export const MAX_REFERENCE_ITEMS = 200;
 
 /** At most this many words typed before the cursor are read as one name ("so y te"). */
 const MAX_PHRASE_WORDS = 8;
@@ -128,17 +131,27 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
     }
 
     /** The declarations in scope whose id or names match what was typed (accents, case and blanks folded). */
+    /**
+     * The declarations whose id or name matches what was typed, the best MAX_REFERENCE_ITEMS of them:
+     * a national plan has thousands of units, and the list is marked incomplete (the editor asks again
+     * as the user types on), so the items made and sent follow what the user can read, not the plan's size.
+     */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const score = this.matcher.scorer(this.typed(context).trim());
         let scores = this.scores.get(context);
         if (!scores) this.scores.set(context, scores = new Map());
         const scored = scores;
-        return super.getReferenceCandidates(refInfo, context).filter(candidate => {
+        const matching = super.getReferenceCandidates(refInfo, context).filter(candidate => {
             const value = score(namesOf(candidate));
             if (value === undefined) return false;
             scored.set(candidate, value);
             return true;
-        });
+        }).toArray();
+        if (matching.length <= MAX_REFERENCE_ITEMS) return stream(matching);
+        // In the order of the items' sortText.
+        const keyed = matching.map(c => ({ c, key: `0${scored.get(c)}${c.name.toLowerCase()}` }));
+        keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        return stream(keyed.slice(0, MAX_REFERENCE_ITEMS).map(k => k.c));
     }
 
     protected override createReferenceCompletionItem(candidate: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
