@@ -148,7 +148,7 @@ const CAPABILITIES: ClientCapabilities = {
 };
 
 async function startServer(name: string, entry: string, settings: Record<string, unknown>): Promise<Server> {
-    const child = spawn(process.execPath, [entry, '--stdio'], { stdio: 'pipe', cwd: os.tmpdir() });
+    const child = spawn(process.execPath, [...(process.env.BENCH_LSP_NODE_ARGS ?? '').split(' ').filter(Boolean), entry, '--stdio'], { stdio: 'pipe', cwd: os.tmpdir() });
     let stderr = '';
     child.stderr.on('data', chunk => { stderr = (stderr + String(chunk)).slice(-4000); });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

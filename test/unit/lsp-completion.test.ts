@@ -6,7 +6,8 @@ import { CompletionItemKind, SymbolKind, type CompletionItem, type CompletionLis
 import { parseDocument } from 'langium/test';
 import * as ast from '../../language-server/src/generated/ast.js';
 import { clearDocuments } from 'langium/test';
-import { createTestServices } from '../helpers/plan.js';
+import * as fs from 'node:fs';
+import { createTestServices, SEED_PLAN } from '../helpers/plan.js';
 import { PROVINCE } from '../lsp/fixtures.js';
 import { generatePlan } from '../bench/generate.js';
 import { MAX_REFERENCE_ITEMS } from '../../language-server/src/lsp/completion.js';
@@ -322,4 +323,31 @@ describe('completion at national scale', () => {
         expect(labels(narrow)).toContain('D741');
         expect(narrow.items.length).toBeLessThan(MAX_REFERENCE_ITEMS);
     });
+});
+
+describe('completion parses only the cursor\'s element (and row) before it', () => {
+    test('the same proposals as a parse of the whole text before the cursor, at positions all over the seed and a generated plan', async () => {
+        const provider = services.lsp.CompletionProvider!;
+        // Langium's own findFeaturesAt: the whole text before the cursor.
+        const whole = Object.getPrototypeOf(Object.getPrototypeOf(provider)).findFeaturesAt as (...a: unknown[]) => unknown;
+        const own = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(provider), 'findFeaturesAt')!.value as (...a: unknown[]) => unknown;
+        let compared = 0;
+        for (const text of [fs.readFileSync(SEED_PLAN, 'utf8'), generatePlan(30).text]) {
+            const document = await parseDocument(services, text);
+            for (let offset = 50; offset < text.length; offset += 131) {
+                const params = { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) };
+                const short: CompletionList | undefined = await provider.getCompletion(document, params);
+                (provider as unknown as { findFeaturesAt: unknown }).findFeaturesAt = whole;
+                let full: CompletionList | undefined;
+                try {
+                    full = await provider.getCompletion(document, params);
+                } finally {
+                    (provider as unknown as { findFeaturesAt: unknown }).findFeaturesAt = own;
+                }
+                expect((short?.items ?? []).map(i => i.label).sort(), `offset ${offset}`).toEqual((full?.items ?? []).map(i => i.label).sort());
+                compared++;
+            }
+        }
+        expect(compared).toBeGreaterThan(350);
+    }, 120_000);
 });

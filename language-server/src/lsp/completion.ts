@@ -8,7 +8,7 @@
 // are added: a context for a name typed in several words, years where a number is expected, and the
 // columns a table declares where a column name is expected (the predeclared ones are keywords).
 import {
-    AstUtils, CstUtils, GrammarAST, isOperationCancelled, stream,
+    AstUtils, CstUtils, GrammarAST, isOperationCancelled, stream, TextDocument,
     type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
@@ -29,6 +29,38 @@ import { planIndex } from './plan-index.js';
 
 /** A character of a typed name (letters with or without accents, digits, "_", "&", ".", "-") or a blank. */
 const NAME_OR_BLANK = /[\p{L}\p{N}\p{M}_&.\- \t]/u;
+
+/** The last of `starts` at or before `offset` (starts ascending), or -1. */
+function lastAtOrBefore(starts: number[], offset: number): number {
+    let low = 0, high = starts.length - 1, found = -1;
+    while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (starts[mid] <= offset) { found = mid; low = mid + 1; } else high = mid - 1;
+    }
+    return found;
+}
+
+/**
+ * The text the completion parser needs for a cursor at `offset` (see findFeaturesAt): the head of the
+ * plan, then its element up to the cursor, without the elements before it; in a table of rows, the
+ * table's head and the cursor's row, without the rows before it. Undefined where nothing is left out.
+ */
+export function completionPrefix(text: string, root: CstNode, offset: number): string | undefined {
+    const plan = root.astNode;
+    if (!ast.isPlanDocument(plan) || plan.elements.length < 2) return undefined;
+    const starts = plan.elements.map(e => e.$cstNode?.offset ?? -1);
+    if (starts.some((s, i) => s < 0 || (i > 0 && s < starts[i - 1]))) return undefined;
+    const at = lastAtOrBefore(starts, offset - 1);
+    if (at < 0) return undefined;
+    const element = plan.elements[at];
+    const head = text.slice(0, starts[0]);
+    if (ast.isDistrictTable(element) && element.sections.length === 0 && element.rows.length > 1) {
+        const rowStarts = element.rows.map(r => r.$cstNode?.offset ?? -1);
+        const row = rowStarts.every((s, i) => s >= 0 && (i === 0 || s > rowStarts[i - 1])) ? lastAtOrBefore(rowStarts, offset - 1) : -1;
+        if (row >= 1) return head + text.slice(starts[at], rowStarts[0]) + text.slice(rowStarts[row], offset);
+    }
+    return at === 0 ? undefined : head + text.slice(starts[at], offset);
+}
 
 /** At most this many declarations are proposed for one reference (the best matches; the list says it is incomplete). */
 export const MAX_REFERENCE_ITEMS = 200;
@@ -77,6 +109,8 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         const textDocument = document.textDocument;
         const text = textDocument.getText();
         const offset = textDocument.offsetAt(position);
+        const root = document.parseResult.value.$cstNode;
+        this.parsed = root ? { text, root } : undefined;
         if (this.insideStringOrComment(document, offset)) return;
         const start = this.phraseStart(document, this.wordsBefore(text, offset));
         // Langium's contexts start at a token; a name typed in several words, with accents or with
@@ -92,9 +126,22 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
             };
             yield phrase;
         }
-        const root = document.parseResult.value.$cstNode;
-        this.parsed = root ? { text, root } : undefined;
         yield* super.buildContexts(document, position);
+    }
+
+    /**
+     * Langium parses the whole text before the cursor to know what may come there: half a national
+     * plan for a cursor in its middle. The parser's state at the start of a top-level element, and at
+     * the start of a table's row, is the same whatever elements or rows came before: the text before
+     * the first element, then the cursor's element (for a row of a table: the table's head and the
+     * cursor's row) up to the cursor give the same features, from the parsed tree of this very text.
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const text = document.getText();
+        const root = this.parsed?.text === text ? this.parsed.root : undefined;
+        const prefix = root ? completionPrefix(text, root, offset) : undefined;
+        if (prefix === undefined) return super.findFeaturesAt(document, offset);
+        return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, prefix), prefix.length);
     }
 
     /**
