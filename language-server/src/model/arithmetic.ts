@@ -175,6 +175,53 @@ export function sumRows(rows: TableRowModel[], columns: Columns): Sums {
     return finish(rawSums(rows, columns), columns);
 }
 
+/** The rows a table's sums were made of, and those sums before `finish`. */
+export interface KeptSums { rows: TableRowModel[]; raw: Sums }
+
+/**
+ * sumRows, made from the sums of the previous model of the same rows when only a few rows changed
+ * (a typed figure): the changed rows' old shares taken out and their new ones added. Only where that
+ * is exactly what summing again gives: whole numbers throughout (no rounding depends on the order),
+ * the same keys before and after in each changed row (no sum appears or vanishes), no unreadable cell
+ * and no duplicate unit. Else summed again.
+ */
+export function sumRowsKept(rows: TableRowModel[], columns: Columns, kept: KeptSums | undefined): { sums: Sums; kept: KeptSums } {
+    const raw = (kept && updatedSums(kept, rows, columns)) ?? rawSums(rows, columns);
+    return { sums: finish(copySums(raw), columns), kept: { rows, raw } };
+}
+
+function copySums(sums: Sums): Sums {
+    const values: Sums['values'] = {};
+    for (const [year, v] of Object.entries(sums.values)) values[Number(year)] = { ...v };
+    return { values, unreadable: { ...sums.unreadable }, duplicates: { ...sums.duplicates } };
+}
+
+const MAX_CHANGED_ROWS = 16;
+
+function updatedSums(kept: KeptSums, rows: TableRowModel[], columns: Columns): Sums | undefined {
+    if (kept.rows.length !== rows.length || Object.keys(kept.raw.unreadable).length > 0 || Object.keys(kept.raw.duplicates).length > 0) return undefined;
+    const changed: number[] = [];
+    for (let i = 0; i < rows.length; i++) {
+        if (kept.rows[i] === rows[i]) continue;
+        if (changed.push(i) > MAX_CHANGED_ROWS) return undefined;
+    }
+    for (const v of Object.values(kept.raw.values)) for (const x of Object.values(v)) if (!Number.isInteger(x)) return undefined;
+    const raw = copySums(kept.raw);
+    for (const i of changed) {
+        const before = contributionOf(kept.rows[i], columns), after = contributionOf(rows[i], columns);
+        if (kept.rows[i].district?.id !== rows[i].district?.id || before.keys.length !== after.keys.length) return undefined;
+        for (let k = 0; k < after.keys.length; k++) {
+            if (before.keys[k] !== after.keys[k] || before.years[k] !== after.years[k] || after.unreadable[k]) return undefined;
+            if (!Number.isInteger(before.values[k]) || !Number.isInteger(after.values[k])) return undefined;
+            const into = raw.values[after.years[k]];
+            const sum = into?.[after.keys[k]];
+            if (sum === undefined) return undefined;
+            into[after.keys[k]] = sum - before.values[k] + after.values[k];
+        }
+    }
+    return raw;
+}
+
 /**
  * What the grand total should hold: the sum of the unit rows of every section. A section that prints
  * only its subtotal (no rows) counts by its subtotal. Summing printed subtotals instead would hide a

@@ -6,7 +6,7 @@ import { formatNumber, readNumber, readYear, roundTo, type NumberStyle } from '.
 import { rangeOfNode } from '../language/line-index.js';
 import { totalPrintedFirst } from '../language/total-place.js';
 import { yearLineCells, yearOfLine } from '../language/year-line.js';
-import { expectedTotal, sumRows } from './arithmetic.js';
+import { expectedTotal, sumRowsKept, type KeptSums } from './arithmetic.js';
 import { DistrictEntry, LocatedNumber, Ref, RowEntry, TableCell, YearLine } from './cells.js';
 import {
     PREDECLARED_COLUMNS, UNUSUAL_CHARACTER, isRateColumn,
@@ -35,7 +35,7 @@ export function propertyRange(node: AstNode, property: string, index?: number): 
  * its node is not found, or was built for other columns or another number style.
  */
 export type ModelMemo = WeakMap<object, MemoEntry>;
-type MemoEntry = { kind: 'row'; key: string; row: TableRowModel } | { kind: 'unit'; unit: DistrictEntry }
+type MemoEntry = { kind: 'row'; key: string; row: TableRowModel } | { kind: 'unit'; unit: DistrictEntry } | { kind: 'sums'; sums: KeptSums }
     | { kind: 'texts'; texts: PlanModel['unusualTexts'] };
 
 class ModelBuilder {
@@ -248,11 +248,11 @@ class ModelBuilder {
         const years = e.years.map(y => ({ year: this.year(y, 'year', y.year, 'table') ?? NaN, kind: y.kind ?? 'plan', standardId: y.standard?.$refText, range: nodeRange(y) }));
         const sections: TableSectionModel[] = [];
         if (e.rows.length > 0 || e.sections.length === 0) {
-            sections.push(this.section(undefined, e.rows.map(r => this.row(r, columns)), undefined, columnsById));
+            sections.push(this.section(undefined, e.rows.map(r => this.row(r, columns)), undefined, columnsById, e.rows));
         }
         const extraTotals: ExtraTotalModel[] = [];
         for (const s of e.sections) {
-            const section = this.section(s, s.rows.map(r => this.row(r, columns)), s.subtotal ? this.totalRow(s.subtotal, columns) : undefined, columnsById);
+            const section = this.section(s, s.rows.map(r => this.row(r, columns)), s.subtotal ? this.totalRow(s.subtotal, columns) : undefined, columnsById, s.rows);
             sections.push(section);
             // The grammar reads an extra total only after a first one (a parse recovered from errors aside).
             const first = section.subtotal;
@@ -263,7 +263,8 @@ class ModelBuilder {
         return {
             id: e.name ?? '', title: e.title ?? '', annex: e.annex, heading: e.heading, rowHeader: e.rowHeader, targets: e.targets,
             standardId: e.standard?.$refText, years, columns, columnsById, unknownColumns, checks, sections, total, totalFirst: totalPrintedFirst(e), extraTotals,
-            expectedTotal: expectedTotal(sections, columnsById),
+            // One section of rows (a national table): its grand total is its rows' sum, kept as that is.
+            expectedTotal: sections.length === 1 && sections[0].rows.length > 0 ? this.sums(e, sections[0].rows, columnsById) : expectedTotal(sections, columnsById),
             range: nodeRange(e), nameRange: propertyRange(e, 'name')
         };
     }
@@ -289,11 +290,23 @@ class ModelBuilder {
         };
     }
 
-    private section(s: ast.TableSection | undefined, rows: TableRowModel[], subtotal: TableRowModel | undefined, columns: Record<string, ColumnModel>): TableSectionModel {
+    private section(s: ast.TableSection | undefined, rows: TableRowModel[], subtotal: TableRowModel | undefined, columns: Record<string, ColumnModel>, rowsNode: object): TableSectionModel {
         return {
             label: s ? s.label ?? '' : undefined, title: s?.title, rows, subtotal, subtotalFirst: s ? totalPrintedFirst(s) : false,
-            sums: sumRows(rows, columns), range: s ? nodeRange(s) : undefined
+            sums: this.sums(rowsNode, rows, columns), range: s ? nodeRange(s) : undefined
         };
+    }
+
+    /**
+     * The sums of rows, from those of the previous model of the same tree when only a few rows changed
+     * (arithmetic.ts sumRowsKept), kept by the syntax node the rows are listed under.
+     */
+    private sums(node: object, rows: TableRowModel[], columns: Record<string, ColumnModel>): TableSectionModel['sums'] {
+        if (!this.memo) return sumRowsKept(rows, columns, undefined).sums;
+        const kept = this.memo.get(node);
+        const made = sumRowsKept(rows, columns, kept?.kind === 'sums' ? kept.sums : undefined);
+        this.memo.set(node, { kind: 'sums', sums: made.kept });
+        return made.sums;
     }
 
     private unit(e: ast.District): DistrictEntry {
