@@ -148,6 +148,33 @@ describe('year-line edits patched in place equal a full rebuild', () => {
         expect(mine.diagnostics.map(d => d.code)).toContain('total-mismatch');
     });
 
+    it('a hover right after a patched edit explains the cell as a fresh build of the text does', async () => {
+        const text = generatePlan(40).text;
+        const at = text.indexOf('2024: ', Math.floor(text.length / 2)) + 6;
+        const session = new Session(text);
+        await session.start();
+        const edited = text.slice(0, at) + '9' + text.slice(at + 1);
+        const document = await session.change(edited);
+        expect(session.patched).toBe(1);
+        const other = new Session(edited);
+        const fresh = await other.start();
+        // The fresh build answers through the plan's index of lines, not through the rows the model keeps.
+        other.services.Plan.plan.Models.rowOf = () => undefined;
+        // The edited line and the total's line of the same year (its sum explained from the rows).
+        const totalAt = edited.indexOf('2024: ', edited.indexOf('total "')) + 6;
+        const offsets: number[] = [];
+        for (const from of [at, totalAt]) for (let o = from; o < edited.indexOf('\n', from); o += 2) offsets.push(o);
+        let compared = 0;
+        for (const offset of offsets) {
+            const params = { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) };
+            const mine = await session.services.Plan.lsp.HoverProvider!.getHoverContent(document, params);
+            const theirs = await other.services.Plan.lsp.HoverProvider!.getHoverContent(fresh, params);
+            expect(mine).toEqual(theirs);
+            if (mine) compared++;
+        }
+        expect(compared).toBeGreaterThan(3);
+    });
+
     it('patches happen in the random runs (the property does not only test the full rebuild)', async () => {
         const text = fs.readFileSync(path.join(EXAMPLES_DIR, 'hung-yen-giam-ngheo-2023-2025.plan'), 'utf8');
         const session = new Session(text);

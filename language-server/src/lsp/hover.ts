@@ -6,11 +6,12 @@ import type { LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { formatNumber, roundTo, type NumberStyle } from '../../../common/numbers.js';
 import type { PlanServices } from '../plan-module.js';
+import type { PlanModel } from '../model/types.js';
 import { ruleDescription, type Locale } from '../../../common/findings.js';
 import { columnName } from '../validation/rule.js';
 import { L, keywordDoc, t } from './labels.js';
 import { YEAR_KINDS } from '../../../common/words/kinds.js';
-import { cellAt, computeFlow, computeParts, computeRate, computeSum, planIndex, type CellContext } from './plan-index.js';
+import { cellAt, cellOfRow, computeFlow, computeParts, computeRate, computeSum, planIndex, type CellContext } from './plan-index.js';
 import { isYearLine, YEAR_LABEL_LENGTH, yearOfLine } from '../language/year-line.js';
 import { columnLine, describeColumn } from './describe.js';
 
@@ -18,6 +19,24 @@ const MAX_TERMS = 12;
 
 export class PlanHoverProvider {
     constructor(private readonly services: PlanServices & LangiumServices) {}
+
+    /**
+     * The cell hovered in a year line: through its row, which the model keeps by its syntax node
+     * (right after a keystroke the model is new, and indexing every line of a national plan costs
+     * more than the keystroke did); through the plan's index of lines where the row is not found.
+     */
+    private cellOf(document: LangiumDocument, model: PlanModel, leaf: CstNode, offset: number): CellContext | undefined {
+        const rowNode = leaf.container?.astNode;
+        const row = rowNode ? this.services.plan.Models.rowOf(document, rowNode) : undefined;
+        const tableNode = rowNode ? AstUtils.getContainerOfType(rowNode, ast.isDistrictTable) : undefined;
+        const table = row && tableNode ? model.tables.find(t => t.id === tableNode.name
+            && (t.total === row || t.sections.some(s => s.subtotal === row || s.rows.includes(row)))) : undefined;
+        if (row && table) {
+            const lines = leaf.container!.content.filter(n => !n.hidden && isYearLine(n));
+            return cellOfRow(table, row, lines.indexOf(leaf), offset);
+        }
+        return cellAt(planIndex(model), leaf.offset, offset);
+    }
 
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const locale = this.services.plan.Settings.locale;
@@ -34,7 +53,7 @@ export class PlanHoverProvider {
                 if (yearKind) parts.push(`**${yearOfLine(leaf.text)}** — ${yearKind}`);
                 range = { start: leaf.range.start, end: document.textDocument.positionAt(leaf.offset + YEAR_LABEL_LENGTH) };
             } else {
-                const cell = cellAt(planIndex(model), leaf.offset, offset);
+                const cell = this.cellOf(document, model, leaf, offset);
                 const computed = cell ? this.describeCell(cell, model.numberStyle, locale) : undefined;
                 if (computed) parts.push(computed);
                 range = cell?.cell.range;

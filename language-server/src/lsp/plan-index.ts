@@ -44,6 +44,25 @@ export function cellAt(index: PlanIndex, lineOffset: number, offset: number): Ce
     return line && cell ? { ...line, cell } : undefined;
 }
 
+function linesOf(model: PlanModel): Map<number, LineContext> {
+    const lines = new Map<number, LineContext>();
+    for (const table of model.tables) {
+        for (const { row, section } of tableRows(table)) {
+            for (const year of row.years) lines.set(year.offset, { table, section: row.kind === 'total' ? undefined : section, row, year });
+        }
+    }
+    return lines;
+}
+
+/** The cell holding `offset` in a year line of a row, with its table and section. */
+export function cellOfRow(table: DistrictTableModel, row: TableRowModel, lineIndex: number, offset: number): CellContext | undefined {
+    const year = row.years[lineIndex];
+    const cell = year?.cells.find(c => c.offset <= offset && offset <= c.offset + c.printed.length);
+    if (!year || !cell) return undefined;
+    const section = row.kind === 'total' ? undefined : table.sections.find(s => s.subtotal === row || s.rows.includes(row));
+    return { table, section, row, year, cell };
+}
+
 export function planIndex(model: PlanModel): PlanIndex {
     let index = INDEXES.get(model);
     if (!index) {
@@ -67,20 +86,23 @@ export function tableRows(table: DistrictTableModel): { row: TableRowModel; sect
 }
 
 function buildIndex(model: PlanModel): PlanIndex {
+    // The year lines by offset are made when first asked: a hover on a cell finds its row without
+    // them (hover.ts), and a national plan has tens of thousands, for each new model (each keystroke).
+    let lines: Map<number, LineContext> | undefined;
     const index: PlanIndex = {
-        lines: new Map(), indicators: new Map(), tables: new Map(),
+        get lines() { return lines ??= linesOf(model); },
+        indicators: new Map(), tables: new Map(),
         roles: new Map(), districtTables: new Map()
     };
     for (const i of model.indicators) if (!index.indicators.has(i.id)) index.indicators.set(i.id, i);
     for (const table of model.tables) {
         if (!index.tables.has(table.id)) index.tables.set(table.id, table);
-        for (const { row, section } of tableRows(table)) {
+        for (const { row } of tableRows(table)) {
             if (row.district) {
                 const list = index.districtTables.get(row.district.id) ?? [];
                 if (!list.includes(table.id)) list.push(table.id);
                 index.districtTables.set(row.district.id, list);
             }
-            for (const year of row.years) index.lines.set(year.offset, { table, section: row.kind === 'total' ? undefined : section, row, year });
         }
     }
     const roles = (id: string): AgencyRoles => {

@@ -35,7 +35,7 @@ export function propertyRange(node: AstNode, property: string, index?: number): 
  * its node is not found, or was built for other columns or another number style.
  */
 export type ModelMemo = WeakMap<object, MemoEntry>;
-type MemoEntry = { kind: 'row'; key: string; row: TableRowModel } | { kind: 'unit'; unit: DistrictEntry } | { kind: 'sums'; sums: KeptSums }
+export type MemoEntry = { kind: 'row'; key: string; row: TableRowModel } | { kind: 'unit'; unit: DistrictEntry } | { kind: 'sums'; sums: KeptSums }
     | { kind: 'texts'; texts: PlanModel['unusualTexts'] };
 
 class ModelBuilder {

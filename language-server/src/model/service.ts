@@ -1,11 +1,11 @@
 // The plan model of a document, computed once per document version and shared by the validator,
 // the language features, the preview and the exporters.
-import { DocumentCache, DocumentState, type LangiumDocument } from 'langium';
+import { DocumentCache, DocumentState, type AstNode, type LangiumDocument } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { PlanDocument } from '../generated/ast.js';
 import { PatchingDocumentBuilder } from '../language/document-builder.js';
 import { buildPlanModel, type ModelMemo } from './build.js';
-import type { PlanModel } from './types.js';
+import type { PlanModel, TableRowModel } from './types.js';
 
 export class PlanModelService {
     private readonly cache: DocumentCache<string, PlanModel>;
@@ -30,6 +30,15 @@ export class PlanModelService {
                 this.memos.get(document.uri.toString())?.delete(row);
             });
         }
+    }
+
+    /**
+     * The model of a table row (or total row) of the document's current model, by its syntax node:
+     * from the rows the model keeps, without searching the model. Undefined before the model is built.
+     */
+    rowOf(document: LangiumDocument, row: AstNode): TableRowModel | undefined {
+        const kept = this.memos.get(document.uri.toString())?.get(row);
+        return kept?.kind === 'row' ? kept.row : undefined;
     }
 
     /** The model of a linked document (built on first use after each change). */
