@@ -31,7 +31,7 @@ function cellAt(text: string): number {
 /** Median milliseconds of `runs` single-digit edits, through the patch or (full = true) a full rebuild. */
 async function editTimes(text: string, runs: number, full: boolean): Promise<{ ms: number; patched: number }> {
     const { shared, Plan } = createPlanServices(EmptyFileSystem);
-    const uri = URI.parse('file:///bench/plan.plan');
+    const uri = URI.parse('memory:///bench-plan.plan');
     const documents = shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void };
     let version = 0;
     documents.set(TextDocument.create(uri.toString(), 'plan', version, text));

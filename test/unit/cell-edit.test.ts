@@ -21,7 +21,7 @@ type Services = ReturnType<typeof createPlanServices>;
 /** An editor's session: one open document, changed as a client changes it. */
 class Session {
     readonly services: Services = createPlanServices(EmptyFileSystem);
-    readonly uri = URI.parse('file:///work/plan.plan');
+    readonly uri = URI.parse('memory:///plan.plan');
     patched = 0;
     private version = 0;
 
