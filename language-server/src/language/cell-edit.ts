@@ -6,10 +6,10 @@
 // parser would build the same tree, with that leaf's text and the row's `years` entry changed and
 // every leaf behind it moved by the change in length. Anything else (a line break typed, a token
 // boundary moved, a document with syntax errors) is a full parse, as before.
-import { isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type RootCstNode } from 'langium';
+import { type AstNode, type CstNode, type LangiumDocument, type RootCstNode } from 'langium';
 import { moveLineIndex } from './line-index.js';
 import { matchYearLine } from './token-builder.js';
-import { YEAR_LABEL_LENGTH } from './year-line.js';
+import { isYearLine, YEAR_LABEL_LENGTH } from './year-line.js';
 
 /** A year line's edit, found and checked, not yet applied. */
 export interface YearLineEdit {
@@ -105,7 +105,7 @@ export function findYearLineEdit(document: LangiumDocument, text: string): YearL
     const oldEnd = old.length - tail, newEnd = text.length - tail;
     if (hasLineBreak(old, start, oldEnd) || hasLineBreak(text, start, newEnd)) return undefined;
     const leaf = yearLineLeafAt(root, start);
-    if (!leaf || !isLeafCstNode(leaf) || leaf.hidden || leaf.tokenType.name !== 'YEAR_LINE') return undefined;
+    if (!leaf || leaf.hidden || !isYearLine(leaf)) return undefined;
     if (start < leaf.offset + YEAR_LABEL_LENGTH || oldEnd > leaf.end || !endsItsLine(old, leaf.end)) return undefined;
     const delta = text.length - old.length;
     const matched = matchYearLine(text, leaf.offset, [], {});
@@ -113,7 +113,7 @@ export function findYearLineEdit(document: LangiumDocument, text: string): YearL
     if (image === undefined || image.length !== leaf.length + delta) return undefined;
     const row = leaf.container?.astNode as (AstNode & { years?: unknown }) | undefined;
     if (!row || !Array.isArray(row.years) || row.$cstNode !== leaf.container) return undefined;
-    const lines = leaf.container!.content.filter(n => !n.hidden && isLeafCstNode(n) && n.tokenType.name === 'YEAR_LINE');
+    const lines = leaf.container!.content.filter(n => !n.hidden && isYearLine(n));
     const index = lines.indexOf(leaf);
     if (index < 0 || row.years[index] !== leaf.text) return undefined;
     return { document, text, leaf, row: row as YearLineEdit['row'], index, image, delta };

@@ -29,10 +29,14 @@ export const RULES: Record<string, Rule> = {
  * previous check of the same document for the unit rows the model kept (rule.ts RowFindings).
  */
 export function checkPlan(model: PlanModel, locale: Locale = 'vi', options: Partial<CheckOptions> = {}, rows?: RowFindings): Finding[] {
-    const all = { ...DEFAULT_OPTIONS, ...options };
-    const ctx = new RuleContext(model, locale, all, rows?.under(locale, all));
+    const ctx = contextOf(model, locale, options, rows);
     for (const rule of Object.values(RULES)) rule(ctx);
     return ctx.findings;
+}
+
+function contextOf(model: PlanModel, locale: Locale, options: Partial<CheckOptions>, rows: RowFindings | undefined): RuleContext {
+    const all = { ...DEFAULT_OPTIONS, ...options };
+    return new RuleContext(model, locale, all, rows?.under(locale, all));
 }
 
 /**
@@ -42,8 +46,7 @@ export function checkPlan(model: PlanModel, locale: Locale = 'vi', options: Part
 export async function checkPlanStoppable(
     model: PlanModel, locale: Locale, options: Partial<CheckOptions>, between: () => Promise<void> | void, rows?: RowFindings
 ): Promise<Finding[]> {
-    const all = { ...DEFAULT_OPTIONS, ...options };
-    const ctx = new RuleContext(model, locale, all, rows?.under(locale, all));
+    const ctx = contextOf(model, locale, options, rows);
     for (const rule of Object.values(RULES)) {
         await between();
         rule(ctx);

@@ -2,6 +2,7 @@
 import { readNumber, thousandsReading } from '../../../../common/numbers.js';
 import { isCountColumn, type DistrictTableModel, type PrintedNumber, type TableRowModel } from '../../model/types.js';
 import type { Rule } from '../rule.js';
+import { allRows } from './tables.js';
 import { UNITS } from '../../../../common/words/kinds.js';
 
 export const numberStyle: Rule = ctx => {
@@ -23,7 +24,7 @@ export const numberStyle: Rule = ctx => {
     };
     // Table rows first (the model builds the tables first), each row's numbers with its own check.
     for (const table of ctx.model.tables) {
-        for (const row of allTableRows(table)) {
+        for (const row of allRows(table)) {
             const numbers = row.numbers;
             if (!numbers || numbers.length === 0) continue;
             ctx.eachRow('numberStyle', row, () => {
@@ -36,10 +37,6 @@ export const numberStyle: Rule = ctx => {
     }
     for (const n of ctx.model.numbers) check(n, () => false);
 };
-
-function allTableRows(table: DistrictTableModel): TableRowModel[] {
-    return [...table.sections.flatMap(s => [...s.rows, ...(s.subtotal ? [s.subtotal] : [])]), ...(table.total ? [table.total] : [])];
-}
 
 /** A row's cells in count columns (households, persons). */
 function countCellsOf(table: DistrictTableModel, row: TableRowModel): Set<PrintedNumber> {
@@ -59,8 +56,7 @@ export const yearFormat: Rule = ctx => {
 /** Table cells: counts are whole and not negative, rates are percentages. */
 export const cellValues: Rule = ctx => {
     for (const table of ctx.model.tables) {
-        const rows = [...table.sections.flatMap(s => [...s.rows, ...(s.subtotal ? [s.subtotal] : [])]), ...(table.total ? [table.total] : [])];
-        for (const row of rows) ctx.eachRow('cellValues', row, () => {
+        for (const row of allRows(table)) ctx.eachRow('cellValues', row, () => {
             for (const y of row.years) {
                 for (const cell of y.cells) {
                     const n = cell.number;

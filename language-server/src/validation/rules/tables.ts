@@ -14,7 +14,8 @@ import {
 import type { Rule, RuleContext } from '../rule.js';
 import { FINDING_WORDS } from '../../../../common/words/rules.js';
 
-function allRows(table: DistrictTableModel): TableRowModel[] {
+/** A table's rows, each section's subtotal after its rows, the total last (the order the rules check in). */
+export function allRows(table: DistrictTableModel): TableRowModel[] {
     const rows: TableRowModel[] = [];
     for (const s of table.sections) {
         rows.push(...s.rows);
