@@ -10,6 +10,7 @@ import { SERVER_MESSAGES } from '../../common/words/editor.js';
 import { buildPlanView, locatedFinding } from './view/build.js';
 import { PlanFileSystemProvider } from './language/file-system.js';
 import { createPlanServices } from './plan-module.js';
+import type { PlanCompletionProvider } from './lsp/completion.js';
 import {
     DocumentsValidatedNotification, ImportClipboardRequest, ImportFileRequest, PlanViewRequest,
     type DocumentsValidatedParams, type ImportClipboardParams, type ImportClipboardResult, type ImportFileParams, type ImportOutcome,
@@ -50,6 +51,9 @@ shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents
     const params: DocumentsValidatedParams = { uris: documents.map(d => d.uri.toString()) };
     void connection.sendNotification(DocumentsValidatedNotification, params);
 });
+
+// Describes a completion item when the client shows it (the list itself carries no descriptions).
+connection.onCompletionResolve(item => (Plan.lsp.CompletionProvider as PlanCompletionProvider).resolveCompletionItem(item));
 
 startLanguageServer(shared);
 if (process.argv.includes('--stdio')) exitOnMisframedInput();

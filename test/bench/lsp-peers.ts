@@ -142,7 +142,8 @@ const CAPABILITIES: ClientCapabilities = {
         synchronization: { didSave: false, dynamicRegistration: false },
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
-        completion: { completionItem: { snippetSupport: true } },
+        // As VS Code announces it: descriptions are asked when an item is shown (completionItem/resolve).
+        completion: { completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] } } }
     }
 };

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { Cancellation, CstUtils, DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPlanServices } from '../../language-server/src/plan-module.js';
 import { buildPlanView } from '../../language-server/src/view/build.js';
@@ -188,5 +188,36 @@ describe('year-line edits patched in place equal a full rebuild', () => {
             await session.change(current);
         }
         expect(session.patched).toBeGreaterThan(5);
+    });
+});
+
+describe('requests asked while a typed figure is checked', () => {
+    /** A session whose change is sent as an editor's: the document marked changed, the update with a token. */
+    async function typedWithWaiter(): Promise<string[]> {
+        const text = generatePlan(40).text;
+        const at = text.indexOf('2025: ') + 6;
+        const session = new Session(text);
+        await session.start();
+        const { DocumentBuilder, LangiumDocuments } = session.services.shared.workspace;
+        const builder = DocumentBuilder as PatchingDocumentBuilder;
+        const events: string[] = [];
+        builder.onDocumentPhase(DocumentState.Validated, () => { events.push('validated'); });
+        // As the language server marks a document at a didChange, before its build (lsp/document-lifecycle.ts).
+        LangiumDocuments.getDocument(session.uri)!.state = DocumentState.Changed;
+        (builder as unknown as { currentState: DocumentState }).currentState = DocumentState.Changed;
+        const edited = text.slice(0, at) + '9' + text.slice(at);
+        (session.services.shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(TextDocument.create(session.uri.toString(), 'plan', 1, edited));
+        // Asked on the new text, before its build starts.
+        const token = new Cancellation.CancellationTokenSource().token;
+        const waiting = builder.waitUntil(DocumentState.Linked, session.uri, token).then(() => { events.push('linked'); });
+        await builder.update([session.uri], [], token);
+        await waiting;
+        expect(session.patched).toBe(1);
+        return events;
+    }
+
+    it('a request waiting for the linked tree is answered after the patch and before the findings are made', async () => {
+        // Without the patch waking it, the wait would last until the next full build (the patch runs no Linked phase).
+        expect(await typedWithWaiter()).toEqual(['linked', 'validated']);
     });
 });

@@ -4,7 +4,7 @@
 // structure, so the document is patched in place (cell-edit.ts) and only validated again. The plan
 // model is then rebuilt from the rows it kept (model/service.ts hears which row changed).
 import {
-    Cancellation, DefaultDocumentBuilder, DocumentState, Emitter, interruptAndCheck,
+    Cancellation, DefaultDocumentBuilder, delayNextTick, DocumentState, Emitter, interruptAndCheck, OperationCancelled, UriUtils,
     type AstNode, type Disposable, type LangiumDocument, type LangiumSharedCoreServices, type TextDocumentProvider, type URI
 } from 'langium';
 import { applyYearLineEdit, findYearLineEdit, type YearLineEdit } from './cell-edit.js';
@@ -33,6 +33,34 @@ export class PatchingDocumentBuilder extends DefaultDocumentBuilder {
         super.resetToState(document, state);
     }
 
+    /**
+     * Langium's wait for a document's state, also woken by a patch: a patched document reaches its
+     * state without the phases whose events the wait listens to.
+     */
+    protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: Cancellation.CancellationToken): Promise<URI> {
+        const document = this.langiumDocuments.getDocument(uri);
+        if (!document || document.state >= state || cancelToken.isCancellationRequested || this.currentState >= state || state > DocumentState.IndexedReferences) {
+            return super.awaitDocumentState(state, uri, cancelToken);
+        }
+        return new Promise<URI>((resolve, reject) => {
+            const reached = (d: LangiumDocument) => {
+                if (!UriUtils.equals(d.uri, uri) || d.state < state) return;
+                listeners.forEach(l => l.dispose());
+                resolve(d.uri);
+            };
+            const listeners = [
+                this.onDocumentPhase(state, reached),
+                this.onPatched(({ document: d }) => reached(d)),
+                cancelToken.onCancellationRequested(() => {
+                    listeners.forEach(l => l.dispose());
+                    // Langium's own waits reject with this symbol: the request handlers recognise it.
+                    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+                    reject(OperationCancelled);
+                })
+            ];
+        });
+    }
+
     /** Called when a document was patched in place, before it is validated again. */
     onPatched(listener: (patched: PatchedDocument) => void): Disposable {
         return this.patchedEmitter.event(listener);
@@ -53,6 +81,13 @@ export class PatchingDocumentBuilder extends DefaultDocumentBuilder {
             this.patchedEmitter.fire({ document, row: edit.row });
         }
         await this.emitUpdate(changed, []);
+        if (cancelToken !== Cancellation.CancellationToken.None) {
+            // The tree is linked: a request asked meanwhile (completion, hover, go to definition) is
+            // answered now, before the findings are made, not after them; a newer change stops here.
+            await delayNextTick();
+            await interruptAndCheck(cancelToken);
+            if (cancelToken.isCancellationRequested) return;
+        }
         await interruptAndCheck(cancelToken);
         const rebuild = this.sortDocuments(this.langiumDocuments.all
             .filter(doc => doc.state < DocumentState.Validated || !this.buildState.get(doc.uri.toString())?.completed)

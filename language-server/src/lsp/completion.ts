@@ -16,7 +16,7 @@ import {
     type LangiumServices, type NextFeature
 } from 'langium/lsp';
 import {
-    CompletionItemKind, CompletionList, type CancellationToken, type CompletionItem, type CompletionParams, type Position
+    CompletionItemKind, CompletionList, type CancellationToken, type CompletionItem, type CompletionParams, type Position, type Range
 } from 'vscode-languageserver';
 import { yearOfLine } from '../language/year-line.js';
 import * as ast from '../generated/ast.js';
@@ -79,6 +79,14 @@ function isPhrase(context: CompletionContext): context is PhraseContext {
     return (context as Partial<PhraseContext>).phrase === true;
 }
 
+/** What a declaration's item carries for completionItem/resolve to describe it: its document and its path there. */
+export interface DeclarationItemData { planDeclaration: { uri: string; path: string } }
+
+function isDeclarationItemData(data: unknown): data is DeclarationItemData {
+    const d = (data as Partial<DeclarationItemData> | undefined)?.planDeclaration;
+    return typeof d?.uri === 'string' && typeof d.path === 'string';
+}
+
 export class PlanCompletionProvider extends DefaultCompletionProvider {
     private readonly keywords: Set<string>;
     private readonly matcher: AccentFoldingFuzzyMatcher;
@@ -86,11 +94,38 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
     private readonly scores = new WeakMap<CompletionContext, Map<AstNodeDescription, number>>();
     /** The text being completed and its syntax tree (for the lexer window of backtrackToAnyToken). */
     private parsed: { text: string; root: CstNode } | undefined;
+    /**
+     * The client describes an item when it is shown (completionItem/resolve with `documentation` among
+     * the properties it resolves): a declaration's description is then made for that item only, not for
+     * the 200 of every list (most of a list's cost in a national plan).
+     */
+    private describeOnResolve = false;
+    /** The text VS Code filters each declaration with (its names folded), made once per description. */
+    private readonly filterTexts = new WeakMap<AstNodeDescription, string>();
+    /** The range every declaration of a context replaces. */
+    private readonly replaced = new WeakMap<CompletionContext, Range>();
 
     constructor(private readonly services: PlanServices & LangiumServices) {
         super(services);
         this.keywords = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value));
         this.matcher = this.fuzzyMatcher instanceof AccentFoldingFuzzyMatcher ? this.fuzzyMatcher : new AccentFoldingFuzzyMatcher();
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            this.describeOnResolve = params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
+        });
+    }
+
+    /**
+     * completionItem/resolve: the description of a declaration proposed without one (see
+     * describeOnResolve), found again by its document and path; an item whose declaration is gone
+     * (the text changed meanwhile) comes back as it was.
+     */
+    resolveCompletionItem(item: CompletionItem): CompletionItem {
+        if (item.documentation !== undefined || !isDeclarationItemData(item.data)) return item;
+        const { uri, path } = item.data.planDeclaration;
+        const document = this.services.shared.workspace.LangiumDocuments.all.find(d => d.uri.toString() === uri);
+        const node = document && this.services.workspace.AstNodeLocator.getAstNode(document.parseResult.value, path);
+        const text = node && this.services.documentation.DocumentationProvider.getDocumentation(node);
+        return text ? { ...item, documentation: { kind: 'markdown', value: text } } : item;
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
@@ -201,30 +236,42 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         return stream(keyed.slice(0, MAX_REFERENCE_ITEMS).map(k => k.c));
     }
 
-    protected override createReferenceCompletionItem(candidate: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
-        const item = super.createReferenceCompletionItem(candidate, refInfo, context);
+    protected override createReferenceCompletionItem(candidate: AstNodeDescription, _refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const node = candidate.node;
         const name = node ? declarationName(node) : undefined;
         const typed = this.typed(context).trim();
-        const text = context.textDocument.getText();
-        // The edit replaces every typed word, and the rest of an id the cursor stands in ("Y|T" → "YT", not "YTT").
-        const end = context.offset + /^\w*/.exec(text.slice(context.offset, context.offset + 200))![0].length;
         // VS Code filters the list again with the text from the range start to the cursor: give it the
         // names without accents (and what was typed, which the server has already matched).
-        const filterText = [typed, candidate.name, ...namesOf(candidate).slice(1).flatMap(n => [foldAccents(n), n, compactFold(n)])]
-            .filter(Boolean).join(' ');
+        let names = this.filterTexts.get(candidate);
+        if (names === undefined) {
+            names = [candidate.name, ...namesOf(candidate).slice(1).flatMap(n => [foldAccents(n), n, compactFold(n)])].filter(Boolean).join(' ');
+            this.filterTexts.set(candidate, names);
+        }
         const score = this.scores.get(context)?.get(candidate) ?? 3;
+        const onResolve = this.describeOnResolve && node !== undefined;
         return {
-            ...item,
+            nodeDescription: candidate,
+            kind: this.nodeKindProvider.getCompletionItemKind(candidate),
+            documentation: onResolve ? undefined : this.getReferenceDocumentation(candidate),
+            data: onResolve ? { planDeclaration: { uri: candidate.documentUri.toString(), path: candidate.path } } satisfies DeclarationItemData : undefined,
             labelDetails: name ? { description: shorten(name, 60) } : undefined,
             detail: name ?? candidate.name,
-            filterText,
+            filterText: typed ? `${typed} ${names}` : names,
             sortText: `0${score}${candidate.name.toLowerCase()}`,
-            textEdit: {
-                range: { start: context.textDocument.positionAt(context.tokenOffset), end: context.textDocument.positionAt(end) },
-                newText: candidate.name
-            }
+            textEdit: { range: this.replacedRange(context), newText: candidate.name }
         };
+    }
+
+    /** What a declaration replaces: every typed word, and the rest of an id the cursor stands in ("Y|T" → "YT", not "YTT"). */
+    private replacedRange(context: CompletionContext): Range {
+        let range = this.replaced.get(context);
+        if (!range) {
+            const text = context.textDocument.getText();
+            const end = context.offset + /^\w*/.exec(text.slice(context.offset, context.offset + 200))![0].length;
+            range = { start: context.textDocument.positionAt(context.tokenOffset), end: context.textDocument.positionAt(end) };
+            this.replaced.set(context, range);
+        }
+        return range;
     }
 
     /** Keywords with what they mean in the rule they complete (`group` in `solutions` is not an agency group). */
