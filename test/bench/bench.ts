@@ -12,7 +12,7 @@ import { buildPlanModel } from '../../language-server/src/model/build.js';
 import { buildPlanView } from '../../language-server/src/view/build.js';
 import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import { generatePlan, generateTextPlan } from './generate.js';
-import { canMeasureServer, measureServerMemory } from './server-memory.js';
+import { canMeasureServer, measureServerMemory, TYPED } from './server-memory.js';
 import { benchEdits } from './edit.js';
 import { cliBench } from './cli.js';
 import { benchHostile } from './hostile.js';
@@ -113,6 +113,7 @@ async function main(): Promise<void> {
 if (process.env.BENCH_MEMORY) return memoryChild(process.env.BENCH_MEMORY);
 if (process.env.BENCH_ONLY === 'edit') return benchEdits();
 if (process.env.BENCH_ONLY === 'hostile') return benchHostile();
+if (process.env.BENCH_ONLY === 'memory') return benchMemoryOfTools(process.env.BENCH_MEMORY_DISTRICTS ?? '18000', process.env.BENCH_MEMORY_TEXT_ITEMS ?? '7200');
 const sizes = [Number(process.env.BENCH_DISTRICTS ?? 700)];
 sizes.push(sizes[0] * 10);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -139,30 +140,47 @@ for (const [label, what] of [['seed plan', 'seed'], [`${districts} districts`, d
     const size = m.bytes < 2 ** 20 ? `${(m.bytes / 1024).toFixed(0)} KB` : `${(m.bytes / 2 ** 20).toFixed(1)} MB`;
     console.log(`  ${`${label} (${size})`.padEnd(40)} peak RSS ${m.peakRssMb.toFixed(0).padStart(6)} MB   heap ${m.heldMb.toFixed(0).padStart(5)} MB`);
 }
-// The same plan through the command line as a user runs it (`plan validate`), and the language
-// server holding it open (findings published, semantic tokens answered), with the seed beside it;
-// the server also with a 20 MB plan (issue 8: 3,56 GB held before).
+await benchMemoryOfTools(districts, textItems);
+}
+
+/**
+ * The same plan through the command line as a user runs it (`plan validate`), and the language
+ * server holding it open (findings published, semantic tokens answered), with the seed beside it;
+ * the server also with a 20 MB plan (issue 8: 3,56 GB held before). With BENCH_BASELINE_DIR (another
+ * checkout, built: its out/cli.cjs and extension/out/server.cjs) each figure is also measured on that
+ * build, one after the other on the same text, with the ratio of this build's bytes per plan byte to its.
+ */
+async function benchMemoryOfTools(districts: string, textItems: string): Promise<void> {
 const noProc = canMeasureServer();
 if (noProc) {
     console.log(`\nMemory of the CLI and the server: not measured (${noProc}).`);
     return;
 }
+const baseDir = process.env.BENCH_BASELINE_DIR ? path.resolve(process.env.BENCH_BASELINE_DIR) : undefined;
+const base = baseDir ? { cli: path.join(baseDir, 'out', 'cli.cjs'), server: path.join(baseDir, 'extension', 'out', 'server.cjs') } : undefined;
+if (base && !(fs.existsSync(base.cli) && fs.existsSync(base.server))) throw new Error(`BENCH_BASELINE_DIR=${baseDir}: build it first (npm run build there)`);
+const beside = (mine: number, theirs: number | undefined) => theirs === undefined ? '' : `   baseline ${theirs.toFixed(0).padStart(6)} MB (${(mine / theirs).toFixed(2)}× per byte)`;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-bench-'));
 try {
     const seed = fs.readFileSync(path.resolve('examples/hung-yen-giam-ngheo-2023-2025.plan'), 'utf8');
     const large = generatePlan(Number(districts)).text;
     const textPlan = generateTextPlan(Number(textItems)).text;
-    console.log('\n`plan validate` (peak RSS):');
+    console.log(`\n\`plan validate\` (peak RSS${base ? `; beside the build in ${baseDir}` : ''}):`);
     for (const [label, text] of [[`${districts} districts`, large], [`${textItems} items of text`, textPlan]]) {
         const size = `${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MB`;
-        console.log(`  ${`${label} (${size})`.padEnd(40)} peak RSS ${measureCli(scratch, text).toFixed(0).padStart(6)} MB`);
+        const mine = measureCli(scratch, text, CLI_BUNDLE);
+        console.log(`  ${`${label} (${size})`.padEnd(40)} peak RSS ${mine.toFixed(0).padStart(6)} MB${beside(mine, base && measureCli(scratch, text, base.cli))}`);
     }
     const serverDistricts = Number(process.env.BENCH_SERVER_DISTRICTS ?? 62000);
     console.log('Language server with one plan open (peak RSS, RSS held after findings and semantic tokens):');
     for (const [label, text] of [['seed plan', seed], [`${districts} districts`, large], [`${serverDistricts} districts`, generatePlan(serverDistricts).text]]) {
         const m = await measureServerMemory(SERVER_BUNDLE, text);
+        const theirs = base ? await measureServerMemory(base.server, text) : undefined;
         const size = `${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MB`;
-        console.log(`  ${`${label} (${size})`.padEnd(40)} peak RSS ${m.peakRssMb.toFixed(0).padStart(6)} MB   held ${m.heldRssMb.toFixed(0).padStart(5)} MB   ${m.findings} findings`);
+        console.log(`  ${`${label} (${size})`.padEnd(40)} peak RSS ${m.peakRssMb.toFixed(0).padStart(6)} MB   held ${m.heldRssMb.toFixed(0).padStart(5)} MB   ${m.findings} findings`
+            + (theirs ? `\n  ${''.padEnd(40)} baseline ${theirs.peakRssMb.toFixed(0).padStart(6)} MB   held ${theirs.heldRssMb.toFixed(0).padStart(5)} MB   ${theirs.findings} findings   (${(m.peakRssMb / theirs.peakRssMb).toFixed(2)}× peak, ${(m.heldRssMb / theirs.heldRssMb).toFixed(2)}× held)` : '')
+            + `\n  ${`  then ${TYPED} figures typed`.padEnd(40)} peak RSS ${m.typed.peakRssMb.toFixed(0).padStart(6)} MB   held ${m.typed.heldRssMb.toFixed(0).padStart(5)} MB`
+            + (theirs ? `   baseline ${theirs.typed.peakRssMb.toFixed(0)} / ${theirs.typed.heldRssMb.toFixed(0)} MB (${(m.typed.peakRssMb / theirs.typed.peakRssMb).toFixed(2)}× peak, ${(m.typed.heldRssMb / theirs.typed.heldRssMb).toFixed(2)}× held)` : ''));
     }
 } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
@@ -170,12 +188,12 @@ try {
 }
 
 /** Peak RSS (MB) of `plan validate` on a text saved as a file: the built CLI, its rusage read at exit by a preloaded hook. */
-function measureCli(folder: string, text: string): number {
+function measureCli(folder: string, text: string, cli: string): number {
     const file = path.join(folder, 'national.plan');
     fs.writeFileSync(file, text);
     const hook = path.join(folder, 'peak.cjs');
     fs.writeFileSync(hook, "process.on('exit', () => process.stderr.write('\\npeak-rss-kb ' + process.resourceUsage().maxRSS + '\\n'));\n");
-    const run = spawnSync(process.execPath, ['-r', hook, CLI_BUNDLE, 'validate', file], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    const run = spawnSync(process.execPath, ['-r', hook, cli, 'validate', file], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
     const peak = /peak-rss-kb (\d+)/.exec(run.stderr ?? '');
     if (!peak) throw new Error(`plan validate failed (exit ${run.status}): ${run.stderr}`);
     return Number(peak[1]) / 1024;

@@ -4,6 +4,8 @@
 // ranges, messages, fix data) and the same plan model as the preview sees it. Random edits of every
 // example and of a generated plan, each compared with a fresh build of the edited text.
 import * as fs from 'node:fs';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -220,4 +222,32 @@ describe('requests asked while a typed figure is checked', () => {
         // Without the patch waking it, the wait would last until the next full build (the patch runs no Linked phase).
         expect(await typedWithWaiter()).toEqual(['linked', 'validated']);
     });
+});
+
+describe('memory of a typing session', () => {
+    it('typing figures into many rows keeps no copy of the text of each keystroke', async () => {
+        // A line cut from the text keeps the whole text alive (V8 sliced strings): before the patched
+        // line was copied, each row typed in held the plan's text of that keystroke.
+        v8.setFlagsFromString('--expose-gc');
+        const gc = vm.runInNewContext('gc') as () => void;
+        const held = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
+        const text = generatePlan(1500).text;
+        const session = new Session(text);
+        await session.start();
+        const cells = [...text.matchAll(/^ {8}\d{4}: +(?=\d)/gm)].map(m => m.index + m[0].length);
+        let current = text;
+        const typeInto = async (i: number) => {
+            const at = cells[Math.floor((i + 0.5) * cells.length / 30)];
+            current = current.slice(0, at) + String((i % 9) + 1) + current.slice(at + 1);
+            await session.change(current);
+        };
+        // A few keystrokes first: what the first ones make once (compiled code, caches) is not counted.
+        for (let i = 0; i < 5; i++) await typeInto(i);
+        const before = held();
+        for (let i = 5; i < 30; i++) await typeInto(i);
+        const grown = held() - before;
+        expect(session.patched).toBeGreaterThan(20); // (a figure typed over the same digit changes nothing)
+        // 25 keystrokes in 25 rows: less than two copies of the text (it was 25 copies).
+        expect(grown).toBeLessThan(2 * text.length * 2);
+    }, 60_000);
 });
