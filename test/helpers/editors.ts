@@ -23,12 +23,15 @@ export function isWordKeyword(keyword: string): boolean {
     return /^[a-z][a-z-]*$/.test(keyword);
 }
 
-/** The `syn keyword` lists of a Vim syntax file, by group (the comment's Todo group aside). */
+/**
+ * The `syn keyword` lists of a Vim syntax file, by group. A `contained` list only repeats a keyword
+ * in a context (plan as the file's first word; TODO in a comment) and is left aside.
+ */
 export function vimKeywordLists(text: string): Map<string, string[]> {
     const lists = new Map<string, string[]>();
     for (const m of text.matchAll(/^syn(?:tax)?\s+keyword\s+(\w+)\s+(.*)$/gm)) {
         const [, group, rest] = m;
-        if (group === 'planTodo') continue;
+        if (/\scontained(\s|$)/.test(rest)) continue;
         // Options (nextgroup=planName skipwhite contained …) are not keywords.
         const words = rest.split(/\s+/).filter(w => w && !w.includes('=') && !/^(skipwhite|skipnl|skipempty|contained|transparent)$/.test(w));
         lists.set(group, [...(lists.get(group) ?? []), ...words]);

@@ -1,8 +1,9 @@
 " Vim syntax file (Vim 8 and Neovim 0.7 or later)
 " Language:  Plan as Code (.plan), the language of grammar/plan.langium
-" Keywords:  every keyword of the Langium grammar stands in exactly one `syn keyword` list below;
-"            test/unit/editor-syntax.test.ts compares the lists with the grammar, so a keyword added
-"            to the grammar fails that test until it is listed here (and in editors/emacs/plan-mode.el).
+" Keywords:  every keyword of the Langium grammar stands in exactly one `syn keyword` list below
+"            (a `contained` list only repeats one in its context); test/unit/editor-syntax.test.ts
+"            compares the lists with the grammar, so a keyword added to the grammar fails that test
+"            until it is listed here (and in editors/emacs/plan-mode.el).
 
 if exists('b:current_syntax')
   finish
@@ -36,8 +37,8 @@ syn keyword planComparison  below at-most at-least above equal between and down-
 " The predeclared columns and the units.
 syn keyword planMeasure     households poor poor-rate near-poor near-poor-rate multidim multidim-rate
 syn keyword planUnit        percent persons points
-" Kinds of years (plan is also the file's first word: plan NAME "title").
-syn keyword planYearKind    plan result estimate actual baseline previous nextgroup=planName skipwhite
+" Kinds of years.
+syn keyword planYearKind    plan result estimate actual baseline previous
 " The other enumerations: number styles, agency kinds, unit kinds, directions, check options.
 syn keyword planEnum        vi international department bank committee front other huyen thi-xa
 syn keyword planEnum        thanh-pho quan xa phuong thi-tran lower higher units totals all error
@@ -56,6 +57,11 @@ syn match   planRange       "\%(\w\|[.,]\)\@<!-\?\d\+\%([.,]\d\+\)*\.\.-\?\d\+\%
 syn match   planDate        "\%(\w\|[.,/?]\)\@<!\%(\d\{1,2}\|?\)/\%(\d\{1,2}\|?\)/\d\{4}\%(\w\|[.,/]\)\@!"
 " 2021: opens a year line of a table row.
 syn match   planYearLabel   "\%(\w\|[.,-]\)\@<!\d\{4}:"
+
+" The file's first word: plan NAME "title" (elsewhere plan is a kind of year). The region holds the
+" comments before it and ends at the first other word, so a file that does not start so loses nothing.
+syn keyword planDeclaration plan contained nextgroup=planName skipwhite
+syn region  planHead        start="\%^" end="\%(\<plan\s\+\)\@<!\%(plan\>\)\@![^/[:space:]]"me=s-1 transparent contains=planComment,planDeclaration
 
 " Strings may span lines; \" and \\ are escapes.
 syn region  planString      start=+"+ skip=+\\\\\|\\"+ end=+"+ contains=planEscape,@Spell
