@@ -58,11 +58,6 @@ syn match   planDate        "\%(\w\|[.,/?]\)\@<!\%(\d\{1,2}\|?\)/\%(\d\{1,2}\|?\
 " 2021: opens a year line of a table row.
 syn match   planYearLabel   "\%(\w\|[.,-]\)\@<!\d\{4}:"
 
-" The file's first word: plan NAME "title" (elsewhere plan is a kind of year). The region holds the
-" comments before it and ends at the first other word, so a file that does not start so loses nothing.
-syn keyword planDeclaration plan contained nextgroup=planName skipwhite
-syn region  planHead        start="\%^" end="\%(\<plan\s\+\)\@<!\%(plan\>\)\@![^/[:space:]]"me=s-1 transparent contains=planComment,planDeclaration
-
 " Strings may span lines; \" and \\ are escapes.
 syn region  planString      start=+"+ skip=+\\\\\|\\"+ end=+"+ contains=planEscape,@Spell
 syn match   planEscape      "\\." contained
@@ -70,6 +65,12 @@ syn match   planEscape      "\\." contained
 syn keyword planTodo        TODO FIXME XXX NOTE contained
 syn region  planComment     start="//" end="$" keepend contains=planTodo,@Spell
 syn region  planComment     start="/\*" end="\*/" contains=planTodo,@Spell
+
+" The file's first word: plan NAME "title" (elsewhere plan is a kind of year). The region holds the
+" comments before it and ends at the first other word, so a file that does not start so loses nothing.
+" Defined after the comments: at the first column of the file it must win over a comment.
+syn keyword planDeclaration plan contained nextgroup=planName skipwhite
+syn region  planHead        start="\%^" end="\%(\<plan\s\+\)\@<!\%(plan\>\)\@![^/[:space:]]"me=s-1 transparent contains=planComment,planDeclaration
 
 syn sync minlines=100
 
