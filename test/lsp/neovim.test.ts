@@ -1,5 +1,6 @@
 // The Neovim configuration printed in the README, run as written in a headless Neovim against the
-// built server: the seed plan's findings arrive in English (its settings say plan.language = "en").
+// built server: the seed plan's findings arrive in English (its settings say plan.language = "en"),
+// and its runtimepath line gives the seed editors/vim's colours.
 // Skipped, and reported so, where Neovim is not installed (apt-get install neovim).
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -25,8 +26,11 @@ function readmeConfig(): string {
 
 test.skipIf(!hasNeovim)('the README\'s Neovim configuration gets the seed plan\'s findings in English', async () => {
     if (!process.env.PLAN_LSP_SERVER) ensureBundle(SERVER);
-    const config = readmeConfig().replace(/^local server = .*$/m, `local server = ${JSON.stringify(SERVER)}`);
+    const editors = path.join(REPO_ROOT, 'editors', 'vim');
+    const config = readmeConfig().replace(/^local server = .*$/m, `local server = ${JSON.stringify(SERVER)}`)
+        .replace("vim.fn.expand('~/plan-as-code/editors/vim')", JSON.stringify(editors));
     expect(config).toContain(JSON.stringify(SERVER));
+    expect(config).toContain(JSON.stringify(editors));
     fs.writeFileSync(path.join(tmp, 'plan.lua'), config);
     // Waits until the numbering-gap finding is there (or 20 s), prints every finding and quits.
     const report = `lua (function()
@@ -35,6 +39,7 @@ test.skipIf(!hasNeovim)('the README\'s Neovim configuration gets the seed plan\'
             return false
         end, 100)
         io.stdout:write('filetype=' .. vim.bo.filetype .. '\\n')
+        io.stdout:write('syntax under "agency"=' .. vim.fn.synIDattr(vim.fn.synID(vim.fn.search('^agency'), 1, 1), 'name') .. '\\n')
         for _, d in ipairs(vim.diagnostic.get(0)) do io.stdout:write(tostring(d.code) .. ' ' .. d.message .. '\\n') end
         vim.cmd('qa!')
     end)()`;
@@ -48,6 +53,7 @@ test.skipIf(!hasNeovim)('the README\'s Neovim configuration gets the seed plan\'
     await new Promise(resolve => nvim.on('exit', resolve));
     clearTimeout(timer);
     expect(out).toContain('filetype=plan');
+    expect(out).toContain('syntax under "agency"=planDeclaration'); // editors/vim, by the README's runtimepath line
     expect(out).toContain('numbering-gap Numbering is not continuous: 11 follows 9 (10 is missing).');
     expect(out).toContain('total-mismatch Tổng cộng 2024, column poor households: printed 2.954 but the rows add up to 2.963 (off by -9).');
     expect(out).not.toContain('Đánh số không liên tục');
