@@ -11,7 +11,7 @@ import {
     highlightHelper, parseDocument
 } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
-import { SemanticTokenModifiers, SemanticTokenTypes, SymbolKind, type DocumentSymbol, type TextEdit } from 'vscode-languageserver';
+import { SemanticTokenModifiers, SemanticTokenTypes, SymbolKind, type DocumentSymbol, type Location, type TextEdit, type WorkspaceSymbol } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTestServices, rangeOfText, SEED_PLAN } from '../helpers/plan.js';
 import { DISTRICT, PROVINCE, offsetAfter } from '../lsp/fixtures.js';
@@ -216,6 +216,20 @@ describe('workspace symbols', () => {
         expect(indicator?.kind).toBe(SymbolKind.Variable);
         expect((await symbols('mt_bhyt')).find(s => s.name === 'mt_bhyt')?.kind).toBe(SymbolKind.Event);
         expect((await symbols('huyen_demo')).map(s => s.name)).toContain('huyen_demo');
+    });
+
+    test('tasks by their words, accents or not, and by their number; solutions by their heading', async () => {
+        const task = (await symbols('ra soat ho ngheo')).find(s => s.name.includes('Rà soát hộ nghèo'));
+        expect(task).toMatchObject({ name: '1. Rà soát hộ nghèo', kind: SymbolKind.Function, containerName: 'Nhiệm vụ của huyện' });
+        const at = rangeOfText(DISTRICT, 'task 1 "Rà soát').start;
+        expect((task as WorkspaceSymbol & { location: Location }).location.range.start).toEqual(at);
+        // "Nhiệm vụ 1" names the first task of each list, in every open plan.
+        expect((await symbols('nhiem vu 1')).map(s => s.name)).toEqual(expect.arrayContaining(['1. Rà soát hộ nghèo', '1. Xây dựng chính sách hỗ trợ bảo hiểm y tế']));
+        // The seed's solutions: a heading of section III.
+        const seed = await parseDocument(services, fs.readFileSync(SEED_PLAN, 'utf8'));
+        const solution = (await symbols('tuyen truyen co vu')).find(s => s.kind === SymbolKind.Function && s.name.startsWith('Tuyên truyền, cổ vũ'));
+        expect(solution?.containerName).toMatch(/^\d+\. /);
+        expect((solution as WorkspaceSymbol & { location: Location }).location.uri).toBe(seed.uri.toString());
     });
 
     test('an empty query lists every declaration of every open plan', async () => {
