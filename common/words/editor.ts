@@ -252,7 +252,7 @@ export const FIX_LABELS = {
     fixTargetsTable: { vi: 'Khai báo bảng {id} là bảng chỉ tiêu (`targets`)', en: 'Declare the table {id} a table of targets (`targets`)' },
     fixColumn: { vi: 'Sửa thành cột {id} ({name})', en: 'Change to the column {id} ({name})' },
     fixLeadOfSiblings: { vi: 'Thêm đơn vị chủ trì {id} (như các mục cùng cấp)', en: 'Add the lead agency {id} (as the sibling items have)' },
-    fixLeadChoose: { vi: 'Thêm "lead" và chọn đơn vị chủ trì…', en: 'Add "lead" and choose the lead agency…' },
+    fixLeadAgency: { vi: 'Thêm đơn vị chủ trì {id} ({name})', en: 'Add the lead agency {id} ({name})' },
     fixRemoveAgency: { vi: 'Xóa khai báo cơ quan {id}', en: 'Remove the declaration of {id}' },
     fixRenumber: { vi: 'Đánh số lại: {found} → {expected} và các mục sau', en: 'Renumber: {found} → {expected} and the items after it' },
     fixRenumberOne: { vi: 'Đánh số lại: {found} → {expected}', en: 'Renumber: {found} → {expected}' },

@@ -183,30 +183,29 @@ describe('missing lead agency', () => {
 }
 `);
         const r = await fix(text, 'missing-lead');
-        expect(r.actions.map(a => a.title)).toEqual(['Thêm đơn vị chủ trì YT (như các mục cùng cấp)', 'Thêm "lead" và chọn đơn vị chủ trì…']);
+        expect(r.actions.map(a => a.title)).toEqual(['Thêm đơn vị chủ trì YT (như các mục cùng cấp)',
+            'Thêm đơn vị chủ trì LDTBXH (Sở Lao động - Thương binh và Xã hội)', 'Thêm đơn vị chủ trì XD (Sở Xây dựng)', 'Thêm đơn vị chủ trì KHDT (Sở Kế hoạch và Đầu tư)']);
         expect(r.actions[0].isPreferred).toBe(true);
-        expect(r.actions[1].isPreferred).toBeFalsy();
+        expect(r.actions.slice(1).some(a => a.isPreferred)).toBe(false);
         expect(r.after).toContain('    task 2 "B" {\n        lead YT\n        submit 2025\n    }');
         expect(codes(r.diagnostics)).not.toContain('missing-lead');
     });
 
-    test('without one lead shared by the siblings, "lead " is inserted and completion is opened', async () => {
+    test('without one lead shared by the siblings, each declared agency is one fix (no client command), none preferred', async () => {
         const text = PROVINCE.replace('        lead YT\n        baseline 2022 = 100', '        baseline 2022 = 100');
-        // The inserted "lead " alone is not a whole plan yet: check the edit and the command, then complete it.
         const { document, diagnostics } = await validatePlan(services, text);
         const diagnostic = diagnostics.find(d => d.code === 'missing-lead')!;
         const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
             textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
         }) as CodeAction[];
-        expect(actions.map(a => a.title)).toEqual(['Thêm "lead" và chọn đơn vị chủ trì…']);
-        expect(actions[0].isPreferred).toBe(true);
-        expect(actions[0].command?.command).toBe('editor.action.triggerSuggest');
-        const uri = document.uri.toString();
-        const after = applyAction(text, uri, actions[0]);
-        expect(after).toContain('        direction higher\n        lead \n        baseline 2022 = 100');
+        expect(actions.map(a => a.title)).toEqual(['Thêm đơn vị chủ trì LDTBXH (Sở Lao động - Thương binh và Xã hội)',
+            'Thêm đơn vị chủ trì YT (Sở Y tế)', 'Thêm đơn vị chủ trì XD (Sở Xây dựng)', 'Thêm đơn vị chủ trì KHDT (Sở Kế hoạch và Đầu tư)']);
+        expect(actions.filter(a => a.command || a.isPreferred)).toEqual([]);
+        const after = applyAction(text, document.uri.toString(), actions[1]);
+        expect(after).toContain('        direction higher\n        lead YT\n        baseline 2022 = 100');
         await clearDocuments(services);
-        const completed = await validatePlan(services, after.replace('lead \n', 'lead YT\n'));
-        expect(codes(completed.diagnostics)).not.toContain('missing-lead');
+        const fixed = await validatePlan(services, after);
+        expect(codes(fixed.diagnostics)).not.toContain('missing-lead');
     });
 
     test('a solution without braces gets them with its lead', async () => {
@@ -220,7 +219,8 @@ solutions "Giải pháp" {
 `;
         // A solution without a lead is an info (solution-without-lead): the same fixes as missing-lead.
         const r = await fix(text, 'solution-without-lead');
-        expect(r.actions.map(a => a.title)).toEqual(['Thêm đơn vị chủ trì LDTBXH (như các mục cùng cấp)', 'Thêm "lead" và chọn đơn vị chủ trì…']);
+        expect(r.actions.map(a => a.title)).toEqual(['Thêm đơn vị chủ trì LDTBXH (như các mục cùng cấp)',
+            'Thêm đơn vị chủ trì YT (Sở Y tế)', 'Thêm đơn vị chủ trì XD (Sở Xây dựng)', 'Thêm đơn vị chủ trì KHDT (Sở Kế hoạch và Đầu tư)']);
         expect(r.after).toContain('        solution "Chưa có chủ trì" { lead LDTBXH }\n');
         expect(codes(r.diagnostics)).not.toContain('solution-without-lead');
     });
