@@ -217,6 +217,9 @@ export const EDITOR_LABELS = {
     sumOfParts: { vi: 'Tổng các cột', en: 'Sum of the parts' },
     flowFromLastYear: { vi: 'Tính từ năm trước', en: "From last year's value" },
     range: { vi: 'Khoảng', en: 'Range' },
+    blankCell: { vi: 'Ô để trống (`-`): không có số liệu', en: 'Left blank (`-`): no figure' },
+    unreadableCell: { vi: 'Không đọc được theo kiểu số của kế hoạch', en: "Not readable in the plan's number style" },
+    ruleComputed: { vi: 'Quy tắc tính được', en: 'The rule computed' },
     // quick fixes
     fixRate: { vi: 'Thay tỷ lệ in bằng tỷ lệ tính được: {value}', en: 'Replace the printed rate with the computed one: {value}' },
     fixTotal: { vi: 'Thay số in bằng tổng các dòng: {value}', en: 'Replace the printed number with the sum of the rows: {value}' },

@@ -1,12 +1,14 @@
 // Quick fixes keyed on the finding's code: each one is applied and the plan re-validated, so a fix
 // is shown to remove its finding (and not to add another).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { clearDocuments, testCodeAction } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CodeActionKind, type CodeAction, type Diagnostic, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NO_QUICK_FIX, QUICK_FIXES } from '../../language-server/src/lsp/code-actions.js';
 import { ISSUES, type Locale } from '../../common/findings.js';
-import { createTestServices, parsePlan, validatePlan } from '../helpers/plan.js';
+import { createTestServices, EXAMPLES_DIR, parsePlan, validatePlan } from '../helpers/plan.js';
 import { DISTRICT, PROVINCE } from '../lsp/fixtures.js';
 
 const services = createTestServices('vi');
@@ -55,6 +57,14 @@ describe('numbers', () => {
         expect(r.actions[0].title).toBe('Replace the printed number with the sum of the rows: 945');
         expect(r.after).toContain('2022: 66.054 945 2,12');
         expect(codes(r.diagnostics)).not.toContain('total-mismatch');
+    });
+
+    test('a range of rates whose bound is not its count over the households: the range with that bound computed', async () => {
+        const text = fs.readFileSync(path.join(EXAMPLES_DIR, 'tables', '5-target-ranges.plan'), 'utf8');
+        const r = await fix(text, 'rate-mismatch');
+        expect(r.actions.map(a => a.title)).toEqual(['Thay tỷ lệ in bằng tỷ lệ tính được: 2,5..3,0']);
+        expect(r.after).toContain('2,5..3,0 }');
+        expect(codes(r.diagnostics)).not.toContain('rate-mismatch');
     });
 
     test('a number in the other style is rewritten in the declared style', async () => {

@@ -35,7 +35,7 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
     'bidi-control': { fix: 'remove the reordering character', fixAll: 'the text then shows what it says; what the checker reads is unchanged' },
     'duplicate-year': { fix: 'remove the second year (table years, year line, indicator value)', fixAll: 'only when it is an exact copy of the first' },
     'duplicate-row': { fix: 'remove the second row of the district', fixAll: 'only when it is an exact copy of the first' },
-    'rate-mismatch': { fix: 'the computed rate in place of the printed one' },
+    'rate-mismatch': { fix: 'the computed rate in place of the printed one (a range of rates: each differing bound computed)' },
     'total-mismatch': { fix: 'the sum of the rows in place of the printed total' },
     'sum-mismatch': { fix: 'the sum of the parts (sum-of) in place of the printed number' },
     'flow-mismatch': { fix: "last year's value and the year's flows in place of the printed number" },
