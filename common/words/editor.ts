@@ -217,6 +217,9 @@ export const EDITOR_LABELS = {
     sumOfParts: { vi: 'Tổng các cột', en: 'Sum of the parts' },
     flowFromLastYear: { vi: 'Tính từ năm trước', en: "From last year's value" },
     range: { vi: 'Khoảng', en: 'Range' },
+    blankCell: { vi: 'Ô để trống (`-`): không có số liệu', en: 'Left blank (`-`): no figure' },
+    unreadableCell: { vi: 'Không đọc được theo kiểu số của kế hoạch', en: "Not readable in the plan's number style" },
+    ruleComputed: { vi: 'Quy tắc tính được', en: 'The rule computed' },
     // quick fixes
     fixRate: { vi: 'Thay tỷ lệ in bằng tỷ lệ tính được: {value}', en: 'Replace the printed rate with the computed one: {value}' },
     fixTotal: { vi: 'Thay số in bằng tổng các dòng: {value}', en: 'Replace the printed number with the sum of the rows: {value}' },
@@ -252,7 +255,7 @@ export const FIX_LABELS = {
     fixTargetsTable: { vi: 'Khai báo bảng {id} là bảng chỉ tiêu (`targets`)', en: 'Declare the table {id} a table of targets (`targets`)' },
     fixColumn: { vi: 'Sửa thành cột {id} ({name})', en: 'Change to the column {id} ({name})' },
     fixLeadOfSiblings: { vi: 'Thêm đơn vị chủ trì {id} (như các mục cùng cấp)', en: 'Add the lead agency {id} (as the sibling items have)' },
-    fixLeadChoose: { vi: 'Thêm "lead" và chọn đơn vị chủ trì…', en: 'Add "lead" and choose the lead agency…' },
+    fixLeadAgency: { vi: 'Thêm đơn vị chủ trì {id} ({name})', en: 'Add the lead agency {id} ({name})' },
     fixRemoveAgency: { vi: 'Xóa khai báo cơ quan {id}', en: 'Remove the declaration of {id}' },
     fixRenumber: { vi: 'Đánh số lại: {found} → {expected} và các mục sau', en: 'Renumber: {found} → {expected} and the items after it' },
     fixRenumberOne: { vi: 'Đánh số lại: {found} → {expected}', en: 'Renumber: {found} → {expected}' },

@@ -1,12 +1,14 @@
 // Quick fixes keyed on the finding's code: each one is applied and the plan re-validated, so a fix
 // is shown to remove its finding (and not to add another).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { clearDocuments, testCodeAction } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CodeActionKind, type CodeAction, type Diagnostic, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NO_QUICK_FIX, QUICK_FIXES } from '../../language-server/src/lsp/code-actions.js';
 import { ISSUES, type Locale } from '../../common/findings.js';
-import { createTestServices, parsePlan, validatePlan } from '../helpers/plan.js';
+import { createTestServices, EXAMPLES_DIR, parsePlan, validatePlan } from '../helpers/plan.js';
 import { DISTRICT, PROVINCE } from '../lsp/fixtures.js';
 
 const services = createTestServices('vi');
@@ -55,6 +57,14 @@ describe('numbers', () => {
         expect(r.actions[0].title).toBe('Replace the printed number with the sum of the rows: 945');
         expect(r.after).toContain('2022: 66.054 945 2,12');
         expect(codes(r.diagnostics)).not.toContain('total-mismatch');
+    });
+
+    test('a range of rates whose bound is not its count over the households: the range with that bound computed', async () => {
+        const text = fs.readFileSync(path.join(EXAMPLES_DIR, 'tables', '5-target-ranges.plan'), 'utf8');
+        const r = await fix(text, 'rate-mismatch');
+        expect(r.actions.map(a => a.title)).toEqual(['Thay tỷ lệ in bằng tỷ lệ tính được: 2,5..3,0']);
+        expect(r.after).toContain('2,5..3,0 }');
+        expect(codes(r.diagnostics)).not.toContain('rate-mismatch');
     });
 
     test('a number in the other style is rewritten in the declared style', async () => {
@@ -183,30 +193,29 @@ describe('missing lead agency', () => {
 }
 `);
         const r = await fix(text, 'missing-lead');
-        expect(r.actions.map(a => a.title)).toEqual(['Thêm đơn vị chủ trì YT (như các mục cùng cấp)', 'Thêm "lead" và chọn đơn vị chủ trì…']);
+        expect(r.actions.map(a => a.title)).toEqual(['Thêm đơn vị chủ trì YT (như các mục cùng cấp)',
+            'Thêm đơn vị chủ trì LDTBXH (Sở Lao động - Thương binh và Xã hội)', 'Thêm đơn vị chủ trì XD (Sở Xây dựng)', 'Thêm đơn vị chủ trì KHDT (Sở Kế hoạch và Đầu tư)']);
         expect(r.actions[0].isPreferred).toBe(true);
-        expect(r.actions[1].isPreferred).toBeFalsy();
+        expect(r.actions.slice(1).some(a => a.isPreferred)).toBe(false);
         expect(r.after).toContain('    task 2 "B" {\n        lead YT\n        submit 2025\n    }');
         expect(codes(r.diagnostics)).not.toContain('missing-lead');
     });
 
-    test('without one lead shared by the siblings, "lead " is inserted and completion is opened', async () => {
+    test('without one lead shared by the siblings, each declared agency is one fix (no client command), none preferred', async () => {
         const text = PROVINCE.replace('        lead YT\n        baseline 2022 = 100', '        baseline 2022 = 100');
-        // The inserted "lead " alone is not a whole plan yet: check the edit and the command, then complete it.
         const { document, diagnostics } = await validatePlan(services, text);
         const diagnostic = diagnostics.find(d => d.code === 'missing-lead')!;
         const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
             textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
         }) as CodeAction[];
-        expect(actions.map(a => a.title)).toEqual(['Thêm "lead" và chọn đơn vị chủ trì…']);
-        expect(actions[0].isPreferred).toBe(true);
-        expect(actions[0].command?.command).toBe('editor.action.triggerSuggest');
-        const uri = document.uri.toString();
-        const after = applyAction(text, uri, actions[0]);
-        expect(after).toContain('        direction higher\n        lead \n        baseline 2022 = 100');
+        expect(actions.map(a => a.title)).toEqual(['Thêm đơn vị chủ trì LDTBXH (Sở Lao động - Thương binh và Xã hội)',
+            'Thêm đơn vị chủ trì YT (Sở Y tế)', 'Thêm đơn vị chủ trì XD (Sở Xây dựng)', 'Thêm đơn vị chủ trì KHDT (Sở Kế hoạch và Đầu tư)']);
+        expect(actions.filter(a => a.command || a.isPreferred)).toEqual([]);
+        const after = applyAction(text, document.uri.toString(), actions[1]);
+        expect(after).toContain('        direction higher\n        lead YT\n        baseline 2022 = 100');
         await clearDocuments(services);
-        const completed = await validatePlan(services, after.replace('lead \n', 'lead YT\n'));
-        expect(codes(completed.diagnostics)).not.toContain('missing-lead');
+        const fixed = await validatePlan(services, after);
+        expect(codes(fixed.diagnostics)).not.toContain('missing-lead');
     });
 
     test('a solution without braces gets them with its lead', async () => {
@@ -220,7 +229,8 @@ solutions "Giải pháp" {
 `;
         // A solution without a lead is an info (solution-without-lead): the same fixes as missing-lead.
         const r = await fix(text, 'solution-without-lead');
-        expect(r.actions.map(a => a.title)).toEqual(['Thêm đơn vị chủ trì LDTBXH (như các mục cùng cấp)', 'Thêm "lead" và chọn đơn vị chủ trì…']);
+        expect(r.actions.map(a => a.title)).toEqual(['Thêm đơn vị chủ trì LDTBXH (như các mục cùng cấp)',
+            'Thêm đơn vị chủ trì YT (Sở Y tế)', 'Thêm đơn vị chủ trì XD (Sở Xây dựng)', 'Thêm đơn vị chủ trì KHDT (Sở Kế hoạch và Đầu tư)']);
         expect(r.after).toContain('        solution "Chưa có chủ trì" { lead LDTBXH }\n');
         expect(codes(r.diagnostics)).not.toContain('solution-without-lead');
     });

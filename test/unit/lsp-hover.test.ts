@@ -229,9 +229,25 @@ describe('declared tables', () => {
 
     test('a plain cell of a declared column and a range cell show the column', async () => {
         const plain = await hoverText(vi, at('40 4,00', 0, DECLARED));
-        expect(plain).toBe('**Hộ mức sống trung bình** — Xã An Viên, 2022\n\nhộ');
+        expect(plain).toBe('**Hộ mức sống trung bình** — Xã An Viên, 2022 (kết quả)\n\nhộ');
         const range = await hoverText(vi, at('410..460', 0, DECLARED));
-        expect(range).toBe('**Hộ thoát nghèo** — Xã An Viên, 2025\n\nhộ\n\nKhoảng: `410..460`');
+        expect(range).toBe('**Hộ thoát nghèo** — Xã An Viên, 2025 (kế hoạch)\n\nhộ\n\nKhoảng: `410..460`');
+    });
+
+    test('a blank cell and a plain cell of a predeclared column say what they are (once no hover at all)', async () => {
+        expect(await hoverText(vi, at(' -\n', 0, DECLARED))).toBe('**Hộ thoát nghèo** — Xã An Viên, 2022 (kết quả)\n\nhộ\n\n_Ô để trống (`-`): không có số liệu_');
+        expect(await hoverText(en, at(' -\n', 0, DECLARED))).toBe('**Hộ thoát nghèo** — Xã An Viên, 2022 (result)\n\nhouseholds\n\n_Left blank (`-`): no figure_');
+        expect(await hoverText(vi, at('29.822'))).toBe('**Tổng số hộ** — Phù Cừ, 2021 (kết quả)\n\nhộ');
+        expect(await hoverText(en, at('29.822'))).toBe('**total households** — Phù Cừ, 2021 (result)\n\nhouseholds');
+    });
+
+    test('on a misprinted figure, the figure the rule computed, as the rule wrote it', async () => {
+        const rate = await hoverText(vi, at('3,18'), true);
+        expect(rate).toContain('**Quy tắc** `rate-mismatch`');
+        expect(rate).toContain('Quy tắc tính được: `2,21`');
+        expect(await hoverText(en, at('1.400'), true)).toContain('The rule computed: `945`');
+        // Not on a figure the rule only rewrites (number-style): that is no computation.
+        expect(await hoverText(vi, at('99.5', 0, PROVINCE.replace('baseline 2022 = 100', 'baseline 2022 = 99.5')), true)).not.toContain('Quy tắc tính được');
     });
 
     test('a column name says what the table declares; a predeclared one keeps its keyword hover', async () => {

@@ -35,7 +35,7 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
     'bidi-control': { fix: 'remove the reordering character', fixAll: 'the text then shows what it says; what the checker reads is unchanged' },
     'duplicate-year': { fix: 'remove the second year (table years, year line, indicator value)', fixAll: 'only when it is an exact copy of the first' },
     'duplicate-row': { fix: 'remove the second row of the district', fixAll: 'only when it is an exact copy of the first' },
-    'rate-mismatch': { fix: 'the computed rate in place of the printed one' },
+    'rate-mismatch': { fix: 'the computed rate in place of the printed one (a range of rates: each differing bound computed)' },
     'total-mismatch': { fix: 'the sum of the rows in place of the printed total' },
     'sum-mismatch': { fix: 'the sum of the parts (sum-of) in place of the printed number' },
     'flow-mismatch': { fix: "last year's value and the year's flows in place of the printed number" },
@@ -49,8 +49,8 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
     'undeclared-table-year': { fix: 'add the year to years { }, with the kind of the year before it' },
     'period-reversed': { fix: 'swap the two years' },
     'unknown-reference': { fix: 'a declared id with a close spelling or name, or declare it' },
-    'missing-lead': { fix: 'lead <the agency every sibling item has>, or "lead " and completion' },
-    'solution-without-lead': { fix: 'as missing-lead: lead <the agency every sibling solution has>, or "lead " and completion' },
+    'missing-lead': { fix: 'lead <the agency every sibling item has>, then one fix per agency it may name' },
+    'solution-without-lead': { fix: 'as missing-lead: lead <the agency every sibling solution has>, then one fix per agency' },
     'unused-agency': { fix: 'remove the declaration (not offered when another plan refers to it)' },
     'numbering-gap': { fix: 'renumber the item and the ones after it' },
     'target-not-met': { fix: 'a strict target the figure only equals: below → at-most / above → at-least, or move the figure one unit' },
@@ -547,31 +547,58 @@ export class PlanCodeActionProvider implements CodeActionProvider {
     }
 
     /**
-     * `lead X` when every sibling item that has a lead has X first; always also `lead ` followed by
-     * completion of the agency (the client's triggerSuggest command).
+     * `lead X` when every sibling item that has a lead has X first (preferred); then one action per
+     * agency the item may name, as a choice among declared agencies is offered in every client: a
+     * command that opens completion exists only in VS Code (Neovim answers -32601 and is left with
+     * `lead ` alone, which does not parse).
      */
     private leadFixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const item = this.nodeAt(document, diagnostic.range.start,
             (n): n is ast.Indicator | ast.Solution | ast.Task => ast.isIndicator(n) || ast.isSolution(n) || ast.isTask(n));
         if (!item?.$cstNode || !item.$container || !item.$containerProperty) return [];
         const siblings = (item.$container as unknown as Record<string, unknown>)[item.$containerProperty];
-        const leads = new Set(Array.isArray(siblings)
+        const siblingLeads = Array.isArray(siblings)
             ? (siblings as AstNode[]).filter(s => s !== item && s.$type === item.$type)
                 .map(s => (s as ast.Indicator | ast.Solution | ast.Task).assignment?.leads[0]?.$refText).filter((id): id is string => !!id)
-            : []);
-        const shared = leads.size === 1 ? [...leads][0] : undefined;
+            : [];
+        const distinct = new Set(siblingLeads);
+        const shared = distinct.size === 1 ? [...distinct][0] : undefined;
         const locale = this.services.plan.Settings.locale;
         const uri = document.uri.toString();
         const actions: CodeAction[] = [];
         const sharedEdit = shared && this.leadEdit(document, item, `lead ${shared}`);
         if (sharedEdit) actions.push(this.action(fill(FIX_LABELS.fixLeadOfSiblings, locale, { id: shared }), diagnostic, uri, [sharedEdit], true));
-        const chooseEdit = this.leadEdit(document, item, 'lead ');
-        if (chooseEdit) {
-            const choose = this.action(fill(FIX_LABELS.fixLeadChoose, locale), diagnostic, uri, [chooseEdit], !sharedEdit);
-            choose.command = { title: fill(FIX_LABELS.fixLeadChoose, locale), command: 'editor.action.triggerSuggest' };
-            actions.push(choose);
+        for (const agency of this.leadCandidates(item, siblingLeads)) {
+            if (agency.id === shared) continue;
+            const edit = this.leadEdit(document, item, `lead ${agency.id}`);
+            if (edit) actions.push(this.action(fill(FIX_LABELS.fixLeadAgency, locale, agency), diagnostic, uri, [edit]));
         }
         return actions;
+    }
+
+    /**
+     * The agencies an item may name as its lead (its plan's and the plans it is part of), the likelier
+     * first: those its siblings name, most named first, then the others in declaration order (the
+     * file is not searched for other leads: a national plan has hundreds of thousands of nodes).
+     */
+    private leadCandidates(item: ast.Indicator | ast.Solution | ast.Task, siblingLeads: string[]): { id: string; name: string }[] {
+        // A lead is a reference of an Assignment: the scope of one under the item is the agencies it may name.
+        const container = { $type: ast.Assignment.$type, $container: item } as unknown as AstNode;
+        let agencies: { id: string; name: string; order: number }[];
+        try {
+            agencies = this.services.references.ScopeProvider.getScope({ reference: { $refText: '', ref: undefined }, container, property: 'leads' })
+                .getAllElements().toArray()
+                .map((d, order) => ({ id: d.name, name: d.node && ast.isAgency(d.node) ? d.node.label : d.name, order }));
+        } catch {
+            return [];
+        }
+        const bySiblings = new Map<string, number>();
+        for (const id of siblingLeads) bySiblings.set(id, (bySiblings.get(id) ?? 0) + 1);
+        const seen = new Set<string>();
+        return agencies
+            .filter(a => !seen.has(a.id) && !!seen.add(a.id))
+            .sort((a, b) => (bySiblings.get(b.id) ?? 0) - (bySiblings.get(a.id) ?? 0) || a.order - b.order)
+            .map(({ id, name }) => ({ id, name }));
     }
 
     /** Inserts a lead clause where the grammar wants it: after '{' (task), after unit/direction/computed (indicator), after the texts (solution). */

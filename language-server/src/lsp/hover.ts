@@ -1,12 +1,14 @@
-// Hovers: what a reference or declaration is (full name and role), how a printed rate or total is
-// computed from the other cells, and what the rule behind a finding at this place checks.
+// Hovers: what a reference or declaration is (full name and role); on every cell of a table, what
+// the cell is (column, row, year and its kind, unit, definition) and how a printed rate or total is
+// computed from the other cells; and what the rule behind a finding at this place checks, with the
+// figure the rule computed (an editor other than VS Code has no inlay hints to show it).
 import { AstUtils, CstUtils, GrammarAST, type CstNode, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { LangiumServices } from 'langium/lsp';
-import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { Diagnostic, Hover, HoverParams } from 'vscode-languageserver';
 import { formatNumber, roundTo, type NumberStyle } from '../../../common/numbers.js';
 import type { PlanServices } from '../plan-module.js';
-import type { PlanModel } from '../model/types.js';
+import type { PlanModel, PrintedNumber } from '../model/types.js';
 import { ruleDescription, type Locale } from '../../../common/findings.js';
 import { columnName } from '../validation/rule.js';
 import { L, keywordDoc, t } from './labels.js';
@@ -54,8 +56,7 @@ export class PlanHoverProvider {
                 range = { start: leaf.range.start, end: document.textDocument.positionAt(leaf.offset + YEAR_LABEL_LENGTH) };
             } else {
                 const cell = this.cellOf(document, model, leaf, offset);
-                const computed = cell ? this.describeCell(cell, model.numberStyle, locale) : undefined;
-                if (computed) parts.push(computed);
+                if (cell) parts.push(this.describeCell(cell, model.numberStyle, locale));
                 range = cell?.cell.range;
             }
         } else if (leaf && !leaf.hidden) {
@@ -73,7 +74,9 @@ export class PlanHoverProvider {
             const description = ruleDescription(String(d.code ?? ''), locale);
             if (description && !rules.has(description)) {
                 rules.add(description);
-                parts.push(`**${t(L.rule, locale)}** \`${d.code}\`: ${description}`);
+                const computed = ruleComputed(d);
+                parts.push(`**${t(L.rule, locale)}** \`${d.code}\`: ${description}`
+                    + (computed !== undefined ? `\n\n${t(L.ruleComputed, locale)}: \`${computed}\`` : ''));
             }
         }
         if (parts.length === 0) return undefined;
@@ -106,62 +109,77 @@ export class PlanHoverProvider {
     }
 
     /**
-     * "946 / 29.822 × 100 = 3,1721…% → 3,17" for a rate; "Σ 10 rows = 407.045" for a total; the sum of
-     * the parts of a sum column, last year's value and the flows of a flow column. A cell of a column
-     * the table declares also shows the column's unit and definition, computed or not.
+     * Every cell says what it is: its column, row, year and the year's kind, the column's unit and
+     * definition; then, for a printed figure, what it is computed from — "946 / 29.822 × 100 =
+     * 3,1721…% → 3,17" for a rate, "Σ 10 rows = 407.045" for a total, the parts of a sum column,
+     * last year's value and the flows of a flow column; a range its bounds, a blank cell that it is blank.
      */
-    private describeCell(context: CellContext, style: NumberStyle, locale: Locale): string | undefined {
+    private describeCell(context: CellContext, style: NumberStyle, locale: Locale): string {
         const { cell, table } = context;
-        const printed = cell.number;
         const column = table.columnsById[cell.measure];
-        const declared = column && !column.predeclared ? columnLine(column, table, locale) : undefined;
-        if (!printed && !(cell.bounds && declared)) return undefined;
-        const measure = columnName(cell.measure, locale, table);
-        const heading = [`**${measure}** — ${context.row.label}, ${context.year.year}`, ...(declared ? ['', declared] : [])];
-        if (!printed) return [...heading, '', `${t(L.range, locale)}: \`${cell.printed}\``].join('\n');
-        const verdict = (value: number, withDiff = false) => printed.value !== undefined && Math.abs(value - printed.value) < 1e-9
-            ? t(L.matches, locale)
-            : `${t(L.differs, locale)} ${printed.printed}${withDiff ? ` (${formatNumber((printed.value ?? 0) - value, style)})` : ''}`;
-        const rate = computeRate(context);
-        if (rate) {
-            const rounded = roundTo(rate.exact, printed.decimals);
-            const exact = exactText(rate.exact, style, printed.decimals);
-            return [
-                ...heading, '',
-                `${t(L.computedRate, locale)}: \`${formatNumber(rate.numerator, style)} / ${formatNumber(rate.households, style)} × 100 = ${exact}% → ${formatNumber(rounded, style, printed.decimals)}\``,
-                '', `_${verdict(rounded)}_`
-            ].join('\n');
+        const lines = [cellHeading(context, locale)];
+        const unitAndDefinition = column ? columnLine(column, table, locale) : '';
+        if (unitAndDefinition) lines.push('', unitAndDefinition);
+        const printed = cell.number;
+        if (!printed) {
+            lines.push('', cell.bounds ? `${t(L.range, locale)}: \`${cell.printed}\`` : `_${t(L.blankCell, locale)}_`);
+            return lines.join('\n');
         }
-        const sum = computeSum(context, true);
-        if (sum) {
-            const terms = sum.terms.length > MAX_TERMS
-                ? [...sum.terms.slice(0, MAX_TERMS - 1).map(v => formatNumber(v, style)), '…']
-                : sum.terms.map(v => formatNumber(v, style));
-            return [
-                ...heading, '',
-                `${t(sum.of === 'subtotals' ? L.sumOfSubtotals : L.sumOfRows, locale)} (${sum.terms.length}): \`${terms.join(' + ')} = ${formatNumber(sum.sum, style)}\``,
-                '', `_${verdict(sum.sum, true)}_`
-            ].join('\n');
-        }
-        const parts = computeParts(context);
-        if (parts) {
-            return [
-                ...heading, '',
-                `${t(L.sumOfParts, locale)}: \`${parts.terms.map(v => formatNumber(v, style)).join(' + ')} = ${formatNumber(parts.sum, style)}\``,
-                '', `_${verdict(parts.sum, true)}_`
-            ].join('\n');
-        }
-        const flow = computeFlow(context);
-        if (flow) {
-            const terms = flow.terms.map(f => ` ${f.sign < 0 ? '−' : '+'} ${formatNumber(f.value, style)}`).join('');
-            return [
-                ...heading, '',
-                `${t(L.flowFromLastYear, locale)}: \`${formatNumber(flow.previous, style)}${terms} = ${formatNumber(flow.value, style)}\``,
-                '', `_${verdict(flow.value, true)}_`
-            ].join('\n');
-        }
-        return declared ? heading.join('\n') : undefined;
+        if (printed.value === undefined) lines.push('', `_${t(L.unreadableCell, locale)}: \`${printed.printed}\`_`);
+        const computed = computation(context, printed, style, locale);
+        if (computed) lines.push('', ...computed);
+        return lines.join('\n');
     }
+}
+
+/** "**Tỷ lệ hộ nghèo** — Phù Cừ, 2023 (kế hoạch)": the column's label, the row, the year and its kind. */
+function cellHeading(context: CellContext, locale: Locale): string {
+    const kind = context.table.years.find(y => y.year === context.year.year)?.kind;
+    const kindWords = kind ? YEAR_KINDS[kind]?.[locale] : undefined;
+    const year = kindWords ? `${context.year.year} (${kindWords})` : String(context.year.year);
+    return `**${columnName(context.cell.measure, locale, context.table)}** — ${context.row.label}, ${year}`;
+}
+
+/** What a printed figure is computed from, and whether it matches: the lines of a hover, or undefined for a figure nothing computes. */
+function computation(context: CellContext, printed: PrintedNumber, style: NumberStyle, locale: Locale): string[] | undefined {
+    const verdict = (value: number, withDiff = false) => printed.value !== undefined && Math.abs(value - printed.value) < 1e-9
+        ? t(L.matches, locale)
+        : `${t(L.differs, locale)} ${printed.printed}${withDiff ? ` (${formatNumber((printed.value ?? 0) - value, style)})` : ''}`;
+    const rate = computeRate(context);
+    if (rate) {
+        const rounded = roundTo(rate.exact, printed.decimals);
+        const exact = exactText(rate.exact, style, printed.decimals);
+        return [
+            `${t(L.computedRate, locale)}: \`${formatNumber(rate.numerator, style)} / ${formatNumber(rate.households, style)} × 100 = ${exact}% → ${formatNumber(rounded, style, printed.decimals)}\``,
+            '', `_${verdict(rounded)}_`
+        ];
+    }
+    const sum = computeSum(context, true);
+    if (sum) {
+        const terms = sum.terms.length > MAX_TERMS
+            ? [...sum.terms.slice(0, MAX_TERMS - 1).map(v => formatNumber(v, style)), '…']
+            : sum.terms.map(v => formatNumber(v, style));
+        return [
+            `${t(sum.of === 'subtotals' ? L.sumOfSubtotals : L.sumOfRows, locale)} (${sum.terms.length}): \`${terms.join(' + ')} = ${formatNumber(sum.sum, style)}\``,
+            '', `_${verdict(sum.sum, true)}_`
+        ];
+    }
+    const parts = computeParts(context);
+    if (parts) {
+        return [
+            `${t(L.sumOfParts, locale)}: \`${parts.terms.map(v => formatNumber(v, style)).join(' + ')} = ${formatNumber(parts.sum, style)}\``,
+            '', `_${verdict(parts.sum, true)}_`
+        ];
+    }
+    const flow = computeFlow(context);
+    if (flow) {
+        const terms = flow.terms.map(f => ` ${f.sign < 0 ? '−' : '+'} ${formatNumber(f.value, style)}`).join('');
+        return [
+            `${t(L.flowFromLastYear, locale)}: \`${formatNumber(flow.previous, style)}${terms} = ${formatNumber(flow.value, style)}\``,
+            '', `_${verdict(flow.value, true)}_`
+        ];
+    }
+    return undefined;
 }
 
 /** A computed value cut one decimal beyond the printed ones, marked "…" when it goes on. */
@@ -171,6 +189,15 @@ function exactText(value: number, style: NumberStyle, printedDecimals: number): 
     const cut = Math.trunc(value * factor + Math.sign(value) * 1e-9) / factor;
     const shown = formatNumber(cut, style, decimals);
     return Math.abs(cut - value) > 1e-9 ? `${shown}…` : shown;
+}
+
+/** The findings whose data.replacement is the figure the rule computed for the cell (not a rewriting of the printed one). */
+const COMPUTING_RULES = new Set(['rate-mismatch', 'total-mismatch', 'sum-mismatch', 'flow-mismatch']);
+
+/** The figure a rule computed for the place of its finding, as the rule wrote it (the hover's own arithmetic may round otherwise). */
+function ruleComputed(d: Diagnostic): string | undefined {
+    const replacement = (d.data as { replacement?: unknown } | undefined)?.replacement;
+    return COMPUTING_RULES.has(String(d.code)) && typeof replacement === 'string' ? replacement : undefined;
 }
 
 function contains(range: { start: { line: number; character: number }; end: { line: number; character: number } }, p: { line: number; character: number }): boolean {

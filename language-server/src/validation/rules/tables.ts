@@ -107,23 +107,27 @@ function shouldBe(table: DistrictTableModel, row: TableRowModel, y: YearCellsMod
     return out;
 }
 
-/** A range of rates against a range of counts over a printed base: bound by bound. */
+/**
+ * A range of rates against a range of counts over a printed base: bound by bound, one finding at the
+ * first bound that differs, whose replacement is the range with every differing bound computed.
+ */
 function checkRateBounds(ctx: RuleContext, row: TableRowModel, y: YearCellsModel, cell: CellModel, count: Measure, base: Measure): void {
     const countCell = cellOf(y, count);
     const baseValue = cellOf(y, base)?.number?.value;
     if (!countCell?.bounds || !baseValue || !Number.isInteger(baseValue)) return;
-    for (let i = 0; i < 2; i++) {
-        const rate = cell.bounds![i];
-        const numerator = countCell.bounds[i].value;
-        if (rate.value === undefined || numerator === undefined) continue;
+    const computed = cell.bounds!.map((rate, i) => {
+        const numerator = countCell.bounds![i].value;
+        if (rate.value === undefined || numerator === undefined) return undefined;
         const exact = numerator / baseValue * 100;
-        if (matchesRounded(rate.value, rate.decimals, exact, ctx.options.rateTolerance)) continue;
-        ctx.report('rate-mismatch', cell.range, {
-            printed: rate.printed, numerator: ctx.fmt(numerator), denominator: ctx.fmt(baseValue),
-            computed: ctx.fmtUpTo(exact), label: row.label, year: y.year
-        });
-        return;
-    }
+        return matchesRounded(rate.value, rate.decimals, exact, ctx.options.rateTolerance) ? undefined : { rate, numerator, exact };
+    });
+    const first = computed.find(c => c !== undefined);
+    if (!first) return;
+    const replacement = cell.bounds!.map((b, i) => (computed[i] ? ctx.fmt(computed[i].exact, b.decimals) : b.printed)).join('..');
+    ctx.report('rate-mismatch', cell.range, {
+        printed: first.rate.printed, numerator: ctx.fmt(first.numerator), denominator: ctx.fmt(baseValue),
+        computed: ctx.fmtUpTo(first.exact), label: row.label, year: y.year
+    }, { replacement });
 }
 
 /**
