@@ -7,68 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPlanServices } from '../../language-server/src/plan-module.js';
-import { buildPlanView, locatedFinding } from '../../language-server/src/view/build.js';
-import { PreviewViews } from '../../language-server/src/view/keeper.js';
-import { applyViewPatches, diffInto, ViewPatchError, type PlanViewUpdate, type ViewPatch } from '../../common/view-patch.js';
+import { applyViewPatches, diffInto, ViewPatchError, type ViewPatch } from '../../common/view-patch.js';
 import type { PlanView } from '../../common/view.js';
+import { freshView, PreviewSession as Session } from '../helpers/preview-session.js';
 import { EXAMPLES_DIR, planFilesUnder } from '../helpers/plan.js';
 import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import { generatePlan } from '../bench/generate.js';
-
-type Services = ReturnType<typeof createPlanServices>;
-
-/** An editor's session with a preview: one open document, changed as a client changes it. */
-class Session {
-    readonly services: Services = createPlanServices(EmptyFileSystem);
-    readonly uri = URI.parse('memory:///plan.plan');
-    readonly views = new PreviewViews();
-    /** What the preview holds. */
-    view: PlanView | undefined;
-    stamp: string | undefined;
-    private version = 0;
-
-    constructor(text: string) {
-        this.open(text);
-    }
-
-    private open(text: string): void {
-        const td = TextDocument.create(this.uri.toString(), 'plan', this.version, text);
-        (this.services.shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(td);
-    }
-
-    async start(): Promise<LangiumDocument> {
-        const td = this.services.shared.workspace.TextDocuments!.get(this.uri.toString())!;
-        const document = this.services.shared.workspace.LangiumDocumentFactory.fromTextDocument(td, this.uri);
-        this.services.shared.workspace.LangiumDocuments.addDocument(document);
-        await this.services.shared.workspace.DocumentBuilder.build([document], { validation: true });
-        return document;
-    }
-
-    async change(text: string): Promise<LangiumDocument> {
-        this.version++;
-        this.open(text);
-        await this.services.shared.workspace.DocumentBuilder.update([this.uri], []);
-        return this.services.shared.workspace.LangiumDocuments.getDocument(this.uri)!;
-    }
-
-    /** The preview asks for the view since the one it holds and merges the answer, as the extension does. */
-    refresh(document: LangiumDocument): PlanViewUpdate {
-        const model = this.services.Plan.plan.Models.get(document);
-        const update = JSON.parse(JSON.stringify(this.views.answer(model, (document.diagnostics ?? []).map(locatedFinding), this.stamp))) as PlanViewUpdate;
-        this.view = 'view' in update ? update.view : applyViewPatches(this.view!, update.patches);
-        this.stamp = update.stamp;
-        return update;
-    }
-}
-
-async function freshView(text: string): Promise<PlanView> {
-    const session = new Session(text);
-    const document = await session.start();
-    return JSON.parse(JSON.stringify(buildPlanView(session.services.Plan.plan.Models.get(document), (document.diagnostics ?? []).map(locatedFinding)))) as PlanView;
-}
 
 /** The offsets of characters inside year lines (after the year label), where cell edits happen. */
 function yearLineSpots(text: string): number[] {
@@ -110,11 +54,13 @@ describe('the preview view answered as what changed equals a fresh build', () =>
         it(`${name}: the merged view after each of a run of random edits`, async () => {
             await fc.assert(fc.asyncProperty(fc.array(editArb(spots), { minLength: 1, maxLength: 4 }), async edits => {
                 const session = new Session(text);
-                session.refresh(await session.start());
+                await session.start();
+                session.refresh();
                 let current = text;
                 for (const e of edits) {
                     current = applyEdit(current, { ...e, at: Math.min(e.at, current.length) });
-                    const update = session.refresh(await session.change(current));
+                    await session.change(current);
+                    const update = session.refresh();
                     expect('patches' in update).toBe(true);
                     expect(session.view).toEqual(await freshView(current));
                 }
@@ -126,10 +72,12 @@ describe('the preview view answered as what changed equals a fresh build', () =>
         const text = generatePlan(40).text;
         const at = text.indexOf('2024: ', Math.floor(text.length / 2)) + 6;
         const session = new Session(text);
-        const first = session.refresh(await session.start());
+        await session.start();
+        const first = session.refresh();
         expect('view' in first).toBe(true);
         const edited = text.slice(0, at) + (text[at] === '9' ? '8' : '9') + text.slice(at + 1);
-        const update = session.refresh(await session.change(edited));
+        await session.change(edited);
+        const update = session.refresh();
         if (!('patches' in update)) throw new Error('a whole view answered for a known stamp');
         const line = edited.slice(0, at).split('\n').length - 1;
         const body = session.view!.annexes[0].body;
@@ -143,14 +91,13 @@ describe('the preview view answered as what changed equals a fresh build', () =>
 
     it('nothing changed: no patches; an unknown or missing stamp: the whole view', async () => {
         const session = new Session(generatePlan(5).text);
-        const document = await session.start();
-        session.refresh(document);
-        const again = session.refresh(document);
-        expect(again).toMatchObject({ patches: [] });
+        await session.start();
+        session.refresh();
+        expect(session.refresh()).toMatchObject({ patches: [] });
         session.stamp = 'not-a-stamp';
-        expect('view' in session.refresh(document)).toBe(true);
+        expect('view' in session.refresh()).toBe(true);
         session.stamp = undefined;
-        expect('view' in session.refresh(document)).toBe(true);
+        expect('view' in session.refresh()).toBe(true);
     });
 });
 
