@@ -161,11 +161,12 @@ export class PlanPreview implements vscode.Disposable {
             this.stamp = update.stamp;
             return { taken: true };
         }
-        if (!this.view || update.since !== this.stamp) return this.fetchView(true);
+        // Patches to a view not held (or that do not fit it): the whole view, asked once.
+        if (!this.view || update.since !== this.stamp) return whole ? { taken: false } : this.fetchView(true);
         try {
             this.view = applyViewPatches(this.view, update.patches);
         } catch (error) {
-            if (error instanceof ViewPatchError) return this.fetchView(true);
+            if (error instanceof ViewPatchError && !whole) return this.fetchView(true);
             throw error;
         }
         const since = this.stamp;
