@@ -119,7 +119,9 @@ class ViewBuilder {
      * which lie inside the row's), so the row's AnnexRow depends on its model and its table only.
      */
     private isPlain(row: TableRowModel): boolean {
-        for (let line = row.range.start.line; line <= row.range.end.line; line++) {
+        // A row's range is made when asked (model/cells.ts): once here, not once a line.
+        const { start, end } = row.range;
+        for (let line = start.line; line <= end.line; line++) {
             if (this.findingsByLine.has(line) || this.targetLines.has(line)) return false;
         }
         return true;
