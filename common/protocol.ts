@@ -1,11 +1,22 @@
 // Requests and notifications between the extension and the language server, named once and shared
 // by both sides. Payloads are plain JSON (the plan view), so the webview never sees Langium.
 import type { PlanView } from './view.js';
+import type { PlanViewUpdate } from './view-patch.js';
 
 /** Client → server: the view (annexes, charts, findings) of one plan document. */
 export const PlanViewRequest = 'plan/view';
 export interface PlanViewParams { uri: string }
 export type PlanViewResult = PlanView | null;
+
+/**
+ * Client → server (the preview, after each validation): the view of one plan document as what
+ * changed since the view the client holds, named by the stamp of the answer that brought it. A
+ * client without one, or whose stamp the server does not know (another client asked since, the
+ * server restarted), gets the whole view. Merge with applyViewPatches (common/view-patch.ts).
+ */
+export const PlanViewUpdateRequest = 'plan/viewUpdate';
+export interface PlanViewUpdateParams { uri: string; since?: string }
+export type PlanViewUpdateResult = PlanViewUpdate | null;
 
 /** Server → client: these documents were validated anew (their views may have changed). */
 export const DocumentsValidatedNotification = 'plan/documentsValidated';

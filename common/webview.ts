@@ -1,12 +1,15 @@
 // Messages between the preview host (extension) and its webview, and the checks the host makes
 // before acting on one. Pure: no vscode or DOM imports, so the webview bundle and tests share it.
 import type { PlanView } from './view.js';
+import type { ViewPatch } from './view-patch.js';
 import { isExportFormat, type ExportFormat } from './export.js';
 import type { Locale } from './locale.js';
 
 /** Host → webview. */
 export type HostMessage =
     | { type: 'view'; view: PlanView | null; resource: string; locked: boolean }
+    /** What changed since the view the webview holds (common/view-patch.ts); none: the same view. */
+    | { type: 'patch'; patches: ViewPatch[]; resource: string; locked: boolean }
     | { type: 'busy'; format: ExportFormat | null };
 
 export type ChartImageFormat = 'png' | 'svg';

@@ -4,10 +4,11 @@
 import type { AnnexTable, PlanView } from '../../common/view.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../common/export.js';
 import { parsePreviewState, type FindingFilter, type HostMessage, type PreviewBoot, type PreviewState, type WebviewMessage } from '../../common/webview.js';
+import { applyViewPatches, type ViewPatch } from '../../common/view-patch.js';
 import { format, formatLabel, stringsFor, type Locale } from '../../common/preview-strings.js';
 import { ChartBoard } from './charts.js';
 import { el } from './dom.js';
-import { renderAnnex, renderDocument, renderHeader, renderSummary } from './render.js';
+import { hasMarks, renderAnnex, renderBodyRow, renderDocument, renderHeader, renderSummary } from './render.js';
 import { applyFilterToCells, renderFilters, renderFindingList, renderLegend } from './findings.js';
 
 interface VsCodeApi {
@@ -194,6 +195,82 @@ function render(view: PlanView | null): void {
     rendered = true;
 }
 
+/**
+ * The view after an edit, given as what changed: only the parts of the page those patches touch are
+ * made anew (an annex's rows, the document, the header, the findings, the charts), each exactly as
+ * render() makes it; a change to anything else (an annex's heading or columns, the tabs) renders
+ * the whole view. False when the patches do not fit the view held (the host then sends it whole).
+ */
+function renderPatches(patches: ViewPatch[]): boolean {
+    if (!current) return false;
+    let next: PlanView;
+    try {
+        next = applyViewPatches(current, patches);
+    } catch {
+        return false;
+    }
+    const before = current;
+    const rows = new Map<number, Set<number>>();
+    const parts = new Set<string>();
+    let whole = false;
+    for (const { at } of patches) {
+        const [part, annex, field, row] = at;
+        if (part === 'annexes' && typeof annex === 'number' && field === 'body' && typeof row === 'number') {
+            const set = rows.get(annex) ?? new Set<number>();
+            rows.set(annex, set.add(row));
+        } else if (part === 'charts' || part === 'document' || part === 'header' || part === 'findings' || part === 'findingList') {
+            parts.add(part);
+        } else {
+            whole = true;
+        }
+    }
+    // A part that comes or goes adds or removes a tab.
+    if (whole || (before.document === undefined) !== (next.document === undefined) || (before.charts.length === 0) !== (next.charts.length === 0)) {
+        render(next);
+        return true;
+    }
+    current = next;
+    if (parts.has('header')) headerBox.replaceChildren(renderHeader(next, s));
+    if (parts.has('document') && next.document) panels.querySelector('#panel-document')?.replaceChildren(renderDocument(next.document, s));
+    for (const [index, changed] of rows) {
+        const annex = next.annexes[index];
+        const section = panels.querySelector(`#panel-${annexTabs[index]} > .annex`);
+        const tbody = section?.querySelector('tbody');
+        if (!annex || !section || !tbody) {
+            render(next);
+            return true;
+        }
+        for (const row of changed) {
+            const tr = renderBodyRow(annex, row, s);
+            tbody.children[row]?.replaceWith(tr);
+            applyFilterToCells(tr, filter());
+        }
+        // The marks' legend stands above a table that has marks.
+        const legend = section.querySelector(':scope > .finding-legend');
+        if (hasMarks(annex) && !legend) section.querySelector(':scope > .table-wrap')?.before(renderLegend(s));
+        else if (!hasMarks(annex)) legend?.remove();
+    }
+    if (parts.has('findings') || parts.has('findingList')) {
+        summaryBox.replaceChildren(renderSummary(next, s));
+        const hasFindings = (next.findingList?.length ?? 0) > 0;
+        if (hasFindings) summaryBox.firstElementChild?.append(findingsToggle);
+        findingsFilters.replaceChildren(renderFilters(next, filter(), s));
+        showFindings(hasFindings && state.findings?.open !== false);
+    } else if (rows.size > 0 && !findingsPanel.hidden) {
+        // The list's links name the figures of the cells they go to.
+        refreshFindings();
+    }
+    if (rows.size > 0) placeStickyColumns();
+    if (parts.has('charts')) {
+        chartsDirty = true;
+        if (activeTab === 'charts') {
+            board.render(next.charts, next.numberStyle);
+            chartsDirty = false;
+        }
+    }
+    return true;
+}
+
 // ---- The findings panel ----
 function filter(): FindingFilter {
     return { errorsOnly: state.findings?.errorsOnly ?? false, rule: state.findings?.rule };
@@ -271,6 +348,7 @@ function isHostMessage(data: unknown): data is HostMessage {
         return typeof m.resource === 'string' && typeof m.locked === 'boolean'
             && (v === null || (typeof v === 'object' && Array.isArray(v.annexes) && Array.isArray(v.charts) && typeof v.header === 'object'));
     }
+    if (m.type === 'patch') return typeof m.resource === 'string' && typeof m.locked === 'boolean' && Array.isArray(m.patches);
     return m.type === 'busy' && (m.format === null || isExportFormat(m.format));
 }
 
@@ -287,6 +365,15 @@ window.addEventListener('message', event => {
         state.locked = m.locked;
         lockedBadge.hidden = !m.locked;
         render(m.view);
+        persist();
+    } else if (m.type === 'patch') {
+        // Patches apply to the view of the same plan only; anything else: the host starts again with a whole view.
+        if (state.resource !== m.resource || !renderPatches(m.patches)) {
+            post({ type: 'ready' });
+            return;
+        }
+        state.locked = m.locked;
+        lockedBadge.hidden = !m.locked;
         persist();
     } else {
         setBusy(m.format);

@@ -78,6 +78,18 @@ function renderRow(row: AnnexRow, tag: 'th' | 'td', s: Strings, extraClass = '')
     return tr;
 }
 
+/** Row `index` of an annex's body. In the indicator annex a numbered row opens a new dimension: a heavier rule marks the group. */
+export function renderBodyRow(annex: AnnexTable, index: number, s: Strings): HTMLTableRowElement {
+    const row = annex.body[index];
+    const groupStart = annex.source.kind === 'indicators' && index > 0 && row.cells[0]?.text;
+    return renderRow(row, 'td', s, groupStart ? ' group-start' : '');
+}
+
+/** Whether any cell of the annex's body is marked by a finding (its legend then stands above the table). */
+export function hasMarks(annex: AnnexTable): boolean {
+    return annex.body.some(r => r.cells.some(c => c.findings?.length));
+}
+
 export function renderAnnex(annex: AnnexTable, s: Strings): HTMLElement {
     const totalWidth = annex.columns.reduce((sum, c) => sum + c.width, 0) || 1;
     const colgroup = el('colgroup', {}, ...annex.columns.map(c => {
@@ -85,10 +97,7 @@ export function renderAnnex(annex: AnnexTable, s: Strings): HTMLElement {
         col.style.width = `${(100 * c.width / totalWidth).toFixed(2)}%`;
         return col;
     }));
-    // In the indicator annex a numbered row opens a new dimension: a heavier rule marks the group.
-    const groupStarts = annex.source.kind === 'indicators';
-    const body = annex.body.map((row, i) =>
-        renderRow(row, 'td', s, groupStarts && i > 0 && row.cells[0]?.text ? ' group-start' : ''));
+    const body = annex.body.map((_, i) => renderBodyRow(annex, i, s));
     const table = el('table', { className: `annex-table annex-${annex.source.kind}` },
         colgroup,
         el('thead', {}, ...annex.header.map(r => renderRow(r, 'th', s))),
@@ -99,7 +108,7 @@ export function renderAnnex(annex: AnnexTable, s: Strings): HTMLElement {
         el('h2', { className: 'annex-title', text: annex.title }),
         el('p', { className: 'annex-subtitle', text: annex.subtitle }),
         // The marks' legend where marks are, above the table.
-        annex.body.some(r => r.cells.some(c => c.findings?.length)) ? renderLegend(s) : null,
+        hasMarks(annex) ? renderLegend(s) : null,
         el('div', { className: 'table-wrap' }, table));
 }
 

@@ -8,13 +8,14 @@ import { FramingGuard } from './lsp/framing.js';
 import { say } from '../../common/catalogue.js';
 import { SERVER_MESSAGES } from '../../common/words/editor.js';
 import { buildPlanView, locatedFinding } from './view/build.js';
+import { PreviewViews } from './view/keeper.js';
 import { PlanFileSystemProvider } from './language/file-system.js';
 import { createPlanServices } from './plan-module.js';
 import type { PlanCompletionProvider } from './lsp/completion.js';
 import {
-    DocumentsValidatedNotification, ImportClipboardRequest, ImportFileRequest, PlanViewRequest,
+    DocumentsValidatedNotification, ImportClipboardRequest, ImportFileRequest, PlanViewRequest, PlanViewUpdateRequest,
     type DocumentsValidatedParams, type ImportClipboardParams, type ImportClipboardResult, type ImportFileParams, type ImportOutcome,
-    type PlanViewParams, type PlanViewResult
+    type PlanViewParams, type PlanViewResult, type PlanViewUpdateParams, type PlanViewUpdateResult
 } from '../../common/protocol.js';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -36,6 +37,18 @@ connection.onRequest(PlanViewRequest, async (params: PlanViewParams): Promise<Pl
     if (!document) return null;
     return buildPlanView(Plan.plan.Models.get(document), (document.diagnostics ?? []).map(locatedFinding));
 });
+
+// The preview's view after each validation, as what changed since the view it holds (view/keeper.ts).
+const previewViews = new PreviewViews();
+connection.onRequest(PlanViewUpdateRequest, async (params: PlanViewUpdateParams): Promise<PlanViewUpdateResult> => {
+    const uri = URI.parse(params.uri);
+    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
+    const document = shared.workspace.LangiumDocuments.getDocument(uri);
+    if (!document) return null;
+    return previewViews.answer(Plan.plan.Models.get(document), (document.diagnostics ?? []).map(locatedFinding),
+        typeof params.since === 'string' ? params.since : undefined);
+});
+shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => { for (const uri of deleted) previewViews.forget(uri.toString()); });
 
 // The VS Code extension's paste and import commands: the same import as the LSP commands
 // plan.importTable / plan.importPlan (import/editor.ts), returned without being applied.

@@ -14,6 +14,7 @@ import type { PlanDocument } from '../../language-server/src/generated/ast.js';
 import { generatePlan, generateTextPlan } from './generate.js';
 import { canMeasureServer, measureServerMemory, TYPED } from './server-memory.js';
 import { benchEdits } from './edit.js';
+import { benchPreview } from './preview.js';
 import { cliBench } from './cli.js';
 import { benchHostile } from './hostile.js';
 
@@ -112,6 +113,7 @@ function measureMemory(what: string): { bytes: number; peakRssMb: number; heldMb
 async function main(): Promise<void> {
 if (process.env.BENCH_MEMORY) return memoryChild(process.env.BENCH_MEMORY);
 if (process.env.BENCH_ONLY === 'edit') return benchEdits();
+if (process.env.BENCH_ONLY === 'preview') return benchPreview();
 if (process.env.BENCH_ONLY === 'hostile') return benchHostile();
 if (process.env.BENCH_ONLY === 'memory') return benchMemoryOfTools(process.env.BENCH_MEMORY_DISTRICTS ?? '18000', process.env.BENCH_MEMORY_TEXT_ITEMS ?? '7200');
 const sizes = [Number(process.env.BENCH_DISTRICTS ?? 700)];
@@ -130,6 +132,7 @@ console.log(`\nRatios ${large.plan.districts}/${small.plan.districts} districts 
 for (const p of PHASES) console.log(`  ${p.padEnd(40)} ${(large.medians[p] / small.medians[p]).toFixed(1)}×`);
 console.log(`  ${'parse+link+validate+model'.padEnd(40)} ${(large.total / small.total).toFixed(1)}×`);
 await benchEdits();
+await benchPreview();
 // Memory of validating a plan of about 5 MB (issue 8: 1,1 GB peak before the parser let go of its
 // tokens and the model of its copied ranges), beside the seed plan.
 const districts = process.env.BENCH_MEMORY_DISTRICTS ?? '18000';

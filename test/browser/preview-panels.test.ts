@@ -10,6 +10,7 @@ import { exportPlanView, saveChartImage } from '../../extension/src/preview/expo
 import { renderExport } from '../../language-server/src/export/index.js';
 import { PreviewManager } from '../../extension/src/preview/manager.js';
 import type { HostMessage } from '../../common/webview.js';
+import type { PlanViewUpdate } from '../../common/view-patch.js';
 import type { PreviewHost } from '../../extension/src/preview/preview.js';
 import { stringsFor } from '../../common/preview-strings.js';
 import type { PlanView } from '../../common/view.js';
@@ -36,19 +37,27 @@ interface Setup {
     manager: PreviewManager;
     requests: string[];
     exports: { format: string; resource: string; id: string }[];
-    /** What the server answers next, per uri. */
-    answers: Map<string, PlanView | null>;
+    /** What the server answers next, per uri: a view (sent whole with a new stamp), or an update as it is. */
+    answers: Map<string, PlanView | PlanViewUpdate | null>;
+    /** The stamp each request was sent with. */
+    sinces: (string | undefined)[];
 }
 
 function setup(): Setup {
     const requests: string[] = [];
-    const answers = new Map<string, PlanView | null>();
+    const answers = new Map<string, PlanView | PlanViewUpdate | null>();
+    const sinces: (string | undefined)[] = [];
     const exports: Setup['exports'] = [];
+    let stamp = 0;
     const client = {
-        sendRequest: async (method: string, params: { uri: string }) => {
-            expect(method).toBe('plan/view');
+        sendRequest: async (method: string, params: { uri: string; since?: string }) => {
+            expect(method).toBe('plan/viewUpdate');
             requests.push(params.uri);
-            return answers.get(params.uri) ?? null;
+            sinces.push(params.since);
+            const answer = answers.get(params.uri) ?? null;
+            // As the server: a request without a stamp gets a whole view.
+            if (answer !== null && 'patches' in answer && params.since === undefined) return { stamp: `s${++stamp}`, view: viewFor(URI.parse(params.uri), '#whole') };
+            return answer === null || 'stamp' in answer ? answer : { stamp: `s${++stamp}`, view: answer };
         }
     } as unknown as LanguageClient;
     const host: PreviewHost = {
@@ -56,7 +65,7 @@ function setup(): Setup {
         exportView: async (view, format, resource) => { exports.push({ format, resource: resource.toString(), id: view.id }); },
         saveChart: async (planId, chart, format, _data, resource) => { exports.push({ format: `chart-${format}`, resource: resource.toString(), id: `${planId}/${chart}` }); }
     };
-    return { manager: new PreviewManager(host), requests, exports, answers };
+    return { manager: new PreviewManager(host), requests, exports, answers, sinces };
 }
 
 const views = (p: FakePanel) => p.webview.posted.filter((m): m is Extract<HostMessage, { type: 'view' }> => (m as HostMessage).type === 'view');
@@ -118,6 +127,38 @@ describe('preview panels', () => {
         manager.onValidated([B.toString()]);
         await vi.advanceTimersByTimeAsync(1000);
         expect(requests.length - before).toBe(2); // another document's validation is not ours
+        manager.dispose();
+    });
+
+    it('after the first view, passes the server\'s patches on to a page that holds the view they apply to', async () => {
+        const { manager, answers, sinces } = setup();
+        answers.set(A.toString(), viewFor(A, '#1'));
+        manager.open(uriOf(A), true);
+        const panel = fake.panels[0];
+        panel.webview.receive({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(0);
+        const stamp = sinces.length;
+        expect(views(panel).at(-1)?.view?.id).toBe(`${A.path}#1`);
+        // The last request's answer was stamped s<n>: the next asks since it, and gets patches.
+        const held = `s${stamp}`;
+        answers.set(A.toString(), { stamp: 'p1', since: held, patches: [{ at: ['id'], value: 'patched' }] });
+        manager.onValidated([A.toString()]);
+        await vi.advanceTimersByTimeAsync(400);
+        expect(sinces.at(-1)).toBe(held);
+        const patch = panel.webview.posted.at(-1) as HostMessage;
+        expect(patch).toEqual({ type: 'patch', patches: [{ at: ['id'], value: 'patched' }], resource: A.toString(), locked: false });
+        // A new page (reloaded, shown again) holds nothing: it gets the merged view whole.
+        answers.set(A.toString(), { stamp: 'p2', since: 'p1', patches: [] });
+        panel.webview.receive({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(400);
+        expect(views(panel).at(-1)?.view?.id).toBe('patched');
+        // Patches from a view the panel does not hold: the panel asks for the whole view instead.
+        answers.set(A.toString(), { stamp: 'p9', since: 'elsewhere', patches: [{ at: ['id'], value: 'wrong' }] });
+        const asked = sinces.length;
+        manager.onValidated([A.toString()]);
+        await vi.advanceTimersByTimeAsync(400);
+        expect(sinces.slice(asked)).toEqual(['p2', undefined]);
+        expect(views(panel).at(-1)?.view?.id).toBe(`${A.path}#whole`);
         manager.dispose();
     });
 

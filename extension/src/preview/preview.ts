@@ -1,11 +1,14 @@
 // One preview panel: shows the plan view of one resource, pulls it from the language server when the
 // server says the document was validated (first at once, then at most every 300 ms), sends it to the
-// webview by postMessage, and acts on the webview's checked requests (reveal, export).
+// webview by postMessage, and acts on the webview's checked requests (reveal, export). After the
+// first view the server answers what changed since the view the panel holds (a table row, a
+// figure); the panel merges it into its view and passes the same patches on to the webview.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type { PlanView } from '../../../common/view.js';
-import { PlanViewRequest, type PlanViewParams, type PlanViewResult } from '../../../common/protocol.js';
+import { PlanViewUpdateRequest, type PlanViewUpdateParams, type PlanViewUpdateResult } from '../../../common/protocol.js';
+import { applyViewPatches, ViewPatchError, type ViewPatch } from '../../../common/view-patch.js';
 import { makeNonce, previewHtml } from './html.js';
 import type { ExportFormat } from '../../../common/export.js';
 import { parseWebviewMessage, revealTarget, type ChartImageFormat, type HostMessage, type PreviewState } from '../../../common/webview.js';
@@ -44,6 +47,10 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 
 export class PlanPreview implements vscode.Disposable {
     private view: PlanView | null | undefined;
+    /** The server's stamp of `view` (none for no view, or one the server did not stamp). */
+    private stamp: string | undefined;
+    /** The stamp of the view the webview holds: patches go to it only from that view. */
+    private webviewStamp: string | undefined;
     private ready = false;
     private exporting = false;
     private disposed = false;
@@ -68,7 +75,10 @@ export class PlanPreview implements vscode.Disposable {
             panel.onDidDispose(() => this.dispose()),
             panel.onDidChangeViewState(e => {
                 // A hidden webview loses its page; it says 'ready' again when shown.
-                if (!e.webviewPanel.visible) this.ready = false;
+                if (!e.webviewPanel.visible) {
+                    this.ready = false;
+                    this.webviewStamp = undefined;
+                }
                 this.activeEmitter.fire(e.webviewPanel.active);
             })
         );
@@ -94,6 +104,7 @@ export class PlanPreview implements vscode.Disposable {
         const webview = this.panel.webview;
         const root = webviewRoot(this.host.extensionUri);
         this.ready = false;
+        this.webviewStamp = undefined;
         webview.html = previewHtml({
             cspSource: webview.cspSource,
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.js')).toString(),
@@ -113,6 +124,7 @@ export class PlanPreview implements vscode.Disposable {
         if (this.matches(uri)) return;
         this.resourceUri = uri;
         this.view = undefined;
+        this.stamp = undefined;
         this.updateTitle();
         this.refresh(true);
     }
@@ -128,14 +140,38 @@ export class PlanPreview implements vscode.Disposable {
         this.panel.title = format(this.isLocked ? this.host.strings.lockedTitle : this.host.strings.previewTitle, name);
     }
 
-    private async fetchView(): Promise<{ uri: vscode.Uri; view: PlanView | null } | undefined> {
+    /**
+     * The resource's current view merged into the held one: true when it was taken, false when a
+     * newer request or another resource overtook it. The patches merged, when the answer was patches.
+     */
+    private async fetchView(whole = false): Promise<{ taken: boolean; patches?: ViewPatch[] }> {
         const seq = ++this.requestSeq;
         const uri = this.resourceUri;
-        const params: PlanViewParams = { uri: uri.toString() };
-        const view = await this.host.client.sendRequest<PlanViewResult>(PlanViewRequest, params);
+        const params: PlanViewUpdateParams = { uri: uri.toString(), ...(this.view && this.stamp && !whole ? { since: this.stamp } : {}) };
+        const update = await this.host.client.sendRequest<PlanViewUpdateResult>(PlanViewUpdateRequest, params);
         // An answer overtaken by a newer request, or for a resource left behind, is dropped.
-        if (this.disposed || seq !== this.requestSeq || !this.matches(uri)) return undefined;
-        return { uri, view };
+        if (this.disposed || seq !== this.requestSeq || !this.matches(uri)) return { taken: false };
+        if (!update) {
+            this.view = null;
+            this.stamp = undefined;
+            return { taken: true };
+        }
+        if ('view' in update) {
+            this.view = update.view;
+            this.stamp = update.stamp;
+            return { taken: true };
+        }
+        // Patches to a view not held (or that do not fit it): the whole view, asked once.
+        if (!this.view || update.since !== this.stamp) return whole ? { taken: false } : this.fetchView(true);
+        try {
+            this.view = applyViewPatches(this.view, update.patches);
+        } catch (error) {
+            if (error instanceof ViewPatchError && !whole) return this.fetchView(true);
+            throw error;
+        }
+        const since = this.stamp;
+        this.stamp = update.stamp;
+        return { taken: true, patches: this.webviewStamp === since ? update.patches : undefined };
     }
 
     private async update(): Promise<void> {
@@ -150,14 +186,21 @@ export class PlanPreview implements vscode.Disposable {
             }
             return;
         }
-        if (!result) return;
-        this.view = result.view;
-        this.post();
+        if (result.taken) this.post(result.patches);
     }
 
-    private post(): void {
+    /**
+     * Shows the view in the webview: as the patches that lead to it when the webview holds the view
+     * they apply to (none when it holds this very view), else whole.
+     */
+    private post(patches?: ViewPatch[]): void {
         if (!this.ready || this.view === undefined || this.disposed) return;
-        const message: HostMessage = { type: 'view', view: this.view, resource: this.resourceUri.toString(), locked: this.isLocked };
+        const resource = this.resourceUri.toString();
+        const holds = this.view !== null && this.stamp !== undefined && this.webviewStamp === this.stamp;
+        const message: HostMessage = patches || holds
+            ? { type: 'patch', patches: patches ?? [], resource, locked: this.isLocked }
+            : { type: 'view', view: this.view, resource, locked: this.isLocked };
+        this.webviewStamp = this.view === null ? undefined : this.stamp;
         void this.panel.webview.postMessage(message);
     }
 
@@ -166,6 +209,8 @@ export class PlanPreview implements vscode.Disposable {
         if (!message) return; // unknown or ill-formed: ignored
         switch (message.type) {
             case 'ready':
+                // A new page holds no view.
+                this.webviewStamp = undefined;
                 this.ready = true;
                 this.post();
                 this.refresh(true);
@@ -212,9 +257,9 @@ export class PlanPreview implements vscode.Disposable {
             let view = this.view;
             try {
                 const fresh = await this.fetchView();
-                if (fresh) {
-                    view = this.view = fresh.view;
-                    this.post();
+                if (fresh.taken) {
+                    view = this.view;
+                    this.post(fresh.patches);
                 }
             } catch {
                 // Use the view on screen.

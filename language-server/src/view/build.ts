@@ -73,14 +73,28 @@ function targetValue(indicator: IndicatorModel, target: TargetModel): IndicatorV
     return candidates.find(v => v.kind === 'plan') ?? candidates.find(v => v.kind === 'result' || v.kind === 'baseline') ?? candidates[0];
 }
 
+/**
+ * A district-table row that stands as a placeholder in a light view: no finding and no target
+ * concerns its lines, so its AnnexRow is a function of the row's model and its table's years and
+ * columns alone (see ViewBuilder.isPlain), and is built only when it is sent.
+ */
+const PLACEHOLDER: AnnexRow = Object.freeze({ kind: 'row', cells: [] as AnnexCell[] }) as AnnexRow;
+
+/** The rows of one annex body left as placeholders, by their index in the body. */
+export interface PlainRows { table: DistrictTableModel; rows: (TableRowModel | undefined)[] }
+
 class ViewBuilder {
     private readonly findingsByLine = new Map<number, LocatedFinding[]>();
+    /** The lines that hold an indicator value a target is checked against. */
+    private readonly targetLines = new Set<number>();
+    /** In a light view: each district-table body's rows left as placeholders. */
+    readonly plainRows = new Map<AnnexRow[], PlainRows>();
     /** The target declarations checked against each indicator value, by the start of the value's place. */
     private readonly targetsByValue = new Map<string, SourceRange[]>();
     /** Each finding a cell carries, to the finding it was copied from (to list the cells of a finding). */
     readonly sourceOf = new Map<ViewFinding, LocatedFinding>();
 
-    constructor(private readonly model: PlanModel, findings: LocatedFinding[]) {
+    constructor(private readonly model: PlanModel, findings: LocatedFinding[], private readonly light = false) {
         for (const f of findings) {
             for (let line = f.range.start.line; line <= f.range.end.line; line++) {
                 const list = this.findingsByLine.get(line) ?? [];
@@ -95,7 +109,34 @@ class ViewBuilder {
             if (!value) continue;
             const key = positionKey((value.value.range ?? value.range).start);
             this.targetsByValue.set(key, [...this.targetsByValue.get(key) ?? [], t.range]);
+            this.targetLines.add((value.value.range ?? value.range).start.line);
         }
+    }
+
+    /**
+     * Whether no finding and no target concerns any line of the row: its cells then carry no finding
+     * and no related place (findingsAt and targetsOf look only at the lines of the cells' own places,
+     * which lie inside the row's), so the row's AnnexRow depends on its model and its table only.
+     */
+    private isPlain(row: TableRowModel): boolean {
+        // A row's range is made when asked (model/cells.ts): once here, not once a line.
+        const { start, end } = row.range;
+        for (let line = start.line; line <= end.line; line++) {
+            if (this.findingsByLine.has(line) || this.targetLines.has(line)) return false;
+        }
+        return true;
+    }
+
+    /** A district-table row into the annex body: built, or in a light view a placeholder when it is plain. */
+    private pushRow(body: AnnexRow[], t: DistrictTableModel, row: TableRowModel): void {
+        if (!this.light || !this.isPlain(row)) {
+            body.push(this.tableRow(t, row));
+            return;
+        }
+        let plain = this.plainRows.get(body);
+        if (!plain) this.plainRows.set(body, plain = { table: t, rows: [] });
+        plain.rows[body.length] = row;
+        body.push(PLACEHOLDER);
     }
 
     /** The targets a printed indicator value (an Annex 02 cell, or a table cell an indicator is computed from) is checked against. */
@@ -161,7 +202,7 @@ class ViewBuilder {
         const body: AnnexRow[] = [];
         const span = columns.length;
         // Totals stand where the plan prints them: first ("Toàn tỉnh", then the districts) or last.
-        if (t.total && t.totalFirst) body.push(this.tableRow(t, t.total));
+        if (t.total && t.totalFirst) this.pushRow(body, t, t.total);
         for (const section of t.sections) {
             if (section.label !== undefined) {
                 body.push({ kind: 'section', line: section.range?.start.line, cells: [
@@ -169,11 +210,11 @@ class ViewBuilder {
                     text(section.title ?? '', { bold: true, colSpan: span - 1 })
                 ] });
             }
-            if (section.subtotal && section.subtotalFirst) body.push(this.tableRow(t, section.subtotal));
-            for (const row of section.rows) body.push(this.tableRow(t, row));
-            if (section.subtotal && !section.subtotalFirst) body.push(this.tableRow(t, section.subtotal));
+            if (section.subtotal && section.subtotalFirst) this.pushRow(body, t, section.subtotal);
+            for (const row of section.rows) this.pushRow(body, t, row);
+            if (section.subtotal && !section.subtotalFirst) this.pushRow(body, t, section.subtotal);
         }
-        if (t.total && !t.totalFirst) body.push(this.tableRow(t, t.total));
+        if (t.total && !t.totalFirst) this.pushRow(body, t, t.total);
         return {
             number: t.annex ?? '', label: annexLabel(t.annex), heading: t.heading, title: t.title,
             subtitle: this.subtitle(), orientation: columns.length > 8 ? 'landscape' : 'portrait',
@@ -194,7 +235,7 @@ class ViewBuilder {
         return w(level === 'district' ? ANNEX.district : level === 'region' ? ANNEX.unitRegion : level === 'province' ? ANNEX.unitProvince : ANNEX.unitCommune);
     }
 
-    private tableRow(t: DistrictTableModel, row: TableRowModel): AnnexRow {
+    tableRow(t: DistrictTableModel, row: TableRowModel): AnnexRow {
         const bold = row.kind !== 'row';
         const cells: AnnexCell[] = row.kind === 'row'
             ? [ordinal(row.no?.printed ?? '', { range: row.no?.range }),
@@ -463,7 +504,33 @@ class ViewBuilder {
 
 /** Builds the view of a plan; `findings` (diagnostics) mark the cells they concern. */
 export function buildPlanView(model: PlanModel, findings: LocatedFinding[] = []): PlanView {
-    const builder = new ViewBuilder(model, findings);
+    return assemble(model, findings, new ViewBuilder(model, findings));
+}
+
+/**
+ * The view of a plan with its plain district-table rows (no finding, no target on their lines) left
+ * as placeholders: everything else is as buildPlanView builds it. The preview's answers (keeper.ts)
+ * build a plain row only when it is sent; `row` builds it exactly as buildPlanView would.
+ */
+export interface LightPlanView {
+    view: PlanView;
+    /** Each district-table body (by its array in `view`) and its placeholders' row models. */
+    plain: ReadonlyMap<AnnexRow[], PlainRows>;
+    row(table: DistrictTableModel, row: TableRowModel): AnnexRow;
+}
+
+export function buildLightPlanView(model: PlanModel, findings: LocatedFinding[] = []): LightPlanView {
+    const builder = new ViewBuilder(model, findings, true);
+    const view = assemble(model, findings, builder);
+    return { view, plain: builder.plainRows, row: (t, r) => builder.tableRow(t, r) };
+}
+
+/** What a plain row's AnnexRow depends on besides its model: its table's years and columns, and which columns are rates. */
+export function rowContext(t: DistrictTableModel): string {
+    return JSON.stringify([t.years.map(y => y.year), t.columns.map(m => [m, isRate(t, m)])]);
+}
+
+function assemble(model: PlanModel, findings: LocatedFinding[], builder: ViewBuilder): PlanView {
     const h = model.header;
     const annexes = builder.build();
     const refs: AnnexRefs = {
