@@ -20,6 +20,14 @@ export const FINDING_WORDS = {
     // control-character {char}: the name of a character that has no Unicode name to show
     loneSurrogate: { vi: 'nửa cặp surrogate', en: 'lone surrogate' },
     noncharacter: { vi: 'ký tự không dùng', en: 'noncharacter' },
+    // relatedInformation: the other places a finding is about (the editor lists them under it)
+    relatedFirstDeclared: { vi: 'Khai báo đầu tiên của {id}', en: 'The first declaration of {id}' },
+    relatedFirstTotal: { vi: 'Dòng tổng được kiểm tra: {label}', en: 'The total that is checked: {label}' },
+    relatedFirstRow: { vi: 'Dòng {label} lần đầu', en: 'The row {label}, first written here' },
+    relatedFirstYear: { vi: 'Năm {year} lần đầu', en: 'The year {year}, first written here' },
+    relatedCount: { vi: 'Tử số: {measure} = {value}', en: 'The count: {measure} = {value}' },
+    relatedBase: { vi: 'Mẫu số: {measure} = {value}', en: 'The base: {measure} = {value}' },
+    relatedSummedRow: { vi: 'Cộng vào tổng: {label} = {value}', en: 'Summed into the total: {label} = {value}' },
     // target-not-met {actual} for a change ("giảm 2,3 điểm"): the change the figures make
     changeFrom: {
         vi: '{value} ({change, select, down {giảm} other {tăng}} {by} so với năm {year})',

@@ -14,7 +14,12 @@ export interface Finding {
     message: string;
     /** What a quick fix needs, e.g. the replacement text. */
     data?: Record<string, unknown>;
+    /** The other places the finding is about (the first declaration of a duplicate, a rate's count and base). */
+    related?: RelatedPlace[];
 }
+
+/** A place a finding points to besides its own, with what it is there. */
+export interface RelatedPlace { range: SourceRange; message: string }
 
 const NONE: Finding[] = [];
 
@@ -79,9 +84,16 @@ export class RuleContext {
         rows.set(row, id, this.findings.slice(from));
     }
 
-    /** `severity`: for a finding whose severity its declaration states (a table's own `check`). */
-    report(code: IssueCode, range: SourceRange, args: Args, data?: Record<string, unknown>, severity?: Severity): void {
-        this.findings.push({ code, severity: severity ?? issueSeverity(code), range, message: issueMessage(code, args, this.locale), data });
+    /** `severity`: for a finding whose severity its declaration states (a table's own `check`). The finding made. */
+    report(code: IssueCode, range: SourceRange, args: Args, data?: Record<string, unknown>, severity?: Severity): Finding {
+        const finding: Finding = { code, severity: severity ?? issueSeverity(code), range, message: issueMessage(code, args, this.locale), data };
+        this.findings.push(finding);
+        return finding;
+    }
+
+    /** A related place of a finding, its message from the catalogue in the plan's language. */
+    place(range: SourceRange, words: Words, args?: Args): RelatedPlace {
+        return { range, message: say(words, this.locale, args) };
     }
 
     /** A value printed in the plan's own number style. */

@@ -4,7 +4,7 @@ import {
     CstUtils, DefaultDocumentValidator, DocumentValidator, TextDocument, interruptAndCheck, type AstNode, type Cancellation, type LangiumDocument, type ParseResult,
     type ValidationAcceptor, type ValidationChecks, type ValidationOptions
 } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { PlanAstType, PlanDocument } from '../generated/ast.js';
 import type { PlanServices } from '../plan-module.js';
 import { RowFindings, type Finding } from './rule.js';
@@ -40,11 +40,16 @@ export function registerValidationChecks(services: PlanServices): void {
             const findings = await checkPlanStoppable(model, services.plan.Settings.locale, services.plan.Settings.options, between, rows);
             await interruptAndCheck(cancelToken);
             const caused = causedBySyntaxError(document);
+            const uri = document.uri.toString();
             for (const f of findings) {
                 if (caused(f)) continue;
                 accept(f.severity, f.message, {
                     node: root, range: f.range, code: f.code,
-                    data: { code: f.code, ...f.data }
+                    data: { code: f.code, ...f.data },
+                    // The other places the finding is about: listed under it by the editor, each a link.
+                    relatedInformation: f.related?.map(r => ({ location: { uri, range: r.range }, message: r.message })),
+                    // An agency no one names is shown faded, as unused code is.
+                    tags: f.code === 'unused-agency' ? [DiagnosticTag.Unnecessary] : undefined
                 });
             }
         }

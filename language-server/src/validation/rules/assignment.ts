@@ -94,12 +94,14 @@ export const uniqueIds: Rule = ctx => {
     ];
     for (const [kind, elements] of kinds) {
         // The first of each id, not its range: units compute theirs when asked, and only a duplicate asks.
-        const first = new Map<string, { range: SourceRange }>();
+        const first = new Map<string, { range: SourceRange; nameRange?: SourceRange }>();
         for (const e of elements) {
             if (!e.id) continue;
             const seen = first.get(e.id);
-            if (seen) ctx.report('duplicate-id', e.nameRange ?? e.range, { id: e.id, kind, line: seen.range.start.line + 1 });
-            else first.set(e.id, e);
+            if (seen) {
+                ctx.report('duplicate-id', e.nameRange ?? e.range, { id: e.id, kind, line: seen.range.start.line + 1 })
+                    .related = [ctx.place(seen.nameRange ?? seen.range, FINDING_WORDS.relatedFirstDeclared, { id: e.id })];
+            } else first.set(e.id, e);
         }
     }
 };

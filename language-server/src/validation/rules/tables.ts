@@ -11,7 +11,7 @@ import {
     type CellModel, type ColumnModel, type DistrictTableModel, type Measure, type TableCheckModel, type TableRowModel, type TableSums,
     type YearCellsModel, type YearValues
 } from '../../model/types.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { RelatedPlace, Rule, RuleContext } from '../rule.js';
 import { FINDING_WORDS } from '../../../../common/words/rules.js';
 
 /** A table's rows, each section's subtotal after its rows, the total last (the order the rules check in). */
@@ -72,10 +72,11 @@ export const rateMatchesCounts: Rule = ctx => {
                     const bases = [households, ...shouldBe(table, row, y, base, values)];
                     if (counts.some(c => bases.some(b => b > 0 && matchesRounded(n.value!, n.decimals, c / b * 100, ctx.options.rateTolerance)))) continue;
                     const replacement = ctx.fmt(exact, n.decimals);
-                    ctx.report('rate-mismatch', n.range, {
+                    const finding = ctx.report('rate-mismatch', n.range, {
                         printed: n.printed, numerator: ctx.fmt(numerator), denominator: ctx.fmt(households),
                         computed: ctx.fmtUpTo(exact), label: row.label, year: y.year
                     }, { replacement });
+                    finding.related = ratePlaces(ctx, table, y, count, base);
                 }
             }
         });
@@ -89,6 +90,15 @@ export const rateMatchesCounts: Rule = ctx => {
  */
 function errorStarts(ctx: RuleContext): Set<string> {
     return new Set(ctx.findings.filter(f => f.severity === 'error').map(f => `${f.range.start.line}:${f.range.start.character}`));
+}
+
+/** A rate's count and base cells, where the row prints them. */
+function ratePlaces(ctx: RuleContext, table: DistrictTableModel, y: YearCellsModel, count: Measure, base: Measure): RelatedPlace[] {
+    const places: RelatedPlace[] = [];
+    const countCell = cellOf(y, count), baseCell = cellOf(y, base);
+    if (countCell?.number) places.push(ctx.place(countCell.range, FINDING_WORDS.relatedCount, { measure: ctx.measure(count, table), value: countCell.number.printed }));
+    if (baseCell?.number) places.push(ctx.place(baseCell.range, FINDING_WORDS.relatedBase, { measure: ctx.measure(base, table), value: baseCell.number.printed }));
+    return places;
 }
 
 /** The values a count should have besides the printed one: the sum of its parts, the sum of a total's rows. */
@@ -459,11 +469,14 @@ export const tableShape: Rule = ctx => {
         }
         const yearList = table.years.map(y => y.year).join(', ');
         for (const row of allRows(table)) ctx.eachRow('tableShape', row, () => {
-            const seen = new Set<number>();
+            const seen = new Map<number, YearCellsModel>();
             for (const y of row.years) {
                 if (Number.isNaN(y.year)) continue;
-                if (seen.has(y.year)) ctx.report('duplicate-year', y.yearRange, { year: y.year, where: ctx.say(FINDING_WORDS.inRow, { label: row.label }) });
-                seen.add(y.year);
+                const first = seen.get(y.year);
+                if (first) {
+                    ctx.report('duplicate-year', y.yearRange, { year: y.year, where: ctx.say(FINDING_WORDS.inRow, { label: row.label }) })
+                        .related = [ctx.place(first.yearRange, FINDING_WORDS.relatedFirstYear, { year: y.year })];
+                } else seen.set(y.year, y);
                 if (!declared.has(y.year)) ctx.report('undeclared-table-year', y.yearRange, { year: y.year, years: yearList });
                 const found = y.cells.length + y.extra.length;
                 if (found !== table.columns.length) {
@@ -483,14 +496,17 @@ export const tableShape: Rule = ctx => {
         for (const x of table.extraTotals) {
             ctx.report('second-total', x.labelRange, {
                 kind: x.section ? 'section' : 'table', section: x.section?.label ?? '', first: x.first.label, line: x.first.range.start.line + 1, label: x.row.label
-            });
+            }).related = [ctx.place(x.first.range, FINDING_WORDS.relatedFirstTotal, { label: x.first.label })];
         }
         for (const section of table.sections) {
-            const seenDistricts = new Set<string>();
+            const seenDistricts = new Map<string, TableRowModel>();
             for (const row of section.rows) {
                 if (!row.district) continue;
-                if (seenDistricts.has(row.district.id)) ctx.report('duplicate-row', row.district.range, { label: row.label });
-                seenDistricts.add(row.district.id);
+                const first = seenDistricts.get(row.district.id);
+                if (first?.district) {
+                    ctx.report('duplicate-row', row.district.range, { label: row.label })
+                        .related = [ctx.place(first.district.range, FINDING_WORDS.relatedFirstRow, { label: first.label })];
+                } else seenDistricts.set(row.district.id, row);
             }
         }
     }
