@@ -8,7 +8,7 @@ import {
     ConfigurationRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, ExitNotification,
     InitializeRequest, InitializedNotification, InlayHintRefreshRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, createProtocolConnection, ErrorCodes, ResponseError,
-    type ClientCapabilities, type ConfigurationParams, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams
+    type ClientCapabilities, type ConfigurationParams, type Registration, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node.js';
 import { ensureBundle } from '../helpers/bundles.js';
 import { REPO_ROOT } from '../helpers/plan.js';
@@ -37,6 +37,8 @@ export interface TestClient {
     initializeResult: InitializeResult;
     /** Every publishDiagnostics the server sent, oldest first. */
     published: PublishDiagnosticsParams[];
+    /** Every capability the server registered with the client (client/registerCapability). */
+    registrations: Registration[];
     /** Every workspace/configuration request the server made. */
     configurationRequests: ConfigurationParams[];
     /** How many times the server asked the client to fetch inlay hints again. */
@@ -78,7 +80,8 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
         configurationRequests.push(params);
         return params.items.map(item => (item.section ? settings[item.section] ?? null : settings));
     });
-    connection.onRequest(RegistrationRequest.type, () => undefined);
+    const registrations: Registration[] = [];
+    connection.onRequest(RegistrationRequest.type, params => { registrations.push(...params.registrations); });
     let inlayHintRefreshes = 0;
     connection.onRequest(InlayHintRefreshRequest.type, () => {
         inlayHintRefreshes++;
@@ -101,7 +104,7 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
     await connection.sendNotification(InitializedNotification.type, {});
 
     return {
-        connection, initializeResult, published, configurationRequests,
+        connection, initializeResult, published, configurationRequests, registrations,
         get inlayHintRefreshes() { return inlayHintRefreshes; },
         get stderr() { return stderr; },
         diagnosticsFor(uri, accept = () => true, from = 0, timeoutMs = 20_000) {

@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { WorkspaceSymbolRequest } from 'vscode-languageserver-protocol/node.js';
+import { pathToFileURL } from 'node:url';
+import { DidChangeWatchedFilesNotification, FileChangeType, WorkspaceSymbolRequest } from 'vscode-languageserver-protocol/node.js';
+import { EXAMPLES_DIR } from '../helpers/plan.js';
 import { startClient, type TestClient } from './client.js';
 
 let client: TestClient | undefined;
@@ -45,3 +47,27 @@ test('special, huge and UTF-16 plan files in the workspace: the server starts, a
     expect(await names('u16')).toContain('u16');        // the UTF-16 plan, decoded by its BOM
     expect(await names('BIG')).not.toContain('BIG');     // the file over the limit, left out
 }, 90_000);
+
+test('a plan that is not open changes on disk: the open plans that are part of it are checked again (didChangeWatchedFiles)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-watch-'));
+    dirs.push(dir);
+    const province = path.join(dir, 'province.plan');
+    const district = path.join(dir, 'phu-cu.plan');
+    fs.copyFileSync(path.join(EXAMPLES_DIR, 'multi-file', 'province.plan'), province);
+    fs.copyFileSync(path.join(EXAMPLES_DIR, 'multi-file', 'phu-cu.plan'), district);
+    client = await startClient({ workspaceFolder: dir, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    const c = client;
+    const districtUri = pathToFileURL(district).toString();
+    await c.open(districtUri, fs.readFileSync(district, 'utf8'));
+    const before = await c.diagnosticsFor(districtUri);
+    expect(before.diagnostics.filter(d => d.code === 'unknown-reference')).toEqual([]);
+    // The server asks to hear of plan files only, not of every file of the workspace.
+    const watching = c.registrations.find(r => r.method === DidChangeWatchedFilesNotification.type.method);
+    expect((watching?.registerOptions as { watchers: { globPattern: unknown }[] } | undefined)?.watchers).toEqual([{ globPattern: '**/*.plan' }]);
+    // The province's health department is renamed on disk; the district plan still names YT.
+    const from = c.published.length;
+    fs.writeFileSync(province, fs.readFileSync(province, 'utf8').replace('agency YT "Sở Y tế"', 'agency SYT "Sở Y tế"'));
+    await c.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(province).toString(), type: FileChangeType.Changed }] });
+    const after = await c.diagnosticsFor(districtUri, p => p.diagnostics.some(d => d.code === 'unknown-reference'), from);
+    expect(after.diagnostics.find(d => d.code === 'unknown-reference')!.message).toContain('"YT"');
+}, 60_000);

@@ -21,7 +21,7 @@ import {
 import { DefaultDocumentUpdateHandler, type FileOperationHandler, type LangiumSharedServices } from 'langium/lsp';
 import {
     LSPErrorCodes, ResponseError,
-    type DeleteFilesParams, type FileOperationOptions, type PublishDiagnosticsParams, type RenameFilesParams, type TextDocumentChangeEvent
+    type DeleteFilesParams, type FileOperationOptions, type FileSystemWatcher, type PublishDiagnosticsParams, type RenameFilesParams, type TextDocumentChangeEvent
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PlanFileSystemProvider } from '../language/file-system.js';
@@ -45,6 +45,16 @@ export class PlanDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.files = services.workspace.FileSystemProvider;
         const builder = services.workspace.DocumentBuilder;
         if (builder instanceof PlanDocumentBuilder) publishWithVersions(services, builder);
+    }
+
+    /**
+     * The plan files the client is to report changes of (workspace/didChangeWatchedFiles, registered
+     * when the client can): a plan that is not open but that open plans are `part-of` (or that names
+     * what they use) is read again when it changes on disk, so cross-file findings do not go stale.
+     * Langium watches every file of the workspace (every path): a build started for each of them.
+     */
+    protected override getWatchers(): FileSystemWatcher[] {
+        return [{ globPattern: '**/*.plan' }];
     }
 
     /**
