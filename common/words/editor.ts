@@ -263,6 +263,8 @@ export const FIX_LABELS = {
     fixFigure: { vi: 'Sửa giá trị năm {year} thành {value} để đạt mục tiêu', en: 'Change the {year} value to {value} to meet the target' },
     fixValueFromText: { vi: 'Lấy giá trị trong câu mục tiêu: {value}', en: 'Take the value from the target sentence: {value}' },
     fixTextFromValue: { vi: 'Sửa số trong câu mục tiêu thành {value}', en: 'Change the number in the target sentence to {value}' },
+    fixPadLine: { vi: 'Thêm {n} ô trống "-" vào cuối dòng năm {year}', en: 'Add {n} blank "-" cells at the end of the {year} line' },
+    fixPadTable: { vi: 'Thêm ô trống "-" vào mọi dòng năm thiếu ô của bảng {table} ({n} dòng)', en: 'Add blank "-" cells to every short year line of the table {table} ({n} lines)' },
     fixAll: { vi: 'Sửa tất cả lỗi sửa được an toàn ({n})', en: 'Fix all safe findings ({n})' }
 } as const satisfies Record<string, Words>;
 

@@ -132,6 +132,35 @@ describe('missing year line', () => {
     });
 });
 
+describe('a year line short of cells', () => {
+    test('is padded with blank "-" cells at its end (before its comment); every short line of the table at once', async () => {
+        const text = PROVINCE.replace('        2021: 29.822 946 3,17\n', '        2021: 29.822   // chưa có số hộ nghèo\n')
+            .replace('        2022: 36.645 295 0,81\n', '        2022: 36.645 295\n');
+        const one = await fix(text, 'cell-count');
+        expect(one.actions.map(a => a.title)).toEqual([
+            'Thêm 2 ô trống "-" vào cuối dòng năm 2021',
+            'Thêm ô trống "-" vào mọi dòng năm thiếu ô của bảng phu_luc_01 (2 dòng)'
+        ]);
+        expect(one.after).toContain('        2021: 29.822 - -   // chưa có số hộ nghèo\n');
+        expect(codes(one.diagnostics).filter(c => c === 'cell-count')).toHaveLength(1);
+        const all = await fix(text, 'cell-count', 1);
+        expect(all.after).toContain('        2021: 29.822 - -   // chưa có số hộ nghèo\n');
+        expect(all.after).toContain('        2022: 36.645 295 -\n');
+        expect(codes(all.diagnostics)).not.toContain('cell-count');
+        expect(codes(all.diagnostics)).toEqual(codes(all.before.filter(d => d.code !== 'cell-count')));
+    });
+
+    test('a line with a cell too many gets no fix: which one is extra is not known', async () => {
+        const text = PROVINCE.replace('        2021: 29.822 946 3,17\n', '        2021: 29.822 946 3,17 5\n');
+        const { document, diagnostics } = await validatePlan(services, text);
+        const diagnostic = diagnostics.find(d => d.code === 'cell-count')!;
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        });
+        expect(actions).toEqual([]);
+    });
+});
+
 test('a finding without a fix gets no action', async () => {
     const { document, diagnostics } = await validatePlan(services, PROVINCE.replace('year 2025\n    equal 100', 'year 2040\n    equal 100'));
     const diagnostic = diagnostics.find(d => d.code === 'year-outside-period')!;

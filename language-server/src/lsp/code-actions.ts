@@ -43,6 +43,7 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
     'range-outside-targets': { fix: 'declare the table a table of targets (`targets` after its title)' },
     'unknown-column': { fix: 'a known column a keystroke or two away (poor_rate → poor-rate); none when no column is that close: which column was meant is not known' },
     'missing-district-year': { fix: 'a year line with blank "-" cells' },
+    'cell-count': { fix: 'a year line short of cells padded with blank "-" cells at its end; and every short line of the table at once (none for a line with too many cells: which one is extra is not known)' },
     'agency-name-unknown': { fix: "one of the agency's declared names, the one that differs only in accents, case, dashes or spaces first" },
     'count-not-integer': { fix: 'the thousands reading of a count typed the other way (28,700 → 28.700 under vi); none when it is no such number' },
     'not-shown': { fix: 'move the indicator into a dimension (one fix per dimension of the plan)' },
@@ -65,7 +66,6 @@ export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
     'negative-count': 'the minus sign may be a stray mark or a change (a decrease) in the wrong table',
     'percent-out-of-range': 'which digit or decimal mark is wrong is not known',
     'poor-exceeds-total': 'either the part or the total is wrong; the plan does not say which',
-    'cell-count': 'which cell is missing or extra is not known',
     'baseline-not-before-targets': 'the baseline year or a plan year is wrong, or the value is not a baseline',
     'year-outside-period': 'the period comes from the published plan; the year is the likelier typo, and which year was meant is not known',
     'deadline-outside-period': 'as year-outside-period: the period is the published one, the meant deadline is not known',
@@ -103,6 +103,10 @@ interface FixData {
     year?: number;
     columns?: number;
     insertAfterLine?: number;
+    /** cell-count: how many cells a year line lacks, where it ends, and its table. */
+    missing?: number;
+    at?: Range['end'];
+    table?: string;
     containerType?: string;
     property?: string;
     refText?: string;
@@ -221,6 +225,8 @@ export class PlanCodeActionProvider implements CodeActionProvider {
             case 'unknown-reference':
             case 'linking-error':
                 return this.referenceFixes(document, diagnostic, data);
+            case 'cell-count':
+                return this.padFixes(document, diagnostic, data);
             case 'missing-district-year': {
                 const edit = this.missingYearEdit(document, diagnostic, data);
                 return edit ? [this.action(fill(L.fixAddYear, locale, { year: data.year! }), diagnostic, uri, [edit], true)] : [];
@@ -336,6 +342,29 @@ export class PlanCodeActionProvider implements CodeActionProvider {
             const insert: TextEdit = { range: { start: document.textDocument.positionAt(at), end: document.textDocument.positionAt(at) }, newText: ownLine ? body : `\n${body}` };
             return [this.action(fill(FIX_LABELS.moveIntoDimension, locale, { name: dimension.label ?? dimension.name }), diagnostic, uri, [cut, insert], i === 0)];
         });
+    }
+
+    /**
+     * A year line short of cells: blanks ("-") at its end, this line, or every short line of its
+     * table in one action (the lines that lack cells, as their findings say).
+     */
+    private padFixes(document: LangiumDocument, diagnostic: Diagnostic, data: FixData): CodeAction[] {
+        if (!data.missing || data.missing < 1 || !data.at || data.year === undefined) return [];
+        const locale = this.services.plan.Settings.locale;
+        const uri = document.uri.toString();
+        const pad = (d: FixData): TextEdit => ({ range: { start: d.at!, end: d.at! }, newText: ' -'.repeat(d.missing!) });
+        const actions = [this.action(fill(FIX_LABELS.fixPadLine, locale, { n: data.missing, year: data.year }), diagnostic, uri, [pad(data)])];
+        const short = (document.diagnostics ?? []).filter(d => {
+            const other = d.data as FixData | undefined;
+            return other?.code === 'cell-count' && !!other.missing && !!other.at && other.table === data.table;
+        });
+        if (short.length > 1) {
+            actions.push({
+                title: fill(FIX_LABELS.fixPadTable, locale, { n: short.length, table: data.table ?? '' }), kind: CodeActionKind.QuickFix,
+                diagnostics: short, edit: { changes: { [uri]: short.map(d => pad(d.data as FixData)) } }
+            });
+        }
+        return actions;
     }
 
     private action(title: string, diagnostic: Diagnostic, uri: string, edits: TextEdit[], isPreferred = false): CodeAction {

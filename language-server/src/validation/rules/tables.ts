@@ -480,9 +480,12 @@ export const tableShape: Rule = ctx => {
                 if (!declared.has(y.year)) ctx.report('undeclared-table-year', y.yearRange, { year: y.year, years: yearList });
                 const found = y.cells.length + y.extra.length;
                 if (found !== table.columns.length) {
+                    // A line short of cells can be padded with blanks ("-") at its end: the fix states
+                    // that the figures are not given, where the line says nothing of them.
+                    const missing = table.columns.length - found;
                     ctx.report('cell-count', y.extra[0] ?? y.range, {
                         year: y.year, found, expected: table.columns.length, columns: table.columns.map(c => ctx.measure(c, table)).join(', ')
-                    });
+                    }, missing > 0 ? { year: y.year, missing, at: y.range.end, table: table.id } : undefined);
                 }
             }
             const missing = table.years.filter(y => !seen.has(y.year)).map(y => y.year);
