@@ -279,3 +279,25 @@ describe('plans without mistakes', () => {
         expect(syntax(diagnostics)).toEqual([]);
     });
 });
+
+describe('a brace closed early in a table head (an editor closing the brace typed)', () => {
+    const seed = fs.readFileSync(SEED_PLAN, 'utf8');
+    const head = 'table phu_luc_01 "TỶ LỆ HỘ NGHÈO TỈNH HUNG YÊN GIAI ĐOẠN 2023-2025" {';
+    const years = '    years { 2021 result  2022 result  2023 plan  2024 plan  2025 plan }';
+    const errorsOf = async (text: string) => (await validatePlan(services, text, 'vi')).diagnostics.filter(d => d.severity === 1);
+
+    test('after the head: no false duplicate of the table\'s standard read at top level', async () => {
+        expect(seed).toContain(head);
+        const errors = await errorsOf(seed.replace(head, head + '}'));
+        expect(codes(errors)).not.toContain('duplicate-id');
+        expect(codes(errors).filter(c => c !== 'syntax-error')).toEqual([]);
+        expect(syntax(errors).length).toBeLessThanOrEqual(2);
+    });
+
+    test('inside the years: one syntax error, not a finding per row for every year left unread', async () => {
+        expect(seed).toContain(years);
+        const errors = await errorsOf(seed.replace(years, '    years { 2021 result }  2022 result  2023 plan  2024 plan  2025 plan }'));
+        expect(codes(errors)).not.toContain('undeclared-table-year');
+        expect(syntax(errors)).toHaveLength(1);
+    });
+});

@@ -522,6 +522,11 @@ export function damagedSpans(parseResult: ParseResult, textLength: number): { st
         const last = resynced[resynced.length - 1];
         const end = last && !isNaN(last.startOffset) ? last.endOffset! + 1 : isNaN(e.token.startOffset) ? textLength : e.token.endOffset! + 1;
         spans.push({ start, end, skipped: [e.token, ...resynced].map(t => t.image).filter(Boolean) });
+        // Where the parser stood when it failed: the element it was reading ends there, unfinished
+        // (a brace closed early leaves `standard md2022` of a table's head read as a declaration
+        // without its name, whose id then "duplicates" the real one).
+        const before = (e as { previousToken?: { endOffset?: number } }).previousToken?.endOffset;
+        if (before !== undefined && !isNaN(before) && before >= 0) spans.push({ start: before, end: before + 1, skipped: [] });
     }
     return spans;
 }

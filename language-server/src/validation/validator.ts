@@ -1,11 +1,11 @@
 // Bridges the pure rules to Langium: one check on the plan root runs every rule over the cached
 // model and reports each finding at its range, with its stable code and fix data.
 import {
-    CstUtils, DefaultDocumentValidator, DocumentValidator, TextDocument, interruptAndCheck, type AstNode, type Cancellation, type LangiumDocument, type ParseResult,
+    AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, TextDocument, interruptAndCheck, type AstNode, type Cancellation, type LangiumDocument, type ParseResult,
     type ValidationAcceptor, type ValidationChecks, type ValidationOptions
 } from 'langium';
 import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import type { PlanAstType, PlanDocument } from '../generated/ast.js';
+import { isDistrictTable, type PlanAstType, type PlanDocument } from '../generated/ast.js';
 import type { PlanServices } from '../plan-module.js';
 import { RowFindings, type Finding } from './rule.js';
 import { checkPlanStoppable } from './rules.js';
@@ -82,7 +82,16 @@ function causedBySyntaxError(document: LangiumDocument): (f: Finding) => boolean
         if (f.code === 'unused-agency' && skipped.has(textDocument.getText(f.range))) return true;
         const node: AstNode | undefined = CstUtils.findLeafNodeAtOffset(root, textDocument.offsetAt(f.range.start))?.astNode;
         const cst = node && node !== parseResult.value ? node.$cstNode : undefined;
-        return !!cst && damagedIn(cst.offset, cst.end);
+        if (!!cst && damagedIn(cst.offset, cst.end)) return true;
+        // A year the table does not declare, where the table's head is broken (a brace closed early
+        // in `years { … }`): the years after it were never read, and every row would say so.
+        if (f.code === 'undeclared-table-year' && node) {
+            const table = AstUtils.getContainerOfType(node, isDistrictTable);
+            const head = table?.$cstNode;
+            const body = table && [...table.rows, ...table.sections].map(r => r.$cstNode?.offset ?? Infinity).reduce((a, b) => Math.min(a, b), Infinity);
+            if (head && body !== undefined && damagedIn(head.offset, Math.min(body, head.end))) return true;
+        }
+        return false;
     };
 }
 
