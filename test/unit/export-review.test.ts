@@ -178,9 +178,10 @@ describe('the review sheet', () => {
         expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
         expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
         expect(sheet.headerFooter.oddFooter).toBe('&CTrang &P/&N');
-        const totalRow = Array.from({ length: 19 }, (_, i) => i + 5).find(r => sheet.getCell(r, 3).value === 'total-mismatch')!;
-        const link = sheet.getCell(totalRow, 5).value as { text: string; hyperlink: string };
-        expect(link.text).toBe('Phụ lục 01 · Tổng cộng · Năm 2024 - Tổng số hộ nghèo');
+        const totalRow = Array.from({ length: 19 }, (_, i) => i + 5).find(r => (sheet.getCell(r, 3).value as { text?: string })?.text === 'total-mismatch')!;
+        expect(sheet.getCell(totalRow, 5).value).toBe('Phụ lục 01 · Tổng cộng · Năm 2024 - Tổng số hộ nghèo');
+        const link = sheet.getCell(totalRow, 3).value as { text: string; hyperlink: string };
+        expect(link.text).toBe('total-mismatch');
         const [, target, address] = /^#'(.+)'!([A-Z]+\d+)$/.exec(link.hyperlink)!;
         // The link lands on the misprinted number itself.
         expect(workbook.getWorksheet(target)!.getCell(address).value).toBe(2954);

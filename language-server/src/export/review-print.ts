@@ -15,7 +15,7 @@ import { A4, BLACK, FONT } from './docx.js';
 import { reviewSheet, reviewValues, type ReviewSheet } from './review.js';
 
 /** Each column's share of the page's width: STT, severity, rule, message, place, agency/district, reply, .plan line. */
-const SHARES = [4, 8, 12, 27, 22, 11, 11, 5];
+const SHARES = [4, 8, 12, 26, 22, 11, 11, 6];
 const SHARE_TOTAL = SHARES.reduce((a, b) => a + b, 0);
 
 /** Margins in mm on the landscape page: 15 around, a little more at the foot for the page number. */

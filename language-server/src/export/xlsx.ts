@@ -244,7 +244,7 @@ const headerText = (text: string) => text.replace(/&/g, '&&');
 /**
  * The review sheet (see review.ts): the title, the plan's number and name, then one row per finding
  * under headings that are frozen, filtered and printed on every page; A4 landscape, as wide as one
- * page, numbered "Trang 1/3" in the footer. A finding on an annex cell links to that cell.
+ * page, numbered "Trang 1/3" in the footer. A finding on an annex cell links to that cell (its rule's code).
  */
 function reviewSheet(workbook: ExcelJS.Workbook, plan: PlanView, locale: Locale, name: string, sheets: { sheet: ExcelJS.Worksheet; bodyRow: number }[]): void {
     const review = reviewSheetOf(plan, locale);
@@ -260,7 +260,7 @@ function reviewSheet(workbook: ExcelJS.Workbook, plan: PlanView, locale: Locale,
         }
     });
     // STT, severity, rule, message, place, agency/district, reply, .plan line.
-    const widths = [6, 11, 18, 52, 44, 22, 34, 10];
+    const widths = [6, 11, 18, 50, 44, 22, 34, 12];
     sheet.columns = widths.map(width => ({ width }));
     [review.title, review.plan, review.name].forEach((text, i) => {
         const row = sheet.addRow([text]);
@@ -276,12 +276,14 @@ function reviewSheet(workbook: ExcelJS.Workbook, plan: PlanView, locale: Locale,
     const line = { style: 'thin' as const, color: BLACK };
     const border = { top: line, left: line, bottom: line, right: line };
     headings.eachCell(c => { c.border = border; });
+    headings.height = Math.max(...review.headings.map((h, c) => estimatedLines(h, widths[c], 12))) * 15.75;
     for (const r of review.rows) {
         const target = r.at ? sheets[r.at.annex] : undefined;
         const address = target ? target.sheet.getCell(target.bodyRow + r.at!.row, r.at!.column + 1).address : undefined;
         const values: ExcelJS.CellValue[] = reviewValues(r);
-        // Excel's own link syntax; sheet names hold no apostrophe (sheetName turns it into ’).
-        if (address) values[4] = { text: r.place, hyperlink: `#'${target!.sheet.name}'!${address}` };
+        // Excel's own link syntax; sheet names hold no apostrophe (sheetName turns it into ’). On the rule's
+        // code, a single line: LibreOffice does not wrap a link's text, and the place is long.
+        if (address) values[2] = { text: r.finding.code, hyperlink: `#'${target!.sheet.name}'!${address}` };
         const row = sheet.addRow(values);
         row.font = { name: FONT, size: 12, color: BLACK };
         row.alignment = { vertical: 'top', wrapText: true };
