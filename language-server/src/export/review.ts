@@ -1,6 +1,7 @@
 // The review sheet: every finding of the plan with its rule, severity, message, the annex cell it
 // concerns (if any) and its line in the plan file, so that a reviewer can go through them and send
-// them back. One list, written as a CSV file here and as a sheet of the workbook in xlsx.ts.
+// them back. One list, written as a CSV file here, as a sheet of the workbook in xlsx.ts, and as a
+// DOCX and an HTML page in review-print.ts.
 import type { AnnexCell, AnnexTable, DocumentView, PlacedFinding, PlanView, SourceRange, ViewFinding } from '../../../common/view.js';
 import type { CsvSeparator } from '../../../common/export.js';
 import type { Locale } from '../../../common/locale.js';
