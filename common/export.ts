@@ -35,7 +35,8 @@ export interface ExportOptions {
     csv?: CsvOptions;
     /**
      * Export the plan's findings with the annexes (the review sheet): a `<plan>-phat-hien.csv` beside
-     * the CSV files, a sheet of the workbook. Off by default.
+     * the CSV files, a sheet of the workbook, `<plan>-phat-hien.docx` / `.html` beside the DOCX / HTML.
+     * Off by default.
      */
     findings?: boolean;
     /** The language of the review sheet's headings (the findings' messages come as the checker said them). */

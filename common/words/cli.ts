@@ -14,7 +14,7 @@ export const CLI_HELP = {
     formats: { vi: 'docx, xlsx, csv, html, md (các phụ lục), document-docx, document-html (toàn văn bản kèm phụ lục): cách nhau bằng dấu phẩy hoặc lặp lại', en: 'docx, xlsx, csv, html, md (the annexes), document-docx, document-html (the whole document with its annexes): comma-separated or repeated' },
     out: { vi: 'thư mục đầu ra (tạo nếu chưa có)', en: 'output folder (created if missing)' },
     force: { vi: 'ghi đè tệp đã có', en: 'overwrite existing files' },
-    findings: { vi: 'xuất kèm danh sách phát hiện để rà soát: tệp <kế hoạch>-phat-hien.csv (với csv) và trang "Phát hiện" (với xlsx)', en: 'export the findings for review too: a <plan>-phat-hien.csv file (with csv) and a "Findings" sheet (with xlsx)' },
+    findings: { vi: 'xuất kèm bảng tổng hợp phát hiện để rà soát: tệp <kế hoạch>-phat-hien.csv (với csv), .docx (với docx), .html (với html) và trang "Phát hiện" (với xlsx)', en: 'export the review sheet of findings too: a <plan>-phat-hien.csv file (with csv), .docx (with docx), .html (with html) and a "Findings" sheet (with xlsx)' },
     csvNumbers: { vi: 'số trong CSV: plain (29822, 3.17, mặc định) hoặc printed (như phụ lục in: 29.822, 3,17)', en: 'numbers in CSV: plain (29822, 3.17, the default) or printed (as the annex prints them: 29.822, 3,17)' },
     csvSeparator: { vi: 'dấu phân cách trong CSV: "," (mặc định) hoặc ";" (Excel với thiết lập vùng Việt Nam)', en: 'CSV field separator: "," (the default) or ";" (Excel under Vietnamese regional settings)' },
     maxSize: { vi: 'không đọc tệp lớn hơn số MB này (mặc định {mb})', en: 'refuse files larger than this many MB (default {mb})' },

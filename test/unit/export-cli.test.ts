@@ -96,10 +96,10 @@ describe('plan export', () => {
         expect(printed.stdout).toContain('hung_yen_giam_ngheo_2023-phat-hien.csv');
         expect(fs.readFileSync(path.join(out, 'printed', 'hung_yen_giam_ngheo_2023-phu-luc-01.csv'), 'utf-8')).toContain('\r\n1;Phù Cừ;29.822;946;3,17;');
         const review = fs.readFileSync(path.join(out, 'printed', 'hung_yen_giam_ngheo_2023-phat-hien.csv'), 'utf-8').replace(/^\uFEFF/, '').split('\r\n');
-        expect(review[0]).toBe('Severity;Rule;Message;Annex;Cell;Line;Column');
+        expect(review[0]).toBe('No.;Severity;Rule;Message;Place in the document;Agency/district;Reply;Line in the .plan file');
         // English messages, as --lang asks, one line per finding.
         expect(review.filter(l => l !== '')).toHaveLength(20);
-        expect(review.find(l => l.startsWith('Error;total-mismatch;'))).toMatch(/;Phụ lục 01;Tổng cộng · Năm 2024 - Tổng số hộ nghèo;\d+;\d+$/);
+        expect(review.find(l => l.startsWith('1;Error;total-mismatch;'))).toMatch(/;Phụ lục 01 · Tổng cộng · Năm 2024 - Tổng số hộ nghèo;Tổng cộng;;\d+$/);
         const bad = plan(['export', SEED_PLAN, '--format', 'csv', '--csv-separator', 'tab', '--out', out]);
         expect(bad.status).toBe(2);
         expect(bad.stderr).toMatch(/--csv-separator/);

@@ -137,7 +137,7 @@ describe('the review sheet of 36.000 findings', () => {
         expect(inTable.slice(-3).map(r => [r.finding.code, r.at!.row])).toEqual([['unknown-reference', 11_999], ['poor-exceeds-total', 11_999], ['rate-mismatch', 11_999]]);
         const seed = await seedView();
         const withoutCells = { ...seed, findingList: seed.findingList!.map(({ cells: _cells, ...f }) => f) };
-        const placed = (rows: ReturnType<typeof reviewRows>) => rows.map(r => [r.finding.code, r.line, r.column, r.annex, r.cell, r.at]);
+        const placed = (rows: ReturnType<typeof reviewRows>) => rows.map(r => [r.finding.code, r.line, r.column, r.annex, r.place, r.unit, r.at]);
         expect(placed(reviewRows(withoutCells, 'en'))).toEqual(placed(reviewRows(seed, 'en')));
         expect(reviewRows(seed, 'en').filter(r => r.at).length).toBeGreaterThan(5);
     }, 120_000);

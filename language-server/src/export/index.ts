@@ -11,6 +11,7 @@ import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderXlsx } from './xlsx.js';
 import { renderReviewCsv, reviewFileName } from './review.js';
+import { renderReviewDocx, renderReviewHtml } from './review-print.js';
 import { ANNEX_LOCALE } from '../../../common/words/annex.js';
 import { ExportTooLargeError, tooLargeFor } from './limits.js';
 
@@ -25,7 +26,8 @@ export {
 
 /**
  * Renders a plan's annexes: one file `<name>.<format>`, or for CSV one file per annex (and with
- * `findings`, the review list `<name>-phat-hien.csv`); `<name>` is the options' base name (the editor
+ * `findings`, the review list `<name>-phat-hien.csv`; DOCX and HTML: the review sheet
+ * `<name>-phat-hien.docx` / `.html` beside the annexes' file); `<name>` is the options' base name (the editor
  * passes the plan file's), else the plan's id. A table the format cannot hold (FORMAT_LIMITS) throws
  * ExportTooLargeError before any work is done.
  */
@@ -35,9 +37,15 @@ export const renderExport: RenderExport = async (view: PlanView, format: ExportF
     const planName = options.baseName?.trim() || view.id;
     const base = exportBaseName(planName);
     switch (format) {
-        case 'docx': return { files: [{ name: `${base}.docx`, data: await renderDocx(view) }] };
+        case 'docx': return {
+            files: [{ name: `${base}.docx`, data: await renderDocx(view) },
+                ...(options.findings ? [{ name: reviewFileName(view, 'docx'), data: await renderReviewDocx(view, options.locale ?? ANNEX_LOCALE) }] : [])]
+        };
         case 'xlsx': return { files: [{ name: `${base}.xlsx`, data: await renderXlsx(view, { findings: options.findings, locale: options.locale }) }] };
-        case 'html': return { files: [{ name: `${base}.html`, data: renderHtml(view) }] };
+        case 'html': return {
+            files: [{ name: `${base}.html`, data: renderHtml(view) },
+                ...(options.findings ? [{ name: reviewFileName(view, 'html'), data: renderReviewHtml(view, options.locale ?? ANNEX_LOCALE) }] : [])]
+        };
         case 'md': return { files: [{ name: `${base}.md`, data: renderMarkdown(view) }] };
         // "văn bản": the document itself, beside the annexes' files of the same plan.
         case 'document-docx': return { files: [{ name: `${base}-van-ban.docx`, data: await renderDocumentDocx(view) }] };

@@ -10,6 +10,7 @@ import { say, type Words } from '../../../common/catalogue.js';
 import { formatNumber } from '../../../common/numbers.js';
 import { EXPORT_LIMIT_WORDS } from '../../../common/words/export-limits.js';
 import { annexGrids } from './grid.js';
+import { REVIEW_ROWS_ABOVE } from './review.js';
 
 export interface FormatLimit { columns: number; rows?: number; name: Words }
 
@@ -49,7 +50,7 @@ export function tooLargeFor(view: PlanView, format: ExportFormat, options: { fin
     const limit = FORMAT_LIMITS[format];
     if (!limit) return [];
     const out = view.annexes.flatMap(annex => annexTooLarge(annex, limit));
-    const reviewRows = 1 + (view.findingList?.length ?? 0);
+    const reviewRows = REVIEW_ROWS_ABOVE + 1 + (view.findingList?.length ?? 0);
     if (format === 'xlsx' && options.findings && limit.rows !== undefined && reviewRows > limit.rows) {
         out.push({ annex: say(EXPORT_LIMIT_WORDS.reviewSheet, options.locale ?? 'vi'), what: 'rows', count: reviewRows, limit: limit.rows });
     }

@@ -13,7 +13,7 @@ import { ANNEX, ANNEX_LOCALE, YEAR_HEADINGS } from '../../../common/words/annex.
 import { KINDS } from '../../../common/words/kinds.js';
 import { REVIEW } from '../../../common/words/review.js';
 import type { Locale } from '../../../common/locale.js';
-import { reviewHeadings, reviewRows } from './review.js';
+import { REVIEW_ROWS_ABOVE, reviewSheet as reviewSheetOf, reviewValues } from './review.js';
 
 const FONT = 'Times New Roman';
 const BLACK = { argb: 'FF000000' };
@@ -238,35 +238,66 @@ function annexSheet(workbook: ExcelJS.Workbook, annex: AnnexTable, name: string,
     return { sheet, bodyRow };
 }
 
+/** A text in an Excel header or footer: `&` starts a code there. */
+const headerText = (text: string) => text.replace(/&/g, '&&');
+
 /**
- * The review sheet (see review.ts): one row per finding, a filter on every column, the heading row
- * frozen; a finding on an annex cell links to that cell.
+ * The review sheet (see review.ts): the title, the plan's number and name, then one row per finding
+ * under headings that are frozen, filtered and printed on every page; A4 landscape, as wide as one
+ * page, numbered "Trang 1/3" in the footer. A finding on an annex cell links to that cell (its rule's code).
  */
 function reviewSheet(workbook: ExcelJS.Workbook, plan: PlanView, locale: Locale, name: string, sheets: { sheet: ExcelJS.Worksheet; bodyRow: number }[]): void {
+    const review = reviewSheetOf(plan, locale);
+    const page = say(REVIEW.page, locale, { page: '\u0001', pages: '\u0002' });
     const sheet = workbook.addWorksheet(name, {
-        pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+        pageSetup: {
+            paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+            margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 }
+        },
+        headerFooter: {
+            oddFooter: `&C${headerText(page).replace('\u0001', '&P').replace('\u0002', '&N')}`,
+            evenFooter: `&C${headerText(page).replace('\u0001', '&P').replace('\u0002', '&N')}`
+        }
     });
-    const widths = [12, 22, 80, 12, 40, 8, 8];
+    // STT, severity, rule, message, place, agency/district, reply, .plan line.
+    const widths = [6, 11, 18, 50, 44, 22, 34, 12];
     sheet.columns = widths.map(width => ({ width }));
-    const headings = sheet.addRow(reviewHeadings(locale));
+    [review.title, review.plan, review.name].forEach((text, i) => {
+        const row = sheet.addRow([text]);
+        sheet.mergeCells(i + 1, 1, i + 1, widths.length);
+        row.font = { name: FONT, size: 13, bold: i !== 1, color: BLACK };
+        row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+        const lines = estimatedLines(text, widths.reduce((a, b) => a + b, 0), 13);
+        if (lines > 1) row.height = lines * 17;
+    });
+    const headings = sheet.addRow(review.headings);
     headings.font = { name: FONT, size: 12, bold: true, color: BLACK };
-    for (const r of reviewRows(plan, locale)) {
+    headings.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    const line = { style: 'thin' as const, color: BLACK };
+    const border = { top: line, left: line, bottom: line, right: line };
+    headings.eachCell(c => { c.border = border; });
+    headings.height = Math.max(...review.headings.map((h, c) => estimatedLines(h, widths[c], 12))) * 15.75;
+    for (const r of review.rows) {
         const target = r.at ? sheets[r.at.annex] : undefined;
         const address = target ? target.sheet.getCell(target.bodyRow + r.at!.row, r.at!.column + 1).address : undefined;
-        const row = sheet.addRow([
-            r.severity, r.finding.code, r.finding.message, r.annex,
-            // Excel's own link syntax; sheet names hold no apostrophe (sheetName turns it into ’).
-            address ? { text: r.cell, hyperlink: `#'${target!.sheet.name}'!${address}` } : r.cell,
-            r.line, r.column
-        ]);
+        const values: ExcelJS.CellValue[] = reviewValues(r);
+        // Excel's own link syntax; sheet names hold no apostrophe (sheetName turns it into ’). On the rule's
+        // code, a single line: LibreOffice does not wrap a link's text, and the place is long.
+        if (address) values[2] = { text: r.finding.code, hyperlink: `#'${target!.sheet.name}'!${address}` };
+        const row = sheet.addRow(values);
         row.font = { name: FONT, size: 12, color: BLACK };
         row.alignment = { vertical: 'top', wrapText: true };
+        for (let c = 1; c <= widths.length; c++) row.getCell(c).border = border;
+        row.getCell(1).alignment = { vertical: 'top', horizontal: 'center' };
         // As for the annexes: Excel and LibreOffice keep the default height for wrapped text.
-        const lines = Math.max(estimatedLines(r.finding.message, widths[2], 12), estimatedLines(r.cell, widths[4], 12));
+        const lines = Math.max(...[3, 4, 5].map(c => estimatedLines(String(reviewValues(r)[c]), widths[c], 12)));
         if (lines > 1) row.height = lines * 15.75;
     }
-    sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: widths.length } };
+    const headingRow = REVIEW_ROWS_ABOVE + 1;
+    sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headingRow, topLeftCell: `A${headingRow + 1}` }];
+    sheet.autoFilter = { from: { row: headingRow, column: 1 }, to: { row: headingRow, column: widths.length } };
+    // Printed pages repeat the headings.
+    sheet.pageSetup.printTitlesRow = `${headingRow}:${headingRow}`;
 }
 
 /** `findings`: add the review sheet after the annexes, its headings in `locale`. */
