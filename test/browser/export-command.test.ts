@@ -45,6 +45,26 @@ describe('the export command', () => {
         expect(new TextDecoder().decode(fake.files.get(docx.toString())!.slice(0, 2))).toBe('PK');
     });
 
+    it('writes all the files of an export or none: a failed write or placing leaves every file as it was, and no temporary file', async () => {
+        const docx = Uri.joinPath(OUT, 'hung-yen.docx');
+        fake.files.set(docx.toString(), new TextEncoder().encode('old'));
+        const before = () => [...fake.files.entries()].map(([k, v]) => [k, new TextDecoder().decode(v)]);
+        const kept = before();
+        // The second file's temporary write fails: nothing is placed.
+        fake.failWriteTo = p => p.includes('hung-yen.xlsx') && p.endsWith('.tmp');
+        await expect(runExportCommand(client, PLAN as never, { formats: ['docx', 'xlsx'], folder: OUT, overwrite: true }, s, render)).resolves.toBeUndefined();
+        expect(before()).toEqual(kept);
+        // The second file cannot be put in place: the first, already replaced, gets its old text back.
+        fake.failWriteTo = undefined;
+        fake.failRenameTo = p => p.endsWith('/hung-yen.xlsx');
+        await expect(runExportCommand(client, PLAN as never, { formats: ['docx', 'xlsx'], folder: OUT, overwrite: true }, s, render)).resolves.toBeUndefined();
+        expect(before()).toEqual(kept);
+        // Nothing in the way: both written, and nothing of ours left beside them.
+        fake.failRenameTo = undefined;
+        expect(await runExportCommand(client, PLAN as never, { formats: ['docx', 'xlsx'], folder: OUT, overwrite: true }, s, render)).toEqual(['hung-yen.docx', 'hung-yen.xlsx']);
+        expect(written()).toEqual(['hung-yen.docx', 'hung-yen.xlsx']);
+    });
+
     it('asks for the formats and the folder from the palette', async () => {
         fake.quickPick = async items => (items as { format: string }[]).filter(i => i.format === 'md' || i.format === 'csv') as never;
         fake.openDialog = async () => [OUT];

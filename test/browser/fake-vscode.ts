@@ -141,6 +141,9 @@ export const fake = {
     /** The button a modal warning answers with (undefined: cancelled). */
     warningAnswer: undefined as string | undefined,
     failRename: false,
+    /** A write or rename to a path this answers true for fails ("disk full"). */
+    failWriteTo: undefined as ((path: string) => boolean) | undefined,
+    failRenameTo: undefined as ((path: string) => boolean) | undefined,
     activeEditorEmitter: new EventEmitter<unknown>(),
     /** Paste edit providers registered, and the edits workspace.applyEdit was given (answered `applyAnswer`). */
     pasteProviders: [] as { selector: unknown; provider: unknown; metadata: unknown }[],
@@ -168,6 +171,8 @@ export const fake = {
         this.inputBoxes.length = 0;
         this.inputBox = async () => undefined;
         this.failRename = false;
+        this.failWriteTo = undefined;
+        this.failRenameTo = undefined;
         this.activeTextEditor = undefined;
         this.visibleTextEditors = [];
         this.pasteProviders.length = 0;
@@ -238,10 +243,11 @@ export const workspace = {
             return { type: 1, size: fake.files.get(uri.toString())!.length };
         },
         async writeFile(uri: URI, data: Uint8Array) {
+            if (fake.failWriteTo?.(uri.path)) throw new Error('disk full');
             fake.files.set(uri.toString(), data);
         },
         async rename(from: URI, to: URI, options?: { overwrite?: boolean }) {
-            if (fake.failRename) throw new Error('disk full');
+            if (fake.failRename || fake.failRenameTo?.(to.path)) throw new Error('disk full');
             if (fake.files.has(to.toString()) && !options?.overwrite) throw new Error('exists');
             const data = fake.files.get(from.toString());
             if (!data) throw new FileNotFound(from.toString());

@@ -1,6 +1,6 @@
 // The preview's export buttons: renders the plan view with the shared exporters, asks where to save
 // (a file, or a folder when the format makes several files), confirms before overwriting anything,
-// and writes each file atomically (a temporary file beside it, then a rename).
+// and writes the files all or none (temporary files beside them, then renames).
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -34,17 +34,60 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     }
 }
 
+/** A name beside `uri` for a file of ours that is not yet (or no longer) the target: `.<name>.<hex>.tmp|bak`. */
+function beside(uri: vscode.Uri, kind: 'tmp' | 'bak'): vscode.Uri {
+    return vscode.Uri.joinPath(uri, '..', `.${path.posix.basename(uri.path)}.${randomBytes(6).toString('hex')}.${kind}`);
+}
+
+async function removeQuietly(uris: vscode.Uri[]): Promise<void> {
+    for (const uri of uris) await Promise.resolve(vscode.workspace.fs.delete(uri)).catch(() => undefined);
+}
+
 /** Writes beside the target and renames over it, so a failed write never leaves half a file. */
 export async function writeAtomically(uri: vscode.Uri, data: Uint8Array): Promise<void> {
-    const name = path.posix.basename(uri.path);
-    const temp = vscode.Uri.joinPath(uri, '..', `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-    await vscode.workspace.fs.writeFile(temp, data);
+    await writeAllOrNothing([{ uri, data }]);
+}
+
+/**
+ * Every file or none, as the command line writes them (export/write.ts): each is written to a
+ * temporary file beside its target first, and only when all are written are they put in place,
+ * a file already there moved aside first. A write that fails leaves the targets as they were; a
+ * placing that fails puts back what was there (a new file is removed) before the error goes on.
+ */
+export async function writeAllOrNothing(targets: Target[]): Promise<void> {
+    const temps: vscode.Uri[] = [];
     try {
-        await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+        for (const t of targets) {
+            const temp = beside(t.uri, 'tmp');
+            temps.push(temp);
+            await vscode.workspace.fs.writeFile(temp, t.data);
+        }
     } catch (e) {
-        await Promise.resolve(vscode.workspace.fs.delete(temp)).catch(() => undefined);
+        await removeQuietly(temps);
         throw e;
     }
+    const placed: { target: vscode.Uri; backup?: vscode.Uri; done: boolean }[] = [];
+    try {
+        for (const [i, t] of targets.entries()) {
+            const entry: { target: vscode.Uri; backup?: vscode.Uri; done: boolean } = { target: t.uri, done: false };
+            placed.push(entry);
+            if (await exists(t.uri)) {
+                const backup = beside(t.uri, 'bak');
+                await vscode.workspace.fs.rename(t.uri, backup, { overwrite: false });
+                entry.backup = backup;
+            }
+            await vscode.workspace.fs.rename(temps[i], t.uri, { overwrite: false });
+            entry.done = true;
+        }
+    } catch (e) {
+        for (const entry of placed.reverse()) {
+            if (entry.done && !entry.backup) await removeQuietly([entry.target]);
+            if (entry.backup) await Promise.resolve(vscode.workspace.fs.rename(entry.backup, entry.target, { overwrite: true })).catch(() => undefined);
+        }
+        await removeQuietly(temps);
+        throw e;
+    }
+    await removeQuietly(placed.flatMap(p => (p.backup ? [p.backup] : [])));
 }
 
 /**
@@ -64,7 +107,7 @@ export async function writeTargets(targets: Target[], s: Strings, existing: 'ask
         const answer = await vscode.window.showWarningMessage(question, { modal: true }, s.overwrite);
         if (answer !== s.overwrite) return undefined;
     }
-    for (const t of targets) await writeAtomically(t.uri, t.data);
+    await writeAllOrNothing(targets);
     const written = targets.map(t => path.posix.basename(t.uri.path));
     void vscode.window.showInformationMessage(format(s.exported, written.join(', ')), s.openExported, s.revealExported).then(choice => {
         if (choice === s.openExported) return openExported(targets.map(t => t.uri));
