@@ -47,7 +47,22 @@ function maxBytes(megabytes: number | undefined): number {
     return megabytes === undefined ? DEFAULT_MAX_BYTES : Math.floor(megabytes * 1024 * 1024);
 }
 
+/** `--findings`' places: the review sheet, the comments in the text; undefined for anything else. */
+export function findingsWhere(value: string): ('sheet' | 'comments')[] | undefined {
+    const parts = value.split(',').map(v => v.trim().toLowerCase());
+    return parts.every(v => v === 'sheet' || v === 'comments') ? [...new Set(parts as ('sheet' | 'comments')[])] : undefined;
+}
+
+/**
+ * `--findings` alone kept as it always was, whatever follows it: a bare `--findings` before the plan
+ * file (`plan export --findings plan.plan`) must not take the file for its value.
+ */
+function bareFindings(argv: string[]): string[] {
+    return argv.map((a, i) => (a === '--findings' && (i + 1 >= argv.length || !findingsWhere(argv[i + 1])) ? '--findings=sheet' : a));
+}
+
 export async function main(argv: string[]): Promise<number> {
+    argv = argv[0] === 'export' ? bareFindings(argv) : argv;
     let exitCode = EXIT_OK;
     const langAt = argv.findIndex(a => a === '--lang' || a.startsWith('--lang='));
     const requested = langAt < 0 ? undefined : argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
@@ -77,7 +92,11 @@ export async function main(argv: string[]): Promise<number> {
         .option('--format <formats>', h('formats'), (v: string, all: string[]) => [...all, v], [] as string[])
         .option('--out <dir>', h('out'), '.')
         .option('--force', h('force'))
-        .option('--findings', h('findings'))
+        .option('--findings [where]', h('findingsWhere', { list: h('findings') }), (v: string) => {
+            const where = findingsWhere(v);
+            if (!where) throw new InvalidArgumentError(h('badFindings'));
+            return where;
+        })
         .addOption(new Option('--csv-numbers <style>', h('csvNumbers')).choices(CSV_NUMBER_STYLES).default('plain'))
         .addOption(new Option('--csv-separator <separator>', h('csvSeparator')).choices(CSV_SEPARATORS).default(','))
         .addOption(new Option('--lang <lang>', h('lang')).choices(['vi', 'en']).default('vi'))
