@@ -9,6 +9,7 @@ import { say, type Args } from '../../../common/catalogue.js';
 import { CLI_HELP, CLI_IMPORT } from '../../../common/words/cli.js';
 import { CSV_NUMBER_STYLES, CSV_SEPARATORS } from '../../../common/export.js';
 import { parseYearKinds } from './year-kinds.js';
+import { findingsWhere } from './findings-option.js';
 import { formatLine, internalErrorLine, jsonText, planFileReason, printable, summary } from './diagnostics.js';
 
 export const EXIT_OK = 0;
@@ -45,12 +46,6 @@ function shownPath(file: string): string {
 /** --max-size in megabytes (MiB) to bytes. */
 function maxBytes(megabytes: number | undefined): number {
     return megabytes === undefined ? DEFAULT_MAX_BYTES : Math.floor(megabytes * 1024 * 1024);
-}
-
-/** `--findings`' places: the review sheet, the comments in the text; undefined for anything else. */
-export function findingsWhere(value: string): ('sheet' | 'comments')[] | undefined {
-    const parts = value.split(',').map(v => v.trim().toLowerCase());
-    return parts.every(v => v === 'sheet' || v === 'comments') ? [...new Set(parts as ('sheet' | 'comments')[])] : undefined;
 }
 
 /**

@@ -11,6 +11,16 @@ import { TEXT_FINDINGS } from '../../../common/words/text-findings.js';
 import { annexHtml, STYLE } from './html.js';
 import { exportText, exportView } from './text.js';
 
+/** The marks of the findings in the text: in the page only when it has them, so that a clean document is as it always was. */
+const FINDINGS_STYLE = `
+mark.d-finding { background: #fff1c2; color: inherit; border-bottom: 2px solid #bf8803; }
+mark.d-finding-error { background: #fde2df; border-bottom-color: #c42b1c; }
+mark.d-finding-info, mark.d-finding-hint { background: #e1ecfb; border-bottom-color: #1a5fb4; }
+span.d-finding-message { display: block; margin: 1mm 0 0; padding: 0.5mm 2mm; text-indent: 0; text-align: left; font: italic 10pt sans-serif; border-left: 2px solid #bf8803; }
+span.d-finding-message.d-finding-error { border-left-color: #c42b1c; }
+span.d-finding-message.d-finding-info, span.d-finding-message.d-finding-hint { border-left-color: #1a5fb4; }
+`;
+
 /** The findings in the text (ExportOptions.findingsInText), in `locale`'s words; absent: a clean document. */
 export interface DocumentHtmlOptions { marks?: boolean; locale?: Locale }
 
@@ -51,12 +61,6 @@ p.d-note { font-style: italic; text-align: center; text-indent: 0; }
 p.d-bold { font-weight: bold; }
 span.d-lead-bold { font-weight: bold; } span.d-lead-italic { font-style: italic; }
 table.d-closing { margin-top: 6mm; break-inside: avoid; }
-mark.d-finding { background: #fff1c2; color: inherit; border-bottom: 2px solid #bf8803; }
-mark.d-finding-error { background: #fde2df; border-bottom-color: #c42b1c; }
-mark.d-finding-info, mark.d-finding-hint { background: #e1ecfb; border-bottom-color: #1a5fb4; }
-span.d-finding-message { display: block; margin: 1mm 0 0; padding: 0.5mm 2mm; text-indent: 0; text-align: left; font: italic 10pt sans-serif; border-left: 2px solid #bf8803; }
-span.d-finding-message.d-finding-error { border-left-color: #c42b1c; }
-span.d-finding-message.d-finding-info, span.d-finding-message.d-finding-hint { border-left-color: #1a5fb4; }
 .d-gap { white-space: pre-wrap; }
 `;
 
@@ -115,7 +119,7 @@ export function documentHtml(plan: PlanView, options: DocumentHtmlOptions = {}):
         `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         `<title>${escapeHtml(title)}</title>`,
-        `<style>${STYLE}${DOCUMENT_STYLE}</style>`,
+        `<style>${STYLE}${DOCUMENT_STYLE}${options.marks ? FINDINGS_STYLE : ''}</style>`,
         '</head>',
         '<body>',
         ...(view.document ? [documentArticle(view.document, options)] : []),
