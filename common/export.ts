@@ -39,6 +39,12 @@ export interface ExportOptions {
      * Off by default.
      */
     findings?: boolean;
+    /**
+     * The findings where they stand in the text (`plan export --findings comments`): the document-docx
+     * export writes them as Word comments anchored on their paragraphs, the document-html export as
+     * marks with the message. Off by default: the document is then clean.
+     */
+    findingsInText?: boolean;
     /** The language of the review sheet's headings (the findings' messages come as the checker said them). */
     locale?: Locale;
 }

@@ -19,6 +19,10 @@ export interface PlacedFinding extends ViewFinding {
     range: SourceRange;
     /** The annex cells that carry the finding (none for a finding outside the annexes). */
     cells?: CellRef[];
+    /** The paragraphs of the document's body that carry it: `view.document.body[i]` (see DocumentParagraph.findings). */
+    paragraphs?: number[];
+    /** Carried by the document's head (its kind and title): a finding before the document's first section. */
+    head?: boolean;
 }
 
 /** A stretch of a cell's text in its own weight. */
@@ -136,6 +140,13 @@ export interface DocumentParagraph {
     bold?: boolean;
     /** 0-based line of the paragraph's source in the plan file. */
     line?: number;
+    /**
+     * The findings that stand in what the paragraph prints (the solution without a lead, the target
+     * sentence of a target not met, the heading of a section numbered with a gap), or that stand in
+     * no printed element and fall in the section the paragraph heads. The exports print them only
+     * when asked (ExportOptions.findingsInText).
+     */
+    findings?: ViewFinding[];
 }
 
 /** The whole document as Nghị định 30/2020/NĐ-CP lays it out, before its annexes. */
@@ -157,6 +168,8 @@ export interface DocumentView {
     recipients: { heading: string; items: string[] };
     /** The signature block: authority, deputy and position lines in capitals, then the signer's name. */
     signature?: { lines: string[]; name: string };
+    /** The findings of the head: those before the document's first section that no paragraph prints (marked on the title). */
+    findings?: ViewFinding[];
 }
 
 export interface PlanView {

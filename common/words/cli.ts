@@ -15,6 +15,12 @@ export const CLI_HELP = {
     out: { vi: 'thư mục đầu ra (tạo nếu chưa có)', en: 'output folder (created if missing)' },
     force: { vi: 'ghi đè tệp đã có', en: 'overwrite existing files' },
     findings: { vi: 'xuất kèm bảng tổng hợp phát hiện để rà soát: tệp <kế hoạch>-phat-hien.csv (với csv), .docx (với docx), .html (với html) và trang "Phát hiện" (với xlsx)', en: 'export the review sheet of findings too: a <plan>-phat-hien.csv file (with csv), .docx (with docx), .html (with html) and a "Findings" sheet (with xlsx)' },
+    /** What `--findings [nơi]` takes besides the list above (`--findings` alone is `--findings sheet`). */
+    findingsWhere: {
+        vi: '{list}; --findings comments: mỗi phát hiện ngay tại đoạn văn của nó, thành nhận xét (comment) Word với document-docx, đánh dấu kèm nội dung với document-html; --findings sheet,comments: cả hai',
+        en: '{list}; --findings comments: each finding at its paragraph of the text, as a Word comment with document-docx, a mark with its message with document-html; --findings sheet,comments: both'
+    },
+    badFindings: { vi: 'cần sheet, comments hoặc sheet,comments.', en: 'sheet, comments or sheet,comments is expected.' },
     csvNumbers: { vi: 'số trong CSV: plain (29822, 3.17, mặc định) hoặc printed (như phụ lục in: 29.822, 3,17)', en: 'numbers in CSV: plain (29822, 3.17, the default) or printed (as the annex prints them: 29.822, 3,17)' },
     csvSeparator: { vi: 'dấu phân cách trong CSV: "," (mặc định) hoặc ";" (Excel với thiết lập vùng Việt Nam)', en: 'CSV field separator: "," (the default) or ";" (Excel under Vietnamese regional settings)' },
     maxSize: { vi: 'không đọc tệp lớn hơn số MB này (mặc định {mb})', en: 'refuse files larger than this many MB (default {mb})' },

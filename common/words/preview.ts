@@ -71,6 +71,7 @@ export const PREVIEW = {
     lineLink: { vi: 'Dòng {0}', en: 'Line {0}' },
     revealLine: { vi: 'Đến dòng {0} trong tệp kế hoạch', en: 'Go to line {0} of the plan file' },
     goToCell: { vi: 'Đến ô này trong phụ lục', en: 'Go to this cell in the annex' },
+    goToParagraph: { vi: 'Đến đoạn này trong văn bản', en: 'Go to this paragraph in the document' },
     legendTitle: { vi: 'Ô có phát hiện (góc màu):', en: 'Cells with findings (coloured corner):' },
     legendNote: { vi: 'di chuột để xem nội dung, bấm để đến dòng trong tệp', en: 'hover for the message, click to go to the line' },
     // charts

@@ -36,6 +36,13 @@ function cellLabel(annexes: AnnexTable[], f: PlacedFinding, i: number): string {
     return short ? `${annex?.label ?? ''}: ${short}` : annex?.label ?? '';
 }
 
+/** The text a paragraph link shows: the tab and the paragraph's first words ("Văn bản: - Các cấp ủy Đảng…"). */
+function paragraphLabel(view: PlanView, index: number, s: Strings): string {
+    const p = view.document?.body[index];
+    const text = `${p?.lead?.text ? `${p.lead.text} ` : ''}${p?.text ?? ''}`.trim();
+    return text ? `${s.documentTab}: ${text.length > 24 ? `${text.slice(0, 23)}…` : text}` : s.documentTab;
+}
+
 function entry(view: PlanView, f: PlacedFinding, index: number, s: Strings): HTMLElement {
     const line = f.range.start.line;
     return el('li', { className: `finding-entry sev-${f.severity}`, data: { index, code: f.code, severity: f.severity } },
@@ -49,7 +56,14 @@ function entry(view: PlanView, f: PlacedFinding, index: number, s: Strings): HTM
             ...(f.cells ?? []).map((c, i) => el('button', {
                 className: 'link-button go-to-cell', text: cellLabel(view.annexes, f, i), title: s.goToCell,
                 attrs: { type: 'button' }, data: { annex: c.annex, row: c.row, cell: c.cell }
-            }))));
+            })),
+            ...(view.document ? (f.paragraphs ?? []).map(p => el('button', {
+                className: 'link-button go-to-paragraph', text: paragraphLabel(view, p, s), title: s.goToParagraph,
+                attrs: { type: 'button' }, data: { paragraph: p }
+            })) : []),
+            ...(view.document && f.head ? [el('button', {
+                className: 'link-button go-to-paragraph', text: s.documentTab, title: s.goToParagraph, attrs: { type: 'button' }, data: { paragraph: 'head' }
+            })] : [])));
 }
 
 /**
@@ -96,9 +110,9 @@ export function renderFilters(view: PlanView, filter: FindingFilter, s: Strings)
         el('label', { className: 'filter-label' }, el('span', { text: `${s.ruleFilter}:` }), rule));
 }
 
-/** Marks in the annexes follow the filter: a cell whose findings all fail it loses its mark. */
+/** Marks in the annexes and the document follow the filter: a cell or paragraph whose findings all fail it loses its mark. */
 export function applyFilterToCells(root: ParentNode, filter: FindingFilter): void {
-    for (const td of root.querySelectorAll<HTMLElement>('.annex-table [data-findings]')) {
+    for (const td of root.querySelectorAll<HTMLElement>('.annex-table [data-findings], .doc-page [data-findings]')) {
         // "error:total-mismatch warning:wrong-direction"
         const findings = (td.dataset.findings ?? '').split(' ').map(x => {
             const [severity, code] = x.split(':');

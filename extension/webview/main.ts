@@ -315,6 +315,22 @@ function goToCell(annex: number, row: number, cell: number): boolean {
     return true;
 }
 
+/** Shows a paragraph of the document ('head': its kind and title): the Văn bản tab, scrolled to it, flashed. */
+function goToParagraph(which: string): boolean {
+    const panel = panels.querySelector<HTMLElement>('#panel-document');
+    if (!panel) return false;
+    const target = which === 'head' ? panel.querySelector<HTMLElement>('.doc-head') : panel.querySelector<HTMLElement>(`.doc-paragraph[data-paragraph="${Number(which)}"]`);
+    if (!target) return false;
+    selectTab('document', 'restore');
+    target.scrollIntoView({ block: 'center' });
+    if (target.tabIndex === 0) target.focus({ preventScroll: true });
+    target.classList.remove('flash');
+    void target.offsetWidth; // restart the animation when the same paragraph is asked for again
+    target.classList.add('flash');
+    target.addEventListener('animationend', () => target.classList.remove('flash'), { once: true });
+    return true;
+}
+
 // ---- Compact tables (narrow panels) ----
 const narrow = window.matchMedia('(max-width: 699.98px)');
 
@@ -425,6 +441,11 @@ document.addEventListener('click', event => {
         goToCell(Number(go.dataset.annex), Number(go.dataset.row), Number(go.dataset.cell));
         return;
     }
+    const toParagraph = target?.closest<HTMLElement>('.go-to-paragraph');
+    if (toParagraph) {
+        goToParagraph(toParagraph.dataset.paragraph ?? '');
+        return;
+    }
     const button = target?.closest<HTMLButtonElement>('button[data-format]');
     if (button) {
         const f = button.dataset.format;
@@ -450,7 +471,7 @@ document.addEventListener('keydown', event => {
             : (i + (event.key === 'ArrowRight' ? 1 : -1) + tabIds.length) % tabIds.length;
         selectTab(tabIds[next], 'restore', true);
         event.preventDefault();
-    } else if (target.tagName === 'TR' && (event.key === 'Enter' || event.key === ' ')) {
+    } else if ((target.tagName === 'TR' || target.classList.contains('doc-paragraph')) && (event.key === 'Enter' || event.key === ' ')) {
         if (revealFrom(target)) event.preventDefault();
     }
 });

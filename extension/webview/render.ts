@@ -112,12 +112,25 @@ export function renderAnnex(annex: AnnexTable, s: Strings): HTMLElement {
         el('div', { className: 'table-wrap' }, table));
 }
 
-function renderParagraph(p: DocumentParagraph): HTMLElement {
-    const classes = ['doc-paragraph', `doc-${p.kind}`];
+/** A mark's class names, hover text and what the findings filter tests it against, as a cell's. */
+function findingMark(findings: ViewFinding[] | undefined, s: Strings): { classes: string[]; title?: string; findings?: string } {
+    if (!findings || findings.length === 0) return { classes: [] };
+    return {
+        classes: ['finding', `finding-${worstSeverity(findings)}`],
+        title: findings.map(f => `${severityName(f.severity, s)} [${f.code}]: ${f.message}`).join('\n'),
+        findings: findings.map(f => `${f.severity}:${f.code}`).join(' ')
+    };
+}
+
+function renderParagraph(p: DocumentParagraph, index: number, s: Strings): HTMLElement {
+    const mark = findingMark(p.findings, s);
+    const classes = ['doc-paragraph', `doc-${p.kind}`, ...mark.classes];
     if (p.level) classes.push(`doc-level-${p.level}`);
     if (p.bold) classes.push('doc-bold');
     if (p.line !== undefined) classes.push('source-link');
-    const e = el('p', { className: classes.join(' '), data: { line: p.line } });
+    const e = el('p', { className: classes.join(' '), title: mark.title, data: { line: p.line, paragraph: index, findings: mark.findings } });
+    // A marked paragraph is reached by keyboard too (Enter reveals its line), as a marked row is.
+    if (mark.findings && p.line !== undefined) e.tabIndex = 0;
     if (p.lead) {
         const leadClasses = ['doc-lead', p.lead.bold ? 'doc-lead-bold' : '', p.lead.italic ? 'doc-lead-italic' : ''].filter(Boolean).join(' ');
         e.append(el('span', { className: leadClasses, text: p.lead.text }), document.createTextNode(' '));
@@ -152,11 +165,14 @@ export function renderDocument(d: DocumentView, s: Strings): HTMLElement {
                 el('div', { className: 'doc-signature-space' }),
                 line('doc-signer', d.signature.name))
             : null);
+    // The head's findings (before the first section, in no paragraph) mark the kind and title.
+    const head = findingMark(d.findings, s);
     return el('article', { className: 'doc-page', attrs: { 'aria-label': s.documentTab } },
         top,
-        el('div', { className: 'doc-kind', text: d.kind }),
-        d.title ? el('div', { className: 'doc-title', text: d.title }) : null,
+        el('div', { className: ['doc-head', ...head.classes].join(' '), title: head.title, data: { findings: head.findings } },
+            el('div', { className: 'doc-kind', text: d.kind }),
+            d.title ? el('div', { className: 'doc-title', text: d.title }) : null),
         d.title ? el('div', { className: 'doc-title-rule' }) : null,
-        el('div', { className: 'doc-body' }, ...d.body.map(renderParagraph)),
+        el('div', { className: 'doc-body' }, ...d.body.map((p, i) => renderParagraph(p, i, s))),
         foot);
 }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
 import { REPO_ROOT, SEED_PLAN } from '../helpers/plan.js';
 import { readDocx, tempDir } from './export-support.js';
 
@@ -44,6 +45,23 @@ describe('plan export', () => {
         expect(run.stderr.trim()).toBe(`${counts} Vẫn xuất các phụ lục.`);
         const docx = await readDocx(fs.readFileSync(path.join(out, SEED_FILES[0])));
         expect(docx.sections).toHaveLength(3);
+    });
+
+    it('takes --findings alone as the review sheet even before the plan file, --findings comments as the findings in the text, and refuses other places', async () => {
+        const before = tempDir('cli-findings-before');
+        const bare = plan(['export', '--findings', SEED_PLAN, '--format', 'csv', '--out', before]);
+        expect(bare.status, bare.stderr).toBe(0);
+        expect(fs.readdirSync(before)).toContain('hung_yen_giam_ngheo_2023-phat-hien.csv');
+        const out = tempDir('cli-findings-comments');
+        const run = plan(['export', SEED_PLAN, '--format', 'document-docx,csv', '--findings', 'comments', '--out', out]);
+        expect(run.status, run.stderr).toBe(0);
+        // Comments only: no review sheet.
+        expect(fs.readdirSync(out)).not.toContain('hung_yen_giam_ngheo_2023-phat-hien.csv');
+        const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, 'hung_yen_giam_ngheo_2023-van-ban.docx')));
+        expect([...(await zip.file('word/comments.xml')!.async('string')).matchAll(/<w:comment /g)]).toHaveLength(24);
+        const bad = plan(['export', SEED_PLAN, '--format', 'csv', '--findings=margins', '--out', tempDir('cli-findings-bad')]);
+        expect(bad.status).toBe(2);
+        expect(bad.stderr).toContain('sheet, comments');
     });
 
     it('refuses to overwrite without --force (exit 2, naming the file, nothing changed) and overwrites with it', () => {

@@ -21,8 +21,11 @@ export interface ExportCommandOptions {
     force?: boolean;
     /** Refuse a plan file larger than this (see readPlanFile). */
     maxBytes?: number;
-    /** Export the findings too (the review sheet). */
-    findings?: boolean;
+    /**
+     * Export the findings too: true or 'sheet', the review sheet (as `--findings` always did);
+     * 'comments', in the text of the document formats (Word comments, HTML marks).
+     */
+    findings?: boolean | ('sheet' | 'comments')[];
     csvNumbers?: CsvNumberStyle;
     csvSeparator?: CsvSeparator;
 }
@@ -104,7 +107,11 @@ export async function exportCommand(file: string, options: ExportCommandOptions,
     if (view.annexes.length === 0) process.stderr.write(`plan: ${printable(m.noAnnex(file))}\n`);
 
     const files: ExportFile[] = [];
-    const exportOptions: ExportOptions = { csv: { numbers: options.csvNumbers, separator: options.csvSeparator }, findings: options.findings === true, locale };
+    const where = options.findings === true ? ['sheet'] : options.findings || [];
+    const exportOptions: ExportOptions = {
+        csv: { numbers: options.csvNumbers, separator: options.csvSeparator }, findings: where.includes('sheet'), locale,
+        ...(where.includes('comments') ? { findingsInText: true } : {})
+    };
     let refused = false;
     for (const format of formats) {
         try {

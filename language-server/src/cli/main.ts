@@ -9,6 +9,7 @@ import { say, type Args } from '../../../common/catalogue.js';
 import { CLI_HELP, CLI_IMPORT } from '../../../common/words/cli.js';
 import { CSV_NUMBER_STYLES, CSV_SEPARATORS } from '../../../common/export.js';
 import { parseYearKinds } from './year-kinds.js';
+import { findingsWhere } from './findings-option.js';
 import { formatLine, internalErrorLine, jsonText, planFileReason, printable, summary } from './diagnostics.js';
 
 export const EXIT_OK = 0;
@@ -47,7 +48,16 @@ function maxBytes(megabytes: number | undefined): number {
     return megabytes === undefined ? DEFAULT_MAX_BYTES : Math.floor(megabytes * 1024 * 1024);
 }
 
+/**
+ * `--findings` alone kept as it always was, whatever follows it: a bare `--findings` before the plan
+ * file (`plan export --findings plan.plan`) must not take the file for its value.
+ */
+function bareFindings(argv: string[]): string[] {
+    return argv.map((a, i) => (a === '--findings' && (i + 1 >= argv.length || !findingsWhere(argv[i + 1])) ? '--findings=sheet' : a));
+}
+
 export async function main(argv: string[]): Promise<number> {
+    argv = argv[0] === 'export' ? bareFindings(argv) : argv;
     let exitCode = EXIT_OK;
     const langAt = argv.findIndex(a => a === '--lang' || a.startsWith('--lang='));
     const requested = langAt < 0 ? undefined : argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
@@ -77,7 +87,11 @@ export async function main(argv: string[]): Promise<number> {
         .option('--format <formats>', h('formats'), (v: string, all: string[]) => [...all, v], [] as string[])
         .option('--out <dir>', h('out'), '.')
         .option('--force', h('force'))
-        .option('--findings', h('findings'))
+        .option('--findings [where]', h('findingsWhere', { list: h('findings') }), (v: string) => {
+            const where = findingsWhere(v);
+            if (!where) throw new InvalidArgumentError(h('badFindings'));
+            return where;
+        })
         .addOption(new Option('--csv-numbers <style>', h('csvNumbers')).choices(CSV_NUMBER_STYLES).default('plain'))
         .addOption(new Option('--csv-separator <separator>', h('csvSeparator')).choices(CSV_SEPARATORS).default(','))
         .addOption(new Option('--lang <lang>', h('lang')).choices(['vi', 'en']).default('vi'))

@@ -5,13 +5,54 @@
 // on its own section as the annex export prints it (docx.ts). Sizes follow the decree: 13–14 pt,
 // recipients 11–12 pt; the body's pages are numbered at the top from the second page.
 import {
-    AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Header, Packer, PageNumber, PageOrientation,
+    AlignmentType, BorderStyle, CommentRangeEnd, CommentRangeStart, CommentReference, convertMillimetersToTwip, Document, Header, Packer, PageNumber, PageOrientation,
     Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
-    type ISectionOptions
+    type ICommentOptions, type ISectionOptions, type ParagraphChild
 } from 'docx';
-import type { DocumentParagraph, DocumentView, PlanView } from '../../../common/view.js';
+import type { DocumentParagraph, DocumentView, PlanView, ViewFinding } from '../../../common/view.js';
+import type { Locale } from '../../../common/locale.js';
+import { say } from '../../../common/catalogue.js';
+import { REVIEW_SEVERITIES } from '../../../common/words/review.js';
+import { TEXT_FINDINGS } from '../../../common/words/text-findings.js';
 import { annexSection, annexTextSize, A4, BLACK, FONT, MARGIN } from './docx.js';
-import { exportView } from './text.js';
+import { exportText, exportView } from './text.js';
+
+/**
+ * The Word comments of an export with the findings in the text: each finding one comment, anchored
+ * on the whole paragraph that carries it (a reviewer's comment in Word, by the checker).
+ */
+class CommentBook {
+    readonly comments: ICommentOptions[] = [];
+    constructor(private readonly locale: Locale, private readonly date: Date) {}
+
+    /** The runs with the findings' comments around them (none: the runs as they are). */
+    anchor(findings: ViewFinding[] | undefined, runs: ParagraphChild[]): ParagraphChild[] {
+        if (!findings || findings.length === 0) return runs;
+        const ids = findings.map(f => {
+            const id = this.comments.length;
+            const text = exportText(say(TEXT_FINDINGS.comment, this.locale, { severity: say(REVIEW_SEVERITIES[f.severity], this.locale), code: f.code, message: f.message }));
+            this.comments.push({
+                id, author: say(TEXT_FINDINGS.author, this.locale), initials: say(TEXT_FINDINGS.initials, this.locale), date: this.date,
+                children: [new Paragraph({ children: [new TextRun({ text })] })]
+            });
+            return id;
+        });
+        return [
+            ...ids.map(id => new CommentRangeStart(id)),
+            ...runs,
+            ...ids.flatMap(id => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })])
+        ];
+    }
+}
+
+export interface DocumentDocxOptions {
+    /** The findings as Word comments on their paragraphs (ExportOptions.findingsInText). */
+    comments?: boolean;
+    /** The language of the comments' fixed words (the messages come as the checker said them). */
+    locale?: Locale;
+    /** The comments' date (now by default). */
+    date?: Date;
+}
 
 /** Half-points. */
 const SIZE = { body: 28, issuer: 26, motto: 24, recipientsHeading: 24, recipients: 22 } as const;
@@ -22,11 +63,14 @@ const INDENT = 720;
 
 interface RunStyle { bold?: boolean; italics?: boolean; size?: number }
 
-function line(text: string, style: RunStyle & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; before?: number }): Paragraph {
+function line(
+    text: string, style: RunStyle & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; before?: number },
+    around: (runs: ParagraphChild[]) => ParagraphChild[] = runs => runs
+): Paragraph {
     return new Paragraph({
         alignment: style.align ?? AlignmentType.CENTER,
         spacing: { before: style.before ?? 0, after: style.after ?? 0 },
-        children: [new TextRun({ text, bold: style.bold, italics: style.italics, size: style.size ?? SIZE.body })]
+        children: around([new TextRun({ text, bold: style.bold, italics: style.italics, size: style.size ?? SIZE.body })])
     });
 }
 
@@ -89,7 +133,7 @@ function headerBlock(d: DocumentView): Table {
     ]);
 }
 
-function bodyParagraph(p: DocumentParagraph, keepWithNext = false): Paragraph {
+function bodyParagraph(p: DocumentParagraph, keepWithNext = false, book?: CommentBook): Paragraph {
     const heading = p.kind === 'heading';
     const note = p.kind === 'note';
     const runs: TextRun[] = [];
@@ -101,7 +145,7 @@ function bodyParagraph(p: DocumentParagraph, keepWithNext = false): Paragraph {
         // 6 pt between paragraphs, lines at 1,15: the decree's "at least 6 pt", "single to 1,5 lines".
         spacing: { before: heading && p.level === 1 ? 120 : 0, after: 120, line: 276 },
         keepNext: heading || keepWithNext ? true : undefined,
-        children: runs
+        children: book ? book.anchor(p.findings, runs) : runs
     });
 }
 
@@ -123,8 +167,11 @@ function closingBlock(d: DocumentView): Table | undefined {
     return layoutTable([left, right], [[recipients, signature]]);
 }
 
-function documentSection(d: DocumentView): ISectionOptions {
-    const title = d.title?.trim() ? [line(d.title, { bold: true })] : [];
+function documentSection(d: DocumentView, book?: CommentBook): ISectionOptions {
+    // The head's findings (before the first section) anchored on the title, else on the kind.
+    const headOn = d.title?.trim() ? 'title' : 'kind';
+    const head = (on: string) => (runs: ParagraphChild[]) => (book && on === headOn ? book.anchor(d.findings, runs) : runs);
+    const title = d.title?.trim() ? [line(d.title, { bold: true }, head('title'))] : [];
     const closing = closingBlock(d);
     return {
         properties: {
@@ -141,31 +188,36 @@ function documentSection(d: DocumentView): ISectionOptions {
         },
         children: [
             headerBlock(d),
-            line(d.kind, { bold: true, before: 360 }),
+            line(d.kind, { bold: true, before: 360 }, head('kind')),
             ...title,
             rule(Math.min(CONTENT_WIDTH / 3, textWidth(d.title ?? d.kind, SIZE.body) / 2), CONTENT_WIDTH),
             new Paragraph({ spacing: { after: 120 }, children: [] }),
             // The last paragraph goes with the signature: a signature never stands alone on its page.
-            ...d.body.map((p, i) => bodyParagraph(p, closing !== undefined && i === d.body.length - 1)),
+            ...d.body.map((p, i) => bodyParagraph(p, closing !== undefined && i === d.body.length - 1, book)),
             ...(closing ? [new Paragraph({ spacing: { after: 120 }, keepNext: true, children: [] }), closing] : []),
             new Paragraph({})
         ]
     };
 }
 
-/** The whole document, then its annexes. A view without a document (an old server) prints the annexes alone. */
-export async function renderDocumentDocx(plan: PlanView): Promise<Uint8Array> {
+/**
+ * The whole document, then its annexes. A view without a document (an old server) prints the annexes
+ * alone. With `comments`, each finding of the text is a Word comment on its paragraph.
+ */
+export async function renderDocumentDocx(plan: PlanView, options: DocumentDocxOptions = {}): Promise<Uint8Array> {
     // docx writes text into its XML as given: characters XML 1.0 forbids must go first.
     const view = exportView(plan);
+    const book = options.comments ? new CommentBook(options.locale ?? 'vi', options.date ?? new Date()) : undefined;
     const sections: ISectionOptions[] = [
-        ...(view.document ? [documentSection(view.document)] : []),
-        ...view.annexes.map(annex => annexSection(annex, annexTextSize(view.annexes)))
+        ...(view.document ? [documentSection(view.document, book)] : []),
+        ...view.annexes.map(annex => annexSection(annex, annexTextSize(view.annexes), book ? (findings, runs) => book.anchor(findings, runs) : undefined))
     ];
     const document = new Document({
         creator: view.header.issuer ?? 'plan',
         title: [view.document?.kind, view.document?.title ?? view.header.title ?? view.id].filter(Boolean).join(' '),
         styles: { default: { document: { run: { font: FONT, size: SIZE.body, color: BLACK } } } },
-        sections: sections.length > 0 ? sections : [{ children: [new Paragraph({})] }]
+        sections: sections.length > 0 ? sections : [{ children: [new Paragraph({})] }],
+        ...(book && book.comments.length > 0 ? { comments: { children: book.comments } } : {})
     });
     return new Uint8Array(await Packer.toArrayBuffer(document));
 }

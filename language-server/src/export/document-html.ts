@@ -2,10 +2,39 @@
 // the header and closing blocks as borderless two-column tables, then the annexes as the annex HTML
 // prints them. A pure function from the view to a string, so that the preview can show it too; every
 // text from the plan goes through exportText, then escapeHtml. No script, no external resource.
-import type { DocumentParagraph, DocumentView, PlanView } from '../../../common/view.js';
+import type { DocumentParagraph, DocumentView, PlanView, ViewFinding } from '../../../common/view.js';
 import { escapeHtml } from '../../../common/escape.js';
+import type { Locale } from '../../../common/locale.js';
+import { say } from '../../../common/catalogue.js';
+import { REVIEW_SEVERITIES } from '../../../common/words/review.js';
+import { TEXT_FINDINGS } from '../../../common/words/text-findings.js';
 import { annexHtml, STYLE } from './html.js';
-import { exportView } from './text.js';
+import { exportText, exportView } from './text.js';
+
+/** The marks of the findings in the text: in the page only when it has them, so that a clean document is as it always was. */
+const FINDINGS_STYLE = `
+mark.d-finding { background: #fff1c2; color: inherit; border-bottom: 2px solid #bf8803; }
+mark.d-finding-error { background: #fde2df; border-bottom-color: #c42b1c; }
+mark.d-finding-info, mark.d-finding-hint { background: #e1ecfb; border-bottom-color: #1a5fb4; }
+span.d-finding-message { display: block; margin: 1mm 0 0; padding: 0.5mm 2mm; text-indent: 0; text-align: left; font: italic 10pt sans-serif; border-left: 2px solid #bf8803; }
+span.d-finding-message.d-finding-error { border-left-color: #c42b1c; }
+span.d-finding-message.d-finding-info, span.d-finding-message.d-finding-hint { border-left-color: #1a5fb4; }
+`;
+
+/** The findings in the text (ExportOptions.findingsInText), in `locale`'s words; absent: a clean document. */
+export interface DocumentHtmlOptions { marks?: boolean; locale?: Locale }
+
+/** A marked paragraph's findings as the page prints them: "Cảnh báo [numbering-gap]: …", the worst severity first in the class. */
+function findingMarks(findings: ViewFinding[] | undefined, locale: Locale): { cls: string; title: string; notes: string } | undefined {
+    if (!findings || findings.length === 0) return undefined;
+    const said = findings.map(f => exportText(say(TEXT_FINDINGS.comment, locale, { severity: say(REVIEW_SEVERITIES[f.severity], locale), code: f.code, message: f.message })));
+    const worst = (['error', 'warning', 'info', 'hint'] as const).find(s => findings.some(f => f.severity === s)) ?? 'hint';
+    return {
+        cls: `d-finding d-finding-${worst}`,
+        title: said.join('\n'),
+        notes: findings.map((f, i) => `<span class="d-finding-message d-finding-${f.severity}">${escapeHtml(said[i])}</span>`).join('')
+    };
+}
 
 // Class names start with "d-": the annexes' style (html.ts) has its own p.title, p.heading.
 const DOCUMENT_STYLE = `
@@ -37,16 +66,23 @@ table.d-closing { margin-top: 6mm; break-inside: avoid; }
 
 const p = (cls: string, text: string) => `<p class="${cls}">${escapeHtml(text)}</p>`;
 
-function bodyParagraph(para: DocumentParagraph): string {
+function bodyParagraph(para: DocumentParagraph, options: DocumentHtmlOptions = {}): string {
     const classes = ['d-para', `d-${para.kind}`, ...(para.level ? [`d-level-${para.level}`] : []), ...(para.bold ? ['d-bold'] : [])];
     const lead = para.lead
         ? `<span class="d-lead${para.lead.bold ? ' d-lead-bold' : ''}${para.lead.italic ? ' d-lead-italic' : ''}">${escapeHtml(para.lead.text)}</span>${para.text === '' ? '' : ' '}`
         : '';
-    return `<p class="${classes.join(' ')}">${lead}${escapeHtml(para.text)}</p>`;
+    const marks = options.marks ? findingMarks(para.findings, options.locale ?? 'vi') : undefined;
+    if (!marks) return `<p class="${classes.join(' ')}">${lead}${escapeHtml(para.text)}</p>`;
+    // The paragraph's text marked, the messages under it: what a reviewer reads on screen and on paper.
+    return `<p class="${classes.join(' ')}"><mark class="${marks.cls}" title="${escapeHtml(marks.title)}">${lead}${escapeHtml(para.text)}</mark>${marks.notes}</p>`;
 }
 
 /** The document's own part, as an <article> (the page around it is documentHtml's). */
-export function documentArticle(d: DocumentView): string {
+export function documentArticle(d: DocumentView, options: DocumentHtmlOptions = {}): string {
+    const head = options.marks ? findingMarks(d.findings, options.locale ?? 'vi') : undefined;
+    const headLine = (cls: string, text: string) => (head
+        ? `<p class="${cls}"><mark class="${head.cls}" title="${escapeHtml(head.title)}">${escapeHtml(text)}</mark>${head.notes}</p>` : p(cls, text));
+    const titled = d.title?.trim() !== undefined && d.title.trim() !== '';
     const closing = d.recipients.items.length > 0 || d.signature ? [
         '<table class="d-layout d-closing"><tr>',
         `<td class="d-recipients">${d.recipients.items.length > 0 ? p('d-recipients-heading', d.recipients.heading) + d.recipients.items.map(r => p('d-recipient', r)).join('') : ''}</td>`,
@@ -60,17 +96,17 @@ export function documentArticle(d: DocumentView): string {
         `<td class="d-motto">${p('d-motto', d.motto[0])}${p('d-motto', d.motto[1])}<p class="d-rule"></p></td></tr>`,
         `<tr><td class="d-issuer">${p('d-number d-gap', d.number)}</td><td class="d-motto">${d.placeDate ? p('d-place-date d-gap', d.placeDate) : ''}</td></tr>`,
         '</table>',
-        p('d-kind', d.kind),
-        ...(d.title?.trim() ? [p('d-title', d.title)] : []),
+        titled ? p('d-kind', d.kind) : headLine('d-kind', d.kind),
+        ...(titled ? [headLine('d-title', d.title!)] : []),
         '<p class="d-rule"></p>',
-        ...d.body.map(bodyParagraph),
+        ...d.body.map(para => bodyParagraph(para, options)),
         ...closing,
         '</article>'
     ].join('\n');
 }
 
 /** The whole document and its annexes as one standalone page. */
-export function documentHtml(plan: PlanView): string {
+export function documentHtml(plan: PlanView, options: DocumentHtmlOptions = {}): string {
     // Controls and noncharacters are parse errors in HTML; see exportText.
     const view = exportView(plan);
     const title = [view.document?.kind ?? view.header.kind, view.document?.title ?? view.header.title ?? view.id].filter(Boolean).join(' ');
@@ -83,10 +119,10 @@ export function documentHtml(plan: PlanView): string {
         `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         `<title>${escapeHtml(title)}</title>`,
-        `<style>${STYLE}${DOCUMENT_STYLE}</style>`,
+        `<style>${STYLE}${DOCUMENT_STYLE}${options.marks ? FINDINGS_STYLE : ''}</style>`,
         '</head>',
         '<body>',
-        ...(view.document ? [documentArticle(view.document)] : []),
+        ...(view.document ? [documentArticle(view.document, options)] : []),
         ...view.annexes.map(annexHtml),
         '</body>',
         '</html>',

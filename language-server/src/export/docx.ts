@@ -5,7 +5,7 @@
 import {
     AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Header, HeightRule, LineRuleType, Packer, PageNumber,
     PageOrientation, Paragraph, SectionType, Table, TableCell, TableLayoutType, TableRow, TextRun,
-    VerticalAlign, WidthType, type ISectionOptions
+    VerticalAlign, WidthType, type ISectionOptions, type ParagraphChild
 } from 'docx';
 import type { AnnexCell, AnnexRow, AnnexTable, PlanView } from '../../../common/view.js';
 import { annexGrids, fitColumnWidths, layoutRows, minimumColumnEms, officialCaps, TAIL_ROWS } from './grid.js';
@@ -52,7 +52,10 @@ function centred(text: string, run: { bold?: boolean; italics?: boolean }, after
  * A cell's text as runs, a bold part of it (the view's runs) in bold; line breaks in the text stay
  * line breaks in the cell.
  */
-function cellParagraph(cell: AnnexCell, size: number, bold: boolean, keepNext: boolean): Paragraph {
+/** Puts a cell's findings around its runs (Word comments: document-docx.ts with the findings in the text). */
+export type CellAnchor = (findings: AnnexCell['findings'], runs: ParagraphChild[]) => ParagraphChild[];
+
+function cellParagraph(cell: AnnexCell, size: number, bold: boolean, keepNext: boolean, anchor?: CellAnchor): Paragraph {
     const parts = cell.runs ?? [{ text: cell.text }];
     const children = parts.flatMap(part => part.text.split(/\r\n|\r|\n/).map((line, i) =>
         new TextRun({ text: line, size, bold: bold || part.bold === true, break: i > 0 ? 1 : undefined })));
@@ -60,7 +63,7 @@ function cellParagraph(cell: AnnexCell, size: number, bold: boolean, keepNext: b
         alignment: ALIGN[cell.align ?? 'left'],
         spacing: { before: 0, after: 0 },
         keepNext: keepNext || undefined,
-        children: cell.text === '' ? [] : children
+        children: cell.text === '' ? [] : anchor ? anchor(cell.findings, children) : children
     });
 }
 
@@ -83,7 +86,7 @@ export function annexTextSize(annexes: AnnexTable[]): number {
     return TABLE_SIZES.find(size => annexes.every(a => minimumWidths(a, size).reduce((x, y) => x + y, 0) <= contentWidthOf(a))) ?? TABLE_SIZES.at(-1)!;
 }
 
-function annexTable(annex: AnnexTable, size: number): Table {
+function annexTable(annex: AnnexTable, size: number, anchor?: CellAnchor): Table {
     const { width } = annexGrids(annex);
     const weights = Array.from({ length: width }, (_, i) => Math.max(1, annex.columns[i]?.width ?? 8));
     const columnWidths = fitColumnWidths(weights, minimumWidths(annex, size), contentWidthOf(annex)).map(w => Math.floor(w));
@@ -103,7 +106,7 @@ function annexTable(annex: AnnexTable, size: number): Table {
                 width: { size: cellWidth, type: WidthType.DXA },
                 verticalAlign: VerticalAlign.CENTER,
                 children: [cellParagraph(cell, size, header || cell.bold === true || row.kind === 'total',
-                    !header && index >= keepFrom && index < annex.body.length - 1)]
+                    !header && index >= keepFrom && index < annex.body.length - 1, header ? undefined : anchor)]
             });
         })
     });
@@ -135,7 +138,7 @@ function gridStarts(rows: AnnexRow[], width: number): { row: AnnexRow; starts: n
  * An annex on its own section: a new page, landscape when the view says so, its pages numbered from 1;
  * `size`: the text size of its table (annexTextSize), the same for every annex of a document.
  */
-export function annexSection(annex: AnnexTable, size = annexTextSize([annex])): ISectionOptions {
+export function annexSection(annex: AnnexTable, size = annexTextSize([annex]), anchor?: CellAnchor): ISectionOptions {
     const landscape = annex.orientation === 'landscape';
     const pageNumber = new Paragraph({
         alignment: AlignmentType.CENTER,
@@ -161,7 +164,7 @@ export function annexSection(annex: AnnexTable, size = annexTextSize([annex])): 
             ...(annex.heading ? [centred(officialCaps(annex.heading), { bold: true })] : []),
             centred(officialCaps(annex.title), { bold: true }),
             centred(annex.subtitle, { italics: true }, 240),
-            annexTable(annex, size),
+            annexTable(annex, size, anchor),
             // The paragraph a section needs after its table, one point high: a table that fills the
             // page would otherwise push it onto a page of its own.
             new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] })

@@ -48,8 +48,11 @@ export const renderExport: RenderExport = async (view: PlanView, format: ExportF
         };
         case 'md': return { files: [{ name: `${base}.md`, data: renderMarkdown(view) }] };
         // "văn bản": the document itself, beside the annexes' files of the same plan.
-        case 'document-docx': return { files: [{ name: `${base}-van-ban.docx`, data: await renderDocumentDocx(view) }] };
-        case 'document-html': return { files: [{ name: `${base}-van-ban.html`, data: new TextEncoder().encode(documentHtml(view)) }] };
+        // With findingsInText, the findings where they stand in the text: Word comments, marks with the message.
+        case 'document-docx': return { files: [{ name: `${base}-van-ban.docx`, data: await renderDocumentDocx(view, { comments: options.findingsInText, locale: options.locale }) }] };
+        case 'document-html': return {
+            files: [{ name: `${base}-van-ban.html`, data: new TextEncoder().encode(documentHtml(view, { marks: options.findingsInText, locale: options.locale })) }]
+        };
         case 'csv': {
             const used = new Set<string>();
             const files = view.annexes.map((annex, i) => {

@@ -14,7 +14,7 @@ import { say, type Args, type Words } from '../../../common/catalogue.js';
 import { ANNEX, ANNEX_LOCALE, CHARTS, YEAR_HEADINGS, YEAR_HEADINGS_SHORT } from '../../../common/words/annex.js';
 import { MEASURES } from '../../../common/words/kinds.js';
 import { documentRef, kindInSentence, shortDate } from './header.js';
-import { buildDocument, type AnnexRefs } from './document.js';
+import { markedDocument, type AnnexRefs } from './document.js';
 
 
 /** A finding with its place, as the view builder takes it (LSP diagnostics and CLI findings both fit). */
@@ -548,6 +548,8 @@ function assemble(model: PlanModel, findings: LocatedFinding[], builder: ViewBui
             if (cells) cells.push({ annex, row, cell }); else cellsOf.set(source, [{ annex, row, cell }]);
         }
     })));
+    // Each finding where it stands in the text too; one no cell marks always somewhere in it.
+    const { document, places } = markedDocument(model, refs, findings, f => cellsOf.has(f));
     const counts = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const f of findings) counts[f.severity]++;
     return {
@@ -559,7 +561,7 @@ function assemble(model: PlanModel, findings: LocatedFinding[], builder: ViewBui
             period: h.period ? `${h.period.from}–${h.period.to}` : undefined, orientationYear: h.orientationYear?.year
         },
         annexes,
-        document: buildDocument(model, refs),
+        document,
         charts: builder.charts(),
         findings: counts,
         findingList: [...findings]
@@ -567,7 +569,8 @@ function assemble(model: PlanModel, findings: LocatedFinding[], builder: ViewBui
             .map(f => {
                 const { severity, code, message, range } = f;
                 const cells = cellsOf.get(f);
-                return cells ? { severity, code, message, range, cells } : { severity, code, message, range };
+                const place = places.get(f);
+                return { severity, code, message, range, ...(cells ? { cells } : {}), ...(place ?? {}) };
             })
     };
 }

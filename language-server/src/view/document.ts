@@ -4,7 +4,7 @@
 // V. implementation), the closing, the recipients and the signature. The annexes follow it in the
 // exports (view/build.ts builds them). Every numbering ("I.", "1.", "a)", "- ") is written into the
 // paragraphs here, so that every format prints the same text.
-import type { DocumentParagraph, DocumentView } from '../../../common/view.js';
+import type { DocumentParagraph, DocumentView, Position, SourceRange, ViewFinding } from '../../../common/view.js';
 import {
     printedName, type AssignmentModel, type DutyListModel, type IdRef, type PlanDate, type PlanModel, type SolutionGroupModel, type SolutionModel,
     type TargetModel
@@ -82,6 +82,8 @@ function lowerFirst(text: string): string {
 
 class DocumentBuilder {
     private readonly body: DocumentParagraph[] = [];
+    /** The plan elements each paragraph of the body prints (their ranges), by paragraph: where a finding in them is marked. */
+    readonly owns: SourceRange[][] = [];
     private section = 0;
     private readonly agencies: Map<string, PlanModel['agencies'][number]>;
 
@@ -89,24 +91,32 @@ class DocumentBuilder {
         this.agencies = new Map(model.agencies.map(a => [a.id, a]));
     }
 
-    private push(p: DocumentParagraph): void {
+    /** `owns`: the plan elements the paragraph prints; kept for the next paragraph when this one has no text. */
+    private pending: SourceRange[] = [];
+
+    private push(p: DocumentParagraph, owns: (SourceRange | undefined)[] = []): void {
         // A plan being typed has holes: a string not yet closed is no text at all in the model.
         const text = p.text ?? '';
-        if (text.trim() !== '' || p.lead) this.body.push({ ...p, text });
+        this.pending.push(...owns.filter((r): r is SourceRange => r !== undefined));
+        if (text.trim() !== '' || p.lead) {
+            this.body.push({ ...p, text });
+            this.owns.push(this.pending);
+            this.pending = [];
+        }
     }
 
-    private heading(level: 1 | 2 | 3, text: string, line?: number): void {
-        this.push({ kind: 'heading', level, text, line });
+    private heading(level: 1 | 2 | 3, text: string, line?: number, owns?: (SourceRange | undefined)[]): void {
+        this.push({ kind: 'heading', level, text, line }, owns);
     }
 
-    private text(text: string, line?: number, lead?: DocumentParagraph['lead']): void {
-        this.push({ kind: 'text', text, line, lead });
+    private text(text: string, line?: number, lead?: DocumentParagraph['lead'], owns?: (SourceRange | undefined)[]): void {
+        this.push({ kind: 'text', text, line, lead }, owns);
     }
 
-    private sectionHeading(title: string, line?: number): void {
+    private sectionHeading(title: string, line?: number, owns?: (SourceRange | undefined)[]): void {
         const numeral = ROMAN[this.section] ?? String(this.section + 1);
         this.section++;
-        this.heading(1, `${numeral}. ${title}`, line);
+        this.heading(1, `${numeral}. ${title}`, line, owns);
     }
 
     build(): DocumentParagraph[] {
@@ -117,7 +127,7 @@ class DocumentBuilder {
         this.measures();
         this.funding();
         for (const list of this.model.dutyLists) this.duties(list);
-        for (const p of this.model.prose.filter(x => x.kind === 'closing')) this.text(p.text, p.range.start.line);
+        for (const p of this.model.prose.filter(x => x.kind === 'closing')) this.text(p.text, p.range.start.line, undefined, [p.range]);
         return this.body;
     }
 
@@ -133,7 +143,7 @@ class DocumentBuilder {
         for (const [words, list] of [[DOCUMENT.purpose, purposes], [DOCUMENT.requirement, requirements]] as const) {
             if (list.length === 0) continue;
             if (both) this.heading(2, `${++n}. ${w(words)}`, list[0].range.start.line);
-            for (const p of list) this.text(p.text, p.range.start.line);
+            for (const p of list) this.text(p.text, p.range.start.line, undefined, [p.range]);
         }
     }
 
@@ -145,7 +155,7 @@ class DocumentBuilder {
         const numbered = general.length > 0 && targets.length > 0;
         if (general.length > 0) {
             if (numbered) this.heading(2, `1. ${w(DOCUMENT.generalObjective)}`, general[0].range.start.line);
-            for (const p of general) this.text(p.text, p.range.start.line);
+            for (const p of general) this.text(p.text, p.range.start.line, undefined, [p.range]);
         }
         if (targets.length > 0) {
             if (numbered) this.heading(2, `2. ${w(DOCUMENT.specificTargets)}`, targets[0].range.start.line);
@@ -181,7 +191,8 @@ class DocumentBuilder {
         const inDimension = (t: TargetModel) => indicators.get(t.indicator.id)?.dimensionId !== undefined;
         if (within.length > 0) {
             const plain = within.filter(t => !inDimension(t));
-            this.text(joinClauses(plain.map(t => this.sentence(t))), (plain[0] ?? within[0]).range.start.line, { text: item(w(DOCUMENT.targetsBy, { year: end })) });
+            this.text(joinClauses(plain.map(t => this.sentence(t))), (plain[0] ?? within[0]).range.start.line, { text: item(w(DOCUMENT.targetsBy, { year: end })) },
+                plain.map(t => t.range));
             const details = [...new Set(plain.map(t => indicators.get(t.indicator.id)?.computed?.tableId)
                 .map(id => (id ? this.annexes.tables.get(id) : undefined)).filter((l): l is string => l !== undefined))];
             for (const annex of details) this.push({ kind: 'note', text: w(DOCUMENT.detailIn, { annex }) });
@@ -191,14 +202,15 @@ class DocumentBuilder {
                 for (const d of this.model.dimensions) {
                     const own = dimensional.filter(t => indicators.get(t.indicator.id)?.dimensionId === d.id);
                     if (own.length === 0) continue;
-                    this.text(`- ${w(DOCUMENT.dimension, { name: lowerFirst(d.name ?? '') })} ${joinClauses(own.map(t => this.sentence(t)))}`, own[0].range.start.line);
+                    this.text(`- ${w(DOCUMENT.dimension, { name: lowerFirst(d.name ?? '') })} ${joinClauses(own.map(t => this.sentence(t)))}`, own[0].range.start.line,
+                        undefined, own.map(t => t.range));
                 }
                 if (this.annexes.indicators) this.push({ kind: 'note', text: w(DOCUMENT.detailIn, { annex: this.annexes.indicators }) });
             }
         }
         for (const year of beyond) {
             const own = targets.filter(t => t.year === year);
-            this.text(joinClauses(own.map(t => this.sentence(t))), own[0].range.start.line, { text: item(w(DOCUMENT.orientationTo, { year })) });
+            this.text(joinClauses(own.map(t => this.sentence(t))), own[0].range.start.line, { text: item(w(DOCUMENT.orientationTo, { year })) }, own.map(t => t.range));
         }
     }
 
@@ -208,7 +220,7 @@ class DocumentBuilder {
         if (sections.length === 0 && this.annexes.tasks.length === 0) return;
         if (sections.length === 0) this.sectionHeading(w(DOCUMENT.solutions));
         sections.forEach(section => {
-            this.sectionHeading(section.title?.trim() ? section.title : w(DOCUMENT.solutions), section.range.start.line);
+            this.sectionHeading(section.title?.trim() ? section.title : w(DOCUMENT.solutions), section.range.start.line, [section.range]);
             for (const g of section.groups) this.group(g, 2);
         });
         for (const tasks of this.annexes.tasks) {
@@ -218,7 +230,7 @@ class DocumentBuilder {
 
     private group(g: SolutionGroupModel, level: 2 | 3): void {
         const title = g.title ?? '';
-        this.heading(level, level === 2 ? `${g.label ?? ''}. ${title}` : `${g.label ?? ''}) ${title}`, g.range.start.line);
+        this.heading(level, level === 2 ? `${g.label ?? ''}. ${title}` : `${g.label ?? ''}) ${title}`, g.range.start.line, [g.range]);
         for (const s of g.solutions) this.solution(s);
         for (const inner of g.groups) this.group(inner, 3);
     }
@@ -231,16 +243,18 @@ class DocumentBuilder {
         const line = s.range.start.line;
         const heading = (s.heading ?? '').trim();
         const [first, ...rest] = s.texts.filter(t => typeof t === 'string');
-        if (first === undefined) this.text(`- ${heading}`, line);
+        // A finding in the measure marks its first paragraph; one in who leads it, that line.
+        const owns = [s.range];
+        if (first === undefined) this.text(`- ${heading}`, line, undefined, owns);
         else if (heading.endsWith(':')) {
-            this.text(`- ${heading}`, line);
+            this.text(`- ${heading}`, line, undefined, owns);
             for (const t of [first, ...rest]) this.text(t, line);
         } else {
-            this.text(heading === '' ? `- ${first}` : `- ${heading}: ${first}`, line);
+            this.text(heading === '' ? `- ${first}` : `- ${heading}: ${first}`, line, undefined, owns);
             for (const t of rest) this.text(t, line);
         }
         const leads = this.assignment(s.assignment);
-        if (leads) this.text(leads, s.assignment.range?.start.line ?? line, { text: w(DOCUMENT.lead), italic: true });
+        if (leads) this.text(leads, s.assignment.range?.start.line ?? line, { text: w(DOCUMENT.lead), italic: true }, [s.assignment.range]);
     }
 
     private agencyName(ref: IdRef): string {
@@ -268,11 +282,11 @@ class DocumentBuilder {
     private funding(): void {
         const f = this.model.funding;
         if (!f) return;
-        this.sectionHeading(w(DOCUMENT.funding), f.range.start.line);
+        this.sectionHeading(w(DOCUMENT.funding), f.range.start.line, [f.range]);
         if (f.text?.trim()) this.text(f.text, f.range.start.line);
         else {
             for (const s of f.sources) {
-                this.text(`- ${s.via ? w(DOCUMENT.fundingVia, { source: s.name, agency: this.agencyName(s.via) }) : s.name}`, s.range.start.line);
+                this.text(`- ${s.via ? w(DOCUMENT.fundingVia, { source: s.name, agency: this.agencyName(s.via) }) : s.name}`, s.range.start.line, undefined, [s.range]);
             }
         }
     }
@@ -282,39 +296,106 @@ class DocumentBuilder {
      * under its heading as "- " items, with none as its bold heading alone.
      */
     private duties(list: DutyListModel): void {
-        this.sectionHeading(list.title?.trim() ? list.title : w(DOCUMENT.duties), list.range.start.line);
+        this.sectionHeading(list.title?.trim() ? list.title : w(DOCUMENT.duties), list.range.start.line, [list.range]);
         for (const item of list.items) {
             const line = item.range.start.line;
             const name = (item.heading?.trim() ? item.heading : item.agency ? this.agencyName(item.agency) : '').trim();
             const head = `${item.no?.printed ?? ''}. ${name}`;
             const duties = item.duties.filter(d => typeof d === 'string');
-            if (duties.length === 0) this.push({ kind: 'text', text: head, bold: true, line });
-            else if (duties.length === 1) this.text(duties[0], line, { text: /[:.]$/.test(head) ? head : `${head}:`, bold: true });
+            if (duties.length === 0) this.push({ kind: 'text', text: head, bold: true, line }, [item.range]);
+            else if (duties.length === 1) this.text(duties[0], line, { text: /[:.]$/.test(head) ? head : `${head}:`, bold: true }, [item.range]);
             else {
-                this.heading(2, head, line);
+                this.heading(2, head, line, [item.range]);
                 for (const d of duties) this.text(`- ${d}`, line);
             }
         }
     }
 }
 
+const atOrBefore = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+const contains = (r: SourceRange, p: Position) => atOrBefore(r.start, p) && atOrBefore(p, r.end);
+/** How much of the file a range spans, to prefer the innermost element (a measure over its group). */
+const span = (r: SourceRange) => (r.end.line - r.start.line) * 1e6 + (r.end.character - r.start.character);
+
+/** A finding as the document takes it: where it stands, and whether an annex cell already marks it. */
+export interface TextFinding extends ViewFinding { range: SourceRange }
+
+/** Where the document marks a finding: paragraphs of the body, or its head. */
+export type TextPlace = { paragraphs: number[] } | { head: true };
+
+/**
+ * Marks the findings in the document: each on the paragraph that prints the innermost plan element its
+ * start lies in (a measure, a target, a group, a duty item, …); a finding in no printed element and
+ * on no annex cell (`onCell`) on the heading of the section it falls in (the last one that starts on
+ * or before its line), else on the head. Returns where each finding went.
+ */
+function placeFindings<F extends TextFinding>(
+    doc: DocumentView, owns: SourceRange[][], findings: readonly F[], onCell: (f: F) => boolean
+): Map<F, TextPlace> {
+    const placed = new Map<F, TextPlace>();
+    const mark = (i: number, f: F) => {
+        const p = doc.body[i];
+        (p.findings ??= []).push({ severity: f.severity, code: f.code, message: f.message });
+    };
+    for (const f of findings) {
+        const at = f.range.start;
+        let best: { i: number; size: number } | undefined;
+        owns.forEach((ranges, i) => {
+            for (const r of ranges) {
+                if (!contains(r, at)) continue;
+                const size = span(r);
+                if (!best || size < best.size) best = { i, size };
+            }
+        });
+        if (best) {
+            mark(best.i, f);
+            placed.set(f, { paragraphs: [best.i] });
+            continue;
+        }
+        if (onCell(f)) continue;
+        let section: number | undefined;
+        doc.body.forEach((p, i) => {
+            if (p.kind === 'heading' && p.level === 1 && p.line !== undefined && p.line <= at.line
+                && (section === undefined || doc.body[section].line! <= p.line)) section = i;
+        });
+        if (section !== undefined) {
+            mark(section, f);
+            placed.set(f, { paragraphs: [section] });
+        } else {
+            (doc.findings ??= []).push({ severity: f.severity, code: f.code, message: f.message });
+            placed.set(f, { head: true });
+        }
+    }
+    return placed;
+}
+
 /** The document around the annexes; `annexes` says how the body refers to them. */
 export function buildDocument(model: PlanModel, annexes: AnnexRefs): DocumentView {
+    return markedDocument(model, annexes, [], () => false).document;
+}
+
+/** The document with `findings` marked where they stand in the text (see placeFindings), and where each went. */
+export function markedDocument<F extends TextFinding>(
+    model: PlanModel, annexes: AnnexRefs, findings: readonly F[], onCell: (f: F) => boolean
+): { document: DocumentView; places: Map<F, TextPlace> } {
+    const builder = new DocumentBuilder(model, annexes);
+    const body = builder.build();
     const h = model.header;
     const number = h.number?.trim() ?? '';
     const code = h.code?.trim() ?? '';
     const signer = h.signer;
-    return {
+    const document: DocumentView = {
         issuer: issuerLines(h.issuer),
         motto: [w(DOCUMENT.motto), w(DOCUMENT.mottoLine)],
         number: w(ANNEX.number, { number: code === '' ? number || GAP : `${number || GAP}/${code}` }),
         placeDate: placeDate(h.place, h.date),
         kind: caps(h.kind?.trim() ? h.kind.trim() : w(KINDS.PlanDocument.title)),
         title: h.title ?? model.title,
-        body: new DocumentBuilder(model, annexes).build(),
+        body,
         recipients: { heading: h.recipients.length > 0 ? w(DOCUMENT.recipients) : '', items: h.recipients.map(r => `- ${r ?? ''}`) },
         signature: signer && (signer.name?.trim() || signer.authority || signer.position)
             ? { lines: [signer.authority, signer.deputy, signer.position].filter((l): l is string => !!l?.trim()).map(caps), name: signer.name ?? '' }
             : undefined
     };
+    return { document, places: placeFindings(document, builder.owns, findings, onCell) };
 }
