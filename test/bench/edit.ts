@@ -19,8 +19,8 @@ function median(xs: number[]): number {
 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
-/** Where a figure is typed: a cell of a year line in the middle of the plan's first big table. */
-function cellAt(text: string): number {
+/** Where a figure is typed: a cell of a year line a third into the plan (its first big table). */
+export function cellAt(text: string): number {
     const line = /\b20\d\d:\s+\d/g;
     line.lastIndex = Math.floor(text.length / 3);
     const found = line.exec(text) ?? (line.lastIndex = 0, line.exec(text));

@@ -21,6 +21,7 @@ import { pathToFileURL } from 'node:url';
 import type { PlanViewUpdate } from '../../common/view-patch.js';
 import { PreviewSession } from '../helpers/preview-session.js';
 import { generatePlan } from './generate.js';
+import { cellAt } from './edit.js';
 
 const CHROMIUM = process.env.PLAN_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -32,15 +33,6 @@ function median(xs: number[]): number {
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const heap = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
 const kb = (bytes: number) => bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 2 ** 20).toFixed(1)} MB`;
-
-/** Where a figure is typed: a cell of a year line a third into the plan (its first big table). */
-function cellAt(text: string): number {
-    const line = /\b20\d\d:\s+\d/g;
-    line.lastIndex = Math.floor(text.length / 3);
-    const found = line.exec(text) ?? (line.lastIndex = 0, line.exec(text));
-    if (!found) throw new Error('no year line to edit');
-    return found.index + found[0].length - 1;
-}
 
 /** One edit's answers: the whole view (as JSON: at 7.000 districts a parsed one holds ~110 MB) and the patches. */
 interface Step { whole: string; update: PlanViewUpdate }

@@ -9,47 +9,26 @@ import * as vm from 'node:vm';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Cancellation, CstUtils, DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { Cancellation, CstUtils, DocumentState, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPlanServices } from '../../language-server/src/plan-module.js';
 import { buildPlanView } from '../../language-server/src/view/build.js';
 import type { PatchingDocumentBuilder } from '../../language-server/src/language/document-builder.js';
-import { EXAMPLES_DIR, planFilesUnder } from '../helpers/plan.js';
+import { EXAMPLES_DIR } from '../helpers/plan.js';
 import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import { generatePlan } from '../bench/generate.js';
+import { applyEdit, editArb, planTexts, yearLineSpots } from '../helpers/year-line-edits.js';
+import { PreviewSession } from '../helpers/preview-session.js';
 
 type Services = ReturnType<typeof createPlanServices>;
 
-/** An editor's session: one open document, changed as a client changes it. */
-class Session {
-    readonly services: Services = createPlanServices(EmptyFileSystem);
-    readonly uri = URI.parse('memory:///plan.plan');
+/** An editor's session (one open document, changed as a client changes it) that counts the patches. */
+class Session extends PreviewSession {
     patched = 0;
-    private version = 0;
 
     constructor(text: string) {
+        super(text);
         (this.services.shared.workspace.DocumentBuilder as PatchingDocumentBuilder).onPatched(() => { this.patched++; });
-        this.open(text);
-    }
-
-    private open(text: string): void {
-        const td = TextDocument.create(this.uri.toString(), 'plan', this.version, text);
-        (this.services.shared.workspace.TextDocuments as unknown as { set(d: TextDocument): void }).set(td);
-    }
-
-    async start(): Promise<LangiumDocument> {
-        const td = this.services.shared.workspace.TextDocuments!.get(this.uri.toString())!;
-        const document = this.services.shared.workspace.LangiumDocumentFactory.fromTextDocument(td, this.uri);
-        this.services.shared.workspace.LangiumDocuments.addDocument(document);
-        await this.services.shared.workspace.DocumentBuilder.build([document], { validation: true });
-        return document;
-    }
-
-    async change(text: string): Promise<LangiumDocument> {
-        this.version++;
-        this.open(text);
-        await this.services.shared.workspace.DocumentBuilder.update([this.uri], []);
-        return this.services.shared.workspace.LangiumDocuments.getDocument(this.uri)!;
     }
 }
 
@@ -70,33 +49,6 @@ async function fresh(text: string) {
     return snapshot(session.services, document);
 }
 
-/** The offsets of characters inside year lines (after the year label), where cell edits happen. */
-function yearLineSpots(text: string): number[] {
-    const spots: number[] = [];
-    const re = /^\s*\d{4}:([^\n]*)$/gm;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-        const from = m.index + m[0].indexOf(':') + 1;
-        for (let i = from; i <= m.index + m[0].length; i++) spots.push(i);
-    }
-    return spots;
-}
-
-const EDIT_TEXTS = ['1', '9', '0', ',', '.', ' ', '12', '-', '..', '/* x */', '\n', ':', 'a'];
-
-const editArb = (spots: number[]) => fc.record({
-    at: fc.integer({ min: 0, max: spots.length - 1 }).map(i => spots[i]),
-    remove: fc.integer({ min: 0, max: 3 }),
-    insert: fc.constantFrom(...EDIT_TEXTS)
-});
-
-function applyEdit(text: string, e: { at: number; remove: number; insert: string }): string {
-    return text.slice(0, e.at) + e.insert + text.slice(Math.min(text.length, e.at + e.remove));
-}
-
-const planTexts: [string, string][] = [
-    ...planFilesUnder(EXAMPLES_DIR).map(f => [path.relative(EXAMPLES_DIR, f), fs.readFileSync(f, 'utf8')] as [string, string]),
-    ['generated 12 districts', generatePlan(12).text]
-];
 
 describe('year-line edits patched in place equal a full rebuild', () => {
     it('the short way is taken for a typed figure, and not for a line break', async () => {

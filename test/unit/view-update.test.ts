@@ -3,44 +3,14 @@
 // build of the same text gives, exactly: random edits typed into the year lines of every example
 // and of a generated plan (patched in place by the language layer, or rebuilt), each run compared
 // with buildPlanView of a fresh build, through JSON as the answers travel.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyViewPatches, diffInto, ViewPatchError, type ViewPatch } from '../../common/view-patch.js';
 import type { PlanView } from '../../common/view.js';
 import { freshView, PreviewSession as Session } from '../helpers/preview-session.js';
-import { EXAMPLES_DIR, planFilesUnder } from '../helpers/plan.js';
 import { fuzzRuns } from '../helpers/fast-check-seed.js';
 import { generatePlan } from '../bench/generate.js';
-
-/** The offsets of characters inside year lines (after the year label), where cell edits happen. */
-function yearLineSpots(text: string): number[] {
-    const spots: number[] = [];
-    const re = /^\s*\d{4}:([^\n]*)$/gm;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-        const from = m.index + m[0].indexOf(':') + 1;
-        for (let i = from; i <= m.index + m[0].length; i++) spots.push(i);
-    }
-    return spots;
-}
-
-const EDIT_TEXTS = ['1', '9', '0', ',', '.', ' ', '12', '-', '..', '/* x */', '\n', ':', 'a'];
-
-const editArb = (spots: number[]) => fc.record({
-    at: fc.integer({ min: 0, max: spots.length - 1 }).map(i => spots[i]),
-    remove: fc.integer({ min: 0, max: 3 }),
-    insert: fc.constantFrom(...EDIT_TEXTS)
-});
-
-function applyEdit(text: string, e: { at: number; remove: number; insert: string }): string {
-    return text.slice(0, e.at) + e.insert + text.slice(Math.min(text.length, e.at + e.remove));
-}
-
-const planTexts: [string, string][] = [
-    ...planFilesUnder(EXAMPLES_DIR).map(f => [path.relative(EXAMPLES_DIR, f), fs.readFileSync(f, 'utf8')] as [string, string]),
-    ['generated 12 districts', generatePlan(12).text]
-];
+import { applyEdit, editArb, planTexts, yearLineSpots } from '../helpers/year-line-edits.js';
 
 /** The body rows a set of patches replaces, as "annex:row". */
 function rowsPatched(patches: ViewPatch[]): string[] {
