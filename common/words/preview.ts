@@ -53,6 +53,7 @@ export const PREVIEW = {
     charts: { vi: 'Biểu đồ', en: 'Charts' },
     documentTab: { vi: 'Văn bản', en: 'Document' },
     noAnnexes: { vi: 'Kế hoạch chưa có phụ lục nào.', en: 'The plan has no annexes.' },
+    noDocumentText: { vi: 'Kế hoạch này chưa có phần văn bản: chỉ có các bảng (xem các thẻ phụ lục).', en: 'This plan has no text yet: only its tables (see the annex tabs).' },
     noCharts: { vi: 'Kế hoạch chưa có số liệu để vẽ biểu đồ.', en: 'The plan has no data to chart.' },
     exportLabel: { vi: 'Xuất:', en: 'Export:' },
     exportAs: { vi: 'Xuất ra {0}', en: 'Export as {0}' },

@@ -167,11 +167,17 @@ export function renderDocument(d: DocumentView, s: Strings): HTMLElement {
             : null);
     // The head's findings (before the first section, in no paragraph) mark the kind and title.
     const head = findingMark(d.findings, s);
+    const headBlock = el('div', { className: ['doc-head', ...head.classes].join(' '), title: head.title, data: { findings: head.findings } },
+        el('div', { className: 'doc-kind', text: d.kind }),
+        d.title ? el('div', { className: 'doc-title', text: d.title }) : null);
+    // A plan of tables only: its title and what it lacks, not an empty page of a document.
+    if (d.body.length === 0) {
+        return el('article', { className: 'doc-page doc-page-empty', attrs: { 'aria-label': s.documentTab } },
+            headBlock, el('p', { className: 'empty', text: s.noDocumentText }));
+    }
     return el('article', { className: 'doc-page', attrs: { 'aria-label': s.documentTab } },
         top,
-        el('div', { className: ['doc-head', ...head.classes].join(' '), title: head.title, data: { findings: head.findings } },
-            el('div', { className: 'doc-kind', text: d.kind }),
-            d.title ? el('div', { className: 'doc-title', text: d.title }) : null),
+        headBlock,
         d.title ? el('div', { className: 'doc-title-rule' }) : null,
         el('div', { className: 'doc-body' }, ...d.body.map((p, i) => renderParagraph(p, i, s))),
         foot);

@@ -4,8 +4,10 @@
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanView } from '../../common/view.js';
+import * as path from 'node:path';
+import { EXAMPLES_DIR } from '../helpers/plan.js';
 import {
-    CHROMIUM, seedPreviewSuite, hasChromium, openPreview, PreviewServer, screenshot, viewMessage,
+    CHROMIUM, seedPreviewSuite, hasChromium, openPreview, planViewOf, PreviewServer, screenshot, viewMessage,
     type OpenOptions, type PreviewPage
 } from './harness.js';
 
@@ -150,5 +152,21 @@ describe.skipIf(!hasChromium)('the document tab and bold runs in Chromium', () =
         expect(await p.page.$eval('.doc-signer', (e: any) => [e.textContent, e.children.length])).toEqual(['<i>Tên</i>', 0]);
         expect(await p.page.$$eval('.doc-page script, .doc-page img', (es: any[]) => es.length)).toBe(0);
         expect(await p.page.evaluate(() => (globalThis as any).__pwned)).toBeUndefined();
+    });
+
+    it('a plan of tables only: its title and a line saying it has no text, not an empty page', async () => {
+        const tablesOnly = await planViewOf(path.join(EXAMPLES_DIR, 'tables', '1-regions-poor-near-poor.plan'));
+        expect(tablesOnly.document?.body).toEqual([]);
+        const p = await preview({}, tablesOnly);
+        await p.page.click('#tab-document');
+        const page = await p.page.$eval('#panel-document .doc-page', (e: any) => ({
+            title: e.querySelector('.doc-title')?.textContent, empty: e.querySelector('.empty')?.textContent,
+            skeleton: e.querySelectorAll('.doc-top, .doc-body, .doc-foot').length
+        }));
+        expect(page).toEqual({ title: tablesOnly.document!.title, empty: 'Kế hoạch này chưa có phần văn bản: chỉ có các bảng (xem các thẻ phụ lục).', skeleton: 0 });
+        // The seed, with its text, keeps the whole page.
+        const seed = await preview();
+        await seed.page.click('#tab-document');
+        expect(await seed.page.$$eval('#panel-document .empty', (es: any[]) => es.length)).toBe(0);
     });
 });
