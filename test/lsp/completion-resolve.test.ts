@@ -66,6 +66,9 @@ describe('a client that resolves completion items', () => {
     test('an item whose declaration is gone comes back as it was', async () => {
         const gone = { label: 'XX', data: { planDeclaration: { uri: 'untitled:nowhere.plan', path: '/elements@0' } } };
         expect(await client.connection.sendRequest(CompletionResolveRequest.type, gone)).toEqual(gone);
+        // A path the client made up that walks out of the plan's tree (to an object's constructor).
+        const outside = { label: 'ZZ', data: { planDeclaration: { uri: 'untitled:resolve-1.plan', path: '/constructor' } } };
+        expect(await client.connection.sendRequest(CompletionResolveRequest.type, outside)).toEqual(outside);
         const odd = { label: 'YY', data: { something: 'else' } };
         expect(await client.connection.sendRequest(CompletionResolveRequest.type, odd)).toEqual(odd);
     });

@@ -8,7 +8,7 @@
 // are added: a context for a name typed in several words, years where a number is expected, and the
 // columns a table declares where a column name is expected (the predeclared ones are keywords).
 import {
-    AstUtils, CstUtils, GrammarAST, isOperationCancelled, stream, TextDocument,
+    AstUtils, CstUtils, GrammarAST, isAstNode, isOperationCancelled, stream, TextDocument,
     type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
@@ -123,8 +123,9 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         if (item.documentation !== undefined || !isDeclarationItemData(item.data)) return item;
         const { uri, path } = item.data.planDeclaration;
         const document = this.services.shared.workspace.LangiumDocuments.all.find(d => d.uri.toString() === uri);
-        const node = document && this.services.workspace.AstNodeLocator.getAstNode(document.parseResult.value, path);
-        const text = node && this.services.documentation.DocumentationProvider.getDocumentation(node);
+        // The path comes back from the client: only a node of the plan's tree is described ("/constructor" walks out of it).
+        const found: unknown = document && this.services.workspace.AstNodeLocator.getAstNode(document.parseResult.value, path);
+        const text = isAstNode(found) ? this.services.documentation.DocumentationProvider.getDocumentation(found) : undefined;
         return text ? { ...item, documentation: { kind: 'markdown', value: text } } : item;
     }
 
