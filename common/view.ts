@@ -89,6 +89,8 @@ export type ChartFigureKind = 'result' | 'plan';
 export interface ChartSeries {
     label: string;
     data: (number | null)[];
+    /** Per label, a range of targets (410..460) where the table gives one instead of a figure: drawn as a band. */
+    ranges?: ({ low: number; high: number } | null)[];
     /** A bar series of one year: its figures are results or plans. */
     kind?: ChartFigureKind;
 }
@@ -105,6 +107,17 @@ export interface ChartTarget {
     high?: number;
     /** The target as the plan states it, in its number style: "dưới 9", "khoảng 0,5", "từ 3,0 đến 3,4". */
     text: string;
+    /** The checker found it not met (target-not-met): what the chart says beside it, "chưa đạt (9%)". */
+    missed?: string;
+}
+
+/** A step of a series in the wrong direction (wrong-direction): the segment that leads to `to` is marked. */
+export interface ChartWrongStep {
+    series: number;
+    /** The label (year) the wrong step leads to. */
+    to: string;
+    /** What the chart says at the step: "tăng so với 2023, ngược hướng giảm". */
+    note: string;
 }
 
 export interface ChartView {
@@ -123,6 +136,10 @@ export interface ChartView {
     targets?: ChartTarget[];
     /** Where the poverty standard changes: a break in the series, drawn before the label. */
     breaks?: { label: string; note: string }[];
+    /** Steps the checker found in the wrong direction. */
+    wrongSteps?: ChartWrongStep[];
+    /** The legend's key of a wrong step and of a missed target, in the plan's language. */
+    keys?: { wrongStep?: string };
 }
 
 /** A paragraph of the whole document's body, with its numbering written into its text. */

@@ -83,6 +83,15 @@ export const CHARTS = {
         en: '{kind, select, result {Result} estimate {Estimate} actual {Actual} other {Plan}} {year}'
     },
     standardBreak: { vi: 'Từ đây: {standard}', en: 'From here: {standard}' },
+    /** Beside a target the checker found not met: "chưa đạt (9%)". */
+    targetMissed: { vi: 'chưa đạt ({actual})', en: 'not met ({actual})' },
+    /** At a step in the wrong direction: "tăng so với 2023 (càng thấp càng tốt)". */
+    wrongStep: {
+        vi: '{change, select, up {tăng} other {giảm}} so với {year} ({direction})',
+        en: '{change, select, up {up} other {down}} from {year} ({direction})'
+    },
+    /** The legend's key of a wrong step. */
+    wrongStepKey: { vi: 'Đi ngược hướng của chỉ tiêu', en: 'Against the indicator\'s direction' },
     result: { vi: 'Kết quả', en: 'Result' },
     plan: { vi: 'Kế hoạch', en: 'Plan' },
     target: { vi: 'Mục tiêu', en: 'Target' },

@@ -10,7 +10,12 @@
 //   range), in the legend with their text;
 // - a line chart's value axis starts at 0 unless the figures are far from 0, and then says where it
 //   starts ("trục tung bắt đầu từ 90") and marks the cut on the axis; bars always start at 0;
-// - a colour-blind-safe palette of 12 distinct colours (preview.css), each series with its own point shape.
+// - a colour-blind-safe palette of 12 distinct colours (preview.css), each series with its own point shape;
+// - a line is not drawn across a change of poverty standard (its points are not comparable);
+// - a range of targets (410..460) is drawn as a band, never as a figure;
+// - what the checker found is on the chart too: a missed target says "chưa đạt" and rings its figure,
+//   a step in the wrong direction is drawn in the target colour with what it is;
+// - points at the top of a 0–100 % axis are drawn whole (not clipped at the chart's edge).
 import type { Chart, ChartConfiguration, ChartDataset, LegendItem, Plugin, Scale, ScriptableLineSegmentContext, Tick } from 'chart.js';
 import type { NumberStyle } from '../../common/numbers.js';
 import type { ChartFigureKind, ChartTarget, ChartView } from '../../common/view.js';
@@ -97,6 +102,7 @@ export interface ValueAxis { min: number; max?: number; step?: number; fromZero:
 export function valueAxis(c: ChartView): ValueAxis {
     const values = [
         ...c.series.flatMap(s => s.data.filter((x): x is number => x !== null && Number.isFinite(x))),
+        ...c.series.flatMap(s => (s.ranges ?? []).flatMap(r => (r ? [r.low, r.high] : []))),
         ...(c.targets ?? []).flatMap(t => [t.value, t.low, t.high].filter((x): x is number => x !== undefined))
     ];
     if (c.type === 'bar' || values.length === 0) return { min: 0, fromZero: true };
@@ -136,10 +142,32 @@ function lineDataset(c: ChartView, i: number, theme: Theme): ChartDataset<'line'
         pointStyle, pointRadius: 3.5, pointHoverRadius: 5, pointBorderWidth: 1.5, pointBorderColor: colour,
         // A plan's point is hollow: a second cue beside the dashed line that leads to it.
         pointBackgroundColor: (ctx: { dataIndex: number }) => (kindAt(c, ctx.dataIndex) === 'plan' ? theme.background : colour),
+        // Room beyond the chart's edge for a point on it (a flat 100 % series at the top of its axis).
+        clip: 8,
         segment: {
-            borderDash: (ctx: ScriptableLineSegmentContext) => (kindAt(c, ctx.p1DataIndex) === 'plan' ? PLAN_DASH : undefined)
+            borderDash: (ctx: ScriptableLineSegmentContext) => (kindAt(c, ctx.p1DataIndex) === 'plan' ? PLAN_DASH : undefined),
+            borderColor: (ctx: ScriptableLineSegmentContext) => segmentColour(c, i, ctx, theme),
+            borderWidth: (ctx: ScriptableLineSegmentContext) => (isWrongStep(c, i, ctx.p1DataIndex) ? 3 : undefined)
         }
     };
+}
+
+/** Whether the segment that leads to label index `to` is a step the checker found in the wrong direction. */
+function isWrongStep(c: ChartView, series: number, to: number): boolean {
+    return (c.wrongSteps ?? []).some(w => w.series === series && w.to === c.labels[to]);
+}
+
+/** Whether a change of poverty standard stands between two labels: the line is not drawn across it. */
+function crossesBreak(c: ChartView, from: number, to: number): boolean {
+    return (c.breaks ?? []).some(b => {
+        const at = c.labels.indexOf(b.label);
+        return at > from && at <= to;
+    });
+}
+
+function segmentColour(c: ChartView, series: number, ctx: ScriptableLineSegmentContext, theme: Theme): string | undefined {
+    if (crossesBreak(c, ctx.p0DataIndex, ctx.p1DataIndex)) return 'transparent';
+    return isWrongStep(c, series, ctx.p1DataIndex) ? theme.target : undefined;
 }
 
 /** A series' colour; a bar series of a plan is filled lighter. */
@@ -236,6 +264,17 @@ export function targetMarkers(c: ChartView, theme: Theme): Plugin<'line' | 'bar'
                 ctx.textBaseline = 'bottom';
                 const ty = Math.max(area.top + 12, top - 3);
                 ctx.fillText(text, right ? px + half + 2 : px - half - 2, ty);
+                if (t.missed) {
+                    // Said under the target's text, and the figure that misses it ringed.
+                    ctx.fillText(t.missed, right ? px + half + 2 : px - half - 2, ty + 13);
+                    const figure = c.series[0]?.data[c.labels.indexOf(t.label)];
+                    if (figure !== null && figure !== undefined) {
+                        ctx.lineWidth = 2;
+                        ctx.beginPath();
+                        ctx.arc(px, y.getPixelForValue(figure), 8, 0, 2 * Math.PI);
+                        ctx.stroke();
+                    }
+                }
                 ctx.restore();
             }
         }
@@ -303,6 +342,71 @@ export function standardBreaks(c: ChartView, theme: Theme): Plugin<'line' | 'bar
     };
 }
 
+/** Ranges of targets (410..460): a band in the series' colour with caps, at the range's label. */
+export function rangeBands(c: ChartView, theme: Theme): Plugin<'line' | 'bar'> {
+    return {
+        id: 'planRangeBands',
+        afterDatasetsDraw(chart: Chart) {
+            const x = chart.scales.x;
+            const y = chart.scales.y;
+            if (!x || !y) return;
+            const ctx = chart.ctx;
+            c.series.forEach((s, i) => {
+                if (!chart.isDatasetVisible(i)) return;
+                const colour = theme.series[i % SERIES_COUNT];
+                // Bands of several series at one label stand side by side.
+                const offset = (i - (c.series.length - 1) / 2) * 7;
+                (s.ranges ?? []).forEach((r, j) => {
+                    if (!r) return;
+                    const px = x.getPixelForValue(xOf(c, c.labels[j])) + offset;
+                    const [top, bottom] = [y.getPixelForValue(r.high), y.getPixelForValue(r.low)];
+                    ctx.save();
+                    ctx.fillStyle = withAlpha(colour, 0.35);
+                    ctx.fillRect(px - 3, top, 6, Math.max(bottom - top, 1));
+                    ctx.strokeStyle = colour;
+                    ctx.lineWidth = 1.5;
+                    ctx.beginPath();
+                    ctx.moveTo(px - 4, top); ctx.lineTo(px + 4, top);
+                    ctx.moveTo(px - 4, bottom); ctx.lineTo(px + 4, bottom);
+                    ctx.stroke();
+                    ctx.restore();
+                });
+            });
+        }
+    };
+}
+
+/** What a step in the wrong direction is, written beside the point it leads to. */
+export function wrongStepNotes(c: ChartView, theme: Theme): Plugin<'line' | 'bar'> {
+    return {
+        id: 'planWrongSteps',
+        afterDatasetsDraw(chart: Chart) {
+            const x = chart.scales.x;
+            const y = chart.scales.y;
+            const area = chart.chartArea;
+            if (!x || !y || !area) return;
+            const ctx = chart.ctx;
+            for (const step of c.wrongSteps ?? []) {
+                const j = c.labels.indexOf(step.to);
+                const figure = c.series[step.series]?.data[j];
+                if (j < 0 || figure === null || figure === undefined || !chart.isDatasetVisible(step.series)) continue;
+                const px = x.getPixelForValue(xOf(c, step.to));
+                const py = y.getPixelForValue(figure);
+                ctx.save();
+                ctx.fillStyle = theme.target;
+                ctx.font = `bold 11px ${theme.font}`;
+                // Centred over the point it leads to, kept inside the plot, above the point (below it at the top).
+                const width = ctx.measureText(step.note).width;
+                const left = Math.max(area.left + 2, Math.min(px - width / 2, area.right - width - 2));
+                ctx.textAlign = 'left';
+                ctx.textBaseline = 'bottom';
+                ctx.fillText(step.note, left, py - 10 < area.top + 12 ? py + 22 : py - 10);
+                ctx.restore();
+            }
+        }
+    };
+}
+
 /** The legend: the series (when more than one), then the keys of the styles and the targets. */
 function legendItems(c: ChartView, theme: Theme, words: ChartWords, chart: Chart): LegendItem[] {
     const items: LegendItem[] = [];
@@ -325,8 +429,11 @@ function legendItems(c: ChartView, theme: Theme, words: ChartWords, chart: Chart
         if (kinds.has('result')) items.push(key(words.result, []));
         if (kinds.has('plan')) items.push(key(words.plan, PLAN_DASH));
     }
+    if (c.wrongSteps?.length && c.keys?.wrongStep) {
+        items.push({ text: c.keys.wrongStep, fontColor: theme.target, strokeStyle: theme.target, fillStyle: theme.target, lineWidth: 3, pointStyle: 'line' });
+    }
     for (const t of c.targets ?? []) {
-        items.push({ text: targetLabel(t, words), fontColor: theme.target, strokeStyle: theme.target, fillStyle: withAlpha(theme.target, 0.18), lineWidth: 2, pointStyle: t.low !== undefined ? 'rect' : 'line' });
+        items.push({ text: t.missed ? `${targetLabel(t, words)} — ${t.missed}` : targetLabel(t, words), fontColor: theme.target, strokeStyle: theme.target, fillStyle: withAlpha(theme.target, 0.18), lineWidth: 2, pointStyle: t.low !== undefined ? 'rect' : 'line' });
     }
     return items;
 }
@@ -341,6 +448,8 @@ export function chartConfig(c: ChartView, style: NumberStyle, theme: Theme, word
     const plugins: Plugin<'line' | 'bar'>[] = [];
     if (c.breaks?.length) plugins.push(standardBreaks(c, theme));
     if (c.targets?.length) plugins.push(targetMarkers(c, theme));
+    if (c.series.some(s => s.ranges)) plugins.push(rangeBands(c, theme));
+    if (c.wrongSteps?.length) plugins.push(wrongStepNotes(c, theme));
     if (!y.fromZero) plugins.push(axisCut(c, theme));
     const yearAxis = {
         type: 'linear' as const,
@@ -368,7 +477,7 @@ export function chartConfig(c: ChartView, style: NumberStyle, theme: Theme, word
             interaction: { mode: 'index', intersect: false },
             plugins: {
                 legend: {
-                    display: c.series.length > 1 || (c.targets?.length ?? 0) > 0 || new Set(c.kinds ?? []).size > 1,
+                    display: c.series.length > 1 || (c.targets?.length ?? 0) > 0 || new Set(c.kinds ?? []).size > 1 || (c.wrongSteps?.length ?? 0) > 0,
                     position: 'bottom',
                     labels: { color: theme.foreground, boxWidth: 22, boxHeight: 12, usePointStyle: true, generateLabels: chart => legendItems(c, theme, words, chart) },
                     // Only a series can be hidden; the keys of styles and targets are not buttons.
@@ -395,7 +504,12 @@ export function chartConfig(c: ChartView, style: NumberStyle, theme: Theme, word
                             const i = c.labels.indexOf(year);
                             return c.kinds && i >= 0 ? `${year} — ${kindAt(c, i) === 'plan' ? words.plan : words.result}` : year;
                         },
-                        label: ctx => `${ctx.dataset.label ?? ''}: ${ctx.parsed.y === null ? '—' : withUnit(fmt(ctx.parsed.y), c.unit)}`,
+                        label: ctx => {
+                            const range = c.series[ctx.datasetIndex]?.ranges?.[ctx.dataIndex];
+                            const shown = ctx.parsed.y !== null ? withUnit(fmt(ctx.parsed.y), c.unit)
+                                : range ? withUnit(`${fmt(range.low)}–${fmt(range.high)}`, c.unit) : '—';
+                            return `${ctx.dataset.label ?? ''}: ${shown}`;
+                        },
                         footer: items => {
                             const item = items[0];
                             if (!item || c.axis !== 'year') return '';

@@ -7,7 +7,7 @@
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import {
-    chartConfig, PALETTES, paletteFor, PLAN_DASH, POINT_STYLES, PRINT_THEME, standardBreaks, targetMarkers, valueAxis, type ChartWords, type Theme
+    chartConfig, PALETTES, paletteFor, PLAN_DASH, POINT_STYLES, PRINT_THEME, rangeBands, standardBreaks, targetMarkers, valueAxis, wrongStepNotes, type ChartWords, type Theme
 } from '../../extension/webview/chart-config.js';
 import { chartSvg, wrapTitle } from '../../extension/webview/chart-export.js';
 import { formatAuto, withUnit } from '../../extension/webview/format.js';
@@ -26,6 +26,8 @@ type Callback = (...args: unknown[]) => string;
 type Cfg = ReturnType<typeof chartConfig>;
 const scales = (cfg: Cfg) => cfg.options!.scales as Record<string, Record<string, any>>;
 const tick = (cfg: Cfg, axis: string, value: number) => (scales(cfg)[axis].ticks.callback as Callback)(value, 0, []);
+const tooltipAt = (cfg: Cfg, datasetIndex: number, dataIndex: number) =>
+    (cfg.options!.plugins!.tooltip!.callbacks!.label as unknown as Callback)({ dataset: cfg.data.datasets[datasetIndex], datasetIndex, dataIndex, parsed: { y: null } });
 const tooltip = (cfg: Cfg, label: string, y: number | null) =>
     (cfg.options!.plugins!.tooltip!.callbacks!.label as unknown as Callback)({ dataset: { label }, parsed: { y } });
 
@@ -243,6 +245,101 @@ describe('a change of poverty standard (issue 10)', () => {
         const yearChart = { ctx, chartArea: { top: 10, bottom: 110 }, scales: { x: { getPixelForValue: (v: number) => (v - 2000) * 10 } } };
         (standardBreaks(years, theme).afterDatasetsDraw as unknown as (c: unknown) => void)(yearChart);
         expect(drawn[1]).toBe('move 175,10');
+    });
+});
+
+describe('a chart that never misleads (issue 20)', () => {
+    type Ctx = Record<string, unknown>;
+    /** A 2D context that writes down what is drawn. */
+    function recorder(drawn: string[]): Ctx {
+        return {
+            save() {}, restore() {}, beginPath() {}, stroke() { drawn.push('stroke'); }, setLineDash() {},
+            moveTo(x: number, y: number) { drawn.push(`M${x},${y}`); }, lineTo(x: number, y: number) { drawn.push(`L${x},${y}`); },
+            arc(x: number, y: number, r: number) { drawn.push(`arc ${x},${y},${r}`); }, closePath() {}, fill() {},
+            fillRect(x: number, y: number, w: number, h: number) { drawn.push(`rect ${x},${y},${w},${h}`); },
+            fillText(t: string, x: number, y: number) { drawn.push(`text ${t} @${x},${y}`); }, measureText: (t: string) => ({ width: t.length * 6 }),
+            strokeStyle: '', fillStyle: '', font: '', lineWidth: 0, textAlign: '', textBaseline: ''
+        };
+    }
+    const chartOf = (ctx: Ctx) => ({
+        ctx, chartArea: { top: 10, bottom: 210, left: 40, right: 600 }, isDatasetVisible: () => true,
+        scales: { x: { getPixelForValue: (v: number) => 100 + (v - 2022) * 100 }, y: { getPixelForValue: (v: number) => 210 - v * 20 } }
+    });
+    const draw = (plugin: { afterDatasetsDraw?: unknown }, ctx: Ctx) => (plugin.afterDatasetsDraw as (c: unknown) => void)(chartOf(ctx));
+    const segment = (cfg: Cfg, series: number) => (cfg.data.datasets[series] as unknown as Record<string, any>).segment;
+
+    it('does not draw the line across a change of poverty standard', () => {
+        const withBreak: ChartView = { ...rates, breaks: [{ label: '2023', note: 'Từ đây: chuẩn mới' }] };
+        const s = segment(chartConfig(withBreak, 'vi', theme, words), 0);
+        const colour = (p0DataIndex: number, p1DataIndex: number) => s.borderColor({ p0DataIndex, p1DataIndex });
+        // 2021→2022 drawn; 2022→2023 crosses the break; 2023→2025 drawn.
+        expect([colour(0, 1), colour(1, 2), colour(2, 3)]).toEqual([undefined, 'transparent', undefined]);
+        // A gap (Tiên Lữ has no 2022) spanned across the break is not drawn either.
+        expect(segment(chartConfig(withBreak, 'vi', theme, words), 1).borderColor({ p0DataIndex: 0, p1DataIndex: 2 })).toBe('transparent');
+        expect(segment(chartConfig(rates, 'vi', theme, words), 0).borderColor({ p0DataIndex: 1, p1DataIndex: 2 })).toBeUndefined();
+    });
+
+    it('draws a step in the wrong direction in the target colour, thicker, with what it is, and keys it in the legend', () => {
+        const stepped: ChartView = {
+            ...schooling, wrongSteps: [{ series: 0, to: '2024', note: 'giảm so với 2023 (càng cao càng tốt)' }], keys: { wrongStep: 'Đi ngược hướng của chỉ tiêu' }
+        };
+        const cfg = chartConfig(stepped, 'vi', theme, words);
+        const s = segment(cfg, 0);
+        const at = schooling.labels.indexOf('2024');
+        expect(s.borderColor({ p0DataIndex: at - 1, p1DataIndex: at })).toBe(theme.target);
+        expect(s.borderWidth({ p1DataIndex: at })).toBe(3);
+        expect(s.borderColor({ p0DataIndex: at - 2, p1DataIndex: at - 1 })).toBeUndefined();
+        expect(cfg.plugins!.map(p => p.id)).toContain('planWrongSteps');
+        const drawn: string[] = [];
+        draw(wrongStepNotes(stepped, theme), recorder(drawn));
+        expect(drawn).toHaveLength(1);
+        expect(drawn[0]).toMatch(/^text giảm so với 2023 \(càng cao càng tốt\) @\d+(\.\d+)?,/);
+        const legend = (cfg.options!.plugins!.legend!.labels!.generateLabels as unknown as (c: unknown) => { text: string }[])({ isDatasetVisible: () => true });
+        expect(legend.map(l => l.text)).toContain('Đi ngược hướng của chỉ tiêu');
+        expect(cfg.options!.plugins!.legend!.display).toBe(true);
+    });
+
+    it('says a missed target under its text and rings the figure that misses it', () => {
+        const missed: ChartView = {
+            ...schooling, series: [{ label: 'x', data: schooling.labels.map(() => 9) }],
+            targets: [{ label: '2025', op: 'below', value: 9, text: 'dưới 9%', missed: 'chưa đạt (9%)' }]
+        };
+        const drawn: string[] = [];
+        draw(targetMarkers(missed, theme), recorder(drawn));
+        expect(drawn.filter(d => d.startsWith('text'))).toEqual([expect.stringMatching(/^text dưới 9% @/), expect.stringMatching(/^text chưa đạt \(9%\) @/)]);
+        expect(drawn).toContain('arc 400,30,8');
+        const legend = (chartConfig(missed, 'vi', theme, words).options!.plugins!.legend!.labels!.generateLabels as unknown as (c: unknown) => { text: string }[])({ isDatasetVisible: () => true });
+        expect(legend.map(l => l.text)).toContain('Mục tiêu 2025: dưới 9% — chưa đạt (9%)');
+        // A met target has neither.
+        drawn.length = 0;
+        draw(targetMarkers({ ...missed, targets: [{ ...missed.targets![0], missed: undefined }] }, theme), recorder(drawn));
+        expect(drawn.some(d => d.startsWith('arc'))).toBe(false);
+    });
+
+    it('draws a range of targets as a band in its series colour, on an axis that holds it', () => {
+        const ranged: ChartView = {
+            id: 'district-rates', type: 'line', unit: '%', title: 'Tỷ lệ hộ nghèo giảm (%)', labels: ['2025'], axis: 'year',
+            series: [{ label: 'Phù Cừ', data: [null], ranges: [{ low: 3, high: 3.4 }] }, { label: 'Tiên Lữ', data: [null], ranges: [{ low: 2.5, high: 3.3 }] }]
+        };
+        // The axis holds the bands (a line chart of figures far from 0 starts below them).
+        const axis = valueAxis(ranged);
+        expect(axis.min).toBeLessThanOrEqual(2.5);
+        if (axis.max !== undefined) expect(axis.max).toBeGreaterThanOrEqual(3.4);
+        const cfg = chartConfig(ranged, 'vi', theme, words);
+        expect(cfg.plugins!.map(p => p.id)).toContain('planRangeBands');
+        const drawn: string[] = [];
+        draw(rangeBands(ranged, theme), recorder(drawn));
+        // Side by side at 2025 (x 400 ± 3,5): 3,0–3,4 and 2,5–3,3.
+        expect(drawn.filter(d => d.startsWith('rect'))).toEqual(['rect 393.5,142,6,8', 'rect 400.5,144,6,16']);
+        expect(tooltipAt(cfg, 0, 0)).toBe('Phù Cừ: 3–3,4%');
+    });
+
+    it('draws a point at the top of a 0–100 % axis whole', () => {
+        const flat: ChartView = { ...schooling, series: [{ label: 'x', data: schooling.labels.map(() => 100) }] };
+        // The axis stops at 100 (a percentage does not run past it): the points stand on its top edge.
+        expect(valueAxis(flat).max).toBe(100);
+        const [dataset] = chartConfig(flat, 'vi', theme, words).data.datasets as unknown as Record<string, any>[];
+        expect(dataset.clip).toBeGreaterThanOrEqual(5);
     });
 });
 

@@ -139,6 +139,41 @@ describe.skipIf(!hasChromium)('the charts in Chromium', () => {
         expect(await p.problems()).toEqual([]);
     });
 
+    it('shows what the checker found, ranges as bands, no line across a change of standard, a flat 100 % whole (issue 20)', async () => {
+        const p = await charts();
+        const marked = view.charts.filter(c => c.wrongSteps?.length || c.targets?.some(t => t.missed));
+        expect(marked.length).toBeGreaterThan(1);
+        for (const c of marked) await shot(p, c.id, `chart-findings-${c.id}-light`);
+        expect(await p.problems()).toEqual([]);
+        const examples: [string, string, (v: PlanView) => PlanView][] = [
+            ['5-target-ranges.plan', 'chart-target-ranges-light', v => v],
+            ['7-standard-change.plan', 'chart-standard-change-broken-line-light', v => v],
+            // Every figure at 100 %: the points sit on the top of the axis and are drawn whole.
+            ['7-standard-change.plan', 'chart-flat-100-light', v => ({
+                ...v, charts: v.charts.filter(c => c.id === 'district-rates').map(c => ({ ...c, breaks: [], series: c.series.map(s => ({ ...s, data: s.data.map(() => 100) })) }))
+            })]
+        ];
+        for (const [file, name, change] of examples) {
+            const v = change(await planViewOf(path.join(EXAMPLES_DIR, 'tables', file)));
+            const page = await openPreview(browser, server, { state: { findings: { open: false, errorsOnly: false } } });
+            suite.keep(page);
+            await page.send(viewMessage(v));
+            await page.page.click('#tab-charts');
+            await page.page.waitForSelector('[data-chart-id="district-rates"] canvas');
+            // Something is painted in the plot area (not an empty 0–1 chart).
+            const inked = await page.page.$eval('[data-chart-id="district-rates"] canvas', (canvas: any) => {
+                const g = canvas.getContext('2d');
+                const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
+                let coloured = 0;
+                for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && Math.max(Math.abs(data[i] - data[i + 1]), Math.abs(data[i + 1] - data[i + 2])) > 40) coloured++;
+                return coloured;
+            });
+            expect(inked).toBeGreaterThan(50);
+            await shot(page, 'district-rates', name);
+            expect(await page.problems()).toEqual([]);
+        }
+    });
+
     it('in the dark theme and in a 600 px panel', async () => {
         const dark = await charts({ theme: 'vscode-dark' });
         await screenshot(dark.page, 'charts-dark');

@@ -235,7 +235,7 @@ describe('charts that do not mislead (issue 11)', () => {
         const weight = view.charts.find(c => c.id === 'indicator-yt_sdd_can_nang')!;
         expect(weight.kinds).toEqual(['result', 'plan', 'plan', 'plan']);
         expect(weight.series[0].data).toEqual([9.7, 9.8, 9.6, 9]);
-        expect(weight.targets).toEqual([{ label: '2025', op: 'below', value: 9, text: 'dưới 9%' }]);
+        expect(weight.targets).toEqual([{ label: '2025', op: 'below', value: 9, text: 'dưới 9%', missed: 'chưa đạt (9%)' }]);
         expect(weight.title).toBe('Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng cân nặng theo tuổi: kết quả năm 2022 và kế hoạch 2023–2025');
         // An indicator named with a full stop is not titled "….: …".
         expect(view.charts.find(c => c.id === 'indicator-tt_vien_thong')!.title).toMatch(/internet: kết quả năm 2022/);

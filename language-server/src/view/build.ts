@@ -3,7 +3,7 @@
 // the preview webview and every exporter (DOCX, XLSX, CSV, HTML, Markdown) read this, so they all
 // show the same cells. Pure: no vscode, LSP, DOM or Langium imports; serialisable as JSON.
 import type {
-    AnnexCell, AnnexColumn, AnnexRow, AnnexTable, CellKind, CellRef, ChartFigureKind, ChartTarget, ChartView, PlanView, ViewFinding
+    AnnexCell, AnnexColumn, AnnexRow, AnnexTable, CellKind, CellRef, ChartFigureKind, ChartTarget, ChartView, ChartWrongStep, PlanView, ViewFinding
 } from '../../../common/view.js';
 import {
     isRateColumn, printedName, type CellModel, type DistrictTableModel, type IdRef, type IndicatorModel, type IndicatorValueModel, type Measure, type PlanModel,
@@ -12,7 +12,7 @@ import {
 import { severityName } from '../../../common/locale.js';
 import { say, type Args, type Words } from '../../../common/catalogue.js';
 import { ANNEX, ANNEX_LOCALE, CHARTS, YEAR_HEADINGS, YEAR_HEADINGS_SHORT } from '../../../common/words/annex.js';
-import { MEASURES } from '../../../common/words/kinds.js';
+import { DIRECTIONS, MEASURES } from '../../../common/words/kinds.js';
 import { documentRef, kindInSentence, shortDate } from './header.js';
 import { markedDocument, type AnnexRefs } from './document.js';
 
@@ -111,6 +111,13 @@ class ViewBuilder {
             this.targetsByValue.set(key, [...this.targetsByValue.get(key) ?? [], t.range]);
             this.targetLines.add((value.value.range ?? value.range).start.line);
         }
+    }
+
+    /** The finding of a rule that starts where `range` starts (a chart marks what the checker found, nothing else). */
+    private findingFor(code: string, range: SourceRange | undefined): LocatedFinding | undefined {
+        if (!range) return undefined;
+        const key = positionKey(range.start);
+        return this.findingsByLine.get(range.start.line)?.find(f => f.code === code && positionKey(f.range.start) === key);
     }
 
     /**
@@ -405,6 +412,50 @@ class ViewBuilder {
         return out;
     }
 
+    /** A chart's wrong steps and their legend key, when it has any. */
+    private stepsOf(indicator: IndicatorModel, path: { year: number; model?: IndicatorValueModel }[]): Pick<ChartView, 'wrongSteps' | 'keys'> {
+        const steps = this.wrongSteps(indicator, path);
+        return steps.length > 0 ? { wrongSteps: steps, keys: { wrongStep: w(CHARTS.wrongStepKey) } } : {};
+    }
+
+    /** The targets' marks, each with "chưa đạt" where the checker found it not met (a strict "dưới 9" met only at 9 too). */
+    private markedTargets(indicator: IndicatorModel, extra: TargetModel[] = []): ChartTarget[] {
+        const targets = [...this.model.targets.filter(x => x.indicator.id === indicator.id), ...extra];
+        const marks = this.chartTargets(indicator, extra);
+        for (const mark of marks) {
+            const target = targets.find(t => String(t.year) === mark.label && t.comparison
+                && this.findingFor('target-not-met', t.comparison.range) !== undefined);
+            if (!target) continue;
+            const owner = this.model.indicators.find(i => i.id === target.indicator.id);
+            const actual = owner ? targetValue(owner, target) : undefined;
+            const shown = actual ? (owner?.unitKind === 'percent' && !actual.value.printed.endsWith('%') ? `${actual.value.printed}%` : actual.value.printed) : '';
+            mark.missed = w(CHARTS.targetMissed, { actual: shown });
+        }
+        return marks;
+    }
+
+    /**
+     * The steps of an indicator's path the checker found in the wrong direction (wrong-direction is
+     * reported at the figure the step leads to), each said from the year the rule compared it with.
+     */
+    private wrongSteps(indicator: IndicatorModel, path: { year: number; model?: IndicatorValueModel }[]): ChartWrongStep[] {
+        if (!indicator.direction) return [];
+        const steps: ChartWrongStep[] = [];
+        path.forEach((p, i) => {
+            if (!p.model || !this.findingFor('wrong-direction', p.model.value.range)) return;
+            const before = path.slice(0, i).reverse().find(x => x.model?.value.value !== undefined);
+            if (!before) return;
+            steps.push({
+                series: 0, to: String(p.year),
+                note: w(CHARTS.wrongStep, {
+                    change: p.model.value.value! > before.model!.value.value! ? 'up' : 'down', year: before.year,
+                    direction: w(DIRECTIONS[indicator.direction!])
+                })
+            });
+        });
+        return steps;
+    }
+
     charts(): ChartView[] {
         const charts: ChartView[] = [];
         const t = this.model.tables[0];
@@ -426,11 +477,23 @@ class ViewBuilder {
             const valueOf = (row: TableRowModel, year: number, m: Measure) =>
                 row.years.find(l => l.year === year)?.cells.find(c => c.measure === m)?.number?.value ?? null;
             const rateMeasure: Measure | undefined = t.columns.find(m => m === 'poor-rate') ?? t.columns.find(m => isRate(t, m));
-            if (rateMeasure) {
+            const rangeOf = (row: TableRowModel, year: number, m: Measure) => {
+                const b = row.years.find(l => l.year === year)?.cells.find(c => c.measure === m)?.bounds;
+                return b && b[0].value !== undefined && b[1].value !== undefined ? { low: Math.min(b[0].value, b[1].value), high: Math.max(b[0].value, b[1].value) } : null;
+            };
+            const rateSeries = rateMeasure ? rowsOf().map(r => {
+                const ranges = t.years.map(y => rangeOf(r, y.year, rateMeasure));
+                return { label: labelOf.get(r)!, data: t.years.map(y => valueOf(r, y.year, rateMeasure)), ...(ranges.some(x => x) ? { ranges } : {}) };
+            }) : [];
+            // A rate column with no figure and no range (all blank) is not drawn: an empty 0–1 chart says nothing.
+            if (rateMeasure && rateSeries.some(s => s.data.some(v => v !== null) || s.ranges)) {
+                // Another rate than the poverty rate (a reduction, "Tỷ lệ hộ nghèo giảm") is titled as printed.
+                const column = t.columnsById[rateMeasure];
+                const what = rateMeasure === 'poor-rate' || !column?.label ? w(CHARTS.districtRates) : column.label;
                 charts.push({
                     id: 'district-rates', type: 'line', unit: '%', labels, axis: 'year', kinds: t.years.map(y => figureKind(y.kind)), breaks: breaksOf(t.years),
-                    title: this.titled(w(CHARTS.districtRates), t.years),
-                    series: rowsOf().map(r => ({ label: labelOf.get(r)!, data: t.years.map(y => valueOf(r, y.year, rateMeasure)) }))
+                    title: this.titled(what, t.years),
+                    series: rateSeries
                 });
             }
             // Households and poor households differ by two orders of magnitude: one chart each, never
@@ -458,7 +521,7 @@ class ViewBuilder {
         const pathOf = (i: IndicatorModel, years: number[]) => years.map(y => {
             const v = i.values.find(x => x.year === y && x.kind !== 'plan' && x.kind !== 'actual') ?? i.values.find(x => x.year === y && x.kind === 'plan');
             // A year with no figure (a target's year beyond the plan's) is to come: a plan's.
-            return { year: y, value: v?.value.value ?? null, kind: (v && v.kind !== 'plan' ? 'result' : 'plan') as YearKind };
+            return { year: y, value: v?.value.value ?? null, kind: (v && v.kind !== 'plan' ? 'result' : 'plan') as YearKind, model: v };
         });
         // The province's rate against its targets: the indicator computed from the table, and its targets.
         const rateIndicator = this.model.indicators.find(i => {
@@ -470,7 +533,7 @@ class ViewBuilder {
             // "Không còn hộ nghèo" in the orientation year: no poor households is a rate of 0.
             const zeroTargets = this.model.targets.filter(x => x.year === orientation && x.comparison?.op === 'equal' && x.comparison.value?.value === 0
                 && x.indicator.id !== rateIndicator.id);
-            const targets = this.chartTargets(rateIndicator, zeroTargets);
+            const targets = this.markedTargets(rateIndicator, zeroTargets);
             const years = [...new Set([...rateIndicator.values.map(v => v.year), ...targets.map(x => Number(x.label))])].sort((a, b) => a - b);
             if (orientation !== undefined && !years.includes(orientation)) years.push(orientation);
             const path = pathOf(rateIndicator, years);
@@ -481,12 +544,12 @@ class ViewBuilder {
                 breaks: breaksOf(years.map(y => ({ year: y, standardId: standardOf(y) }))),
                 title: this.titled(w(CHARTS.provinceRate, { name: rateIndicator.name }), withFigures),
                 series: [{ label: rateIndicator.name, data: path.map(p => p.value) }],
-                targets
+                targets, ...this.stepsOf(rateIndicator, path)
             });
         }
         for (const i of this.model.indicators) {
             if (i.computed || !i.dimensionId) continue;
-            const targets = this.chartTargets(i);
+            const targets = this.markedTargets(i);
             const years = [...new Set([...i.values.filter(v => v.kind !== 'actual').map(v => v.year), ...targets.map(x => Number(x.label))])]
                 .filter(y => !Number.isNaN(y)).sort((a, b) => a - b);
             const path = pathOf(i, years);
@@ -495,7 +558,7 @@ class ViewBuilder {
                 kinds: path.map(p => figureKind(p.kind)),
                 title: this.titled(i.name, path.filter(p => p.value !== null)),
                 series: [{ label: i.name, data: path.map(p => p.value) }],
-                targets
+                targets, ...this.stepsOf(i, path)
             });
         }
         return charts;
