@@ -2,9 +2,10 @@
 // English, and what the rule checks (shown on hover). The words are in words/findings.ts; codes are
 // part of the CLI's JSON output: never rename.
 
-import { say, type Args } from './catalogue.js';
+import { say, type Args, type Words } from './catalogue.js';
 import type { Locale, Severity } from './locale.js';
 import { FILE_ISSUES, ISSUES, type IssueSpec } from './words/findings.js';
+import { RULE_NAMES } from './words/rule-names.js';
 
 export type { Locale, Severity } from './locale.js';
 export type { Args } from './catalogue.js';
@@ -28,4 +29,10 @@ export function fileIssueMessage(code: FileIssueCode, args: Args, locale: Locale
 
 export function ruleDescription(code: string, locale: Locale): string | undefined {
     return ((ISSUES as Record<string, IssueSpec>)[code] ?? (FILE_ISSUES as Record<string, IssueSpec>)[code])?.rule[locale];
+}
+
+/** A rule's name, as the reviewer's list heads its group ("Dòng tổng không bằng tổng các dòng"); the code when it has none. */
+export function ruleName(code: string, locale: Locale): string {
+    const words = (RULE_NAMES as Record<string, Words | undefined>)[code];
+    return words ? say(words, locale) : code;
 }

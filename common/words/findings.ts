@@ -48,7 +48,7 @@ export const ISSUES = {
         severity: 'error',
         vi: 'Tỷ lệ in {printed}% không bằng {numerator}/{denominator} = {computed}% ({label}, năm {year}).',
         en: 'The printed rate {printed}% is not {numerator}/{denominator} = {computed}% ({label}, {year}).',
-        rule: { vi: 'Tỷ lệ in bằng số đếm / mẫu số × 100 (hộ nghèo / tổng số hộ, hoặc theo `rate-of … per …`), làm tròn đến số chữ số thập phân đã in.', en: 'A printed rate equals its count / denominator × 100 (poor / total households, or as `rate-of … per …` declares), rounded to the printed decimals.' }
+        rule: { vi: 'Tỷ lệ in bằng số đếm / mẫu số × 100 (hộ nghèo / tổng số hộ, hoặc số đếm và mẫu số mà cột tỷ lệ khai báo), làm tròn đến số chữ số thập phân đã in.', en: 'A printed rate equals its count / denominator × 100 (poor / total households, or the count and base the rate column declares), rounded to the printed decimals.' }
     },
     'total-mismatch': {
         severity: 'error',
@@ -108,7 +108,7 @@ export const ISSUES = {
         severity: 'error',
         vi: '{label} năm {year}, cột {measure}: in {printed} nhưng {parts} = {sum} (chênh {diff}).',
         en: '{label} {year}, column {measure}: printed {printed} but {parts} = {sum} (off by {diff}).',
-        rule: { vi: 'Cột khai báo là tổng (sum-of) bằng tổng các cột thành phần trong cùng dòng và năm.', en: 'A column declared as a sum (sum-of) equals the sum of its parts in the same row and year.' }
+        rule: { vi: 'Cột khai báo là tổng của các cột khác bằng tổng các cột thành phần trong cùng dòng và năm.', en: 'A column declared as the sum of others equals the sum of its parts in the same row and year.' }
     },
     'sum-rate-mismatch': {
         severity: 'error',
@@ -126,7 +126,7 @@ export const ISSUES = {
         severity: 'error',
         vi: '{label} năm {year}, cột {measure}: in {printed} nhưng năm trước {previous}{terms} = {computed} (chênh {diff}).',
         en: '{label} {year}, column {measure}: printed {printed} but last year\'s {previous}{terms} = {computed} (off by {diff}).',
-        rule: { vi: 'Cột khai báo là dòng chảy (flow) bằng giá trị năm trước cộng, trừ các cột biến động của năm.', en: "A column declared as a flow equals the year before's value plus and minus the year's flow columns." }
+        rule: { vi: 'Cột số cuối kỳ bằng giá trị năm trước cộng, trừ các cột biến động của năm.', en: "An end-of-year column equals the year before's value plus and minus the year's changes." }
     },
     'range-total-mismatch': {
         severity: 'error',
@@ -144,13 +144,13 @@ export const ISSUES = {
         severity: 'error',
         vi: 'Ô {printed} là một khoảng, nhưng bảng không khai báo là bảng chỉ tiêu (`targets`).',
         en: 'The cell {printed} is a range, but the table is not declared a table of targets (`targets`).',
-        rule: { vi: 'Chỉ bảng chỉ tiêu (khai báo `targets`) mới có ô là khoảng.', en: 'Only a table of targets (declared `targets`) has range cells.' }
+        rule: { vi: 'Chỉ bảng giao chỉ tiêu mới có ô là khoảng (từ … đến …).', en: 'Only a table of targets has range cells (from … to …).' }
     },
     'unknown-column': {
         severity: 'error',
         vi: 'Bảng không có cột "{id}"; các cột đã biết: {known}.',
         en: 'The table has no column "{id}"; known columns: {known}.',
-        rule: { vi: 'Mọi cột được in hoặc được dùng là cột định sẵn hoặc đã khai báo trong bảng (`column`).', en: 'Every column printed or used is predeclared or declared in the table (`column`).' }
+        rule: { vi: 'Mọi cột được in hoặc được dùng là cột định sẵn hoặc đã khai báo trong bảng.', en: 'Every column printed or used is predeclared or declared in the table.' }
     },
     'part-exceeds-base': {
         severity: 'error',
@@ -174,7 +174,7 @@ export const ISSUES = {
         severity: 'warning',
         vi: '{message} ({label}, năm {year}: {left} {op} {right} không đúng).',
         en: '{message} ({label}, {year}: {left} {op} {right} does not hold).',
-        rule: { vi: 'Một kiểm tra do bảng khai báo (`check`): vế trái, phép so sánh, vế phải, trên các dòng và năm đã nêu; mức độ do kiểm tra khai báo.', en: 'A check the table declares (`check`): left side, comparison, right side, over the rows and years named; its severity is declared with it.' }
+        rule: { vi: 'Một kiểm tra do bảng tự đặt ra: vế trái, phép so sánh, vế phải, trên các dòng và năm đã nêu; mức độ do kiểm tra khai báo.', en: 'A check the table sets itself: left side, comparison, right side, over the rows and years named; its severity is declared with it.' }
     },
     // --- years -----------------------------------------------------------------------------------------
     'duplicate-year': {
@@ -227,7 +227,7 @@ export const ISSUES = {
         severity: 'info',
         vi: '{what} chưa nêu đơn vị chủ trì (cũng không có ở nhóm chứa nó): {name}',
         en: '{what} names no lead agency (nor does its group): {name}',
-        rule: { vi: 'Giải pháp nêu đơn vị chủ trì, hoặc thừa hưởng từ nhóm (`group … { lead … }`); giải pháp giao chung cho các cấp là thông tin, không phải cảnh báo.', en: 'A solution names its lead or inherits its group\'s (`group … { lead … }`); directions to all levels are information, not warnings.' }
+        rule: { vi: 'Giải pháp nêu đơn vị chủ trì, hoặc thừa hưởng đơn vị chủ trì của nhóm giải pháp chứa nó; giải pháp giao chung cho các cấp là thông tin, không phải cảnh báo.', en: 'A solution names its lead or inherits the lead of the group of solutions it stands in; directions to all levels are information, not warnings.' }
     },
     'indicator-not-whole': {
         severity: 'error',

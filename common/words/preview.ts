@@ -69,6 +69,8 @@ export const PREVIEW = {
     ruleFilter: { vi: 'Quy tắc', en: 'Rule' },
     allRules: { vi: 'Tất cả quy tắc', en: 'All rules' },
     noMatching: { vi: 'Không có phát hiện nào khớp bộ lọc.', en: 'No finding matches the filter.' },
+    /** Under the findings list when entries lie below what it shows; a button that scrolls to them. */
+    moreBelow: { vi: 'còn {0} phát hiện bên dưới ↓', en: '{0} more below ↓' },
     lineLink: { vi: 'Dòng {0}', en: 'Line {0}' },
     revealLine: { vi: 'Đến dòng {0} trong tệp kế hoạch', en: 'Go to line {0} of the plan file' },
     goToCell: { vi: 'Đến ô này trong phụ lục', en: 'Go to this cell in the annex' },

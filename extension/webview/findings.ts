@@ -3,7 +3,7 @@
 // one rule) that apply to the list and to the marks in the annexes; and the legend of the marks.
 import type { AnnexTable, PlacedFinding, PlanView } from '../../common/view.js';
 import { SEVERITIES, type Locale, type Severity } from '../../common/locale.js';
-import { ruleDescription } from '../../common/findings.js';
+import { ruleDescription, ruleName } from '../../common/findings.js';
 import { format, type Strings } from '../../common/preview-strings.js';
 import type { FindingFilter } from '../../common/webview.js';
 import { el } from './dom.js';
@@ -84,9 +84,11 @@ export function renderFindingList(view: PlanView, filter: FindingFilter, s: Stri
             ...codes.map(code => {
                 const ofCode = ofSeverity.filter(x => x.f.code === code);
                 const rule = ruleDescription(code, locale);
+                // Headed by the rule's name; its code (what a plan's author searches for) in the hover.
                 return el('div', { className: 'finding-rule', data: { code } },
-                    el('h4', { className: 'finding-rule-title', title: rule },
-                        el('code', { text: code }), el('span', { className: 'finding-rule-count', text: ` (${ofCode.length})` })),
+                    el('h4', { className: 'finding-rule-title', title: rule ? `${code}: ${rule}` : code },
+                        el('span', { className: 'finding-rule-name', text: ruleName(code, locale) }),
+                        el('span', { className: 'finding-rule-count', text: ` (${ofCode.length})` })),
                     rule ? el('p', { className: 'finding-rule-description', text: rule }) : null,
                     el('ul', { className: 'finding-entries' }, ...ofCode.map(x => entry(view, x.f, x.i, s))));
             })));
@@ -94,8 +96,21 @@ export function renderFindingList(view: PlanView, filter: FindingFilter, s: Stri
     return groups;
 }
 
+/**
+ * How many entries of the list lie wholly below what its scroll box shows ("còn N phát hiện"): the
+ * list is as tall as its content up to a limit, and a reviewer must not take its end for the last.
+ */
+export function entriesBelow(list: HTMLElement): number {
+    const bottom = list.getBoundingClientRect().bottom;
+    let below = 0;
+    for (const entry of list.querySelectorAll<HTMLElement>('.finding-entry')) {
+        if (entry.getBoundingClientRect().top >= bottom - 2) below++;
+    }
+    return below;
+}
+
 /** The filter controls: "errors only" and a choice of one rule (those the plan has, with their counts). */
-export function renderFilters(view: PlanView, filter: FindingFilter, s: Strings): HTMLElement {
+export function renderFilters(view: PlanView, filter: FindingFilter, s: Strings, locale: Locale): HTMLElement {
     const list = view.findingList ?? [];
     const errorsOnly = el('input', { attrs: { type: 'checkbox', id: 'filter-errors' }, className: 'filter-errors' });
     errorsOnly.checked = filter.errorsOnly;
@@ -103,7 +118,9 @@ export function renderFilters(view: PlanView, filter: FindingFilter, s: Strings)
     for (const f of list) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
     const rule = el('select', { className: 'filter-rule', attrs: { id: 'filter-rule', 'aria-label': s.ruleFilter } },
         el('option', { text: s.allRules, attrs: { value: '' } }),
-        ...[...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([code, n]) => el('option', { text: `${code} (${n})`, attrs: { value: code } })));
+        ...[...counts].map(([code, n]) => ({ code, n, name: ruleName(code, locale) }))
+            .sort((a, b) => a.name.localeCompare(b.name, locale))
+            .map(({ code, n, name }) => el('option', { text: `${name} (${n})`, title: code, attrs: { value: code } })));
     rule.value = filter.rule && counts.has(filter.rule) ? filter.rule : '';
     return el('div', { className: 'finding-filters' },
         el('label', { className: 'filter-label' }, errorsOnly, el('span', { text: s.errorsOnly })),

@@ -9,7 +9,7 @@ import { format, formatLabel, stringsFor, type Locale } from '../../common/previ
 import { ChartBoard } from './charts.js';
 import { el } from './dom.js';
 import { hasMarks, renderAnnex, renderBodyRow, renderDocument, renderHeader, renderSummary } from './render.js';
-import { applyFilterToCells, renderFilters, renderFindingList, renderLegend } from './findings.js';
+import { applyFilterToCells, entriesBelow, renderFilters, renderFindingList, renderLegend } from './findings.js';
 
 interface VsCodeApi {
     postMessage(message: WebviewMessage): void;
@@ -49,9 +49,11 @@ const summaryBox = el('div', { className: 'summary-box' });
 const findingsToggle = el('button', { className: 'link-button findings-toggle', attrs: { type: 'button', 'aria-controls': 'findings-panel', 'aria-expanded': 'false' } });
 const findingsFilters = el('div', { className: 'findings-filters-box' });
 const findingsList = el('div', { className: 'findings-list', attrs: { role: 'region', 'aria-label': s.findingsTitle, tabindex: '-1' } });
+const findingsMore = el('button', { className: 'link-button findings-more', attrs: { type: 'button' } });
+findingsMore.hidden = true;
 const findingsPanel = el('section', { className: 'findings-panel', attrs: { id: 'findings-panel', 'aria-label': s.findingsTitle } },
     el('div', { className: 'findings-head' }, el('h2', { className: 'findings-title', text: s.findingsTitle }), findingsFilters),
-    renderLegend(s), findingsList);
+    renderLegend(s), findingsList, findingsMore);
 const tabList = el('div', { className: 'tabs', attrs: { role: 'tablist', 'aria-label': s.tabs } });
 const lockedBadge = el('span', { className: 'locked-badge', text: s.locked });
 lockedBadge.hidden = true;
@@ -155,7 +157,7 @@ function render(view: PlanView | null): void {
     summaryBox.replaceChildren(renderSummary(view, s));
     const hasFindings = (view.findingList?.length ?? 0) > 0;
     if (hasFindings) summaryBox.firstElementChild?.append(findingsToggle);
-    findingsFilters.replaceChildren(renderFilters(view, filter(), s));
+    findingsFilters.replaceChildren(renderFilters(view, filter(), s, boot.locale));
 
     const taken = new Set<string>(['document', 'charts']);
     const tabs = view.annexes.map((a, i) => ({ id: annexTabId(a, i, taken), label: a.label || `#${i + 1}`, annex: a as AnnexTable | undefined }));
@@ -254,7 +256,7 @@ function renderPatches(patches: ViewPatch[]): boolean {
         summaryBox.replaceChildren(renderSummary(next, s));
         const hasFindings = (next.findingList?.length ?? 0) > 0;
         if (hasFindings) summaryBox.firstElementChild?.append(findingsToggle);
-        findingsFilters.replaceChildren(renderFilters(next, filter(), s));
+        findingsFilters.replaceChildren(renderFilters(next, filter(), s, boot.locale));
         showFindings(hasFindings && state.findings?.open !== false);
     } else if (rows.size > 0 && !findingsPanel.hidden) {
         // The list's links name the figures of the cells they go to.
@@ -281,7 +283,18 @@ function refreshFindings(): void {
     if (!current) return;
     findingsList.replaceChildren(renderFindingList(current, filter(), s, boot.locale));
     applyFilterToCells(panels, filter());
+    showMoreBelow();
 }
+
+/** "còn N phát hiện bên dưới" under the list while entries lie below what it shows. */
+function showMoreBelow(): void {
+    const below = findingsPanel.hidden ? 0 : entriesBelow(findingsList);
+    findingsMore.hidden = below === 0;
+    findingsMore.textContent = below > 0 ? format(s.moreBelow, below) : '';
+}
+findingsList.addEventListener('scroll', () => showMoreBelow(), { passive: true });
+window.addEventListener('resize', () => showMoreBelow());
+findingsMore.addEventListener('click', () => findingsList.scrollBy({ top: findingsList.clientHeight * 0.8, behavior: 'smooth' }));
 
 function showFindings(open: boolean): void {
     findingsPanel.hidden = !open;

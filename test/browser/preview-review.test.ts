@@ -57,6 +57,48 @@ describe.skipIf(!hasChromium)('the reviewer\'s desk in Chromium', () => {
             expect(await p.problems()).toEqual([]);
         });
 
+        it('heads each rule by its name in the preview\'s language, the code in its hover; descriptions without syntax (issue 20)', async () => {
+            const p = await preview();
+            const heads = await p.page.$$eval('.finding-rule-title', (hs: any[]) => hs.map(h => [h.querySelector('.finding-rule-name').textContent, h.title.split(':')[0]]));
+            expect(heads).toContainEqual(['Dòng tổng không bằng tổng các dòng', 'total-mismatch']);
+            expect(heads).toContainEqual(['Mục tiêu không đạt', 'target-not-met']);
+            expect(heads).toContainEqual(['Giải pháp chưa có đơn vị chủ trì', 'solution-without-lead']);
+            // No heading shows a code, no description a piece of the plan language.
+            for (const [name] of heads) expect(name).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
+            const descriptions = await p.page.$$eval('.finding-rule-description', (ds: any[]) => ds.map(d => d.textContent));
+            for (const d of descriptions) expect(d).not.toMatch(/`|\{|sum-of|rate-of|group …/);
+            // The filter names the rules too, its values stay the codes.
+            const options = await p.page.$$eval('#filter-rule option', (os: any[]) => os.map(o => [o.value, o.textContent]));
+            expect(options).toContainEqual(['target-not-met', 'Mục tiêu không đạt (5)']);
+            const english = await preview({ locale: 'en' });
+            expect(await english.page.$eval('.finding-rule[data-code="total-mismatch"] .finding-rule-name', (e: any) => e.textContent)).toBe('Total not the sum of its rows');
+        });
+
+        it('says how many findings lie below what the list shows, and goes to them (issue 20)', async () => {
+            const p = await preview({ width: 1000, height: 600 });
+            const more = async () => p.page.$eval('.findings-more', (e: any) => (e.hidden ? '' : e.textContent));
+            const said = await more();
+            expect(said).toMatch(/^còn (\d+) phát hiện bên dưới ↓$/);
+            const below = Number(/\d+/.exec(said)![0]);
+            // It counts the entries wholly below the list's box.
+            const counted = await p.page.$eval('.findings-list', (list: any) => {
+                const bottom = list.getBoundingClientRect().bottom;
+                return Array.from(list.querySelectorAll('.finding-entry') as ArrayLike<any>).filter((e: any) => e.getBoundingClientRect().top >= bottom - 2).length;
+            });
+            expect(below).toBe(counted);
+            expect(below).toBeGreaterThan(0);
+            expect(below).toBeLessThan(view.findingList!.length);
+            await screenshot(p.page, 'findings-list-more-below', { fullPage: false });
+            // Scrolled to the end, nothing is below.
+            await p.page.$eval('.findings-list', (list: any) => { list.scrollTop = list.scrollHeight; });
+            await p.page.waitForFunction(() => (document as any).querySelector('.findings-more').hidden === true);
+            // A list that fits shows no such line: errors only is one finding.
+            await p.page.$eval('.findings-list', (list: any) => { list.scrollTop = 0; });
+            await p.page.check('#filter-errors');
+            expect(await more()).toBe('');
+            expect(await p.problems()).toEqual([]);
+        });
+
         it('goes to a finding\'s line in the plan file, and to its cell in the annex (scrolled to and flashed)', async () => {
             const p = await preview({ height: 700 });
             const weight = '.finding-entry[data-code="target-not-met"]:first-child';

@@ -14,7 +14,7 @@ describe('the charts say what the checker found', () => {
     it('marks each target of the seed the checker found not met, and only those', async () => {
         const view = await seedView();
         const missed = view.charts.flatMap(c => (c.targets ?? []).filter(t => t.missed).map(t => `${c.id} ${t.label}: ${t.text} — ${t.missed}`));
-        const notMet = view.findingList.filter(f => f.code === 'target-not-met');
+        const notMet = view.findingList!.filter(f => f.code === 'target-not-met');
         expect(notMet.length).toBe(5);
         // Each missed mark stands for a finding; a target of an indicator without a chart has none.
         expect(missed.length).toBeGreaterThan(0);
@@ -32,17 +32,17 @@ dimension tn "Thu nhập" {
 target t1 { indicator ngheo year 2025 below 9 text "dưới 9%" }
 `;
         const missed = await viewOfText(plan('9'));
-        expect(missed.findingList.map(f => f.code)).toContain('target-not-met');
+        expect(missed.findingList!.map(f => f.code)).toContain('target-not-met');
         expect(missed.charts.find(c => c.id === 'indicator-ngheo')!.targets)
             .toEqual([expect.objectContaining({ label: '2025', op: 'below', value: 9, missed: 'chưa đạt (9%)' })]);
         const met = await viewOfText(plan('8,9'));
-        expect(met.findingList.map(f => f.code)).not.toContain('target-not-met');
+        expect(met.findingList!.map(f => f.code)).not.toContain('target-not-met');
         expect(met.charts.find(c => c.id === 'indicator-ngheo')!.targets![0].missed).toBeUndefined();
     });
 
     it('draws the step in the wrong direction, said from the year it is compared with', async () => {
         const view = await seedView();
-        const finding = view.findingList.find(f => f.code === 'wrong-direction')!;
+        const finding = view.findingList!.find(f => f.code === 'wrong-direction')!;
         expect(finding).toBeDefined();
         const steps = view.charts.flatMap(c => (c.wrongSteps ?? []).map(s => ({ chart: c.id, ...s, key: c.keys?.wrongStep })));
         expect(steps).toHaveLength(1);
