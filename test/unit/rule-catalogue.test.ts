@@ -4,7 +4,7 @@
 // plan must also give another finding (an unreadable cell, and the info that its total or rate cannot
 // be checked) lists it in `besides`, asserted on its own.
 import { describe, expect, test } from 'vitest';
-import { ISSUES } from '../../common/findings.js';
+import { FILE_ISSUES, ISSUES, ruleName } from '../../common/findings.js';
 import { checkPlan } from '../../language-server/src/validation/rules.js';
 import { createTestServices, findingKeys, marked, severityOf, showRange, validatePlan } from '../helpers/plan.js';
 import { CASES, inDimensions } from '../helpers/rule-cases.js';
@@ -13,6 +13,19 @@ describe('rule catalogue', () => {
     test('every finding code of codes.ts has a case here', () => {
         const covered = new Set(CASES.map(c => c.code));
         expect(Object.keys(ISSUES).filter(code => !covered.has(code))).toEqual([]);
+    });
+
+    test('every finding code has a name in both languages, unlike any other rule\'s, with no syntax in it', () => {
+        const codes = [...Object.keys(ISSUES), ...Object.keys(FILE_ISSUES)];
+        for (const locale of ['vi', 'en'] as const) {
+            const names = codes.map(code => ruleName(code, locale));
+            for (const [i, name] of names.entries()) {
+                expect(name, codes[i]).not.toBe(codes[i]);
+                expect(name, codes[i]).not.toMatch(/[`{}]/);
+            }
+            expect(new Set(names).size).toBe(codes.length);
+        }
+        expect(ruleName('no-such-rule', 'vi')).toBe('no-such-rule');
     });
 
     const services = createTestServices();
