@@ -1,4 +1,6 @@
 // Bundles the CLI (out/), and the extension, its language server and its webview (extension/out/).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { webviewBuild } from './extension/webview/build.mjs';
 import { cliBuilds } from './scripts/cli-bundles.mjs';
@@ -24,3 +26,8 @@ for (const b of builds) {
     if (watch) await ctx.watch();
     else { await ctx.rebuild(); await ctx.dispose(); }
 }
+
+// The rules' page (common/rules-doc.ts) beside the server and the CLI: findings link to it.
+const rulesDoc = await esbuild.build({ entryPoints: ['common/rules-doc.ts'], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'warning' });
+const { rulesDocument } = await import(`data:text/javascript;base64,${Buffer.from(rulesDoc.outputFiles[0].text).toString('base64')}`);
+for (const dir of ['out', 'extension/out']) fs.writeFileSync(path.join(dir, 'RULES.md'), rulesDocument().text);

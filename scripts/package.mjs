@@ -29,7 +29,7 @@ execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-m
 
 const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ext, encoding: 'utf8' })
     .split('\n').map(s => s.trim()).filter(Boolean);
-const required = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.cjs', 'out/server.cjs'];
+const required = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.cjs', 'out/server.cjs', 'out/RULES.md'];
 if (manifest.icon) required.push(manifest.icon.replace(/^\.\//, ''));
 const missing = required.filter(f => !files.includes(f));
 if (missing.length) fail(`the package lacks ${missing.join(', ')}`);

@@ -1,6 +1,9 @@
 // The language server process: Langium's LSP services for .plan files (with the import's
 // workspace/executeCommand commands), plus the plan view request the preview uses and the import
 // requests of the VS Code extension's paste and commands.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DocumentState, URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
@@ -25,6 +28,9 @@ process.on('unhandledRejection', reason => {
     connection.console.error(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
 });
 const { shared, Plan } = createPlanServices({ connection, fileSystemProvider: () => new PlanFileSystemProvider() });
+// The rules' page, written beside this bundle at build time (esbuild.mjs): each finding links to its rule there.
+const rulesPage = path.join(__dirname, 'RULES.md');
+if (fs.existsSync(rulesPage)) Plan.plan.Settings.rulesPage = pathToFileURL(rulesPage).href;
 
 // Settings (plan.language, plan.validation.*, plan.inlayHints.enabled) come the standard LSP way,
 // workspace/configuration and workspace/didChangeConfiguration, with initializationOptions as the

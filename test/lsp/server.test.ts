@@ -95,6 +95,18 @@ describe('the built server over stdio', () => {
         expect(diagnostics.find(d => d.code === 'numbering-gap')!.message).toContain('Đánh số không liên tục');
     });
 
+    test('links each finding to its rule in the rules\' page shipped beside the server (codeDescription)', () => {
+        for (const d of diagnostics) {
+            const href = d.codeDescription?.href;
+            expect(href, String(d.code)).toMatch(/^file:\/\/.*\/extension\/out\/RULES\.md#L\d+$/);
+            const [file, line] = href!.split('#L');
+            const lines = fs.readFileSync(new URL(file), 'utf-8').split('\n');
+            // The line is the rule's heading, and its code follows it.
+            expect(lines[Number(line) - 1], String(d.code)).toMatch(/^## /);
+            expect(lines[Number(line) + 1], String(d.code)).toContain(`\`${String(d.code)}\``);
+        }
+    });
+
     test('hover on a printed rate shows how it is computed', async () => {
         const hover = await connection.sendRequest(HoverRequest.type, {
             textDocument: { uri: SEED_URI }, position: rangeOfText(SEED_TEXT, '3,17').start

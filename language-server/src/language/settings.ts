@@ -16,6 +16,11 @@ export class PlanSettings {
     options: CheckOptions = { ...DEFAULT_OPTIONS };
     /** Inlay hints: the computed rate or sum beside a printed one that differs (setting plan.inlayHints.enabled). */
     inlayHints = true;
+    /**
+     * The rules' page (a file: URI of RULES.md written beside the server at build time) that each
+     * finding's codeDescription links to, at its rule's line; none when the page is not there.
+     */
+    rulesPage?: string;
 }
 
 /** Maps a VS Code display language (vi, en-US, …) or a setting value to a message language. */

@@ -13,8 +13,18 @@ import { damagedSpans, SYNTAX_ERROR_CODE, SyntaxErrorAnalyzer, syntaxMessage } f
 import { say } from '../../../common/catalogue.js';
 import { SYNTAX_MESSAGES } from '../../../common/words/syntax.js';
 import { fileIssueMessage } from '../../../common/findings.js';
+import { rulesDocument } from '../../../common/rules-doc.js';
 import { isNestingError } from '../language/lexer.js';
 import { isParseFailedError } from '../language/parser.js';
+
+/** The rules' page at a rule's line (common/rules-doc.ts); the page itself for a code it lacks. */
+export function ruleLink(page: string, code: string): string {
+    const line = rulesDocLines()[code];
+    return line ? `${page}#L${line}` : page;
+}
+
+let lines: Record<string, number> | undefined;
+const rulesDocLines = () => (lines ??= rulesDocument().lineOf);
 
 /** A block nested deeper than the parser reads (language/lexer.ts, limitNesting). */
 const NESTING_CODE = 'nesting-too-deep';
@@ -41,10 +51,13 @@ export function registerValidationChecks(services: PlanServices): void {
             await interruptAndCheck(cancelToken);
             const caused = causedBySyntaxError(document);
             const uri = document.uri.toString();
+            const page = services.plan.Settings.rulesPage;
             for (const f of findings) {
                 if (caused(f)) continue;
                 accept(f.severity, f.message, {
                     node: root, range: f.range, code: f.code,
+                    // What the rule checks, one click away: its entry in the rules' page.
+                    codeDescription: page ? { href: ruleLink(page, f.code) } : undefined,
                     data: { code: f.code, ...f.data },
                     // The other places the finding is about: listed under it by the editor, each a link.
                     relatedInformation: f.related?.map(r => ({ location: { uri, range: r.range }, message: r.message })),
