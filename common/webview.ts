@@ -18,7 +18,8 @@ export type ChartImageFormat = 'png' | 'svg';
 export type WebviewMessage =
     | { type: 'ready' }
     | { type: 'reveal'; line: number; character: number }
-    | { type: 'export'; format: ExportFormat }
+    /** `findings`: the export carries the findings (Word comments, HTML marks, a findings sheet, the review sheet). */
+    | { type: 'export'; format: ExportFormat; findings?: boolean }
     /** A chart as an image to save: PNG in base64, SVG as its text; `chart` is the chart's id. */
     | { type: 'saveChart'; chart: string; format: ChartImageFormat; data: string };
 
@@ -40,6 +41,8 @@ export interface PreviewState {
     tab?: string;
     /** Scroll position per tab, in CSS pixels. */
     scroll?: Record<string, number>;
+    /** Exports carry the findings ("Kèm phát hiện"). */
+    exportFindings?: boolean;
 }
 
 /** Large enough for any plan, small enough that a forged number cannot do harm. */
@@ -62,7 +65,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
         case 'reveal':
             return isPosition(m.line) && isPosition(m.character) ? { type: 'reveal', line: m.line, character: m.character } : undefined;
         case 'export':
-            return isExportFormat(m.format) ? { type: 'export', format: m.format } : undefined;
+            if (!isExportFormat(m.format) || (m.findings !== undefined && typeof m.findings !== 'boolean')) return undefined;
+            return m.findings ? { type: 'export', format: m.format, findings: true } : { type: 'export', format: m.format };
         case 'saveChart': {
             if (typeof m.chart !== 'string' || !/^[a-z0-9_-]{1,100}$/i.test(m.chart)) return undefined;
             if ((m.format !== 'png' && m.format !== 'svg') || typeof m.data !== 'string' || m.data.length === 0 || m.data.length > MAX_CHART_IMAGE) return undefined;
@@ -105,6 +109,7 @@ export function parsePreviewState(raw: unknown): PreviewState {
         if (typeof f.rule === 'string' && /^[a-z0-9-]{1,64}$/.test(f.rule)) state.findings.rule = f.rule;
     }
     if (s.compact === 'on' || s.compact === 'off' || s.compact === 'auto') state.compact = s.compact;
+    if (typeof s.exportFindings === 'boolean') state.exportFindings = s.exportFindings;
     return state;
 }
 

@@ -95,5 +95,10 @@ export const PREVIEW = {
     chartBadImage: { vi: 'Ảnh biểu đồ không hợp lệ.', en: 'The chart image is not valid.' },
     // narrow panels
     compact: { vi: 'Thu gọn', en: 'Compact' },
+    exportFindings: { vi: 'Kèm phát hiện', en: 'With findings' },
+    exportFindingsTitle: {
+        vi: 'Xuất kèm các phát hiện: bảng phát hiện gửi kèm, trang phát hiện trong Excel, ghi chú (comment) trong văn bản Word, đánh dấu trong văn bản HTML',
+        en: 'Export with the findings: the review sheet beside the annexes, a findings sheet in Excel, comments in the Word document, marks in the HTML document'
+    },
     compactTitle: { vi: 'Bảng thu gọn: chữ nhỏ hơn, tiêu đề năm viết tắt (tự bật khi khung hẹp hơn 700 px)', en: 'Compact tables: smaller text, abbreviated year headings (on by itself below 700 px)' }
 } as const satisfies Record<string, Words>;

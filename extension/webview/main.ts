@@ -61,7 +61,11 @@ const exportButtons = EXPORT_FORMATS.map(f => el('button', {
     className: 'export-button', text: formatLabel(f, s), title: format(s.exportAs, formatLabel(f, s)), data: { format: f }, attrs: { type: 'button' }
 }));
 const compactButton = el('button', { className: 'export-button compact-toggle', text: s.compact, title: s.compactTitle, attrs: { type: 'button', 'aria-pressed': 'false' } });
-const toolbar = el('div', { className: 'toolbar' }, lockedBadge, compactButton, el('span', { className: 'toolbar-label', text: s.exportLabel }), ...exportButtons);
+const exportFindings = el('input', { className: 'export-findings', attrs: { type: 'checkbox', id: 'export-findings' } });
+const exportFindingsLabel = el('label', { className: 'toolbar-label export-findings-label', title: s.exportFindingsTitle }, exportFindings, el('span', { text: s.exportFindings }));
+exportFindings.checked = state.exportFindings === true;
+exportFindings.addEventListener('change', () => { state.exportFindings = exportFindings.checked; persist(); });
+const toolbar = el('div', { className: 'toolbar' }, lockedBadge, compactButton, el('span', { className: 'toolbar-label', text: s.exportLabel }), ...exportButtons, exportFindingsLabel);
 const tabBar = el('div', { className: 'tabbar' }, tabList, toolbar);
 const panels = el('div', { className: 'panels' });
 const chartsPanel = el('section', { className: 'tab-panel charts-panel', attrs: { role: 'tabpanel', id: 'panel-charts', 'aria-labelledby': 'tab-charts' } });
@@ -462,7 +466,7 @@ document.addEventListener('click', event => {
     const button = target?.closest<HTMLButtonElement>('button[data-format]');
     if (button) {
         const f = button.dataset.format;
-        if (isExportFormat(f) && !button.disabled) post({ type: 'export', format: f });
+        if (isExportFormat(f) && !button.disabled) post(exportFindings.checked ? { type: 'export', format: f, findings: true } : { type: 'export', format: f });
         return;
     }
     const tab = target?.closest<HTMLElement>('[role="tab"]');

@@ -17,6 +17,8 @@ describe('messages from the webview', () => {
         expect(parseWebviewMessage({ type: 'ready', extra: 1 })).toEqual({ type: 'ready' });
         expect(parseWebviewMessage({ type: 'reveal', line: 12, character: 4, uri: 'file:///etc/passwd' })).toEqual({ type: 'reveal', line: 12, character: 4 });
         for (const f of EXPORT_FORMATS) expect(parseWebviewMessage({ type: 'export', format: f })).toEqual({ type: 'export', format: f });
+        expect(parseWebviewMessage({ type: 'export', format: 'document-docx', findings: true })).toEqual({ type: 'export', format: 'document-docx', findings: true });
+        expect(parseWebviewMessage({ type: 'export', format: 'docx', findings: false })).toEqual({ type: 'export', format: 'docx' });
         expect(parseWebviewMessage({ type: 'saveChart', chart: 'province-rate', format: 'png', data: 'iVBORw0KGgo=', path: '/etc' }))
             .toEqual({ type: 'saveChart', chart: 'province-rate', format: 'png', data: 'iVBORw0KGgo=' });
         expect(parseWebviewMessage({ type: 'saveChart', chart: 'households', format: 'svg', data: '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>' }))
@@ -36,6 +38,7 @@ describe('messages from the webview', () => {
         ['a format outside the list', { type: 'export', format: 'exe' }],
         ['a format in capitals', { type: 'export', format: 'DOCX' }],
         ['a format path', { type: 'export', format: '../../x.docx' }],
+        ['findings that are not a yes or no', { type: 'export', format: 'docx', findings: 'comments' }],
         ['a chart image in another format', { type: 'saveChart', chart: 'households', format: 'gif', data: 'R0lGOD' }],
         ['a chart id with a path', { type: 'saveChart', chart: '../x', format: 'png', data: 'iVBORw0KGgo=' }],
         ['a PNG that is not base64', { type: 'saveChart', chart: 'households', format: 'png', data: '<svg>' }],

@@ -8,6 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { URI } from 'vscode-uri';
 import { exportPlanView, saveChartImage } from '../../extension/src/preview/export.js';
 import { renderExport } from '../../language-server/src/export/index.js';
+import JSZip from 'jszip';
 import { PreviewManager } from '../../extension/src/preview/manager.js';
 import type { HostMessage } from '../../common/webview.js';
 import type { PlanViewUpdate } from '../../common/view-patch.js';
@@ -36,7 +37,7 @@ function viewFor(uri: URI, tag = ''): PlanView {
 interface Setup {
     manager: PreviewManager;
     requests: string[];
-    exports: { format: string; resource: string; id: string }[];
+    exports: { format: string; resource: string; id: string; findings?: true }[];
     /** What the server answers next, per uri: a view (sent whole with a new stamp), or an update as it is. */
     answers: Map<string, PlanView | PlanViewUpdate | null>;
     /** The stamp each request was sent with. */
@@ -62,7 +63,7 @@ function setup(): Setup {
     } as unknown as LanguageClient;
     const host: PreviewHost = {
         client, extensionUri: EXT as unknown as vscodeTypes.Uri, webviewLocale: () => 'vi', strings: vi_,
-        exportView: async (view, format, resource) => { exports.push({ format, resource: resource.toString(), id: view.id }); },
+        exportView: async (view, format, resource, withFindings) => { exports.push({ format, resource: resource.toString(), id: view.id, ...(withFindings ? { findings: true as const } : {}) }); },
         saveChart: async (planId, chart, format, _data, resource) => { exports.push({ format: `chart-${format}`, resource: resource.toString(), id: `${planId}/${chart}` }); }
     };
     return { manager: new PreviewManager(host), requests, exports, answers, sinces };
@@ -192,6 +193,11 @@ describe('preview panels', () => {
         panel.webview.receive({ type: 'export', format: 'docx' });
         await vi.advanceTimersByTimeAsync(0);
         expect(exports).toEqual([{ format: 'docx', resource: A.toString(), id: A.path }]);
+        // "Kèm phát hiện" checked in the webview (issue 20).
+        panel.webview.receive({ type: 'export', format: 'document-docx', findings: true });
+        await vi.advanceTimersByTimeAsync(0);
+        expect(exports.at(-1)).toEqual({ format: 'document-docx', resource: A.toString(), id: A.path, findings: true });
+        exports.length = 1;
         // A chart image to save (issue 11): named by the plan and the chart; a forged one is dropped.
         panel.webview.receive({ type: 'saveChart', chart: '../../etc', format: 'png', data: 'iVBORw0KGgo=' });
         panel.webview.receive({ type: 'saveChart', chart: 'households', format: 'exe', data: 'iVBORw0KGgo=' });
@@ -201,7 +207,7 @@ describe('preview panels', () => {
         expect(exports.slice(1)).toEqual([{ format: 'chart-png', resource: A.toString(), id: `${A.path}/households` }]);
         exports.length = 1;
         const busy = panel.webview.posted.filter(m => (m as HostMessage).type === 'busy');
-        expect(busy).toEqual([{ type: 'busy', format: 'docx' }, { type: 'busy', format: null }]);
+        expect(busy).toEqual([{ type: 'busy', format: 'docx' }, { type: 'busy', format: null }, { type: 'busy', format: 'document-docx' }, { type: 'busy', format: null }]);
         manager.dispose();
     });
 
@@ -340,6 +346,26 @@ describe('export from the preview', () => {
         await exportPlanView(seedView, 'md', uriOf(A), vi_, render);
         expect(decode(fake.files.get(target.toString())!)).toContain('Phụ lục 01');
         expect(fake.files.size).toBe(1);
+    });
+
+    it('with the findings: the review sheet beside the annexes, Word comments in the document (issue 20)', async () => {
+        fake.openDialog = async () => [OUT];
+        await exportPlanView(seedView, 'docx', uriOf(A), vi_, render, true);
+        const written = [...fake.files.keys()].map(k => k.slice(OUT.toString().length + 1)).sort();
+        expect(written).toEqual(['a-phat-hien.docx', 'a.docx']);
+        fake.files.clear();
+        const target = Uri.joinPath(OUT, 'van-ban.docx');
+        fake.saveDialog = async () => target;
+        await exportPlanView(seedView, 'document-docx', uriOf(A), vi_, render, true);
+        const comments = async () => {
+            const xml = await (await JSZip.loadAsync(fake.files.get(target.toString())!)).file('word/comments.xml')?.async('string');
+            return (xml ?? '').match(/<w:comment /g)?.length ?? 0;
+        };
+        // Every finding where it stands (one marked in several places has a comment in each).
+        expect(await comments()).toBeGreaterThanOrEqual(seedView.findingList!.length);
+        fake.files.clear();
+        await exportPlanView(seedView, 'document-docx', uriOf(A), vi_, render);
+        expect(await comments()).toBe(0);
     });
 
     it('writes the CSV files (one per annex) into a chosen folder, confirming the ones that exist', async () => {

@@ -232,10 +232,18 @@ describe.skipIf(!hasChromium)('plan preview webview in Chromium', () => {
         const p = await preview();
         for (const f of EXPORT_FORMATS) await p.page.click(`button[data-format="${f}"]`);
         expect((await p.posted()).filter(m => m.type === 'export')).toEqual(EXPORT_FORMATS.map(format => ({ type: 'export', format })));
+        // "Kèm phát hiện": the exports carry the findings, and the choice is kept with the page's state (issue 20).
+        await p.page.check('#export-findings');
+        await p.page.click('button[data-format="document-docx"]');
+        expect((await p.posted()).filter(m => m.type === 'export').at(-1)).toEqual({ type: 'export', format: 'document-docx', findings: true });
+        expect(await p.savedState()).toMatchObject({ exportFindings: true });
+        await p.page.uncheck('#export-findings');
+        await p.page.click('button[data-format="document-docx"]');
+        expect((await p.posted()).filter(m => m.type === 'export').at(-1)).toEqual({ type: 'export', format: 'document-docx' });
         await p.send({ type: 'busy', format: 'docx' });
         expect(await p.page.$$eval('button[data-format]', (bs: any[]) => bs.map(b => b.disabled))).toEqual(EXPORT_FORMATS.map(() => true));
         await p.page.click('button[data-format="xlsx"]', { force: true });
-        expect((await p.posted()).filter(m => m.type === 'export')).toHaveLength(EXPORT_FORMATS.length);
+        expect((await p.posted()).filter(m => m.type === 'export')).toHaveLength(EXPORT_FORMATS.length + 2);
         await p.send({ type: 'busy', format: null });
         expect(await p.page.$$eval('button[data-format]', (bs: any[]) => bs.map(b => b.disabled))).toEqual(EXPORT_FORMATS.map(() => false));
     });

@@ -139,11 +139,15 @@ export async function revealExported(uri: vscode.Uri): Promise<void> {
 }
 
 
-export async function exportPlanView(view: PlanView, exportFormat: ExportFormat, resource: vscode.Uri, s: Strings, render: () => Promise<RenderExport>): Promise<void> {
+/**
+ * Exports the view as the CLI's `plan export` does; `withFindings` as its `--findings sheet,comments`:
+ * the review sheet beside the annexes, a findings sheet in XLSX, Word comments and HTML marks in the document.
+ */
+export async function exportPlanView(view: PlanView, exportFormat: ExportFormat, resource: vscode.Uri, s: Strings, render: () => Promise<RenderExport>, withFindings = false): Promise<void> {
     const label = formatLabel(exportFormat, s);
     try {
         const renderExport = await render();
-        const { files } = await renderExport(view, exportFormat, { baseName: exportBaseOf(resource) });
+        const { files } = await renderExport(view, exportFormat, { baseName: exportBaseOf(resource), ...(withFindings ? { findings: true, findingsInText: true } : {}) });
         const bad = files.find(f => !isSafeFileName(f.name));
         if (bad) throw new Error(format(s.badFileName, bad.name));
         if (files.length === 0) return;

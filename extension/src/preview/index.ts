@@ -32,7 +32,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
         extensionUri: context.extensionUri,
         webviewLocale: () => planLocale(),
         strings,
-        exportView: (view, format, resource) => exportPlanView(view, format, resource, strings, loadExporter),
+        exportView: (view, format, resource, withFindings) => exportPlanView(view, format, resource, strings, loadExporter, withFindings),
         saveChart: (planId, chart, format, data, resource) => saveChartImage(planId, chart, format, data, resource, strings)
     });
 

@@ -25,7 +25,7 @@ export interface PreviewHost {
     webviewLocale(): Locale;
     /** Host strings (dialogs, titles): VS Code's display language. */
     strings: Strings;
-    exportView(view: PlanView, format: ExportFormat, resource: vscode.Uri): Promise<void>;
+    exportView(view: PlanView, format: ExportFormat, resource: vscode.Uri, withFindings?: boolean): Promise<void>;
     /** Saves a chart image the webview drew (PNG bytes in base64, or SVG text). */
     saveChart(planId: string, chart: string, format: ChartImageFormat, data: string, resource: vscode.Uri): Promise<void>;
 }
@@ -219,7 +219,7 @@ export class PlanPreview implements vscode.Disposable {
                 void this.reveal(message.line, message.character);
                 break;
             case 'export':
-                void this.export(message.format);
+                void this.export(message.format, message.findings === true);
                 break;
             case 'saveChart':
                 void this.host.saveChart(this.view?.id ?? path.posix.basename(this.resourceUri.path).replace(/\.[^.]*$/, ''), message.chart, message.format, message.data, this.resourceUri);
@@ -248,7 +248,7 @@ export class PlanPreview implements vscode.Disposable {
         await vscode.window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One });
     }
 
-    private async export(exportFormat: ExportFormat): Promise<void> {
+    private async export(exportFormat: ExportFormat, withFindings = false): Promise<void> {
         if (this.exporting) return;
         this.exporting = true;
         this.postBusy(exportFormat);
@@ -268,7 +268,7 @@ export class PlanPreview implements vscode.Disposable {
                 void vscode.window.showWarningMessage(this.host.strings.exportNoView);
                 return;
             }
-            await this.host.exportView(view, exportFormat, this.resourceUri);
+            await this.host.exportView(view, exportFormat, this.resourceUri, withFindings);
         } finally {
             this.exporting = false;
             this.postBusy(null);

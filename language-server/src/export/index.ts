@@ -39,12 +39,12 @@ export const renderExport: RenderExport = async (view: PlanView, format: ExportF
     switch (format) {
         case 'docx': return {
             files: [{ name: `${base}.docx`, data: await renderDocx(view) },
-                ...(options.findings ? [{ name: reviewFileName(view, 'docx'), data: await renderReviewDocx(view, options.locale ?? ANNEX_LOCALE) }] : [])]
+                ...(options.findings ? [{ name: reviewFileName(planName, 'docx'), data: await renderReviewDocx(view, options.locale ?? ANNEX_LOCALE) }] : [])]
         };
         case 'xlsx': return { files: [{ name: `${base}.xlsx`, data: await renderXlsx(view, { findings: options.findings, locale: options.locale }) }] };
         case 'html': return {
             files: [{ name: `${base}.html`, data: renderHtml(view) },
-                ...(options.findings ? [{ name: reviewFileName(view, 'html'), data: renderReviewHtml(view, options.locale ?? ANNEX_LOCALE) }] : [])]
+                ...(options.findings ? [{ name: reviewFileName(planName, 'html'), data: renderReviewHtml(view, options.locale ?? ANNEX_LOCALE) }] : [])]
         };
         case 'md': return { files: [{ name: `${base}.md`, data: renderMarkdown(view) }] };
         // "văn bản": the document itself, beside the annexes' files of the same plan.
@@ -63,7 +63,7 @@ export const renderExport: RenderExport = async (view: PlanView, format: ExportF
                 used.add(name);
                 return { name, data: renderCsv(annex, options.csv) };
             });
-            if (options.findings) files.push({ name: reviewFileName(view), data: renderReviewCsv(view, options.locale ?? ANNEX_LOCALE, options.csv?.separator) });
+            if (options.findings) files.push({ name: reviewFileName(planName), data: renderReviewCsv(view, options.locale ?? ANNEX_LOCALE, options.csv?.separator) });
             return { files };
         }
         default: {

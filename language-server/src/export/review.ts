@@ -274,8 +274,9 @@ export function reviewValues(r: ReviewRow): [number, string, string, string, str
 }
 
 /** `<plan-id>-phat-hien.<ext>`: "phát hiện", the findings, beside the annexes' files. */
-export function reviewFileName(view: PlanView, ext: 'csv' | 'docx' | 'html' = 'csv'): string {
-    return `${exportBaseName(view.id)}-phat-hien.${ext}`;
+/** The review sheet's file, `<name>-phat-hien.<ext>` after the plan's name (the annexes' file's base, else its id). */
+export function reviewFileName(planName: string, ext: 'csv' | 'docx' | 'html' = 'csv'): string {
+    return `${exportBaseName(planName)}-phat-hien.${ext}`;
 }
 
 export function renderReviewCsv(view: PlanView, locale: Locale, separator: CsvSeparator = ','): Uint8Array {
