@@ -80,7 +80,10 @@ export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
     'unchecked-rate': 'an information: the unreadable count or base has its own finding, fixed there',
     'second-total': 'which of the two totals the table printed is not known; removing either loses figures',
     'table-check': "the plan's own check: which figure breaks it, or whether the check itself is wrong, is not known",
-    'indicator-not-whole': 'a fraction may be a misprint or a rate given the wrong unit; no single correction'
+    'indicator-not-whole': 'a fraction may be a misprint or a rate given the wrong unit; no single correction',
+    'column-defined-through-itself': 'which column of the way round was meant to rest on which is the author\'s to say',
+    'part-of-itself': 'which plan is above which is the author\'s to say',
+    'unchecked-definition': 'an information: the definition that means nothing has its own finding, fixed there'
 };
 
 /** The title of each fix that puts the figure the finding computed (data.replacement) in place of the printed one. */

@@ -5,6 +5,7 @@ import { DEFAULT_OPTIONS, type CheckOptions } from '../language/settings.js';
 import { RuleContext, type Finding, type Rule, type RowFindings } from './rule.js';
 import { agencyUsed, agencyWordings, leadAssigned, uniqueIds } from './rules/assignment.js';
 import { invisibleCharacters } from './rules/characters.js';
+import { columnsDefinedThroughOthers, partOfAbove } from './rules/definitions.js';
 import { contentShown, noPlaceholders } from './rules/content.js';
 import { continuousNumbering } from './rules/numbering.js';
 import { cellValues, numberStyle, percentValues, wholeIndicatorValues, yearFormat } from './rules/numbers.js';
@@ -21,7 +22,8 @@ export const RULES: Record<string, Rule> = {
     periodForward, indicatorYears, targetYears, taskDeadlines,
     leadAssigned, agencyUsed, agencyWordings, uniqueIds, continuousNumbering,
     movesInDirection, targetsHold,
-    invisibleCharacters, contentShown, noPlaceholders
+    invisibleCharacters, contentShown, noPlaceholders,
+    columnsDefinedThroughOthers, partOfAbove
 };
 
 /**
