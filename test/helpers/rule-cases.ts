@@ -121,11 +121,12 @@ export const CASES: Case[] = [
     },
     {
         // No households column: 10 poor at 1,00 % means about 1.000 households, 20 near-poor at 1,00 % about 2.000.
+        // Nothing else in the table tells which is wrong: both are marked, saying so.
         code: 'implied-denominator', severity: 'error',
-        fires: declared('    row 1 A { 2023: 10 1,00 20 «1,00» }', '    columns poor poor-rate near-poor near-poor-rate'),
+        fires: declared('    row 1 A { 2023: 10 «1,00» 20 «1,00» }', '    columns poor poor-rate near-poor near-poor-rate'),
         quiet: declared('    row 1 A { 2023: 10 1,00 20 2,00 }', '    columns poor poor-rate near-poor near-poor-rate'),
-        vi: /^Phù Cừ năm 2023: các tỷ lệ không thể cùng tính trên một mẫu số \(Tổng số hộ\): Tỷ lệ hộ nghèo \(%\) 1,00% \(10\) cần 996–1\.005, còn Tỷ lệ hộ cận nghèo \(%\) 1,00% \(20\) cần 1\.991–2\.010\.$/,
-        en: /^Phù Cừ 2023: the rates cannot share one denominator \(total households\): poverty rate \(%\) 1,00% \(10\) needs 996–1\.005, but near-poverty rate \(%\) 1,00% \(20\) needs 1\.991–2\.010\.$/
+        vi: /^Phù Cừ năm 2023: các tỷ lệ không thể cùng tính trên một mẫu số \(Tổng số hộ\): Tỷ lệ hộ nghèo \(%\) 1,00% \(10\) cần 996–1\.005, còn Tỷ lệ hộ cận nghèo \(%\) 1,00% \(20\) cần 1\.991–2\.010\. Bảng không có số liệu nào khác cho biết số nào sai: hãy kiểm tra cả hai\.$/,
+        en: /^Phù Cừ 2023: the rates cannot share one denominator \(total households\): poverty rate \(%\) 1,00% \(10\) needs 996–1\.005, but near-poverty rate \(%\) 1,00% \(20\) needs 1\.991–2\.010\. Nothing else in the table tells which figure is wrong: check both\.$/
     },
     {
         code: 'flow-mismatch', severity: 'error',

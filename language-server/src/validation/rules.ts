@@ -10,8 +10,9 @@ import { contentShown, noPlaceholders } from './rules/content.js';
 import { continuousNumbering } from './rules/numbering.js';
 import { cellValues, numberStyle, percentValues, wholeIndicatorValues, yearFormat } from './rules/numbers.js';
 import {
-    flowsAcrossYears, impliedDenominators, partsWithinTotal, rateMatchesCounts, sumsMatchParts, tableChecks, tableColumns, tableShape, totalsMatchRows
+    flowsAcrossYears, partsWithinTotal, rateMatchesCounts, sumsMatchParts, tableChecks, tableColumns, tableShape, totalsMatchRows
 } from './rules/tables.js';
+import { impliedDenominators } from './rules/implied-base.js';
 import { movesInDirection, targetsHold } from './rules/targets.js';
 import { indicatorYears, periodForward, targetYears, taskDeadlines } from './rules/years.js';
 

@@ -5,7 +5,7 @@
 // and subtotals of every count column (and of both bounds of ranges); a table's own `check`s. Also:
 // cells fit columns, every unit has every year once, ranges stand only in tables of targets.
 import { matchesRounded } from '../../../../common/numbers.js';
-import { computeRate, halfUnit, highKey, impliedDenominator, lowKey, rowValues, type Columns } from '../../model/arithmetic.js';
+import { computeRate, halfUnit, highKey, lowKey, rowValues, type Columns } from '../../model/arithmetic.js';
 import {
     isCountColumn, isRateColumn,
     type CellModel, type ColumnModel, type DistrictTableModel, type Measure, type TableCheckModel, type TableRowModel, type TableSums,
@@ -13,6 +13,7 @@ import {
 } from '../../model/types.js';
 import type { RelatedPlace, Rule, RuleContext } from '../rule.js';
 import { FINDING_WORDS } from '../../../../common/words/rules.js';
+import { correctionKey, countCorrections } from './implied-base.js';
 
 /** A table's rows, each section's subtotal after its rows, the total last (the order the rules check in). */
 export function allRows(table: DistrictTableModel): TableRowModel[] {
@@ -88,7 +89,7 @@ export const rateMatchesCounts: Rule = ctx => {
  * figure no second finding. Made once per rule run, not searched per cell: the validator runs on
  * every keystroke.
  */
-function errorStarts(ctx: RuleContext): Set<string> {
+export function errorStarts(ctx: RuleContext): Set<string> {
     return new Set(ctx.findings.filter(f => f.severity === 'error').map(f => `${f.range.start.line}:${f.range.start.character}`));
 }
 
@@ -139,65 +140,6 @@ function checkRateBounds(ctx: RuleContext, row: TableRowModel, y: YearCellsModel
         computed: ctx.fmtUpTo(first.exact), label: row.label, year: y.year
     }, { replacement });
 }
-
-/**
- * Rates over a base the table does not print: each rate and its count imply the base within the
- * rate's rounding; all of them must allow one whole number. Ranges give a pair per bound.
- */
-export const impliedDenominators: Rule = ctx => {
-    let reported: Set<string> | undefined;
-    for (const table of ctx.model.tables) {
-        const columns = table.columnsById;
-        const byBase = new Map<Measure, ColumnModel[]>();
-        for (const m of table.columns) {
-            const d = columns[m]?.definition;
-            if (d?.kind !== 'rate' || table.columns.includes(d.base)) continue;
-            byBase.set(d.base, [...(byBase.get(d.base) ?? []), columns[m]]);
-        }
-        if (byBase.size === 0) continue;
-        for (const row of allRows(table)) ctx.eachRow('impliedDenominators', row, () => {
-            for (const y of row.years) {
-                const values = rowValues(row, y.year, columns);
-                for (const [base, rates] of byBase) {
-                    let low = 0, high = Infinity;
-                    let first: string | undefined;
-                    let firstRange = '';
-                    for (const rate of rates) {
-                        const d = rate.definition as { count: Measure };
-                        const rateCell = cellOf(y, rate.id);
-                        const countCell = cellOf(y, d.count);
-                        if (!rateCell) continue;
-                        const start = rateCell.range.start;
-                        if ((reported ??= errorStarts(ctx)).has(`${start.line}:${start.character}`)) continue;
-                        const pairs: { count?: number; rate?: number; decimals: number; printed: string }[] = [];
-                        if (rateCell.bounds && countCell?.bounds) {
-                            for (let i = 0; i < 2; i++) pairs.push({ count: countCell.bounds[i].value, rate: rateCell.bounds[i].value, decimals: rateCell.bounds[i].decimals, printed: rateCell.bounds[i].printed });
-                        } else if (rateCell.number) {
-                            pairs.push({ count: values[d.count], rate: rateCell.number.value, decimals: rateCell.number.decimals, printed: rateCell.number.printed });
-                        }
-                        for (const p of pairs) {
-                            if (p.count === undefined || p.rate === undefined) continue;
-                            const implied = impliedDenominator(p.count, p.rate, p.decimals);
-                            if (!implied) continue;
-                            const describe = `${ctx.measure(rate.id, table)} ${p.printed}% (${ctx.fmt(p.count)})`;
-                            const span = `${ctx.fmt(Math.ceil(implied.low))}–${ctx.fmt(Math.floor(implied.high))}`;
-                            const nextLow = Math.max(low, implied.low), nextHigh = Math.min(high, implied.high);
-                            if (first !== undefined && Math.ceil(nextLow - 1e-9) > Math.floor(nextHigh + 1e-9)) {
-                                ctx.report('implied-denominator', rateCell.range, {
-                                    label: row.label, year: y.year, base: ctx.measure(base, table),
-                                    first, firstRange, second: describe, secondRange: span
-                                });
-                                break;
-                            }
-                            low = nextLow; high = nextHigh;
-                            if (first === undefined) { first = describe; firstRange = span; }
-                        }
-                    }
-                }
-            }
-        });
-    }
-};
 
 /** The sum of a count's parts, and the rate of a sum against the rates of its parts (within rounding). */
 export const sumsMatchParts: Rule = ctx => {
@@ -302,7 +244,7 @@ export const flowsAcrossYears: Rule = ctx => {
     }
 };
 
-function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowModel, expected: TableSums): void {
+function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowModel, expected: TableSums, corrections?: Map<string, number>): void {
     for (const y of row.years) {
         const sums = expected.values[y.year];
         for (const cell of y.cells) {
@@ -338,6 +280,9 @@ function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowMode
             if (duplicated !== undefined && Math.abs(sum + duplicated - n.value) < 1e-9) continue;
             // A sum column whose total equals the total's own parts: the rows that disagree with their
             // parts are reported there (sum-mismatch), not again here.
+            // A row's count that implied-denominator found wrong, with what it should be: the total is right by it.
+            const corrected = corrections?.get(correctionKey(table.id, cell.measure, y.year));
+            if (corrected !== undefined && Math.abs(sum + corrected - n.value) < 1e-9) continue;
             const d = table.columnsById[cell.measure]?.definition;
             if (d?.kind === 'sum') {
                 const own = rowValues(row, y.year, table.columnsById);
@@ -353,11 +298,12 @@ function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowMode
 }
 
 export const totalsMatchRows: Rule = ctx => {
+    let corrections: Map<string, number> | undefined;
     for (const table of ctx.model.tables) {
         for (const section of table.sections) {
             if (section.subtotal) checkSum(ctx, table, section.subtotal, section.sums);
         }
-        if (table.total) checkSum(ctx, table, table.total, table.expectedTotal);
+        if (table.total) checkSum(ctx, table, table.total, table.expectedTotal, corrections ??= countCorrections(ctx));
     }
 };
 
