@@ -47,14 +47,14 @@ export const ISSUES = {
     // --- tables -------------------------------------------------------------------------------------
     'rate-mismatch': {
         severity: 'error',
-        vi: 'Tỷ lệ in {printed}% không bằng {numerator}/{denominator} = {computed}% ({label}, năm {year}).',
-        en: 'The printed rate {printed}% is not {numerator}/{denominator} = {computed}% ({label}, {year}).',
+        vi: 'Tỷ lệ in {printed}% không bằng {numerator}/{denominator} = {computed}% ({label}, năm {year}{reading, select, none {} other {; {reading}}}).',
+        en: 'The printed rate {printed}% is not {numerator}/{denominator} = {computed}% ({label}, {year}{reading, select, none {} other {; {reading}}}).',
         rule: { vi: 'Tỷ lệ in bằng số đếm / mẫu số × 100 (hộ nghèo / tổng số hộ, hoặc theo `rate-of … per …`), làm tròn đến số chữ số thập phân đã in.', en: 'A printed rate equals its count / denominator × 100 (poor / total households, or as `rate-of … per …` declares), rounded to the printed decimals.' }
     },
     'total-mismatch': {
         severity: 'error',
-        vi: '{label} năm {year}, cột {measure}: in {printed} nhưng tổng các dòng là {sum} (chênh {diff}).',
-        en: '{label} {year}, column {measure}: printed {printed} but the rows add up to {sum} (off by {diff}).',
+        vi: '{label} năm {year}, cột {measure}: in {printed} nhưng tổng các dòng là {sum} (chênh {diff}{reading, select, none {} other {; {reading}}}).',
+        en: '{label} {year}, column {measure}: printed {printed} but the rows add up to {sum} (off by {diff}{reading, select, none {} other {; {reading}}}).',
         rule: { vi: 'Dòng tổng (hoặc cộng từng phần) bằng tổng các dòng của nó, ở mọi cột số hộ.', en: 'A total or subtotal equals the sum of its rows in every count column.' }
     },
     'poor-exceeds-total': {

@@ -8,12 +8,14 @@ import { matchesRounded } from '../../../../common/numbers.js';
 import { computeRate, halfUnit, highKey, lowKey, rowValues, type Columns } from '../../model/arithmetic.js';
 import {
     isCountColumn, isRateColumn,
-    type CellModel, type ColumnModel, type DistrictTableModel, type Measure, type TableCheckModel, type TableRowModel, type TableSums,
+    type CellModel, type ColumnModel, type DistrictTableModel, type Measure, type PrintedNumber, type TableCheckModel, type TableRowModel, type TableSums,
     type YearCellsModel, type YearValues
 } from '../../model/types.js';
 import type { RelatedPlace, Rule, RuleContext } from '../rule.js';
 import { FINDING_WORDS } from '../../../../common/words/rules.js';
 import { correctionKey, countCorrections } from './implied-base.js';
+import { FIGURE_WORDS } from '../../../../common/words/figures.js';
+import { proposedReading, sumAsProposed, type ProposedReading } from '../../model/readings.js';
 
 /** A table's rows, each section's subtotal after its rows, the total last (the order the rules check in). */
 export function allRows(table: DistrictTableModel): TableRowModel[] {
@@ -58,6 +60,8 @@ export const rateMatchesCounts: Rule = ctx => {
                     const rate = computeRate(values, column);
                     if (!rate) {
                         const blocked = unreadableCount(y, count, columns) ?? unreadableCount(y, base, columns);
+                        // Checked as the fixes of its unreadable count or base propose, saying so.
+                        if (blocked && checkRateAsProposed(ctx, table, row, y, n, column, values)) continue;
                         if (blocked) {
                             ctx.report('unchecked-rate', n.range, {
                                 printed: n.printed, label: row.label, year: y.year, measure: ctx.measure(blocked.measure, table), cell: blocked.printed
@@ -83,6 +87,40 @@ export const rateMatchesCounts: Rule = ctx => {
         });
     }
 };
+
+/**
+ * A rate whose count or base cannot be read, checked under the readings their fixes propose
+ * (model/readings.ts); false when a part has no such reading (the rate is then unchecked, said so).
+ */
+function checkRateAsProposed(
+    ctx: RuleContext, table: DistrictTableModel, row: TableRowModel, y: YearCellsModel, n: PrintedNumber, column: ColumnModel, values: YearValues
+): boolean {
+    const d = column.definition as { count: Measure; base: Measure };
+    const patched = { ...values };
+    const readings: ProposedReading[] = [];
+    for (const m of [d.count, d.base]) {
+        if (patched[m] !== undefined) continue;
+        const cell = cellOf(y, m);
+        const reading = cell && proposedReading(cell, table.columnsById[m], ctx.model.numberStyle);
+        if (!reading) return false;
+        patched[m] = reading.value;
+        readings.push(reading);
+    }
+    const rate = computeRate(patched, column);
+    if (!rate || n.value === undefined) return false;
+    if (matchesRounded(n.value, n.decimals, rate.exact, ctx.options.rateTolerance)) return true;
+    const replacement = ctx.fmt(rate.exact, n.decimals);
+    ctx.report('rate-mismatch', n.range, {
+        printed: n.printed, numerator: ctx.fmt(rate.numerator), denominator: ctx.fmt(rate.households),
+        computed: ctx.fmtUpTo(rate.exact), label: row.label, year: y.year, reading: readingWords(ctx, readings)
+    }, { replacement }).related = ratePlaces(ctx, table, y, d.count, d.base);
+    return true;
+}
+
+/** "đọc 29,822 là 29.822 như cách sửa đề xuất", for each reading, joined. */
+export function readingWords(ctx: RuleContext, readings: ProposedReading[]): string {
+    return readings.map(r => ctx.say(FIGURE_WORDS.readingAsFixed, { printed: r.cell.printed, reading: r.printed })).join('; ');
+}
 
 /**
  * Where errors already stand (line:character of their start), so that a later rule gives a wrong
@@ -261,12 +299,28 @@ function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowMode
                 });
                 continue;
             }
-            const n = cell.number;
-            if (n?.value === undefined) continue;
+            const printedNumber = cell.number;
+            if (!printedNumber) continue;
+            // A total cell that cannot be read is itself reported (cellValues, numberStyle); it is checked as its fix reads it.
+            const own = proposedReading(cell, table.columnsById[cell.measure], ctx.model.numberStyle);
+            const n = own ? { ...numberFields(printedNumber), value: own.value } : printedNumber;
+            if (n.value === undefined) continue;
             if (!Number.isInteger(n.value) || n.value < 0) continue; // reported by cellValues
             const sum = sums?.[cell.measure];
-            if (sum === undefined) {
+            if (sum === undefined || own) {
                 const blocking = expected.unreadable[y.year]?.[cell.measure];
+                if (blocking || own) {
+                    const proposed = sumAsProposed(rowsSummedInto(table, row), cell.measure, y.year, table.columnsById, ctx.model.numberStyle);
+                    if (proposed) {
+                        const readings = own ? [own, ...proposed.readings] : proposed.readings;
+                        if (Math.abs(proposed.sum - n.value) < 1e-9) continue;
+                        ctx.report('total-mismatch', n.range, {
+                            label: row.label, year: y.year, measure: ctx.measure(cell.measure, table), printed: n.printed,
+                            sum: ctx.fmt(proposed.sum), diff: ctx.fmt(n.value - proposed.sum), reading: readingWords(ctx, readings)
+                        }, { replacement: ctx.fmt(proposed.sum) });
+                        continue;
+                    }
+                }
                 if (blocking) {
                     ctx.report('unchecked-total', n.range, {
                         label: row.label, year: y.year, measure: ctx.measure(cell.measure, table),
@@ -295,6 +349,17 @@ function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowMode
             }, { replacement: ctx.fmt(sum) });
         }
     }
+}
+
+/** The rows a total or subtotal adds up (a section printing only its subtotal counts by it, as expectedTotal). */
+function rowsSummedInto(table: DistrictTableModel, row: TableRowModel): TableRowModel[] {
+    if (row !== table.total) return table.sections.find(s => s.subtotal === row)?.rows ?? [];
+    return table.sections.flatMap(s => (s.rows.length === 0 && s.subtotal ? [s.subtotal] : s.rows));
+}
+
+/** A printed number's fields, copied (its range is a getter on the cell). */
+function numberFields(n: PrintedNumber): PrintedNumber {
+    return { printed: n.printed, value: n.value, decimals: n.decimals, range: n.range };
 }
 
 export const totalsMatchRows: Rule = ctx => {
