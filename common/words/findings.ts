@@ -4,6 +4,7 @@
 
 import type { Words } from '../catalogue.js';
 import type { Severity } from '../locale.js';
+import { DEFINITION_ISSUES } from './definitions.js';
 
 export interface IssueSpec extends Words {
     readonly severity: Severity;
@@ -46,14 +47,14 @@ export const ISSUES = {
     // --- tables -------------------------------------------------------------------------------------
     'rate-mismatch': {
         severity: 'error',
-        vi: 'Tỷ lệ in {printed}% không bằng {numerator}/{denominator} = {computed}% ({label}, năm {year}).',
-        en: 'The printed rate {printed}% is not {numerator}/{denominator} = {computed}% ({label}, {year}).',
+        vi: 'Tỷ lệ in {printed}% không bằng {numerator}/{denominator} = {computed}% ({label}, năm {year}{reading, select, none {} other {; {reading}}}).',
+        en: 'The printed rate {printed}% is not {numerator}/{denominator} = {computed}% ({label}, {year}{reading, select, none {} other {; {reading}}}).',
         rule: { vi: 'Tỷ lệ in bằng số đếm / mẫu số × 100 (hộ nghèo / tổng số hộ, hoặc số đếm và mẫu số mà cột tỷ lệ khai báo), làm tròn đến số chữ số thập phân đã in.', en: 'A printed rate equals its count / denominator × 100 (poor / total households, or the count and base the rate column declares), rounded to the printed decimals.' }
     },
     'total-mismatch': {
         severity: 'error',
-        vi: '{label} năm {year}, cột {measure}: in {printed} nhưng tổng các dòng là {sum} (chênh {diff}).',
-        en: '{label} {year}, column {measure}: printed {printed} but the rows add up to {sum} (off by {diff}).',
+        vi: '{label} năm {year}, cột {measure}: in {printed} nhưng tổng các dòng là {sum} (chênh {diff}{reading, select, none {} other {; {reading}}}).',
+        en: '{label} {year}, column {measure}: printed {printed} but the rows add up to {sum} (off by {diff}{reading, select, none {} other {; {reading}}}).',
         rule: { vi: 'Dòng tổng (hoặc cộng từng phần) bằng tổng các dòng của nó, ở mọi cột số hộ.', en: 'A total or subtotal equals the sum of its rows in every count column.' }
     },
     'poor-exceeds-total': {
@@ -118,9 +119,9 @@ export const ISSUES = {
     },
     'implied-denominator': {
         severity: 'error',
-        vi: '{label} năm {year}: các tỷ lệ không thể cùng tính trên một mẫu số ({base}): {first} cần {firstRange}, còn {second} cần {secondRange}.',
-        en: '{label} {year}: the rates cannot share one denominator ({base}): {first} needs {firstRange}, but {second} needs {secondRange}.',
-        rule: { vi: 'Khi bảng không in mẫu số, mỗi tỷ lệ cùng số đếm của nó suy ra một mẫu số (số đếm ÷ tỷ lệ, theo độ làm tròn); các tỷ lệ trên cùng mẫu số phải suy ra được cùng một số.', en: 'When a table does not print the denominator, each rate and its count imply one (count ÷ rate, within rounding); rates over the same denominator must imply a common value.' }
+        vi: '{decided, select, rate {{label} năm {year}: {measure} in {printed}% không khớp với phần còn lại của bảng: {evidence} cho {base} trong khoảng {span}, nên với {countMeasure} {count} tỷ lệ phải là {expected}%.} count {{label} năm {year}: {measure} in {printed} không khớp với phần còn lại của bảng: {evidence} cho {base} trong khoảng {span}, và dòng tổng cho thấy số đúng là {expected} (ứng với tỷ lệ {rate}%).} other {{label} năm {year}: các tỷ lệ không thể cùng tính trên một mẫu số ({base}): {first} cần {firstRange}, còn {second} cần {secondRange}.{undecided, select, none {} other { Bảng không có số liệu nào khác cho biết số nào sai: hãy kiểm tra cả hai.}}}}{reading, select, none {} other { ({reading})}}',
+        en: "{decided, select, rate {{label} {year}: {measure} printed {printed}% does not fit the rest of the table: {evidence} put {base} at {span}, so with {countMeasure} {count} the rate should be {expected}%.} count {{label} {year}: {measure} printed {printed} does not fit the rest of the table: {evidence} put {base} at {span}, and the total makes it {expected} (at {rate}%).} other {{label} {year}: the rates cannot share one denominator ({base}): {first} needs {firstRange}, but {second} needs {secondRange}.{undecided, select, none {} other { Nothing else in the table tells which figure is wrong: check both.}}}}{reading, select, none {} other { ({reading})}}",
+        rule: { vi: 'Khi bảng không in mẫu số, mỗi tỷ lệ cùng số đếm của nó suy ra một mẫu số (số đếm ÷ tỷ lệ, theo độ làm tròn); các tỷ lệ trên cùng mẫu số phải suy ra được cùng một số. Số sai được chỉ ra theo những gì bảng biết về mẫu số (dòng tổng trừ các dòng khác, các tỷ lệ còn lại, năm liền kề của cùng đơn vị); chỉ khi bảng không đủ để biết thì cả hai được đánh dấu.', en: 'When a table does not print the denominator, each rate and its count imply one (count ÷ rate, within rounding); rates over the same denominator must imply a common value. The wrong figure is the one the rest of the table disagrees with (the total less the other rows, the other rates, the same unit\'s neighbouring year); only when nothing tells are both marked.' }
     },
     'flow-mismatch': {
         severity: 'error',
@@ -310,7 +311,9 @@ export const ISSUES = {
         vi: 'Ký tự đảo hướng chữ {char} trong {where, select, comment {chú thích} other {chuỗi}}: văn bản hiện ra khác với nội dung thật (có thể dùng để che giấu nội dung).',
         en: 'Bidirectional control character {char} in {where, select, comment {a comment} other {a string}}: the text is displayed differently from what it says (it can disguise content).',
         rule: { vi: 'Chuỗi và chú thích không chứa ký tự đảo hướng chữ (U+202A–U+202E, U+2066–U+2069), vốn làm văn bản hiện ra khác nội dung thật.', en: 'Strings and comments hold no bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069), which make text display otherwise than it reads.' }
-    }
+    },
+    // --- declarations that cannot mean anything (words/definitions.ts) ----------------------------
+    ...DEFINITION_ISSUES
 } satisfies Record<string, IssueSpec>;
 
 /**

@@ -56,5 +56,8 @@ export const RULE_NAMES: Record<keyof typeof ISSUES | keyof typeof FILE_ISSUES, 
     'parse-failed': { vi: 'Không phân tích được tệp', en: 'File could not be read' },
     'encoding-invalid': { vi: 'Tệp không đúng mã UTF-8', en: 'Not valid UTF-8' },
     'encoding-utf16-no-bom': { vi: 'Tệp UTF-16 thiếu dấu BOM', en: 'UTF-16 without a byte-order mark' },
-    'encoding-binary': { vi: 'Không phải tệp văn bản', en: 'Not a text file' }
+    'encoding-binary': { vi: 'Không phải tệp văn bản', en: 'Not a text file' },
+    'column-defined-through-itself': { vi: 'Cột định nghĩa qua chính nó', en: 'Column defined through itself' },
+    'part-of-itself': { vi: 'Kế hoạch là phần của chính nó', en: 'Plan part of itself' },
+    'unchecked-definition': { vi: 'Định nghĩa cột không kiểm tra được', en: 'Column definition not checked' }
 };

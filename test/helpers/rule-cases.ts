@@ -121,11 +121,12 @@ export const CASES: Case[] = [
     },
     {
         // No households column: 10 poor at 1,00 % means about 1.000 households, 20 near-poor at 1,00 % about 2.000.
+        // Nothing else in the table tells which is wrong: both are marked, saying so.
         code: 'implied-denominator', severity: 'error',
-        fires: declared('    row 1 A { 2023: 10 1,00 20 «1,00» }', '    columns poor poor-rate near-poor near-poor-rate'),
+        fires: declared('    row 1 A { 2023: 10 «1,00» 20 «1,00» }', '    columns poor poor-rate near-poor near-poor-rate'),
         quiet: declared('    row 1 A { 2023: 10 1,00 20 2,00 }', '    columns poor poor-rate near-poor near-poor-rate'),
-        vi: /^Phù Cừ năm 2023: các tỷ lệ không thể cùng tính trên một mẫu số \(Tổng số hộ\): Tỷ lệ hộ nghèo \(%\) 1,00% \(10\) cần 996–1\.005, còn Tỷ lệ hộ cận nghèo \(%\) 1,00% \(20\) cần 1\.991–2\.010\.$/,
-        en: /^Phù Cừ 2023: the rates cannot share one denominator \(total households\): poverty rate \(%\) 1,00% \(10\) needs 996–1\.005, but near-poverty rate \(%\) 1,00% \(20\) needs 1\.991–2\.010\.$/
+        vi: /^Phù Cừ năm 2023: các tỷ lệ không thể cùng tính trên một mẫu số \(Tổng số hộ\): Tỷ lệ hộ nghèo \(%\) 1,00% \(10\) cần 996–1\.005, còn Tỷ lệ hộ cận nghèo \(%\) 1,00% \(20\) cần 1\.991–2\.010\. Bảng không có số liệu nào khác cho biết số nào sai: hãy kiểm tra cả hai\.$/,
+        en: /^Phù Cừ 2023: the rates cannot share one denominator \(total households\): poverty rate \(%\) 1,00% \(10\) needs 996–1\.005, but near-poverty rate \(%\) 1,00% \(20\) needs 1\.991–2\.010\. Nothing else in the table tells which figure is wrong: check both\.$/
     },
     {
         code: 'flow-mismatch', severity: 'error',
@@ -413,6 +414,31 @@ export const CASES: Case[] = [
         vi: /^Ký tự đảo hướng chữ U\+202E \(RIGHT-TO-LEFT OVERRIDE\) trong chú thích: văn bản hiện ra khác với nội dung thật/,
         en: /^Bidirectional control character U\+202E \(RIGHT-TO-LEFT OVERRIDE\) in a comment: the text is displayed differently/,
         data: { code: 'bidi-control', replacement: '' }
+    },
+    {
+        // The declaration is the error; the rate it would check is skipped, said once as an info at the table.
+        code: 'column-defined-through-itself', severity: 'error',
+        fires: declared('    row 1 A { 2023: 1.000 2,00 }', '    «column r "Tỷ lệ vòng" percent rate-of r per r»\n    columns households r'),
+        quiet: declared('    row 1 A { 2023: 1.000 20 2,00 }', '    column r "Tỷ lệ" percent rate-of poor per households\n    columns households poor r'),
+        vi: /^Cột Tỷ lệ vòng được định nghĩa qua chính nó \(r → r\): định nghĩa này không tính ra được gì\./,
+        en: /^The column Tỷ lệ vòng is defined through itself \(r → r\): the definition computes nothing\./,
+        besides: [{ code: 'unchecked-definition', severity: 'info', at: 't1' }]
+    },
+    {
+        code: 'unchecked-definition', severity: 'info',
+        fires: declared('    row 1 A { 2023: 10 20 }', '    column a "A" households sum-of b + poor\n    column b "B" households sum-of a + poor\n    columns poor a')
+            .replace('table t1', 'table «t1»'),
+        quiet: declared('    row 1 A { 2023: 10 20 30 }', '    column a "A" households sum-of b + poor\n    column b "B" households\n    columns poor b a'),
+        vi: /^Không kiểm tra cột A của bảng t1 theo định nghĩa của nó: định nghĩa vòng lại chính nó \(a → b → a\)\.$/,
+        en: /^The column A of the table t1 is not checked against its definition: the definition comes back to the column itself \(a → b → a\)\.$/,
+        besides: [{ code: 'column-defined-through-itself', severity: 'error', at: 'column a "A" households sum-of b + poor' }, { code: 'column-defined-through-itself', severity: 'error', at: 'column b "B" households sum-of a + poor' }]
+    },
+    {
+        code: 'part-of-itself', severity: 'error',
+        fires: 'plan vong "Vòng" part-of «vong»\n',
+        quiet: 'plan vong "Vòng"\n',
+        vi: /^Kế hoạch vong là phần của chính nó: `part-of` phải chỉ tới một kế hoạch cấp trên\.$/,
+        en: /^The plan vong is part of itself: `part-of` names a plan above it\.$/
     }
 ];
 

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { createTestServices, findingKeys, marked, showRange, validatePlan } from '../helpers/plan.js';
 
 const services = createTestServices();
+const en = createTestServices('en');
 
 /** A table split into urban and rural sections; the same two districts appear in each. */
 function sectioned(cells: { subI?: string; subII?: string; total?: string; ruralB?: string } = {}): string {
@@ -229,15 +230,13 @@ table t1 "T" {
     });
 
     test.each([
-        ['an international-style count (30,365 read as 30,365 households)', '«30,365» 726 2,39', 'count-not-integer'],
         ['a malformed count', '«30.36.5» 726 2,39', 'number-malformed'],
-        ['a count in the wrong style', '«30,365.0» 726 2,39', 'number-style'],
         ['a negative count', '30.365 «-726» 2,39', 'negative-count']
     ])('%s', async (_what, cells, code) => {
         const { text, ranges } = marked(plan(cells));
         const { diagnostics, model } = await validatePlan(services, text);
         expect(findingKeys(diagnostics.filter(d => d.severity !== 3))).toEqual([`${code}@${showRange(ranges[0])}`]);
-        // The rate and the total it blocks say they could not be checked (infos), instead of keeping quiet.
+        // No fix proposes a reading: the rate and the total it blocks say they could not be checked (infos).
         const infos = diagnostics.filter(d => d.severity === 3);
         expect(infos.map(d => d.code).sort()).toEqual(['unchecked-rate', 'unchecked-total']);
         expect(infos.find(d => d.code === 'unchecked-total')!.range.start.line).toBe(10);
@@ -248,20 +247,55 @@ table t1 "T" {
         expect(sums['poor-rate']).toBeUndefined();
     });
 
-    test('a total cell that is no whole number is not also a total mismatch', async () => {
+    // Issue 21: the checks that use a count typed the other way run as its fix reads it.
+    test.each([
+        ['an international-style count (30,365, read as 30.365 as its fix proposes)', '«30,365» 726 2,39', 'count-not-integer'],
+        ['a count in the wrong style (30,365.0, read as 30.365,0)', '«30,365.0» 726 2,39', 'number-style']
+    ])('%s: the rate and the total it enters are checked under that reading, and hold', async (_what, cells, code) => {
+        const { text, ranges } = marked(plan(cells));
+        const { diagnostics, model } = await validatePlan(services, text);
+        expect(findingKeys(diagnostics)).toEqual([`${code}@${showRange(ranges[0])}`]);
+        // The model's sums assume nothing: only the checks read the cell as its fix does.
+        expect(model.tables[0].expectedTotal.values[2021].households).toBeUndefined();
+    });
+
+    test('a total cell that is no whole number is checked as its fix reads it, and holds', async () => {
         const { text, ranges } = marked(plan('30.365 726 2,39', '«101,198» 2.769 2,74'));
         const { diagnostics } = await validatePlan(services, text);
-        expect(findingKeys(diagnostics.filter(d => d.severity !== 3))).toEqual([`count-not-integer@${showRange(ranges[0])}`]);
-        // Its rate cannot be checked: said once, as an info at the rate.
-        expect(diagnostics.filter(d => d.severity === 3).map(d => `${d.code}@${d.range.start.line}`)).toEqual(['unchecked-rate@10']);
+        expect(findingKeys(diagnostics)).toEqual([`count-not-integer@${showRange(ranges[0])}`]);
+    });
+
+    test('a total cell that is no whole number and off by 10 is a total mismatch under the reading its fix proposes', async () => {
+        const { text, ranges } = marked(plan('30.365 726 2,39', '«101,208» 2.769 2,74'));
+        const { diagnostics } = await validatePlan(en, text);
+        const mismatch = diagnostics.find(d => d.code === 'total-mismatch')!;
+        expect(findingKeys(diagnostics)).toEqual([`count-not-integer@${showRange(ranges[0])}`, `total-mismatch@${showRange(ranges[0])}`]);
+        expect(mismatch.message).toBe('Tổng cộng 2021, column total households: printed 101,208 but the rows add up to 101.198 (off by 10; reading 101,208 as 101.208, as the fix proposes).');
     });
 
     test('a misstyled cell no longer hides a wrong total in the same column', async () => {
-        const { diagnostics } = await validatePlan(services, plan('30,365 726 2,39', '101.198 2.770 2,74'));
+        const { diagnostics } = await validatePlan(services, plan('30,365 726 2,39', '101.198 2.770 2,74'), 'vi');
         const keys = diagnostics.map(d => `${d.code}@${d.range.start.line}`);
-        // households cannot be summed (said at the total); the poor column still is, and its total is wrong.
-        expect(keys).toEqual(['count-not-integer@8', 'unchecked-rate@8', 'unchecked-total@10', 'total-mismatch@10']);
-        expect(diagnostics.find(d => d.code === 'unchecked-total')!.message).toContain('30,365');
+        // households add up as the fix reads 30,365; the poor column's total is wrong.
+        expect(keys).toEqual(['count-not-integer@8', 'total-mismatch@10']);
+    });
+
+    test('a total off by 10 beside a misstyled cell is the total mismatch, saying how the cell was read (not an unchecked total)', async () => {
+        const m = marked(plan('«30,365» 726 2,39', '«101.208» 2.769 2,74'));
+        const { diagnostics } = await validatePlan(services, m.text, 'vi');
+        expect(findingKeys(diagnostics)).toEqual([`count-not-integer@${showRange(m.ranges[0])}`, `total-mismatch@${showRange(m.ranges[1])}`]);
+        const mismatch = diagnostics.find(d => d.code === 'total-mismatch')!;
+        expect(mismatch.message).toBe('Tổng cộng năm 2021, cột Tổng số hộ: in 101.208 nhưng tổng các dòng là 101.198 (chênh 10; đọc 30,365 là 30.365 như cách sửa đề xuất).');
+        expect(mismatch.data).toMatchObject({ replacement: '101.198' });
+    });
+
+    test('a rate wrong beside a misstyled base is a rate mismatch under the reading, saying so', async () => {
+        const m = marked(plan('30,365 726 «2,93»'));
+        const { diagnostics } = await validatePlan(en, m.text);
+        const mismatch = diagnostics.find(d => d.code === 'rate-mismatch')!;
+        expect(mismatch.range.start).toEqual(m.ranges[0].start);
+        expect(mismatch.message).toBe('The printed rate 2,93% is not 726/30.365 = 2,3909% (Tiên Lữ, 2021; reading 30,365 as 30.365, as the fix proposes).');
+        expect(mismatch.data).toMatchObject({ replacement: '2,39' });
     });
 
     test('a blank cell adds nothing to the sum', async () => {

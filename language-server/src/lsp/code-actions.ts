@@ -24,6 +24,7 @@ import { isYearLine, yearOfLine } from '../language/year-line.js';
 import { columnName } from '../validation/rule.js';
 import type { Words } from '../../../common/catalogue.js';
 import { CHARACTER_FIX_LABELS, FIX_LABELS } from '../../../common/words/editor.js';
+import { FIGURE_WORDS } from '../../../common/words/figures.js';
 
 const MAX_SUGGESTIONS = 3;
 
@@ -39,6 +40,7 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
     'total-mismatch': { fix: 'the sum of the rows in place of the printed total' },
     'sum-mismatch': { fix: 'the sum of the parts (sum-of) in place of the printed number' },
     'flow-mismatch': { fix: "last year's value and the year's flows in place of the printed number" },
+    'implied-denominator': { fix: 'the rate (or count) the rest of the table implies, in place of the figure it decided is wrong; none when the table cannot tell which' },
     'range-reversed': { fix: 'swap the two bounds (460..410 → 410..460)' },
     'range-outside-targets': { fix: 'declare the table a table of targets (`targets` after its title)' },
     'unknown-column': { fix: 'a known column a keystroke or two away (poor_rate → poor-rate); none when no column is that close: which column was meant is not known' },
@@ -73,20 +75,23 @@ export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
     'wrong-direction': 'either value may be wrong, or the direction',
     'target-unit-mismatch': 'the value may be in another unit or misprinted; no single correction',
     'sum-rate-mismatch': 'the rate of the sum or the rate of any part may be misprinted, and rounding allows several values',
-    'implied-denominator': 'either rate or either count may be misprinted; the table does not print the denominator that would tell',
     'range-total-mismatch': "a bound of the total or a bound of any row may be wrong (and the finding carries no replacement, unlike total-mismatch)",
     'part-exceeds-base': 'either the count or its base is wrong; the plan does not say which',
     'unchecked-total': 'an information: the unreadable cell that blocks the sum has its own finding, fixed there',
     'unchecked-rate': 'an information: the unreadable count or base has its own finding, fixed there',
     'second-total': 'which of the two totals the table printed is not known; removing either loses figures',
     'table-check': "the plan's own check: which figure breaks it, or whether the check itself is wrong, is not known",
-    'indicator-not-whole': 'a fraction may be a misprint or a rate given the wrong unit; no single correction'
+    'indicator-not-whole': 'a fraction may be a misprint or a rate given the wrong unit; no single correction',
+    'column-defined-through-itself': 'which column of the way round was meant to rest on which is the author\'s to say',
+    'part-of-itself': 'which plan is above which is the author\'s to say',
+    'unchecked-definition': 'an information: the definition that means nothing has its own finding, fixed there'
 };
 
 /** The title of each fix that puts the figure the finding computed (data.replacement) in place of the printed one. */
 const REPLACEMENT_TITLES: Record<string, Words> = {
     'rate-mismatch': L.fixRate, 'total-mismatch': L.fixTotal, 'number-style': L.fixNumberStyle,
-    'sum-mismatch': FIX_LABELS.fixSum, 'flow-mismatch': FIX_LABELS.fixFlow, 'count-not-integer': FIX_LABELS.fixCountThousands
+    'sum-mismatch': FIX_LABELS.fixSum, 'flow-mismatch': FIX_LABELS.fixFlow, 'count-not-integer': FIX_LABELS.fixCountThousands,
+    'implied-denominator': FIGURE_WORDS.fixImplied
 };
 
 /** The code action kinds the server offers, advertised in its capabilities. */
@@ -193,6 +198,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
             case 'total-mismatch':
             case 'sum-mismatch':
             case 'flow-mismatch':
+            case 'implied-denominator':
             case 'count-not-integer':
             case 'number-style': {
                 if (!data.replacement) return [];

@@ -7,6 +7,7 @@ import { rangeOfNode } from '../language/line-index.js';
 import { totalPrintedFirst } from '../language/total-place.js';
 import { yearLineCells, yearOfLine } from '../language/year-line.js';
 import { expectedTotal, sumRowsKept, type KeptSums } from './arithmetic.js';
+import { partOfCycle, setCircularApart } from './definitions.js';
 import { DistrictEntry, LocatedNumber, Ref, RowEntry, TableCell, YearLine } from './cells.js';
 import {
     PREDECLARED_COLUMNS, UNUSUAL_CHARACTER, isRateColumn,
@@ -52,6 +53,8 @@ class ModelBuilder {
             prose: [], standards: [], agencies: [], districts: [], dimensions: [], indicatorTables: [], indicators: [], targets: [],
             tables: [], solutionSections: [], taskLists: [], dutyLists: [], numbers: [], years: [], unusualTexts: []
         };
+        const cycle = root.parent ? partOfCycle(root) : undefined;
+        if (cycle) this.model.partOfCycle = cycle;
     }
 
     build(): PlanModel {
@@ -232,6 +235,7 @@ class ModelBuilder {
                 definition: this.definition(d.definition), predeclared: false, range: nodeRange(d)
             };
         }
+        setCircularApart(columnsById);
         const unknownColumns: { id: string; range: SourceRange }[] = [];
         const known = (id: string | undefined, node: AstNode, property: string, index?: number) => {
             if (id !== undefined && !columnsById[id]) unknownColumns.push({ id, range: propertyRange(node, property, index) });

@@ -61,6 +61,11 @@ export interface ColumnModel {
     unit: ColumnUnit;
     customUnit?: string;
     definition?: ColumnDefinitionModel;
+    /**
+     * A definition that runs through the column itself (model/definitions.ts), with one way round
+     * from the column back to it: kept here instead of `definition`, so that no check computes with it.
+     */
+    circular?: { definition: ColumnDefinitionModel; cycle: Measure[] };
     predeclared: boolean;
     /** The declaration, for a declared column. */
     range?: SourceRange;
@@ -372,6 +377,8 @@ export interface PlanModel {
     id: string;
     title?: string;
     parent?: IdRef;
+    /** The plan ids from this plan back to itself along `part-of`, when it is part of itself (model/definitions.ts). */
+    partOfCycle?: string[];
     numberStyle: NumberStyle;
     header: PlanHeader;
     prose: ProseModel[];

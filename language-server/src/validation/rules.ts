@@ -5,12 +5,14 @@ import { DEFAULT_OPTIONS, type CheckOptions } from '../language/settings.js';
 import { RuleContext, type Finding, type Rule, type RowFindings } from './rule.js';
 import { agencyUsed, agencyWordings, leadAssigned, uniqueIds } from './rules/assignment.js';
 import { invisibleCharacters } from './rules/characters.js';
+import { columnsDefinedThroughOthers, partOfAbove } from './rules/definitions.js';
 import { contentShown, noPlaceholders } from './rules/content.js';
 import { continuousNumbering } from './rules/numbering.js';
 import { cellValues, numberStyle, percentValues, wholeIndicatorValues, yearFormat } from './rules/numbers.js';
 import {
-    flowsAcrossYears, impliedDenominators, partsWithinTotal, rateMatchesCounts, sumsMatchParts, tableChecks, tableColumns, tableShape, totalsMatchRows
+    flowsAcrossYears, partsWithinTotal, rateMatchesCounts, sumsMatchParts, tableChecks, tableColumns, tableShape, totalsMatchRows
 } from './rules/tables.js';
+import { impliedDenominators } from './rules/implied-base.js';
 import { movesInDirection, targetsHold } from './rules/targets.js';
 import { indicatorYears, periodForward, targetYears, taskDeadlines } from './rules/years.js';
 
@@ -21,7 +23,8 @@ export const RULES: Record<string, Rule> = {
     periodForward, indicatorYears, targetYears, taskDeadlines,
     leadAssigned, agencyUsed, agencyWordings, uniqueIds, continuousNumbering,
     movesInDirection, targetsHold,
-    invisibleCharacters, contentShown, noPlaceholders
+    invisibleCharacters, contentShown, noPlaceholders,
+    columnsDefinedThroughOthers, partOfAbove
 };
 
 /**

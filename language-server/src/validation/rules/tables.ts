@@ -5,14 +5,17 @@
 // and subtotals of every count column (and of both bounds of ranges); a table's own `check`s. Also:
 // cells fit columns, every unit has every year once, ranges stand only in tables of targets.
 import { matchesRounded } from '../../../../common/numbers.js';
-import { computeRate, halfUnit, highKey, impliedDenominator, lowKey, rowValues, type Columns } from '../../model/arithmetic.js';
+import { computeRate, halfUnit, highKey, lowKey, rowValues, type Columns } from '../../model/arithmetic.js';
 import {
     isCountColumn, isRateColumn,
-    type CellModel, type ColumnModel, type DistrictTableModel, type Measure, type TableCheckModel, type TableRowModel, type TableSums,
+    type CellModel, type ColumnModel, type DistrictTableModel, type Measure, type PrintedNumber, type TableCheckModel, type TableRowModel, type TableSums,
     type YearCellsModel, type YearValues
 } from '../../model/types.js';
 import type { RelatedPlace, Rule, RuleContext } from '../rule.js';
 import { FINDING_WORDS } from '../../../../common/words/rules.js';
+import { correctionKey, countCorrections } from './implied-base.js';
+import { FIGURE_WORDS } from '../../../../common/words/figures.js';
+import { proposedReading, sumAsProposed, type ProposedReading } from '../../model/readings.js';
 
 /** A table's rows, each section's subtotal after its rows, the total last (the order the rules check in). */
 export function allRows(table: DistrictTableModel): TableRowModel[] {
@@ -57,6 +60,8 @@ export const rateMatchesCounts: Rule = ctx => {
                     const rate = computeRate(values, column);
                     if (!rate) {
                         const blocked = unreadableCount(y, count, columns) ?? unreadableCount(y, base, columns);
+                        // Checked as the fixes of its unreadable count or base propose, saying so.
+                        if (blocked && checkRateAsProposed(ctx, table, row, y, n, column, values)) continue;
                         if (blocked) {
                             ctx.report('unchecked-rate', n.range, {
                                 printed: n.printed, label: row.label, year: y.year, measure: ctx.measure(blocked.measure, table), cell: blocked.printed
@@ -84,11 +89,45 @@ export const rateMatchesCounts: Rule = ctx => {
 };
 
 /**
+ * A rate whose count or base cannot be read, checked under the readings their fixes propose
+ * (model/readings.ts); false when a part has no such reading (the rate is then unchecked, said so).
+ */
+function checkRateAsProposed(
+    ctx: RuleContext, table: DistrictTableModel, row: TableRowModel, y: YearCellsModel, n: PrintedNumber, column: ColumnModel, values: YearValues
+): boolean {
+    const d = column.definition as { count: Measure; base: Measure };
+    const patched = { ...values };
+    const readings: ProposedReading[] = [];
+    for (const m of [d.count, d.base]) {
+        if (patched[m] !== undefined) continue;
+        const cell = cellOf(y, m);
+        const reading = cell && proposedReading(cell, table.columnsById[m], ctx.model.numberStyle);
+        if (!reading) return false;
+        patched[m] = reading.value;
+        readings.push(reading);
+    }
+    const rate = computeRate(patched, column);
+    if (!rate || n.value === undefined) return false;
+    if (matchesRounded(n.value, n.decimals, rate.exact, ctx.options.rateTolerance)) return true;
+    const replacement = ctx.fmt(rate.exact, n.decimals);
+    ctx.report('rate-mismatch', n.range, {
+        printed: n.printed, numerator: ctx.fmt(rate.numerator), denominator: ctx.fmt(rate.households),
+        computed: ctx.fmtUpTo(rate.exact), label: row.label, year: y.year, reading: readingWords(ctx, readings)
+    }, { replacement }).related = ratePlaces(ctx, table, y, d.count, d.base);
+    return true;
+}
+
+/** "đọc 29,822 là 29.822 như cách sửa đề xuất", for each reading, joined. */
+export function readingWords(ctx: RuleContext, readings: ProposedReading[]): string {
+    return readings.map(r => ctx.say(FIGURE_WORDS.readingAsFixed, { printed: r.cell.printed, reading: r.printed })).join('; ');
+}
+
+/**
  * Where errors already stand (line:character of their start), so that a later rule gives a wrong
  * figure no second finding. Made once per rule run, not searched per cell: the validator runs on
  * every keystroke.
  */
-function errorStarts(ctx: RuleContext): Set<string> {
+export function errorStarts(ctx: RuleContext): Set<string> {
     return new Set(ctx.findings.filter(f => f.severity === 'error').map(f => `${f.range.start.line}:${f.range.start.character}`));
 }
 
@@ -139,65 +178,6 @@ function checkRateBounds(ctx: RuleContext, row: TableRowModel, y: YearCellsModel
         computed: ctx.fmtUpTo(first.exact), label: row.label, year: y.year
     }, { replacement });
 }
-
-/**
- * Rates over a base the table does not print: each rate and its count imply the base within the
- * rate's rounding; all of them must allow one whole number. Ranges give a pair per bound.
- */
-export const impliedDenominators: Rule = ctx => {
-    let reported: Set<string> | undefined;
-    for (const table of ctx.model.tables) {
-        const columns = table.columnsById;
-        const byBase = new Map<Measure, ColumnModel[]>();
-        for (const m of table.columns) {
-            const d = columns[m]?.definition;
-            if (d?.kind !== 'rate' || table.columns.includes(d.base)) continue;
-            byBase.set(d.base, [...(byBase.get(d.base) ?? []), columns[m]]);
-        }
-        if (byBase.size === 0) continue;
-        for (const row of allRows(table)) ctx.eachRow('impliedDenominators', row, () => {
-            for (const y of row.years) {
-                const values = rowValues(row, y.year, columns);
-                for (const [base, rates] of byBase) {
-                    let low = 0, high = Infinity;
-                    let first: string | undefined;
-                    let firstRange = '';
-                    for (const rate of rates) {
-                        const d = rate.definition as { count: Measure };
-                        const rateCell = cellOf(y, rate.id);
-                        const countCell = cellOf(y, d.count);
-                        if (!rateCell) continue;
-                        const start = rateCell.range.start;
-                        if ((reported ??= errorStarts(ctx)).has(`${start.line}:${start.character}`)) continue;
-                        const pairs: { count?: number; rate?: number; decimals: number; printed: string }[] = [];
-                        if (rateCell.bounds && countCell?.bounds) {
-                            for (let i = 0; i < 2; i++) pairs.push({ count: countCell.bounds[i].value, rate: rateCell.bounds[i].value, decimals: rateCell.bounds[i].decimals, printed: rateCell.bounds[i].printed });
-                        } else if (rateCell.number) {
-                            pairs.push({ count: values[d.count], rate: rateCell.number.value, decimals: rateCell.number.decimals, printed: rateCell.number.printed });
-                        }
-                        for (const p of pairs) {
-                            if (p.count === undefined || p.rate === undefined) continue;
-                            const implied = impliedDenominator(p.count, p.rate, p.decimals);
-                            if (!implied) continue;
-                            const describe = `${ctx.measure(rate.id, table)} ${p.printed}% (${ctx.fmt(p.count)})`;
-                            const span = `${ctx.fmt(Math.ceil(implied.low))}–${ctx.fmt(Math.floor(implied.high))}`;
-                            const nextLow = Math.max(low, implied.low), nextHigh = Math.min(high, implied.high);
-                            if (first !== undefined && Math.ceil(nextLow - 1e-9) > Math.floor(nextHigh + 1e-9)) {
-                                ctx.report('implied-denominator', rateCell.range, {
-                                    label: row.label, year: y.year, base: ctx.measure(base, table),
-                                    first, firstRange, second: describe, secondRange: span
-                                });
-                                break;
-                            }
-                            low = nextLow; high = nextHigh;
-                            if (first === undefined) { first = describe; firstRange = span; }
-                        }
-                    }
-                }
-            }
-        });
-    }
-};
 
 /** The sum of a count's parts, and the rate of a sum against the rates of its parts (within rounding). */
 export const sumsMatchParts: Rule = ctx => {
@@ -302,7 +282,7 @@ export const flowsAcrossYears: Rule = ctx => {
     }
 };
 
-function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowModel, expected: TableSums): void {
+function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowModel, expected: TableSums, corrections?: Map<string, number>): void {
     for (const y of row.years) {
         const sums = expected.values[y.year];
         for (const cell of y.cells) {
@@ -319,12 +299,28 @@ function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowMode
                 });
                 continue;
             }
-            const n = cell.number;
-            if (n?.value === undefined) continue;
+            const printedNumber = cell.number;
+            if (!printedNumber) continue;
+            // A total cell that cannot be read is itself reported (cellValues, numberStyle); it is checked as its fix reads it.
+            const own = proposedReading(cell, table.columnsById[cell.measure], ctx.model.numberStyle);
+            const n = own ? { ...numberFields(printedNumber), value: own.value } : printedNumber;
+            if (n.value === undefined) continue;
             if (!Number.isInteger(n.value) || n.value < 0) continue; // reported by cellValues
             const sum = sums?.[cell.measure];
-            if (sum === undefined) {
+            if (sum === undefined || own) {
                 const blocking = expected.unreadable[y.year]?.[cell.measure];
+                if (blocking || own) {
+                    const proposed = sumAsProposed(rowsSummedInto(table, row), cell.measure, y.year, table.columnsById, ctx.model.numberStyle);
+                    if (proposed) {
+                        const readings = own ? [own, ...proposed.readings] : proposed.readings;
+                        if (Math.abs(proposed.sum - n.value) < 1e-9) continue;
+                        ctx.report('total-mismatch', n.range, {
+                            label: row.label, year: y.year, measure: ctx.measure(cell.measure, table), printed: n.printed,
+                            sum: ctx.fmt(proposed.sum), diff: ctx.fmt(n.value - proposed.sum), reading: readingWords(ctx, readings)
+                        }, { replacement: ctx.fmt(proposed.sum) });
+                        continue;
+                    }
+                }
                 if (blocking) {
                     ctx.report('unchecked-total', n.range, {
                         label: row.label, year: y.year, measure: ctx.measure(cell.measure, table),
@@ -338,6 +334,9 @@ function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowMode
             if (duplicated !== undefined && Math.abs(sum + duplicated - n.value) < 1e-9) continue;
             // A sum column whose total equals the total's own parts: the rows that disagree with their
             // parts are reported there (sum-mismatch), not again here.
+            // A row's count that implied-denominator found wrong, with what it should be: the total is right by it.
+            const corrected = corrections?.get(correctionKey(table.id, cell.measure, y.year));
+            if (corrected !== undefined && Math.abs(sum + corrected - n.value) < 1e-9) continue;
             const d = table.columnsById[cell.measure]?.definition;
             if (d?.kind === 'sum') {
                 const own = rowValues(row, y.year, table.columnsById);
@@ -352,12 +351,24 @@ function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowMode
     }
 }
 
+/** The rows a total or subtotal adds up (a section printing only its subtotal counts by it, as expectedTotal). */
+function rowsSummedInto(table: DistrictTableModel, row: TableRowModel): TableRowModel[] {
+    if (row !== table.total) return table.sections.find(s => s.subtotal === row)?.rows ?? [];
+    return table.sections.flatMap(s => (s.rows.length === 0 && s.subtotal ? [s.subtotal] : s.rows));
+}
+
+/** A printed number's fields, copied (its range is a getter on the cell). */
+function numberFields(n: PrintedNumber): PrintedNumber {
+    return { printed: n.printed, value: n.value, decimals: n.decimals, range: n.range };
+}
+
 export const totalsMatchRows: Rule = ctx => {
+    let corrections: Map<string, number> | undefined;
     for (const table of ctx.model.tables) {
         for (const section of table.sections) {
             if (section.subtotal) checkSum(ctx, table, section.subtotal, section.sums);
         }
-        if (table.total) checkSum(ctx, table, table.total, table.expectedTotal);
+        if (table.total) checkSum(ctx, table, table.total, table.expectedTotal, corrections ??= countCorrections(ctx));
     }
 };
 
