@@ -24,6 +24,7 @@ import { isYearLine, yearOfLine } from '../language/year-line.js';
 import { columnName } from '../validation/rule.js';
 import type { Words } from '../../../common/catalogue.js';
 import { CHARACTER_FIX_LABELS, FIX_LABELS } from '../../../common/words/editor.js';
+import { LINK_WORDS } from '../../../common/words/links.js';
 
 const MAX_SUGGESTIONS = 3;
 
@@ -55,7 +56,8 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
     'unused-agency': { fix: 'remove the declaration (not offered when another plan refers to it)' },
     'numbering-gap': { fix: 'renumber the item and the ones after it' },
     'target-not-met': { fix: 'a strict target the figure only equals: below → at-most / above → at-least, or move the figure one unit' },
-    'target-text-differs': { fix: 'the one other number of the sentence as the value, or the value into the sentence' }
+    'target-text-differs': { fix: 'the one other number of the sentence as the value, or the value into the sentence' },
+    'name-misspelled': { fix: 'the declared spelling of the name, in the case of the text (HUNG YÊN → HƯNG YÊN)' }
 };
 
 /** Codes without a quick fix, and why: no repair is obvious from the plan alone. */
@@ -80,13 +82,17 @@ export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
     'unchecked-rate': 'an information: the unreadable count or base has its own finding, fixed there',
     'second-total': 'which of the two totals the table printed is not known; removing either loses figures',
     'table-check': "the plan's own check: which figure breaks it, or whether the check itself is wrong, is not known",
-    'indicator-not-whole': 'a fraction may be a misprint or a rate given the wrong unit; no single correction'
+    'indicator-not-whole': 'a fraction may be a misprint or a rate given the wrong unit; no single correction',
+    'link-mismatch': 'either of the two linked figures may be the wrong one; the finding stands on both',
+    'link-incomplete': 'the figure, column or years the link means are the author\'s to name',
+    'link-unit-mismatch': 'the link names the wrong column, or the quote its unit; which is not known'
 };
 
 /** The title of each fix that puts the figure the finding computed (data.replacement) in place of the printed one. */
 const REPLACEMENT_TITLES: Record<string, Words> = {
     'rate-mismatch': L.fixRate, 'total-mismatch': L.fixTotal, 'number-style': L.fixNumberStyle,
-    'sum-mismatch': FIX_LABELS.fixSum, 'flow-mismatch': FIX_LABELS.fixFlow, 'count-not-integer': FIX_LABELS.fixCountThousands
+    'sum-mismatch': FIX_LABELS.fixSum, 'flow-mismatch': FIX_LABELS.fixFlow, 'count-not-integer': FIX_LABELS.fixCountThousands,
+    'name-misspelled': LINK_WORDS.fixName
 };
 
 /** The code action kinds the server offers, advertised in its capabilities. */
@@ -194,6 +200,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
             case 'sum-mismatch':
             case 'flow-mismatch':
             case 'count-not-integer':
+            case 'name-misspelled':
             case 'number-style': {
                 if (!data.replacement) return [];
                 const title = REPLACEMENT_TITLES[code];

@@ -12,6 +12,8 @@ import {
     flowsAcrossYears, impliedDenominators, partsWithinTotal, rateMatchesCounts, sumsMatchParts, tableChecks, tableColumns, tableShape, totalsMatchRows
 } from './rules/tables.js';
 import { movesInDirection, targetsHold } from './rules/targets.js';
+import { linkedFigures } from './rules/links.js';
+import { namesAsDeclared } from './rules/names.js';
 import { indicatorYears, periodForward, targetYears, taskDeadlines } from './rules/years.js';
 
 export const RULES: Record<string, Rule> = {
@@ -21,7 +23,8 @@ export const RULES: Record<string, Rule> = {
     periodForward, indicatorYears, targetYears, taskDeadlines,
     leadAssigned, agencyUsed, agencyWordings, uniqueIds, continuousNumbering,
     movesInDirection, targetsHold,
-    invisibleCharacters, contentShown, noPlaceholders
+    invisibleCharacters, contentShown, noPlaceholders,
+    linkedFigures, namesAsDeclared
 };
 
 /**
