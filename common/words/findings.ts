@@ -244,8 +244,8 @@ export const ISSUES = {
     },
     'link-incomplete': {
         severity: 'warning',
-        vi: 'Liên kết không so được: {reason, select, row {bảng {table} không có dòng {unit}} total {bảng {table} không có dòng tổng} column {hãy nêu cột của bảng {table} được so với {other}} year {hãy nêu năm được so (years …)} quote {không tìm thấy đoạn trích "{quote}" trong văn bản của kế hoạch} number {đoạn trích "{quote}" không có số nào} other {hai bên không có cột nào cùng định nghĩa, cùng năm và cùng chuẩn nghèo}}.',
-        en: 'The link compares nothing: {reason, select, row {table {table} has no row for {unit}} total {table {table} has no total row} column {name the column of table {table} compared with {other}} year {name the years compared (years …)} quote {the quote "{quote}" is found in no text of the plan} number {the quote "{quote}" holds no number} other {the two sides have no column of the same definition, year and standard}}.',
+        vi: 'Liên kết không so được: {reason, select, row {bảng {table} không có dòng {unit}} total {bảng {table} không có dòng tổng} section {bảng {table} không có phần {unit} có dòng cộng} column {hãy nêu cột của bảng {table} được so với {other}} year {hãy nêu năm được so (years …)} quote {không tìm thấy đoạn trích "{quote}" trong văn bản của kế hoạch} number {đoạn trích "{quote}" không có số nào} other {hai bên không có cột nào cùng định nghĩa, cùng năm và cùng chuẩn nghèo}}.',
+        en: 'The link compares nothing: {reason, select, row {table {table} has no row for {unit}} total {table {table} has no total row} section {table {table} has no section {unit} with a subtotal} column {name the column of table {table} compared with {other}} year {name the years compared (years …)} quote {the quote "{quote}" is found in no text of the plan} number {the quote "{quote}" holds no number} other {the two sides have no column of the same definition, year and standard}}.',
         rule: { vi: 'Một `link` chỉ rõ được số liệu ở cả hai bên.', en: 'A `link` names a figure on each side.' }
     },
     'link-unit-mismatch': {

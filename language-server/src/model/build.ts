@@ -129,7 +129,7 @@ class ModelBuilder {
             const range = nodeRange(x ?? e);
             if (x?.indicator) return { kind: 'indicator', indicatorId: x.indicator.$refText ?? '', range };
             if (x?.quote !== undefined) return { kind: 'quote', quote: x.quote, range };
-            return { kind: 'table', tableId: x?.table?.$refText ?? '', unitId: x?.unit?.$refText, column: x?.column, range };
+            return { kind: 'table', tableId: x?.table?.$refText ?? '', unitId: x?.unit?.$refText, section: x?.section, column: x?.column, range };
         };
         const years = e.years.map(y => readYear(y)).filter((y): y is number => y !== undefined);
         return { left: end(e.left), right: end(e.right), years: years.length > 0 ? years : undefined, range: nodeRange(e) };

@@ -368,11 +368,11 @@ export interface DutyItemModel {
 export interface DutyListModel { title?: string; items: DutyItemModel[]; range: SourceRange }
 
 /**
- * One end of a `link` (issue 21): a figure of a table (its total, or a unit's row; a column when named),
+ * One end of a `link` (issue 21): a figure of a table (its total, a section's subtotal or a unit's row; a column when named),
  * an indicator's values, or a quote of the plan's text.
  */
 export type LinkEndModel =
-    | { kind: 'table'; tableId: string; unitId?: string; column?: Measure; range: SourceRange }
+    | { kind: 'table'; tableId: string; unitId?: string; section?: string; column?: Measure; range: SourceRange }
     | { kind: 'indicator'; indicatorId: string; range: SourceRange }
     | { kind: 'quote'; quote: string; range: SourceRange };
 

@@ -31,6 +31,8 @@ interface Side {
     figures: Map<string, Map<number, Figure>>;
     /** measure key → the column's name in messages. */
     names: Map<string, string>;
+    /** measure key of a rate → the keys of its count and base: a rate that differs because its count does is that one mistake. */
+    rateOf: Map<string, string[]>;
     unit?: string;
     /** A table end that names no column: its columns are matched by definition. */
     byDefinition: boolean;
@@ -55,7 +57,8 @@ export function measureKey(table: DistrictTableModel, id: Measure, seen = new Se
     return `${key}:${unit}`;
 }
 
-function rowOf(table: DistrictTableModel, unitId: string | undefined): TableRowModel | undefined {
+function rowOf(table: DistrictTableModel, unitId: string | undefined, section: string | undefined): TableRowModel | undefined {
+    if (section !== undefined) return table.sections.find(s => s.label === section)?.subtotal;
     if (unitId === undefined) return table.total;
     for (const s of table.sections) for (const r of s.rows) if (r.district?.id === unitId) return r;
     return undefined;
@@ -64,13 +67,15 @@ function rowOf(table: DistrictTableModel, unitId: string | undefined): TableRowM
 function tableSide(ctx: RuleContext, end: Extract<LinkEndModel, { kind: 'table' }>, report: (reason: string, args: Record<string, string>) => void): Side | undefined {
     const table = ctx.model.tables.find(t => t.id === end.tableId);
     if (!table) return undefined; // an unknown id: unknown-reference says so
-    const row = rowOf(table, end.unitId);
+    const row = rowOf(table, end.unitId, end.section);
     const tableName = table.annex !== undefined ? ctx.say(LINK_WORDS.annex, { annex: table.annex }) : table.id;
     if (!row) {
-        report(end.unitId !== undefined ? 'row' : 'total', { table: tableName, unit: end.unitId ?? '' });
+        report(end.unitId !== undefined ? 'row' : end.section !== undefined ? 'section' : 'total', { table: tableName, unit: end.unitId ?? end.section ?? '' });
         return undefined;
     }
-    const side: Side = { label: `${tableName} (${row.label})`, years: new Map(), figures: new Map(), names: new Map(), byDefinition: end.column === undefined };
+    const section = end.section !== undefined ? table.sections.find(x => x.label === end.section) : undefined;
+    const rowName = section ? `${section.label}. ${section.title ?? ''}: ${row.label}` : row.label;
+    const side: Side = { label: `${tableName} (${rowName})`, years: new Map(), figures: new Map(), names: new Map(), rateOf: new Map(), byDefinition: end.column === undefined };
     for (const y of table.years) side.years.set(y.year, { phase: phaseOf(y.kind), standard: y.standardId ?? table.standardId });
     const columns = end.column !== undefined ? [end.column] : table.columns;
     if (end.column !== undefined && !table.columnsById[end.column]) return undefined; // unknown-column says so
@@ -78,11 +83,14 @@ function tableSide(ctx: RuleContext, end: Extract<LinkEndModel, { kind: 'table' 
     for (const m of columns) {
         const key = measureKey(table, m);
         side.names.set(key, ctx.measure(m, table));
+        const d = table.columnsById[m]?.definition;
+        if (d?.kind === 'rate') side.rateOf.set(key, [measureKey(table, d.count), measureKey(table, d.base)]);
         const byYear = new Map<number, Figure>();
         for (const line of row.years) {
             const n = line.cells.find(c => c.measure === m)?.number;
             if (n?.value === undefined || n.problem) continue;
-            const expected = row.kind === 'total' && counted(m) ? table.expectedTotal.values[line.year]?.[m] : undefined;
+            const sums = row.kind === 'total' ? table.expectedTotal : table.sections.find(s => s.subtotal === row)?.sums;
+            const expected = sums && counted(m) ? sums.values[line.year]?.[m] : undefined;
             byYear.set(line.year, { value: n.value, decimals: n.decimals, printed: n.printed, range: n.range, ownExpected: expected });
         }
         side.figures.set(key, byYear);
@@ -92,7 +100,7 @@ function tableSide(ctx: RuleContext, end: Extract<LinkEndModel, { kind: 'table' 
 }
 
 function indicatorSide(indicator: IndicatorModel): Side {
-    const side: Side = { label: indicator.name, years: new Map(), figures: new Map(), names: new Map(), byDefinition: false, unit: indicator.unitKind };
+    const side: Side = { label: indicator.name, years: new Map(), figures: new Map(), names: new Map(), rateOf: new Map(), byDefinition: false, unit: indicator.unitKind };
     const byYear = new Map<number, Figure>();
     for (const v of indicator.values) {
         // A computed indicator's values are read from its table: a link to that table would compare it with itself.
@@ -129,7 +137,7 @@ function quoteSide(ctx: RuleContext, end: Extract<LinkEndModel, { kind: 'quote' 
     const at = found.literal.indexOf(end.quote) + number.index;
     const figure: Figure = { value: read.value, decimals: read.decimals, printed: number[0], range: rangeInText(found, at, at + number[0].length) };
     const side: Side = {
-        label: `"${end.quote}"`, years: new Map(), figures: new Map(), names: new Map(), byDefinition: false,
+        label: `"${end.quote}"`, years: new Map(), figures: new Map(), names: new Map(), rateOf: new Map(), byDefinition: false,
         unit: quotedUnit(end.quote.slice(number.index + number[0].length))
     };
     side.figures.set('', new Map(years.map(y => [y, figure])));
@@ -180,6 +188,7 @@ function checkLink(ctx: RuleContext, link: LinkModel): void {
         ? [...left.figures.keys()].filter(k => right.figures.has(k)).map(k => [k, k])
         : [[[...left.figures.keys()][0], [...right.figures.keys()][0]]];
     let compared = 0;
+    const differing: { key: string; year: number; a: Figure; b: Figure }[] = [];
     for (const [lk, rk] of pairs) {
         const ly = left.figures.get(lk);
         const ry = right.figures.get(rk);
@@ -192,16 +201,22 @@ function checkLink(ctx: RuleContext, link: LinkModel): void {
             if (ls && rs && (ls.phase !== rs.phase || (ls.standard && rs.standard && ls.standard !== rs.standard))) continue;
             compared++;
             if (same(a, b) || reportedElsewhere(a, b) || reportedElsewhere(b, a)) continue;
-            const measure = left.names.get(lk) ?? right.names.get(rk) ?? '';
-            const each = (here: Side, x: Figure, there: Side, y: Figure) => {
-                const f = ctx.report('link-mismatch', x.range, { here: here.label, there: there.label, year, measure, printed: x.printed, other: y.printed }, { other: y.printed });
-                f.related = [ctx.place(y.range, LINK_WORDS.relatedOther, { there: there.label, year, other: y.printed })];
-            };
-            each(left, a, right, b);
-            each(right, b, left, a);
+            differing.push({ key: lk, year, a, b });
         }
     }
     if (compared === 0) incomplete('nothing');
+    // A rate whose count or base differs too is that one mistake, reported at the count.
+    const countDiffers = (key: string, year: number) => (left.rateOf.get(key) ?? []).some(k => differing.some(d => d.key === k && d.year === year));
+    for (const { key, year, a, b } of differing) {
+        if (countDiffers(key, year)) continue;
+        const measure = left.names.get(key) ?? right.names.get(key) ?? right.names.get('') ?? '';
+        const each = (here: Side, x: Figure, there: Side, y: Figure) => {
+            const f = ctx.report('link-mismatch', x.range, { here: here.label, there: there.label, year, measure, printed: x.printed, other: y.printed }, { other: y.printed });
+            f.related = [ctx.place(y.range, LINK_WORDS.relatedOther, { there: there.label, year, other: y.printed })];
+        };
+        each(left, a, right, b);
+        each(right, b, left, a);
+    }
 }
 
 /** Every declared link: the figures on both sides agree, each mismatch reported at both figures. */
