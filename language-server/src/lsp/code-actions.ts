@@ -57,7 +57,7 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
     'numbering-gap': { fix: 'renumber the item and the ones after it' },
     'target-not-met': { fix: 'a strict target the figure only equals: below → at-most / above → at-least, or move the figure one unit' },
     'target-text-differs': { fix: 'the one other number of the sentence as the value, or the value into the sentence' },
-    'name-misspelled': { fix: 'the declared spelling of the name, in the case of the text (HUNG YÊN → HƯNG YÊN)' }
+    'name-misspelled': { fix: 'the declared spelling of the name, in the case of the text (a name in capitals stays in capitals)' }
 };
 
 /** Codes without a quick fix, and why: no repair is obvious from the plan alone. */

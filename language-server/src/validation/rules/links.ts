@@ -90,7 +90,15 @@ function tableSide(ctx: RuleContext, end: Extract<LinkEndModel, { kind: 'table' 
             const n = line.cells.find(c => c.measure === m)?.number;
             if (n?.value === undefined || n.problem) continue;
             const sums = row.kind === 'total' ? table.expectedTotal : table.sections.find(s => s.subtotal === row)?.sums;
-            const expected = sums && counted(m) ? sums.values[line.year]?.[m] : undefined;
+            const d = table.columnsById[m]?.definition;
+            const cellOf = (id: Measure) => line.cells.find(c => c.measure === id)?.number?.value;
+            let expected = sums && counted(m) ? sums.values[line.year]?.[m] : undefined;
+            // A rate is what its own count and base make it (rate-mismatch says so when it is not).
+            if (d?.kind === 'rate') {
+                const count = cellOf(d.count);
+                const base = cellOf(d.base);
+                if (count !== undefined && base) expected = roundTo(count / base * 100, n.decimals);
+            }
             byYear.set(line.year, { value: n.value, decimals: n.decimals, printed: n.printed, range: n.range, ownExpected: expected });
         }
         side.figures.set(key, byYear);
@@ -152,7 +160,9 @@ function same(a: Figure, b: Figure): boolean {
 
 /** A side's figure that its own table already reports as wrong, and whose right value is the other's: reported once, there. */
 function reportedElsewhere(a: Figure, b: Figure): boolean {
-    return a.ownExpected !== undefined && Math.abs(a.ownExpected - a.value) > 1e-9 && Math.abs(a.ownExpected - b.value) < 1e-9;
+    if (a.ownExpected === undefined) return false;
+    const own: Figure = { ...a, value: a.ownExpected };
+    return !same(own, a) && same(own, b);
 }
 
 function checkLink(ctx: RuleContext, link: LinkModel): void {

@@ -24,7 +24,8 @@ const MARKS = /\p{M}/gu;
 
 /** One character without its accents and case: each character of NFC text folds to one or none (a combining mark). */
 function foldChar(ch: string): string {
-    if (ch === 'đ' || ch === 'Đ') return 'd';
+    // A d with a stroke (U+0111, U+0110) has no decomposition: it is folded to d by hand.
+    if (ch === '\u0111' || ch === '\u0110') return 'd';
     return ch.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 
@@ -52,7 +53,7 @@ function accentsOf(text: string): string {
     }).join(' ');
 }
 
-const hasAccents = (name: string) => /[đĐ]/.test(name) || /\p{M}/u.test(name.normalize('NFD'));
+const hasAccents = (name: string) => /[\u0110\u0111]/.test(name) || /\p{M}/u.test(name.normalize('NFD'));
 const WORD = /[\p{L}\p{N}]/u;
 
 function declaredNames(ctx: Parameters<Rule>[0]): DeclaredName[] {
