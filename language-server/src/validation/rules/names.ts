@@ -25,7 +25,7 @@ const MARKS = /\p{M}/gu;
 /** One character without its accents and case: each character of NFC text folds to one or none (a combining mark). */
 function foldChar(ch: string): string {
     // A d with a stroke (U+0111, U+0110) has no decomposition: it is folded to d by hand.
-    if (ch === '\u0111' || ch === '\u0110') return 'd';
+    if (ch.charCodeAt(0) === 0x111 || ch.charCodeAt(0) === 0x110) return 'd';
     return ch.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 
