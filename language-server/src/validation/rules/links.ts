@@ -198,7 +198,8 @@ function checkLink(ctx: RuleContext, link: LinkModel): void {
         ? [...left.figures.keys()].filter(k => right.figures.has(k)).map(k => [k, k])
         : [[[...left.figures.keys()][0], [...right.figures.keys()][0]]];
     let compared = 0;
-    const differing: { key: string; year: number; a: Figure; b: Figure }[] = [];
+    /** `elsewhere`: a figure its own table reports as wrong, with the other side's value as the right one. */
+    const differing: { key: string; year: number; a: Figure; b: Figure; elsewhere: boolean }[] = [];
     for (const [lk, rk] of pairs) {
         const ly = left.figures.get(lk);
         const ry = right.figures.get(rk);
@@ -210,15 +211,15 @@ function checkLink(ctx: RuleContext, link: LinkModel): void {
             const rs = right.years.get(year);
             if (ls && rs && (ls.phase !== rs.phase || (ls.standard && rs.standard && ls.standard !== rs.standard))) continue;
             compared++;
-            if (same(a, b) || reportedElsewhere(a, b) || reportedElsewhere(b, a)) continue;
-            differing.push({ key: lk, year, a, b });
+            if (same(a, b)) continue;
+            differing.push({ key: lk, year, a, b, elsewhere: reportedElsewhere(a, b) || reportedElsewhere(b, a) });
         }
     }
     if (compared === 0) incomplete('nothing');
     // A rate whose count or base differs too is that one mistake, reported at the count.
     const countDiffers = (key: string, year: number) => (left.rateOf.get(key) ?? []).some(k => differing.some(d => d.key === k && d.year === year));
-    for (const { key, year, a, b } of differing) {
-        if (countDiffers(key, year)) continue;
+    for (const { key, year, a, b, elsewhere } of differing) {
+        if (elsewhere || countDiffers(key, year)) continue;
         const measure = left.names.get(key) ?? right.names.get(key) ?? right.names.get('') ?? '';
         const each = (here: Side, x: Figure, there: Side, y: Figure) => {
             const f = ctx.report('link-mismatch', x.range, { here: here.label, there: there.label, year, measure, printed: x.printed, other: y.printed }, { other: y.printed });
