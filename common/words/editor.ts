@@ -126,7 +126,8 @@ export const KEYWORD_DOCS: Record<string, Words> = {
     'task': { vi: 'một nhiệm vụ (dòng của phụ lục)', en: 'a task (a row of the annex)' },
     'note': { vi: 'ghi chú', en: 'note' },
     'source': { vi: 'một nguồn kinh phí', en: 'a funding source' },
-    'via': { vi: 'nguồn vốn qua cơ quan', en: 'funds channelled through the agency' }
+    'via': { vi: 'nguồn vốn qua cơ quan', en: 'funds channelled through the agency' },
+    'link': { vi: 'hai số liệu in ở hai nơi phải bằng nhau (bảng với bảng, chỉ tiêu hay đoạn trích trong văn bản)', en: 'two figures printed in two places are equal (table and table, an indicator, or a quote of the text)' }
 };
 
 /**
@@ -168,7 +169,15 @@ export const KEYWORD_DOCS_BY_RULE: Record<string, Record<string, Words>> = {
     Measure: { 'households': { vi: 'tổng số hộ', en: 'total households' } },
     SolutionGroup: { 'group': { vi: 'nhóm nhiệm vụ, giải pháp (mục đánh số)', en: 'a numbered group of tasks and solutions' } },
     Solution: { 'text': { vi: 'đoạn văn của giải pháp', en: 'a paragraph of the solution' } },
-    Funding: { 'text': { vi: 'đoạn văn về kinh phí', en: 'a paragraph on funding' } }
+    Funding: { 'text': { vi: 'đoạn văn về kinh phí', en: 'a paragraph on funding' } },
+    Link: { 'years': { vi: 'chỉ so các năm này (bắt buộc với đoạn trích)', en: 'compare these years only (needed for a quote)' } },
+    LinkEnd: {
+        'row': { vi: 'dòng của đơn vị này trong bảng', en: "the unit's row of the table" },
+        'section': { vi: 'dòng cộng của phần này của bảng', en: "the subtotal of this section of the table" },
+        'total': { vi: 'dòng tổng của bảng (mặc định)', en: "the table's total row (the default)" },
+        'indicator': { vi: 'các giá trị theo năm của chỉ tiêu', en: "the indicator's values by year" },
+        'text': { vi: 'đoạn trích trong văn bản của kế hoạch, có số được so', en: "a quote of the plan's text holding the figure compared" }
+    }
 };
 
 /** The editor's labels: hovers, inlay hints, outline, quick-fix titles, rename refusals. */

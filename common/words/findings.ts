@@ -224,6 +224,37 @@ export const ISSUES = {
             en: 'The wording a reference prints for an agency (`lead NNPTNT as "…"`) is one of the agency\'s declared names: its name, a `short` or an `alias`.'
         }
     },
+    'name-misspelled': {
+        severity: 'warning',
+        vi: '"{printed}" ({where, select, title {trong tiêu đề} heading {trong đề mục} other {trong văn bản}}) khác tên đã khai báo "{declared}" của {kind} {id} ở dấu: nên viết "{replacement}".',
+        en: '"{printed}" ({where, select, title {in a title} heading {in a heading} other {in the text}}) differs from the declared name "{declared}" of {kind} {id} in its accents: write "{replacement}".',
+        rule: {
+            vi: 'Tên một đơn vị hoặc cơ quan in trong tiêu đề, đề mục hay văn bản viết đúng như tên đã khai báo (so cả cụm tên, không kể hoa thường; chỉ báo khi hai cách viết chỉ khác nhau ở dấu).',
+            en: 'A unit or agency named in a title, heading or the text is spelt as declared (whole names, case aside; reported only when the two spellings differ in their accents alone).'
+        }
+    },
+    // --- links between tables --------------------------------------------------------------------------
+    'link-mismatch': {
+        severity: 'error',
+        vi: '{here} năm {year}, {measure}: in {printed}, nhưng {there} in {other}; hai số này phải bằng nhau (link).',
+        en: '{here} {year}, {measure}: printed {printed}, but {there} prints {other}; the two must be equal (link).',
+        rule: {
+            vi: 'Một số liệu được khai báo là bằng số liệu của bảng khác, của chỉ tiêu hay được trích trong văn bản thì bằng số đó: cùng chỉ tiêu đo (theo định nghĩa cột, không theo tên cột), cùng năm và loại năm, cùng chuẩn nghèo, cùng đơn vị.',
+            en: 'A figure declared equal to a figure of another table, of an indicator or quoted in the text equals it: the same measure (by the columns\' definitions, not their headings), year and kind of year, standard and unit.'
+        }
+    },
+    'link-incomplete': {
+        severity: 'warning',
+        vi: 'Liên kết không so được: {reason, select, row {bảng {table} không có dòng {unit}} total {bảng {table} không có dòng tổng} section {bảng {table} không có phần {unit} có dòng cộng} column {hãy nêu cột của bảng {table} được so với {other}} year {hãy nêu năm được so (years …)} quote {không tìm thấy đoạn trích "{quote}" trong văn bản của kế hoạch} number {đoạn trích "{quote}" không có số nào} other {hai bên không có cột nào cùng định nghĩa, cùng năm và cùng chuẩn nghèo}}.',
+        en: 'The link compares nothing: {reason, select, row {table {table} has no row for {unit}} total {table {table} has no total row} section {table {table} has no section {unit} with a subtotal} column {name the column of table {table} compared with {other}} year {name the years compared (years …)} quote {the quote "{quote}" is found in no text of the plan} number {the quote "{quote}" holds no number} other {the two sides have no column of the same definition, year and standard}}.',
+        rule: { vi: 'Một liên kết giữa hai số liệu chỉ rõ được số liệu ở cả hai bên.', en: 'A link between two figures names a figure on each side.' }
+    },
+    'link-unit-mismatch': {
+        severity: 'error',
+        vi: 'Liên kết so hai số khác đơn vị: {left} ({leftUnit}) và {right} ({rightUnit}).',
+        en: 'The link compares figures of different units: {left} ({leftUnit}) and {right} ({rightUnit}).',
+        rule: { vi: 'Hai bên của một liên kết cùng đơn vị tính.', en: 'Both sides of a link have the same unit.' }
+    },
     'solution-without-lead': {
         severity: 'info',
         vi: '{what} chưa nêu đơn vị chủ trì (cũng không có ở nhóm chứa nó): {name}',

@@ -59,5 +59,9 @@ export const RULE_NAMES: Record<keyof typeof ISSUES | keyof typeof FILE_ISSUES, 
     'encoding-binary': { vi: 'Không phải tệp văn bản', en: 'Not a text file' },
     'column-defined-through-itself': { vi: 'Cột định nghĩa qua chính nó', en: 'Column defined through itself' },
     'part-of-itself': { vi: 'Kế hoạch là phần của chính nó', en: 'Plan part of itself' },
-    'unchecked-definition': { vi: 'Định nghĩa cột không kiểm tra được', en: 'Column definition not checked' }
+    'unchecked-definition': { vi: 'Định nghĩa cột không kiểm tra được', en: 'Column definition not checked' },
+    'name-misspelled': { vi: 'Tên viết khác khai báo', en: 'Name spelt unlike its declaration' },
+    'link-mismatch': { vi: 'Hai số liệu liên kết không bằng nhau', en: 'Linked figures differ' },
+    'link-incomplete': { vi: 'Liên kết thiếu số liệu', en: 'Link without a figure' },
+    'link-unit-mismatch': { vi: 'Liên kết khác đơn vị', en: 'Link across units' }
 };

@@ -52,7 +52,7 @@
 (defconst plan-declaration-keywords
   '("agency" "district" "region" "province" "commune" "dimension" "indicator" "table" "target"
     "section" "solution" "column" "check" "group" "standard" "source"
-    "header" "indicator-table" "row" "tasks" "task" "funding" "duties" "subtotal" "total" "solutions")
+    "header" "indicator-table" "row" "tasks" "task" "funding" "duties" "subtotal" "total" "solutions" "link")
   "Keywords that declare a block or a line.")
 
 (defconst plan-field-keywords

@@ -343,6 +343,127 @@ export const CASES: Case[] = [
         en: /^The agency NN has no name "Sở NN và PTNT"; its declared names: "Sở Nông nghiệp và Phát triển nông thôn"; "Sở Nông nghiệp và PTNT"\.$/
     },
     {
+        code: 'name-misspelled', severity: 'warning',
+        fires: 'plan t\ndistrict A "Phù Cừ" huyen\ndistrict B "Kim Động" huyen\nobjective "Giảm nghèo ở hai huyện «Phu Cừ» và «KIM ĐONG»; huyện Phù Cừ đạt trước."\n',
+        quiet: 'plan t\ndistrict A "Phù Cừ" huyen\ndistrict B "Kim Động" huyen\nobjective "Giảm nghèo ở hai huyện Phù Cừ và KIM ĐỘNG; huyện phù cừ đạt trước."\n',
+        vi: /^"(Phu Cừ|KIM ĐONG)" \(trong văn bản\) khác tên đã khai báo "(Phù Cừ|Kim Động)" của đơn vị [AB] ở dấu: nên viết "(Phù Cừ|KIM ĐỘNG)"\.$/,
+        en: /^"(Phu Cừ|KIM ĐONG)" \(in the text\) differs from the declared name "(Phù Cừ|Kim Động)" of unit [AB] in its accents: write "(Phù Cừ|KIM ĐỘNG)"\.$/
+    },
+    {
+        code: 'link-mismatch', severity: 'error',
+        fires: `plan t number-style vi
+district A "Phù Cừ" huyen
+table t1 "Chi tiết" {
+    years { 2023 result }
+    columns households poor poor-rate
+    row 1 A { 2023: 1.000 10 1,00 }
+    total "Toàn tỉnh" { 2023: 1.000 «10» 1,00 }
+}
+table t2 "Tổng hợp" {
+    years { 2023 result }
+    columns households poor poor-rate
+    row 1 A { 2023: 1.000 12 1,20 }
+    total "Toàn tỉnh" { 2023: 1.000 «12» 1,20 }
+}
+link t2 total = t1 total
+`,
+        quiet: `plan t number-style vi
+district A "Phù Cừ" huyen
+table t1 "Chi tiết" {
+    years { 2023 result }
+    columns households poor poor-rate
+    row 1 A { 2023: 1.000 10 1,00 }
+    total "Toàn tỉnh" { 2023: 1.000 10 1,00 }
+}
+table t2 "Tổng hợp" {
+    years { 2023 result }
+    columns households poor poor-rate
+    row 1 A { 2023: 1.000 10 1,00 }
+    total "Toàn tỉnh" { 2023: 1.000 10 1,00 }
+}
+link t2 total = t1 total
+`,
+        vi: /^t[12] \(Toàn tỉnh\) năm 2023, Hộ nghèo: in 1[02], nhưng t[12] \(Toàn tỉnh\) in 1[02]; hai số này phải bằng nhau \(link\)\.$/,
+        en: /^t[12] \(Toàn tỉnh\) 2023, poor households: printed 1[02], but t[12] \(Toàn tỉnh\) prints 1[02]; the two must be equal \(link\)\.$/
+    },
+    {
+        code: 'link-incomplete', severity: 'warning',
+        fires: `plan t number-style vi
+district A "Phù Cừ" huyen
+table t1 "Chi tiết" {
+    years { 2023 result }
+    columns households poor poor-rate
+    row 1 A { 2023: 1.000 10 1,00 }
+    total "Toàn tỉnh" { 2023: 1.000 10 1,00 }
+}
+table t2 "Tổng hợp" {
+    years { 2023 result }
+    columns households poor poor-rate
+    row 1 A { 2023: 1.000 10 1,00 }
+    total "Toàn tỉnh" { 2023: 1.000 10 1,00 }
+}
+«link t2 row B = t1 total»
+district B "Kim Động" huyen
+`,
+        quiet: `plan t number-style vi
+district A "Phù Cừ" huyen
+table t1 "Chi tiết" {
+    years { 2023 result }
+    columns households poor poor-rate
+    row 1 A { 2023: 1.000 10 1,00 }
+    total "Toàn tỉnh" { 2023: 1.000 10 1,00 }
+}
+table t2 "Tổng hợp" {
+    years { 2023 result }
+    columns households poor poor-rate
+    row 1 A { 2023: 1.000 10 1,00 }
+    total "Toàn tỉnh" { 2023: 1.000 10 1,00 }
+}
+link t2 row A = t1 row A
+`,
+        vi: /^Liên kết không so được: bảng t2 không có dòng B\.$/,
+        en: /^The link compares nothing: table t2 has no row for B\.$/
+    },
+    {
+        code: 'link-unit-mismatch', severity: 'error',
+        fires: `plan t number-style vi
+district A "Phù Cừ" huyen
+table t1 "Chi tiết" {
+    years { 2023 result }
+    columns households poor poor-rate
+    row 1 A { 2023: 1.000 10 1,00 }
+    total "Toàn tỉnh" { 2023: 1.000 10 1,00 }
+}
+table t2 "Tổng hợp" {
+    years { 2023 result }
+    columns households poor poor-rate
+    row 1 A { 2023: 1.000 10 1,00 }
+    total "Toàn tỉnh" { 2023: 1.000 10 1,00 }
+}
+objective "Năm 2023 toàn tỉnh còn 10 hộ nghèo."
+«link t1 total poor-rate = text "còn 10 hộ" years 2023»
+`,
+        quiet: `plan t number-style vi
+district A "Phù Cừ" huyen
+table t1 "Chi tiết" {
+    years { 2023 result }
+    columns households poor poor-rate
+    row 1 A { 2023: 1.000 10 1,00 }
+    total "Toàn tỉnh" { 2023: 1.000 10 1,00 }
+}
+table t2 "Tổng hợp" {
+    years { 2023 result }
+    columns households poor poor-rate
+    row 1 A { 2023: 1.000 10 1,00 }
+    total "Toàn tỉnh" { 2023: 1.000 10 1,00 }
+}
+objective "Năm 2023 toàn tỉnh còn 10 hộ nghèo."
+link t1 total poor = text "còn 10 hộ" years 2023
+`,
+        vi: /^Liên kết so hai số khác đơn vị: t1 \(Toàn tỉnh\) \(percent\) và "còn 10 hộ" \(households\)\.$/,
+        en: /^The link compares figures of different units: t1 \(Toàn tỉnh\) \(percent\) and "còn 10 hộ" \(households\)\.$/
+    },
+    {
         code: 'missing-lead', severity: 'warning',
         fires: 'plan t\nheader { period 2023 to 2025 }\ntasks "T" {\n    task «1» "Xây dựng chính sách" { submit 2025 }\n}\n',
         quiet: 'plan t\nheader { period 2023 to 2025 }\nagency A "Sở Y tế" department\ntasks "T" {\n    task 1 "Xây dựng chính sách" { lead A submit 2025 }\n}\n',

@@ -125,6 +125,10 @@ tasks "NHIỆM VỤ" {
 }
 
 closing "Yêu cầu các sở, ngành thực hiện."
+
+link phu_luc_01 total = phu_luc_01 section I
+link phu_luc_01 row PhuCu poor = indicator ty_le_ngheo
+link phu_luc_01 total poor-rate = text "Thực hiện đồng bộ" years 2022
 `,
     `plan huyen_demo "Kế hoạch của huyện"
 part-of tinh_demo

@@ -24,7 +24,7 @@ syn match   planName        "\w\+" contained
 syn keyword planDeclaration agency district region province commune dimension nextgroup=planName skipwhite
 syn keyword planDeclaration indicator table target section solution column check nextgroup=planName skipwhite
 syn keyword planDeclaration group standard source nextgroup=planName skipwhite
-syn keyword planDeclaration header indicator-table row tasks task funding duties subtotal total solutions
+syn keyword planDeclaration header indicator-table row tasks task funding duties subtotal total solutions link
 " Fields of a declaration.
 syn keyword planField       part-of number-style number code issuer-short issuer place kind title preamble
 syn keyword planField       recipient date period to orientation implements dated by signer position

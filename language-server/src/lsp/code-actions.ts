@@ -25,6 +25,7 @@ import { columnName } from '../validation/rule.js';
 import type { Words } from '../../../common/catalogue.js';
 import { CHARACTER_FIX_LABELS, FIX_LABELS } from '../../../common/words/editor.js';
 import { FIGURE_WORDS } from '../../../common/words/figures.js';
+import { LINK_WORDS } from '../../../common/words/links.js';
 
 const MAX_SUGGESTIONS = 3;
 
@@ -57,7 +58,8 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
     'unused-agency': { fix: 'remove the declaration (not offered when another plan refers to it)' },
     'numbering-gap': { fix: 'renumber the item and the ones after it' },
     'target-not-met': { fix: 'a strict target the figure only equals: below → at-most / above → at-least, or move the figure one unit' },
-    'target-text-differs': { fix: 'the one other number of the sentence as the value, or the value into the sentence' }
+    'target-text-differs': { fix: 'the one other number of the sentence as the value, or the value into the sentence' },
+    'name-misspelled': { fix: 'the declared spelling of the name, in the case of the text (a name in capitals stays in capitals)' }
 };
 
 /** Codes without a quick fix, and why: no repair is obvious from the plan alone. */
@@ -84,14 +86,18 @@ export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
     'indicator-not-whole': 'a fraction may be a misprint or a rate given the wrong unit; no single correction',
     'column-defined-through-itself': 'which column of the way round was meant to rest on which is the author\'s to say',
     'part-of-itself': 'which plan is above which is the author\'s to say',
-    'unchecked-definition': 'an information: the definition that means nothing has its own finding, fixed there'
+    'unchecked-definition': 'an information: the definition that means nothing has its own finding, fixed there',
+    'link-mismatch': 'either of the two linked figures may be the wrong one; the finding stands on both',
+    'link-incomplete': 'the figure, column or years the link means are the author\'s to name',
+    'link-unit-mismatch': 'the link names the wrong column, or the quote its unit; which is not known'
 };
 
 /** The title of each fix that puts the figure the finding computed (data.replacement) in place of the printed one. */
 const REPLACEMENT_TITLES: Record<string, Words> = {
     'rate-mismatch': L.fixRate, 'total-mismatch': L.fixTotal, 'number-style': L.fixNumberStyle,
     'sum-mismatch': FIX_LABELS.fixSum, 'flow-mismatch': FIX_LABELS.fixFlow, 'count-not-integer': FIX_LABELS.fixCountThousands,
-    'implied-denominator': FIGURE_WORDS.fixImplied
+    'implied-denominator': FIGURE_WORDS.fixImplied,
+    'name-misspelled': LINK_WORDS.fixName
 };
 
 /** The code action kinds the server offers, advertised in its capabilities. */
@@ -200,6 +206,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
             case 'flow-mismatch':
             case 'implied-denominator':
             case 'count-not-integer':
+            case 'name-misspelled':
             case 'number-style': {
                 if (!data.replacement) return [];
                 const title = REPLACEMENT_TITLES[code];

@@ -1,6 +1,6 @@
 // Builds the pure plan model from a linked syntax tree. This is the one bridge between Langium and
 // the model: everything downstream (validator, preview, CLI, exporters) reads the model.
-import { CstUtils, GrammarUtils, type AstNode, type CstNode, type Reference, type RootCstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type Reference, type RootCstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { formatNumber, readNumber, readYear, roundTo, type NumberStyle } from '../../../common/numbers.js';
 import { rangeOfNode } from '../language/line-index.js';
@@ -13,7 +13,7 @@ import {
     PREDECLARED_COLUMNS, UNUSUAL_CHARACTER, isRateColumn,
     type AssignmentModel, type CellModel, type CheckTermModel, type ColumnDefinitionModel, type ColumnModel, type DistrictTableModel, type ExtraTotalModel, type IdRef, type IndicatorModel,
     type PrintedBound, type TableCheckModel,
-    type IndicatorValueModel, type Measure, type PlanDate, type PlanModel, type PrintedNumber,
+    type IndicatorValueModel, type LinkEndModel, type LinkModel, type Measure, type PlanDate, type PlanModel, type PlanText, type PrintedNumber,
     type SolutionGroupModel, type SourceRange, type TableRowModel, type TableSectionModel, type YearRole
 } from './types.js';
 
@@ -51,7 +51,7 @@ class ModelBuilder {
             numberStyle: this.style,
             header: { recipients: [] },
             prose: [], standards: [], agencies: [], districts: [], dimensions: [], indicatorTables: [], indicators: [], targets: [],
-            tables: [], solutionSections: [], taskLists: [], dutyLists: [], numbers: [], years: [], unusualTexts: []
+            tables: [], solutionSections: [], taskLists: [], dutyLists: [], links: [], texts: [], numbers: [], years: [], unusualTexts: []
         };
         const cycle = root.parent ? partOfCycle(root) : undefined;
         if (cycle) this.model.partOfCycle = cycle;
@@ -63,6 +63,7 @@ class ModelBuilder {
             if (ast.isDistrictTable(element)) this.model.tables.push(this.table(element));
         }
         for (const element of this.root.elements) this.element(element);
+        this.printedTexts();
         this.unusualTexts();
         return this.model;
     }
@@ -88,9 +89,59 @@ class ModelBuilder {
         this.memo?.set(root, { kind: 'texts', texts: this.model.unusualTexts.slice() });
     }
 
+    /**
+     * The strings printed as titles, headings and text (model.texts), in document order. A table gives
+     * its title, headings, column labels, section titles and total labels, read by property: its rows
+     * (thousands in a national plan) are never walked. Declarations of names (units, agencies,
+     * standards), the wordings of references and a check's messages are not text of the plan.
+     */
+    private printedTexts(): void {
+        const texts = this.model.texts;
+        const add = (where: PlanText['where'], leaf: CstNode | undefined) => {
+            if (leaf) texts.push({ where, literal: leaf.text, get range() { return rangeOf(leaf); } });
+        };
+        const rootCst = this.root.$cstNode;
+        if (rootCst) add('title', GrammarUtils.findNodeForProperty(rootCst, 'title'));
+        for (const e of this.root.elements) {
+            if (ast.isDistrict(e) || ast.isAgency(e) || ast.isStandard(e) || ast.isLink(e) || !e.$cstNode) continue;
+            if (ast.isDistrictTable(e)) {
+                const cst = e.$cstNode;
+                add('title', GrammarUtils.findNodeForProperty(cst, 'title'));
+                add('heading', GrammarUtils.findNodeForProperty(cst, 'heading'));
+                add('heading', GrammarUtils.findNodeForProperty(cst, 'rowHeader'));
+                for (const d of e.declarations) if (d.$cstNode) add('heading', GrammarUtils.findNodeForProperty(d.$cstNode, 'label'));
+                for (const s of e.sections) {
+                    if (s.$cstNode) add('heading', GrammarUtils.findNodeForProperty(s.$cstNode, 'title'));
+                    if (s.subtotal?.$cstNode) add('heading', GrammarUtils.findNodeForProperty(s.subtotal.$cstNode, 'label'));
+                }
+                if (e.total?.$cstNode) add('heading', GrammarUtils.findNodeForProperty(e.total.$cstNode, 'label'));
+                continue;
+            }
+            for (const leaf of CstUtils.flattenCst(e.$cstNode)) {
+                if (leaf.tokenType.name !== 'STRING') continue;
+                const assignment = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isAssignment);
+                const node = leaf.astNode;
+                const where = textKind(ast.isTextField(node) ? `TextField:${node.key}` : `${node.$type}.${assignment?.feature ?? ''}`);
+                if (where) add(where, leaf);
+            }
+        }
+    }
+
+    private link(e: ast.Link): LinkModel {
+        const end = (x: ast.LinkEnd | undefined): LinkEndModel => {
+            const range = nodeRange(x ?? e);
+            if (x?.indicator) return { kind: 'indicator', indicatorId: x.indicator.$refText ?? '', range };
+            if (x?.quote !== undefined) return { kind: 'quote', quote: x.quote, range };
+            return { kind: 'table', tableId: x?.table?.$refText ?? '', unitId: x?.unit?.$refText, section: x?.section, column: x?.column, range };
+        };
+        const years = e.years.map(y => readYear(y)).filter((y): y is number => y !== undefined);
+        return { left: end(e.left), right: end(e.right), years: years.length > 0 ? years : undefined, range: nodeRange(e) };
+    }
+
     private element(e: ast.Element): void {
         const m = this.model;
         if (ast.isHeader(e)) this.header(e);
+        else if (ast.isLink(e)) m.links.push(this.link(e));
         else if (ast.isProse(e)) m.prose.push({ kind: e.kind, text: e.text, range: nodeRange(e) });
         else if (ast.isStandard(e)) {
             m.standards.push({
@@ -491,6 +542,22 @@ class ModelBuilder {
         this.model.years.push({ year, printed: text, role, range: propertyRange(node, property) });
         return year;
     }
+}
+
+/** Strings that name something (its declaration, a reference's wording, a check's message) are not text of the plan. */
+const NOT_TEXT = new Set([
+    'Assignment.leadsAs', 'Assignment.coordinatesAs', 'TableCheck.message', 'TableCheck.messageEn',
+    'DocNumberField.number', 'DocNumberField.code', 'ResolutionField.number', 'SignerField.name', 'LinkEnd.quote'
+]);
+const TITLES = new Set(['TextField:title', 'TextField:kind', 'IndicatorTable.title', 'TaskList.title', 'SolutionSection.title', 'DutyList.title']);
+const HEADINGS = new Set(['Dimension.label', 'Dimension.heading', 'Indicator.label', 'SolutionGroup.title', 'Solution.heading', 'DutyItem.heading', 'FundingSource.label']);
+
+/** What a string of a plan element is printed as, or undefined for one that is no text of the plan. */
+function textKind(key: string): PlanText['where'] | undefined {
+    if (NOT_TEXT.has(key)) return undefined;
+    if (TITLES.has(key)) return 'title';
+    if (HEADINGS.has(key)) return 'heading';
+    return 'text';
 }
 
 function cellValue(row: TableRowModel, year: number, measure: Measure): number | undefined {

@@ -372,6 +372,24 @@ export interface DutyItemModel {
 
 export interface DutyListModel { title?: string; items: DutyItemModel[]; range: SourceRange }
 
+/**
+ * One end of a `link` (issue 21): a figure of a table (its total, a section's subtotal or a unit's row; a column when named),
+ * an indicator's values, or a quote of the plan's text.
+ */
+export type LinkEndModel =
+    | { kind: 'table'; tableId: string; unitId?: string; section?: string; column?: Measure; range: SourceRange }
+    | { kind: 'indicator'; indicatorId: string; range: SourceRange }
+    | { kind: 'quote'; quote: string; range: SourceRange };
+
+/** `link A = B`: the figures of A equal those of B, in the years named (else every year both have). */
+export interface LinkModel { left: LinkEndModel; right: LinkEndModel; years?: number[]; range: SourceRange }
+
+/**
+ * A string of the plan that is printed as a title, a heading or text (not a declaration of a name): the
+ * literal as written, quotes included, for finding a name or a quote in it and pointing inside it.
+ */
+export interface PlanText { where: 'title' | 'heading' | 'text'; literal: string; readonly range: SourceRange }
+
 export interface PlanModel {
     uri: string;
     id: string;
@@ -395,6 +413,10 @@ export interface PlanModel {
     taskLists: TaskListModel[];
     funding?: FundingModel;
     dutyLists: DutyListModel[];
+    /** The links between figures of tables, indicators and the text (issue 21). */
+    links: LinkModel[];
+    /** The plan's titles, headings and texts, for the names and quotes in them (issue 21). */
+    texts: PlanText[];
     /** Every printed number of the plan except years and those of table rows (TableRowModel.numbers), in document order. */
     numbers: PrintedNumber[];
     /** Every year written in the plan, with where it stands and what it is for. */

@@ -14,6 +14,8 @@ import {
 } from './rules/tables.js';
 import { impliedDenominators } from './rules/implied-base.js';
 import { movesInDirection, targetsHold } from './rules/targets.js';
+import { linkedFigures } from './rules/links.js';
+import { namesAsDeclared } from './rules/names.js';
 import { indicatorYears, periodForward, targetYears, taskDeadlines } from './rules/years.js';
 
 export const RULES: Record<string, Rule> = {
@@ -24,7 +26,8 @@ export const RULES: Record<string, Rule> = {
     leadAssigned, agencyUsed, agencyWordings, uniqueIds, continuousNumbering,
     movesInDirection, targetsHold,
     invisibleCharacters, contentShown, noPlaceholders,
-    columnsDefinedThroughOthers, partOfAbove
+    columnsDefinedThroughOthers, partOfAbove,
+    linkedFigures, namesAsDeclared
 };
 
 /**
