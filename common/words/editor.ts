@@ -214,6 +214,10 @@ export const EDITOR_LABELS = {
     columnRate: { vi: 'tỷ lệ: {count} / {base} × 100', en: 'a rate: {count} / {base} × 100' },
     columnSum: { vi: 'tổng: {parts}', en: 'a sum: {parts}' },
     columnFlow: { vi: 'năm trước{terms}', en: "last year's value{terms}" },
+    columnChange: {
+        vi: '{direction, select, decrease {mức giảm} increase {mức tăng} other {mức thay đổi (có dấu)}} của {column} so với {from, select, none {năm trước} other {{from}}}',
+        en: '{direction, select, decrease {the fall} increase {the rise} other {the signed change}} of {column} from {from, select, none {the year before} other {{from}}}'
+    },
     sumOfParts: { vi: 'Tổng các cột', en: 'Sum of the parts' },
     flowFromLastYear: { vi: 'Tính từ năm trước', en: "From last year's value" },
     range: { vi: 'Khoảng', en: 'Range' },
@@ -250,6 +254,8 @@ export const FIX_LABELS = {
     moveIntoDimension: { vi: 'Chuyển chỉ tiêu vào chiều "{name}"', en: 'Move the indicator into the dimension "{name}"' },
     fixSum: { vi: 'Thay số in bằng tổng các cột thành phần: {value}', en: 'Replace the printed number with the sum of its parts: {value}' },
     fixFlow: { vi: 'Thay số in bằng số tính từ năm trước và các cột biến động: {value}', en: "Replace the printed number with last year's value and the year's flows: {value}" },
+    fixStartOfYear: { vi: 'Thay số đầu năm bằng số cuối năm trước: {value}', en: 'Replace the start of the year with the end of the year before: {value}' },
+    fixChange: { vi: 'Thay mức thay đổi in bằng mức tính từ hai năm: {value}', en: 'Replace the printed change with the one computed from the two years: {value}' },
     useAgencyName: { vi: 'In tên đã khai báo: "{value}"', en: 'Print the declared name: "{value}"' },
     fixSwapRange: { vi: 'Đổi thứ tự hai cận: {value}', en: 'Swap the bounds: {value}' },
     fixTargetsTable: { vi: 'Khai báo bảng {id} là bảng chỉ tiêu (`targets`)', en: 'Declare the table {id} a table of targets (`targets`)' },

@@ -12,12 +12,14 @@ import {
     flowsAcrossYears, impliedDenominators, partsWithinTotal, rateMatchesCounts, sumsMatchParts, tableChecks, tableColumns, tableShape, totalsMatchRows
 } from './rules/tables.js';
 import { movesInDirection, targetsHold } from './rules/targets.js';
+import { changesBetweenYears, flowsWithinStandard, startOfYear, yearGroupsNamed } from './rules/years-printed-twice.js';
 import { indicatorYears, periodForward, targetYears, taskDeadlines } from './rules/years.js';
 
 export const RULES: Record<string, Rule> = {
     numberStyle, yearFormat, cellValues, percentValues, wholeIndicatorValues,
     rateMatchesCounts, impliedDenominators, sumsMatchParts, flowsAcrossYears, totalsMatchRows, partsWithinTotal,
     tableColumns, tableChecks, tableShape,
+    yearGroupsNamed, startOfYear, flowsWithinStandard, changesBetweenYears,
     periodForward, indicatorYears, targetYears, taskDeadlines,
     leadAssigned, agencyUsed, agencyWordings, uniqueIds, continuousNumbering,
     movesInDirection, targetsHold,
