@@ -283,6 +283,10 @@ export const flowsAcrossYears: Rule = ctx => {
                 if (!before) continue;
                 const now = rowValues(row, yearKey(y), columns);
                 const last = rowValues(row, yearKey(before), columns);
+                // A start that is not the end of the year before is the wrong figure (start-of-year-mismatch):
+                // an end that follows from that end by the flows is right.
+                const startGroup = beforeKey?.phase === 'start' ? previousGroup(table, beforeKey).group : undefined;
+                const endBefore = startGroup ? rowValues(row, yearKey(startGroup), columns) : undefined;
                 for (const flow of flows) {
                     const terms = (flow.definition as { terms: { sign: 1 | -1; column: Measure }[] }).terms;
                     const n = cellOf(y, flow.id)?.number;
@@ -292,7 +296,7 @@ export const flowsAcrossYears: Rule = ctx => {
                     if (moves.some(v => v === undefined)) continue;
                     const move = terms.reduce((a, t, i) => a + t.sign * moves[i]!, 0);
                     const computed = previous + move;
-                    const corrected = shouldHaveBeen.get(`${flow.id}@${yearKey(before)}`);
+                    const corrected = shouldHaveBeen.get(`${flow.id}@${yearKey(before)}`) ?? endBefore?.[flow.id];
                     if (computed === n.value || (corrected !== undefined && corrected + move === n.value)) continue;
                     shouldHaveBeen.set(`${flow.id}@${yearKey(y)}`, corrected !== undefined ? corrected + move : computed);
                     ctx.report('flow-mismatch', n.range, {
@@ -509,7 +513,7 @@ export const tableShape: Rule = ctx => {
             }
             for (const group of table.years.filter(y => !seen.has(yearKey(y)))) {
                 const year = group.year;
-                ctx.report('missing-district-year', row.range, { label: row.label, year: yearLabel(table, group) }, {
+                ctx.report('missing-district-year', row.range, { label: row.label, year: yearLabel(table, group, ctx.model.standards) }, {
                     year, columns: table.columns.length, insertAfterLine: row.years.at(-1)?.range.end.line ?? row.range.start.line,
                     ...(group.phase || group.key !== undefined ? { tag: yearTag(table, group) } : {})
                 });

@@ -14,6 +14,8 @@ import {
     type CellModel, type ColumnModel, type DistrictTableModel, type Measure, type TableRowModel, type TableYearModel, type YearCellsModel
 } from '../../model/types.js';
 import { YEAR_GROUP_WORDS } from '../../../../common/words/years.js';
+import { UNITS } from '../../../../common/words/kinds.js';
+import type { Arg } from '../../../../common/catalogue.js';
 import { allRows } from './tables.js';
 import type { Rule, RuleContext } from '../rule.js';
 
@@ -37,7 +39,7 @@ export const yearGroupsNamed: Rule = ctx => {
                 ctx.report('year-group-unknown', line.yearRange, {
                     year: line.year, label: row.label,
                     groups: ofYear.map(g => `${groupTagText(g) || '—'} (${g.heading ?? ctx.say(YEAR_GROUP_WORDS.heading, groupHeadingArgs(g, ctx.model.standards))})`).join(', '),
-                    example: `${groupTagText(ofYear.find(g => g.key !== undefined) ?? ofYear[0]) || ''} ${line.year}:`.trim()
+                    example: `${groupTagText(ofYear.find(g => !lineIn(row, yearKey(g))) ?? ofYear[0]) || ''} ${line.year}:`.trim()
                 });
             }
         }
@@ -116,6 +118,11 @@ export const flowsWithinStandard: Rule = ctx => {
     }
 };
 
+/** A column's unit as the findings say it: "điểm phần trăm", "hộ", or the unit the plan writes. */
+function unitWords(column: ColumnModel): Arg {
+    return column.unit === 'custom' ? column.customUnit ?? '' : UNITS[column.unit] ?? column.unit;
+}
+
 /** What a change column may claim of its column: points of a rate, a count of the same count, percent of either. */
 function unitFits(change: ColumnModel, of: ColumnModel | undefined): boolean {
     if (!of) return true; // unknown-column
@@ -152,9 +159,9 @@ export const changesBetweenYears: Rule = ctx => {
             const d = change.definition as ChangeDefinition;
             if (!unitFits(change, table.columnsById[d.column]) && !reportedUnit.has(change.id) && change.range) {
                 reportedUnit.add(change.id);
+                const of = table.columnsById[d.column];
                 ctx.report('change-unit', change.range, {
-                    measure: ctx.measure(change.id, table), unit: change.customUnit ?? change.unit, of: ctx.measure(d.column, table),
-                    ofUnit: table.columnsById[d.column]?.customUnit ?? table.columnsById[d.column]?.unit ?? ''
+                    measure: ctx.measure(change.id, table), unit: unitWords(change), of: ctx.measure(d.column, table), ofUnit: of ? unitWords(of) : ''
                 });
             }
         }
@@ -202,7 +209,7 @@ function checkChange(ctx: RuleContext, table: DistrictTableModel, row: TableRowM
         kind: ctx.say(YEAR_GROUP_WORDS.changeKind, { direction: d.direction, unit: change.unit === 'percent' || change.unit === 'points' ? change.unit : 'count' }),
         column: ctx.measure(d.column, table), earlierYear: yearLabel(table, earlierGroup, ctx.model.standards),
         earlier: earlierCell?.printed ?? ctx.fmtUpTo(earlier), later: laterCell?.printed ?? ctx.fmtUpTo(later),
-        computed: ctx.fmtUpTo(claim.exact), flipped: flipped ? 'yes' : 'no'
+        computed: ctx.fmt(claim.exact, n.decimals), flipped: flipped ? 'yes' : 'no'
     }, { replacement: ctx.fmt(claim.exact, n.decimals) });
     const places = [];
     if (earlierCell) places.push(ctx.place(earlierCell.range, YEAR_GROUP_WORDS.relatedEarlier, { measure: ctx.measure(d.column, table), group: yearLabel(table, earlierGroup, ctx.model.standards), value: earlierCell.printed }));
