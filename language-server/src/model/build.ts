@@ -230,7 +230,8 @@ class ModelBuilder {
             if (!d.name) continue;
             columnsById[d.name] = {
                 id: d.name, label: d.label, unit: d.unit?.custom !== undefined ? 'custom' : d.unit?.kind ?? 'custom', customUnit: d.unit?.custom,
-                definition: this.definition(d.definition), predeclared: false, range: nodeRange(d)
+                definition: this.definition(d.definition), predeclared: false, range: nodeRange(d),
+                ...(ast.isChangeDefinition(d.definition) && d.unit ? { unitRange: nodeRange(d.unit) } : {})
             };
         }
         const unknownColumns: { id: string; range: SourceRange }[] = [];

@@ -85,6 +85,8 @@ export interface ColumnModel {
     predeclared: boolean;
     /** The declaration, for a declared column. */
     range?: SourceRange;
+    /** Where a change column writes its unit (change-unit points there). */
+    unitRange?: SourceRange;
 }
 
 const households = (id: PredeclaredMeasure, definition?: ColumnDefinitionModel): ColumnModel => ({ id, unit: 'households', definition, predeclared: true });

@@ -160,7 +160,7 @@ export const changesBetweenYears: Rule = ctx => {
             if (!unitFits(change, table.columnsById[d.column]) && !reportedUnit.has(change.id) && change.range) {
                 reportedUnit.add(change.id);
                 const of = table.columnsById[d.column];
-                ctx.report('change-unit', change.range, {
+                ctx.report('change-unit', change.unitRange ?? change.range, {
                     measure: ctx.measure(change.id, table), unit: unitWords(change), of: ctx.measure(d.column, table), ofUnit: of ? unitWords(of) : ''
                 });
             }
