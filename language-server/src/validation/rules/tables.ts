@@ -115,6 +115,11 @@ function shouldBe(table: DistrictTableModel, row: TableRowModel, y: YearCellsMod
         const sum = sums?.values[yearKey(y)]?.[m];
         if (sum !== undefined) out.push(sum);
     }
+    // The start of a year: the end of the year before (start-of-year-mismatch reports a start that is not).
+    const group = y.phase || y.key !== undefined ? groupOf(table, y) : undefined;
+    const before = group?.phase === 'start' ? previousGroup(table, group).group : undefined;
+    const end = before ? lineIn(row, yearKey(before))?.cells.find(c => c.measure === m)?.number?.value : undefined;
+    if (end !== undefined) out.push(end);
     return out;
 }
 
