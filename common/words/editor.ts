@@ -151,6 +151,8 @@ export const KEYWORD_DOCS_BY_RULE: Record<string, Record<string, Words>> = {
         'standard': { vi: 'chuẩn nghèo của số liệu năm này (khi chuẩn đổi trong chuỗi năm)', en: "the poverty standard of this year's figures (when it changes within the series)" }
     },
     TableCheck: { 'years': { vi: 'chỉ kiểm tra các năm này', en: 'check these years only' } },
+    YearTag: { 'standard': { vi: 'dòng của năm theo chuẩn nghèo này (năm in theo hai chuẩn)', en: "the line of the year under this standard (a year printed under two)" } },
+    ChangeDefinition: { 'from': { vi: 'so với năm (hoặc đầu năm: from start)', en: 'compared with the year (or the start of the year: from start)' } },
     PeriodField: { 'to': { vi: 'đến năm (năm cuối của giai đoạn)', en: 'to (the last year of the period)' } },
     Standard: {
         'standard': { vi: 'khai báo chuẩn nghèo (mã, tên, căn cứ, năm áp dụng)', en: 'declare a poverty standard (id, name, basis, years)' },
