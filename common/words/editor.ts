@@ -110,6 +110,11 @@ export const KEYWORD_DOCS: Record<string, Words> = {
     'per': { vi: 'trên (cột mẫu số của tỷ lệ)', en: "per (the rate's base column)" },
     'sum-of': { vi: 'tổng của các cột (cột + cột …)', en: 'the sum of the columns (column + column …)' },
     'flow': { vi: 'biến động: bằng giá trị năm trước cộng, trừ các cột biến động của năm', en: "a flow: last year's value plus and minus the year's flow columns" },
+    'change-of': { vi: 'mức thay đổi (có dấu) của một cột so với năm trước hoặc năm ghi sau from', en: 'the signed change of a column from the year before, or the year after from' },
+    'decrease-of': { vi: 'mức giảm của một cột, ghi số dương (cột "Giảm")', en: 'the fall of a column, printed positive (a "Giảm" column)' },
+    'increase-of': { vi: 'mức tăng của một cột, ghi số dương', en: 'the rise of a column, printed positive' },
+    'start': { vi: 'đầu năm: nhóm cột "Đầu năm …" (dòng ghi `start 2024:`)', en: 'the start of the year: a group "Đầu năm …" (lines `start 2024:`)' },
+    'end': { vi: 'cuối năm: nhóm cột "Cuối năm …" (dòng ghi `end 2024:`)', en: 'the end of the year: a group "Cuối năm …" (lines `end 2024:`)' },
     'check': { vi: 'một kiểm tra riêng của bảng: vế trái, phép so sánh, vế phải', en: 'a check of the table: left side, comparison, right side' },
     'rows': { vi: 'các dòng được kiểm tra', en: 'the rows checked' },
     'units': { vi: 'các dòng đơn vị (không gồm dòng cộng, dòng tổng)', en: 'the unit rows (not subtotals or totals)' },
@@ -147,6 +152,8 @@ export const KEYWORD_DOCS_BY_RULE: Record<string, Record<string, Words>> = {
         'standard': { vi: 'chuẩn nghèo của số liệu năm này (khi chuẩn đổi trong chuỗi năm)', en: "the poverty standard of this year's figures (when it changes within the series)" }
     },
     TableCheck: { 'years': { vi: 'chỉ kiểm tra các năm này', en: 'check these years only' } },
+    YearTag: { 'standard': { vi: 'dòng của năm theo chuẩn nghèo này (năm in theo hai chuẩn)', en: "the line of the year under this standard (a year printed under two)" } },
+    ChangeDefinition: { 'from': { vi: 'so với năm (hoặc đầu năm: from start)', en: 'compared with the year (or the start of the year: from start)' } },
     PeriodField: { 'to': { vi: 'đến năm (năm cuối của giai đoạn)', en: 'to (the last year of the period)' } },
     Standard: {
         'standard': { vi: 'khai báo chuẩn nghèo (mã, tên, căn cứ, năm áp dụng)', en: 'declare a poverty standard (id, name, basis, years)' },
@@ -223,6 +230,10 @@ export const EDITOR_LABELS = {
     columnRate: { vi: 'tỷ lệ: {count} / {base} × 100', en: 'a rate: {count} / {base} × 100' },
     columnSum: { vi: 'tổng: {parts}', en: 'a sum: {parts}' },
     columnFlow: { vi: 'năm trước{terms}', en: "last year's value{terms}" },
+    columnChange: {
+        vi: '{direction, select, decrease {mức giảm} increase {mức tăng} other {mức thay đổi (có dấu)}} của {column} so với {from, select, none {năm trước} other {{from}}}',
+        en: '{direction, select, decrease {the fall} increase {the rise} other {the signed change}} of {column} from {from, select, none {the year before} other {{from}}}'
+    },
     sumOfParts: { vi: 'Tổng các cột', en: 'Sum of the parts' },
     flowFromLastYear: { vi: 'Tính từ năm trước', en: "From last year's value" },
     range: { vi: 'Khoảng', en: 'Range' },
@@ -259,6 +270,8 @@ export const FIX_LABELS = {
     moveIntoDimension: { vi: 'Chuyển chỉ tiêu vào chiều "{name}"', en: 'Move the indicator into the dimension "{name}"' },
     fixSum: { vi: 'Thay số in bằng tổng các cột thành phần: {value}', en: 'Replace the printed number with the sum of its parts: {value}' },
     fixFlow: { vi: 'Thay số in bằng số tính từ năm trước và các cột biến động: {value}', en: "Replace the printed number with last year's value and the year's flows: {value}" },
+    fixStartOfYear: { vi: 'Thay số đầu năm bằng số cuối năm trước: {value}', en: 'Replace the start of the year with the end of the year before: {value}' },
+    fixChange: { vi: 'Thay mức thay đổi in bằng mức tính từ hai năm: {value}', en: 'Replace the printed change with the one computed from the two years: {value}' },
     useAgencyName: { vi: 'In tên đã khai báo: "{value}"', en: 'Print the declared name: "{value}"' },
     fixSwapRange: { vi: 'Đổi thứ tự hai cận: {value}', en: 'Swap the bounds: {value}' },
     fixTargetsTable: { vi: 'Khai báo bảng {id} là bảng chỉ tiêu (`targets`)', en: 'Declare the table {id} a table of targets (`targets`)' },

@@ -129,6 +129,37 @@ export const ISSUES = {
         en: '{label} {year}, column {measure}: printed {printed} but last year\'s {previous}{terms} = {computed} (off by {diff}).',
         rule: { vi: 'Cột số cuối kỳ bằng giá trị năm trước cộng, trừ các cột biến động của năm.', en: "An end-of-year column equals the year before's value plus and minus the year's changes." }
     },
+    // --- a year printed twice (its start and end, or two standards), changes between years ---------
+    'year-group-unknown': {
+        severity: 'error',
+        vi: '{label}: dòng năm {year} không thuộc nhóm cột nào của bảng. Năm {year} in thành các nhóm {groups}: ghi nhóm trước năm, ví dụ `{example}`.',
+        en: '{label}: the line of {year} belongs to none of the table\'s groups. {year} is printed as the groups {groups}: name the group before the year, e.g. `{example}`.',
+        rule: { vi: 'Một năm in thành nhiều nhóm cột (đầu năm và cuối năm, hay theo hai chuẩn nghèo): mỗi dòng ghi rõ nó thuộc nhóm nào.', en: 'A year printed as several column groups (its start and end, or under two standards): each line says which group it belongs to.' }
+    },
+    'start-of-year-mismatch': {
+        severity: 'error',
+        vi: '{label}, cột {measure}: năm {year} in {printed} nhưng năm {previous} là {expected}; số đầu năm phải bằng số cuối năm trước.',
+        en: '{label}, column {measure}: {year} printed {printed} but {previous} is {expected}; the start of a year is the end of the year before.',
+        rule: { vi: 'Số đầu năm ("Đầu năm 2024") bằng số cuối năm trước ("Cuối năm 2023"), cùng một chuẩn nghèo.', en: 'The figures at the start of a year ("Đầu năm 2024") equal those at the end of the year before, under one standard.' }
+    },
+    'change-mismatch': {
+        severity: 'error',
+        vi: '{label} năm {year}, cột {measure}: in {printed} nhưng {kind} của {column} từ {earlierYear} ({earlier}) đến {year} ({later}) là {computed}{flipped, select, yes { (dấu ngược: cột `decrease-of` ghi mức giảm là số dương, cột `change-of` ghi có dấu)} other {}}.',
+        en: '{label} {year}, column {measure}: printed {printed} but the {kind} of {column} from {earlierYear} ({earlier}) to {year} ({later}) is {computed}{flipped, select, yes { (the sign is the other way: a `decrease-of` column prints a fall as a positive number, a `change-of` column prints it signed)} other {}}.',
+        rule: { vi: 'Cột thay đổi (tăng, giảm hay chênh lệch) bằng mức thay đổi của cột nó so giữa hai năm, theo đơn vị của nó: điểm % là hiệu hai tỷ lệ, số hộ là hiệu hai số đếm, % là hiệu chia cho giá trị năm so sánh.', en: 'A change column (a rise, a fall or a signed change) equals the change of its column between the two years, in its unit: points are the difference of two rates, households that of two counts, percent the difference over the earlier value.' }
+    },
+    'change-unit': {
+        severity: 'error',
+        vi: 'Cột {measure} khai báo đơn vị {unit} cho mức thay đổi của cột {of} ({ofUnit}): điểm % chỉ dùng cho tỷ lệ, số hộ (người) cho số hộ (người), % cho cả hai.',
+        en: 'Column {measure} declares the unit {unit} for the change of column {of} ({ofUnit}): points are for rates, households (persons) for households (persons), percent for either.',
+        rule: { vi: 'Đơn vị của cột thay đổi hợp với cột nó so: điểm % với tỷ lệ, số hộ với số hộ; % (so với năm trước) với cả hai.', en: "A change column's unit fits the column it compares: points with a rate, households with households; percent (of the earlier value) with either." }
+    },
+    'across-standards': {
+        severity: 'info',
+        vi: 'Không kiểm tra {what} của năm {group} so với năm {other}: hai năm theo hai chuẩn nghèo khác nhau ({standard}; {otherStandard}), số liệu không so sánh được.',
+        en: 'Not checked: {what} of {group} against {other}: the two years are under different poverty standards ({standard}; {otherStandard}), their figures do not compare.',
+        rule: { vi: 'So sánh, biến động và thay đổi giữa các năm chỉ tính trong cùng một chuẩn nghèo.', en: 'Comparisons, flows and changes between years are made within one poverty standard only.' }
+    },
     'range-total-mismatch': {
         severity: 'error',
         vi: '{label} năm {year}, cột {measure}: cận {bound} in {printed} nhưng tổng cận {bound} của các dòng là {sum} (chênh {diff}).',

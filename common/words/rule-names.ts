@@ -63,5 +63,10 @@ export const RULE_NAMES: Record<keyof typeof ISSUES | keyof typeof FILE_ISSUES, 
     'name-misspelled': { vi: 'Tên viết khác khai báo', en: 'Name spelt unlike its declaration' },
     'link-mismatch': { vi: 'Hai số liệu liên kết không bằng nhau', en: 'Linked figures differ' },
     'link-incomplete': { vi: 'Liên kết thiếu số liệu', en: 'Link without a figure' },
-    'link-unit-mismatch': { vi: 'Liên kết khác đơn vị', en: 'Link across units' }
+    'link-unit-mismatch': { vi: 'Liên kết khác đơn vị', en: 'Link across units' },
+    'year-group-unknown': { vi: 'Dòng không rõ thuộc nhóm năm nào', en: 'Line of an unnamed year group' },
+    'start-of-year-mismatch': { vi: 'Số đầu năm khác số cuối năm trước', en: 'Start of year unlike the end of the last' },
+    'change-mismatch': { vi: 'Mức thay đổi không khớp hai năm', en: 'Change disagrees with its two years' },
+    'change-unit': { vi: 'Cột thay đổi sai đơn vị', en: 'Change in the wrong unit' },
+    'across-standards': { vi: 'Không so sánh giữa hai chuẩn nghèo', en: 'Not compared across standards' }
 };

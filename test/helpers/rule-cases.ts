@@ -53,7 +53,59 @@ const FLOW = '    column thoat "Hộ thoát nghèo" households\n    column moi "
     + '    column poor "Hộ nghèo cuối năm" households flow - thoat + moi\n    columns poor thoat moi';
 const CHECK = 'check it_hon { poor <= near-poor message "Hộ nghèo nhiều hơn hộ cận nghèo" en "More poor than near-poor households" }';
 
+/** Issue 21: a year printed twice (its start and end, or under two standards) and changes between years. */
+const STANDARDS = (rows: string) => `plan t number-style vi
+standard cu "Chuẩn cũ" from 2016 to 2020
+standard moi "Chuẩn mới" from 2021 to 2025
+district A "Phù Cừ" huyen
+table t1 "Bảng" {
+    years { 2020 result standard cu 2021 result standard moi }
+    column giam "Giảm (điểm %)" points decrease-of poor-rate
+    columns households poor poor-rate giam
+${rows}
+}
+`;
+const CHANGE = (unit: string) => `    column giam "Giảm (hộ)" ${unit} decrease-of poor\n    columns poor giam`;
+
 export const CASES: Case[] = [
+    {
+        code: 'year-group-unknown', severity: 'error',
+        fires: declared('    row 1 A { start 2024: 100 5 «2024:» 100 4 }', '    columns households poor', { years: '2024 result start 2024 result end' }),
+        quiet: declared('    row 1 A { start 2024: 100 5 end 2024: 100 4 }', '    columns households poor', { years: '2024 result start 2024 result end' }),
+        vi: /^Phù Cừ: dòng năm 2024 không thuộc nhóm cột nào của bảng\. Năm 2024 in thành các nhóm start \(Đầu năm 2024\), end \(Cuối năm 2024\): ghi nhóm trước năm, ví dụ `end 2024:`\.$/,
+        en: /^Phù Cừ: the line of 2024 belongs to none of the table's groups\. 2024 is printed as the groups start \(Start of 2024\), end \(End of 2024\): name the group before the year, e\.g\. `end 2024:`\.$/,
+        besides: [{ code: 'missing-district-year', severity: 'warning', at: 'row 1 A { start 2024: 100 5 2024: 100 4 }' }]
+    },
+    {
+        code: 'start-of-year-mismatch', severity: 'error',
+        fires: declared('    row 1 A { 2023: 100 5 start 2024: 100 «6» }', '    columns households poor', { years: '2023 result 2024 result start' }),
+        quiet: declared('    row 1 A { 2023: 100 5 start 2024: 100 5 }', '    columns households poor', { years: '2023 result 2024 result start' }),
+        vi: /^Phù Cừ, cột Hộ nghèo: năm 2024 \(đầu năm\) in 6 nhưng năm 2023 là 5; số đầu năm phải bằng số cuối năm trước\.$/,
+        en: /^Phù Cừ, column poor households: 2024 \(start\) printed 6 but 2023 is 5; the start of a year is the end of the year before\.$/,
+        data: { replacement: '5' }
+    },
+    {
+        code: 'change-mismatch', severity: 'error',
+        fires: declared('    row 1 A { 2023: 100 - 2024: 90 «12» }', CHANGE('households'), { years: '2023 result 2024 result' }),
+        quiet: declared('    row 1 A { 2023: 100 - 2024: 90 10 }', CHANGE('households'), { years: '2023 result 2024 result' }),
+        vi: /^Phù Cừ năm 2024, cột Giảm \(hộ\): in 12 nhưng giảm tính bằng số đếm của Hộ nghèo từ 2023 \(100\) đến 2024 \(90\) là 10\.$/,
+        en: /^Phù Cừ 2024, column Giảm \(hộ\): printed 12 but the fall as a count of poor households from 2023 \(100\) to 2024 \(90\) is 10\.$/,
+        data: { replacement: '10' }
+    },
+    {
+        code: 'change-unit', severity: 'error',
+        fires: declared('    row 1 A { 2023: 100 - 2024: 90 10 }', CHANGE('«points»'), { years: '2023 result 2024 result' }),
+        quiet: declared('    row 1 A { 2023: 100 - 2024: 90 10 }', CHANGE('households'), { years: '2023 result 2024 result' }),
+        vi: /^Cột Giảm \(hộ\) khai báo đơn vị điểm phần trăm cho mức thay đổi của cột Hộ nghèo \(hộ\): điểm % chỉ dùng cho tỷ lệ, số hộ \(người\) cho số hộ \(người\), % cho cả hai\.$/,
+        en: /^Column Giảm \(hộ\) declares the unit percentage points for the change of column poor households \(households\): points are for rates, households \(persons\) for households \(persons\), percent for either\.$/
+    },
+    {
+        code: 'across-standards', severity: 'info',
+        fires: STANDARDS('    row 1 A { 2020: 100 5 5,00 - 2021: 100 8 8,00 «-3,00» }'),
+        quiet: STANDARDS('    row 1 A { 2020: 100 5 5,00 - 2021: 100 8 8,00 - }'),
+        vi: /^Không kiểm tra cột thay đổi Giảm \(điểm %\) của năm 2021 so với năm 2020: hai năm theo hai chuẩn nghèo khác nhau \(chuẩn 2021–2025; chuẩn 2016–2020\), số liệu không so sánh được\.$/,
+        en: /^Not checked: the change column Giảm \(điểm %\) of 2021 against 2020: the two years are under different poverty standards \(2021–2025 standard; 2016–2020 standard\), their figures do not compare\.$/
+    },
     {
         code: 'number-style', severity: 'error',
         fires: table('    row 1 A { 2023: 29.822 946 «3.17» }'),

@@ -174,5 +174,24 @@ solutions {
         solution "Tuyên truyền"
     }
 }
+`,
+    // A year printed twice (its start and end, two standards) and changes between years (issue 21).
+    `plan hai_nhom "Hai nhóm cột một năm"
+standard cu "Chuẩn cũ" from 2016 to 2020
+standard moi "Chuẩn mới" from 2021 to 2025
+district A "Phù Cừ" huyen
+table t "Bảng" {
+    years { 2021 result standard cu  2021 result standard moi "Năm 2021 (chuẩn mới)"  2022 result start  2022 result end }
+    column giam "Giảm (điểm %)" points decrease-of poor-rate from 2021
+    column tang "Tăng (hộ)" households increase-of poor from start
+    column doi "Thay đổi (hộ)" households change-of poor
+    columns households poor poor-rate giam tang doi
+    row 1 A {
+        standard cu 2021: 100 5 5,00 - - -
+        standard moi 2021: 100 8 8,00 - - -
+        start 2022: 100 8 8,00 - - -
+        end 2022: 100 7 7,00 1,00 - -1
+    }
+}
 `
 ];

@@ -42,6 +42,8 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
     'sum-mismatch': { fix: 'the sum of the parts (sum-of) in place of the printed number' },
     'flow-mismatch': { fix: "last year's value and the year's flows in place of the printed number" },
     'implied-denominator': { fix: 'the rate (or count) the rest of the table implies, in place of the figure it decided is wrong; none when the table cannot tell which' },
+    'start-of-year-mismatch': { fix: "the end of the year before in place of the start's figure" },
+    'change-mismatch': { fix: 'the change computed from the two years in place of the printed one' },
     'range-reversed': { fix: 'swap the two bounds (460..410 → 410..460)' },
     'range-outside-targets': { fix: 'declare the table a table of targets (`targets` after its title)' },
     'unknown-column': { fix: 'a known column a keystroke or two away (poor_rate → poor-rate); none when no column is that close: which column was meant is not known' },
@@ -64,6 +66,9 @@ export const QUICK_FIXES: Partial<Record<IssueCode, { fix: string; fixAll?: stri
 
 /** Codes without a quick fix, and why: no repair is obvious from the plan alone. */
 export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
+    'year-group-unknown': 'which group of the year the line holds is not known',
+    'change-unit': 'the unit or the compared column may be the slip; the plan does not say which',
+    'across-standards': 'an info: figures under two standards are not compared, there is nothing to fix',
     'number-malformed': 'groups of 2 or 4 digits have several readings (29.82 may be 29,82 or 2.982)',
     'count-unreadable': 'read the other way it is no whole number; which digit or mark is wrong is not known',
     'placeholder-text': "the real name is the author's to write",
@@ -97,7 +102,8 @@ const REPLACEMENT_TITLES: Record<string, Words> = {
     'rate-mismatch': L.fixRate, 'total-mismatch': L.fixTotal, 'number-style': L.fixNumberStyle,
     'sum-mismatch': FIX_LABELS.fixSum, 'flow-mismatch': FIX_LABELS.fixFlow, 'count-not-integer': FIX_LABELS.fixCountThousands,
     'implied-denominator': FIGURE_WORDS.fixImplied,
-    'name-misspelled': LINK_WORDS.fixName
+    'name-misspelled': LINK_WORDS.fixName,
+    'start-of-year-mismatch': FIX_LABELS.fixStartOfYear, 'change-mismatch': FIX_LABELS.fixChange
 };
 
 /** The code action kinds the server offers, advertised in its capabilities. */
@@ -114,6 +120,8 @@ interface FixData {
     year?: number;
     columns?: number;
     insertAfterLine?: number;
+    /** missing-district-year of a year the table prints twice: the group the line names (`end`, `standard moi`). */
+    tag?: string;
     /** cell-count: how many cells a year line lacks, where it ends, and its table. */
     missing?: number;
     at?: Range['end'];
@@ -205,6 +213,8 @@ export class PlanCodeActionProvider implements CodeActionProvider {
             case 'sum-mismatch':
             case 'flow-mismatch':
             case 'implied-denominator':
+            case 'start-of-year-mismatch':
+            case 'change-mismatch':
             case 'count-not-integer':
             case 'name-misspelled':
             case 'number-style': {
@@ -473,7 +483,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
         const cells = Array.from({ length: columns }, () => '-').join(' ');
         const text = document.textDocument.getText();
         const indentOf = (line: number) => /^[ \t]*/.exec(text.slice(document.textDocument.offsetAt({ line, character: 0 })))![0];
-        const lineText = `${data.year}: ${cells}`;
+        const lineText = `${data.tag ? `${data.tag} ` : ''}${data.year}: ${cells}`;
         const lines = GrammarUtils.findNodesForProperty(row.$cstNode, 'years');
         const later = lines.find(y => Number(yearOfLine(y.text)) > data.year!);
         if (later) {

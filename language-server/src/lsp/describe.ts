@@ -59,6 +59,10 @@ export function namesOf(candidate: AstNodeDescription): string[] {
 export function definitionText(d: ColumnDefinitionModel): string {
     if (d.kind === 'rate') return `rate-of ${d.count} per ${d.base}`;
     if (d.kind === 'sum') return `sum-of ${d.parts.join(' + ')}`;
+    if (d.kind === 'change') {
+        const from = [d.fromYear, d.fromPhase].filter(x => x !== undefined).join(' ');
+        return `${d.direction}-of ${d.column}${from ? ` from ${from}` : ''}`;
+    }
     return `flow ${d.terms.map(t => `${t.sign < 0 ? '-' : '+'} ${t.column}`).join(' ')}`;
 }
 
@@ -67,6 +71,10 @@ export function definitionWords(d: ColumnDefinitionModel, table: DistrictTableMo
     const name = (m: string) => columnName(m, locale, table);
     if (d.kind === 'rate') return fill(L.columnRate, locale, { count: name(d.count), base: name(d.base) });
     if (d.kind === 'sum') return fill(L.columnSum, locale, { parts: d.parts.map(name).join(' + ') });
+    if (d.kind === 'change') {
+        const from = [d.fromYear, d.fromPhase].filter(x => x !== undefined).join(' ');
+        return fill(L.columnChange, locale, { direction: d.direction, column: name(d.column), from });
+    }
     return fill(L.columnFlow, locale, { terms: d.terms.map(t => ` ${t.sign < 0 ? '−' : '+'} ${name(t.column)}`).join('') });
 }
 

@@ -2,8 +2,9 @@
 // each agency leads or coordinates, indicators and tables by id. Kept per model object (a model is rebuilt
 // for each document version), so hovers and hints never rescan the document.
 import { computeRate as computeRateOf, rowValues, type RateComputation } from '../model/arithmetic.js';
+import { groupOf, lineIn, previousGroup } from '../model/series.js';
 import {
-    isCountColumn,
+    isCountColumn, yearKey,
     type AssignmentModel, type CellModel, type DistrictTableModel,
     type IndicatorModel, type PlanModel, type SolutionGroupModel, type TableRowModel,
     type TableSectionModel, type YearCellsModel
@@ -140,7 +141,7 @@ function leadOfGroup(group: AssignmentModel, own: AssignmentModel): AssignmentMo
 /** count / households × 100 for a rate cell, from the same row and year (model/arithmetic.ts). */
 export function computeRate(context: CellContext): RateComputation | undefined {
     const columns = context.table.columnsById;
-    return computeRateOf(rowValues(context.row, context.year.year, columns), columns[context.cell.measure]);
+    return computeRateOf(rowValues(context.row, yearKey(context.year), columns), columns[context.cell.measure]);
 }
 
 export interface SumComputation { sum: number; terms: number[]; of: 'rows' | 'subtotals' }
@@ -153,10 +154,10 @@ export function computeSum(context: CellContext, withTerms = false): SumComputat
     let parts: TableRowModel[];
     let of: 'rows' | 'subtotals' = 'rows';
     if (row.kind === 'subtotal' && section) {
-        sum = section.sums.values[year.year]?.[cell.measure];
+        sum = section.sums.values[yearKey(year)]?.[cell.measure];
         parts = section.rows;
     } else {
-        sum = table.expectedTotal.values[year.year]?.[cell.measure];
+        sum = table.expectedTotal.values[yearKey(year)]?.[cell.measure];
         const bySubtotals = table.sections.length > 1 && table.sections.every(s => s.subtotal);
         parts = bySubtotals ? table.sections.map(s => s.subtotal!) : table.sections.flatMap(s => s.rows);
         if (bySubtotals) of = 'subtotals';
@@ -165,7 +166,7 @@ export function computeSum(context: CellContext, withTerms = false): SumComputat
     const terms: number[] = [];
     for (const part of withTerms ? parts : []) {
         for (const y of part.years) {
-            if (y.year !== year.year) continue;
+            if (yearKey(y) !== yearKey(year)) continue;
             const value = y.cells.find(c => c.measure === cell.measure)?.number?.value;
             if (value !== undefined) terms.push(value);
         }
@@ -179,7 +180,7 @@ export interface PartsComputation { sum: number; terms: number[] }
 export function computeParts(context: CellContext): PartsComputation | undefined {
     const column = context.table.columnsById[context.cell.measure];
     if (column?.definition?.kind !== 'sum' || !isCountColumn(column)) return undefined;
-    const values = rowValues(context.row, context.year.year, context.table.columnsById);
+    const values = rowValues(context.row, yearKey(context.year), context.table.columnsById);
     const parts = column.definition.parts;
     // A printed part, not a sum filled in by rowValues: the parts are what the hover shows.
     const terms = parts.map(p => context.year.cells.find(c => c.measure === p) ? values[p] : undefined);
@@ -193,9 +194,12 @@ export interface FlowComputation { previous: number; terms: { sign: 1 | -1; valu
 export function computeFlow(context: CellContext): FlowComputation | undefined {
     const { table, row, year, cell } = context;
     const column = table.columnsById[cell.measure];
-    if (column?.definition?.kind !== 'flow' || !row.years.some(y => y.year === year.year - 1)) return undefined;
-    const previous = rowValues(row, year.year - 1, table.columnsById)[cell.measure];
-    const now = rowValues(row, year.year, table.columnsById);
+    // The line before in the row's series, within one standard (model/series.ts).
+    const group = groupOf(table, year);
+    const before = group ? previousGroup(table, group).group : undefined;
+    if (column?.definition?.kind !== 'flow' || !before || !lineIn(row, yearKey(before))) return undefined;
+    const previous = rowValues(row, yearKey(before), table.columnsById)[cell.measure];
+    const now = rowValues(row, yearKey(year), table.columnsById);
     const terms = column.definition.terms.map(t => ({ sign: t.sign, value: now[t.column] }));
     if (previous === undefined || terms.some(t => t.value === undefined)) return undefined;
     const flows = terms as { sign: 1 | -1; value: number }[];

@@ -4,7 +4,8 @@
 // never disagree. Every relation comes from the table's column declarations (model/types.ts).
 import {
     isCountColumn, isRateColumn,
-    type CellModel, type ColumnModel, type Measure, type TableRowModel, type TableSectionModel, type TableSums, type YearValues
+    yearKey,
+    type CellModel, type ColumnModel, type Measure, type TableRowModel, type TableSectionModel, type TableSums, type YearKey, type YearValues
 } from './types.js';
 
 export type Columns = Record<Measure, ColumnModel>;
@@ -13,22 +14,31 @@ export type Columns = Record<Measure, ColumnModel>;
 export const lowKey = (m: Measure) => `${m}..low`;
 export const highKey = (m: Measure) => `${m}..high`;
 
-/** A count may enter a computation when it is whole and not negative; another count is reported on its own. */
+/**
+ * A count may enter a computation when it is whole and not negative; another count is reported on its
+ * own. A change of a count may be negative: a fall in a `change-of` column, a rise in a `decrease-of` one.
+ */
 function usableValue(column: ColumnModel | undefined, v: number | undefined): number | undefined {
     if (v === undefined) return undefined;
-    if (isCountColumn(column) && (!Number.isInteger(v) || v < 0)) return undefined;
+    if (isCountColumn(column) && (!Number.isInteger(v) || (v < 0 && !mayBeNegative(column)))) return undefined;
     return v;
+}
+
+/** A column whose counts may be negative: a change between years (checked against its years, rules/years-printed-twice.ts). */
+export function mayBeNegative(column: ColumnModel | undefined): boolean {
+    return column?.definition?.kind === 'change';
 }
 
 /**
  * The values of a row in one year that computations may use: rates as printed, counts only when
  * whole and not negative (another count is reported on its own: a rate or a sum computed from it
- * would only repeat that finding wrongly). A sum of counts that is not printed is filled in.
+ * would only repeat that finding wrongly). A sum of counts that is not printed is filled in. `year`:
+ * the line's key (model/series.ts), its year unless the year is printed twice.
  */
-export function rowValues(row: TableRowModel, year: number, columns: Columns): YearValues {
+export function rowValues(row: TableRowModel, year: YearKey, columns: Columns): YearValues {
     const out: YearValues = {};
     for (const y of row.years) {
-        if (y.year !== year) continue;
+        if (yearKey(y) !== year) continue;
         for (const c of y.cells) {
             const v = usableValue(columns[c.measure], c.number?.value);
             if (v !== undefined) out[c.measure] = v;
@@ -85,10 +95,10 @@ export function impliedDenominator(count: number, rate: number, decimals: number
  * adds nothing; any other cell makes the sum unknown (NaN here): the cell is reported on its own, and
  * a total compared with a partial sum would only repeat that finding in a misleading form.
  */
-export function usableCount(c: CellModel): number | undefined {
+export function usableCount(c: CellModel, column?: ColumnModel): number | undefined {
     if (!c.number) return undefined;
     const v = c.number.value;
-    return v !== undefined && Number.isInteger(v) && v >= 0 ? v : NaN;
+    return v !== undefined && Number.isInteger(v) && (v >= 0 || mayBeNegative(column)) ? v : NaN;
 }
 
 type Sums = TableSums;
@@ -117,7 +127,7 @@ function rawSums(rows: TableRowModel[], columns: Columns, sums: Sums = { values:
 }
 
 /** What a row adds to its table's sums, in the order the sums add it: year, column (or a bound's key), value. */
-interface Contribution { years: number[]; keys: string[]; values: number[]; unreadable: (CellModel | undefined)[] }
+interface Contribution { years: YearKey[]; keys: string[]; values: number[]; unreadable: (CellModel | undefined)[] }
 
 /**
  * A row's contribution, made once per row object: the model keeps a row while only other rows'
@@ -130,21 +140,23 @@ function contributionOf(row: TableRowModel, columns: Columns): Contribution {
     let part = contributions.get(row);
     if (part) return part;
     part = { years: [], keys: [], values: [], unreadable: [] };
-    const add = (year: number, key: string, value: number, unreadable?: CellModel) => {
+    const add = (year: YearKey, key: string, value: number, unreadable?: CellModel) => {
         part!.years.push(year); part!.keys.push(key); part!.values.push(value); part!.unreadable.push(unreadable);
     };
     for (const y of row.years) {
+        const year = yearKey(y);
         for (const c of y.cells) {
-            if (!isCountColumn(columns[c.measure])) continue;
+            const column = columns[c.measure];
+            if (!isCountColumn(column)) continue;
             if (c.bounds) {
                 const [low, high] = c.bounds;
-                add(y.year, lowKey(c.measure), low.value ?? NaN);
-                add(y.year, highKey(c.measure), high.value ?? NaN);
+                add(year, lowKey(c.measure), low.value ?? NaN);
+                add(year, highKey(c.measure), high.value ?? NaN);
                 continue;
             }
-            const v = usableCount(c);
+            const v = usableCount(c, column);
             if (v === undefined) continue;
-            add(y.year, c.measure, v, Number.isNaN(v) ? c : undefined);
+            add(year, c.measure, v, Number.isNaN(v) ? c : undefined);
         }
     }
     contributions.set(row, part);
@@ -192,7 +204,7 @@ export function sumRowsKept(rows: TableRowModel[], columns: Columns, kept: KeptS
 
 function copySums(sums: Sums): Sums {
     const values: Sums['values'] = {};
-    for (const [year, v] of Object.entries(sums.values)) values[Number(year)] = { ...v };
+    for (const [year, v] of Object.entries(sums.values)) values[year] = { ...v };
     return { values, unreadable: { ...sums.unreadable }, duplicates: { ...sums.duplicates } };
 }
 

@@ -8,13 +8,14 @@ import { totalPrintedFirst } from '../language/total-place.js';
 import { yearLineCells, yearOfLine } from '../language/year-line.js';
 import { expectedTotal, sumRowsKept, type KeptSums } from './arithmetic.js';
 import { partOfCycle, setCircularApart } from './definitions.js';
+import { keyYearGroups, lineIn, lineKey } from './series.js';
 import { DistrictEntry, LocatedNumber, Ref, RowEntry, TableCell, YearLine } from './cells.js';
 import {
     PREDECLARED_COLUMNS, UNUSUAL_CHARACTER, isRateColumn,
     type AssignmentModel, type CellModel, type CheckTermModel, type ColumnDefinitionModel, type ColumnModel, type DistrictTableModel, type ExtraTotalModel, type IdRef, type IndicatorModel,
     type PrintedBound, type TableCheckModel,
     type IndicatorValueModel, type LinkEndModel, type LinkModel, type Measure, type PlanDate, type PlanModel, type PlanText, type PrintedNumber,
-    type SolutionGroupModel, type SourceRange, type TableRowModel, type TableSectionModel, type YearRole
+    type SolutionGroupModel, type SourceRange, type TableRowModel, type TableSectionModel, type TableYearModel, type YearPhase, type YearRole
 } from './types.js';
 
 // A range made for the model from the node's offsets, not also kept on the syntax tree. What a
@@ -283,7 +284,8 @@ class ModelBuilder {
             if (!d.name) continue;
             columnsById[d.name] = {
                 id: d.name, label: d.label, unit: d.unit?.custom !== undefined ? 'custom' : d.unit?.kind ?? 'custom', customUnit: d.unit?.custom,
-                definition: this.definition(d.definition), predeclared: false, range: nodeRange(d)
+                definition: this.definition(d.definition), predeclared: false, range: nodeRange(d),
+                ...(ast.isChangeDefinition(d.definition) && d.unit ? { unitRange: nodeRange(d.unit) } : {})
             };
         }
         setCircularApart(columnsById);
@@ -297,10 +299,16 @@ class ModelBuilder {
             if (ast.isRateDefinition(def)) { known(def.count, def, 'count'); known(def.base, def, 'base'); }
             else if (ast.isSumDefinition(def)) def.parts.forEach((p, i) => known(p, def, 'parts', i));
             else if (ast.isFlowDefinition(def)) for (const t of def.terms) known(t.column, t, 'column');
+            else if (ast.isChangeDefinition(def)) known(def.column, def, 'column');
         }
         const checks = e.checks.map(c => this.check(c, known));
         const columns = e.columns.slice();
-        const years = e.years.map(y => ({ year: this.year(y, 'year', y.year, 'table') ?? NaN, kind: y.kind ?? 'plan', standardId: y.standard?.$refText, range: nodeRange(y) }));
+        const years: TableYearModel[] = e.years.map(y => ({
+            year: this.year(y, 'year', y.year, 'table') ?? NaN, kind: y.kind ?? 'plan', standardId: y.standard?.$refText, range: nodeRange(y),
+            ...(y.phase ? { phase: y.phase as YearPhase } : {}), ...(y.heading !== undefined ? { heading: y.heading } : {})
+        }));
+        keyYearGroups(years);
+        this.groups = years;
         const sections: TableSectionModel[] = [];
         if (e.rows.length > 0 || e.sections.length === 0) {
             sections.push(this.section(undefined, e.rows.map(r => this.row(r, columns)), undefined, columnsById, e.rows));
@@ -328,6 +336,14 @@ class ModelBuilder {
         if (ast.isRateDefinition(d)) return { kind: 'rate', count: d.count ?? '', base: d.base ?? '' };
         if (ast.isSumDefinition(d)) return { kind: 'sum', parts: d.parts.slice() };
         if (ast.isFlowDefinition(d)) return { kind: 'flow', terms: d.terms.map(t => ({ sign: t.sign === '-' ? -1 : 1, column: t.column ?? '' })) };
+        if (ast.isChangeDefinition(d)) {
+            const direction = d.direction === 'decrease-of' ? 'decrease' : d.direction === 'increase-of' ? 'increase' : 'change';
+            return {
+                kind: 'change', direction, column: d.column ?? '',
+                ...(d.fromYear !== undefined ? { fromYear: this.year(d, 'fromYear', d.fromYear, 'table') } : {}),
+                ...(d.fromPhase ? { fromPhase: d.fromPhase as YearPhase } : {})
+            };
+        }
         return undefined;
     }
 
@@ -387,12 +403,18 @@ class ModelBuilder {
 
     private lastColumns: Measure[] | undefined = undefined;
     private lastKey = '';
+    /** The year groups of the table being built: a line that names its group is keyed by them (model/series.ts). */
+    private groups: TableYearModel[] = [];
 
-    /** What a kept row was built for: the number style and the table's columns (one key per table, not per row). */
+    /**
+     * What a kept row was built for: the number style, the table's columns and its groups of a year
+     * printed twice, which key the lines that name them (one key per table, not per row).
+     */
     private memoKey(columns: Measure[]): string {
         if (columns !== this.lastColumns) {
             this.lastColumns = columns;
-            this.lastKey = `${this.style}\u0000${columns.join('\u0000')}`;
+            const groups = this.groups.filter(y => y.key !== undefined || y.phase !== undefined).map(y => `${y.year} ${y.phase ?? ''} ${y.standardId ?? ''}`);
+            this.lastKey = `${this.style}\u0000${columns.join('\u0000')}\u0000${groups.join('\u0000')}`;
         }
         return this.lastKey;
     }
@@ -418,7 +440,36 @@ class ModelBuilder {
         const leaves = r.$cstNode ? GrammarUtils.findNodesForProperty(r.$cstNode, 'years') : [];
         const lines = new Array<YearLine>(leaves.length);
         for (let i = 0; i < leaves.length; i++) lines[i] = this.yearLine(r.years[i] ?? leaves[i].text, leaves[i], columns);
+        if (r.tags.length > 0) this.tagLines(r, leaves, lines);
+        if (this.groups.some(y => y.key !== undefined)) this.untaggedLines(lines);
         return lines;
+    }
+
+    /** A line that names no group, of a year whose one group has a key (only `end 2024`): that group's. */
+    private untaggedLines(lines: YearLine[]): void {
+        for (const line of lines) {
+            if (line.key !== undefined || line.phase || line.standardId !== undefined) continue;
+            const groups = this.groups.filter(y => y.year === line.year);
+            if (groups.length === 1 && groups[0].key !== undefined) line.key = groups[0].key;
+        }
+    }
+
+    /**
+     * Gives the year group a line names (`end 2024:`, `standard moi 2021:`) to that line: a tag
+     * belongs to the first line after it. A tag followed by no line names nothing.
+     */
+    private tagLines(r: ast.TableRow | ast.TotalRow, leaves: CstNode[], lines: YearLine[]): void {
+        const tagNodes = r.$cstNode ? GrammarUtils.findNodesForProperty(r.$cstNode, 'tags') : [];
+        tagNodes.forEach((node, i) => {
+            const tag = r.tags[i];
+            const at = leaves.findIndex(leaf => leaf.offset >= node.end);
+            const line = lines[at];
+            if (!tag || !line) return;
+            if (tag.phase) line.phase = tag.phase as YearPhase;
+            if (tag.standard) line.standardId = tag.standard.$refText;
+            const key = lineKey(this.groups, line.year, line.phase, line.standardId);
+            if (key !== undefined) line.key = key;
+        });
     }
 
     private yearLine(text: string, leaf: CstNode, columns: Measure[]): YearLine {
@@ -575,11 +626,14 @@ function cellValue(row: TableRowModel, year: number, measure: Measure): number |
 function valuesFromTable(table: DistrictTableModel, measure: Measure, style: NumberStyle): IndicatorValueModel[] {
     const out: IndicatorValueModel[] = [];
     for (const y of table.years) {
-        const totalCells = table.total?.years.find(t => t.year === y.year);
+        // A year's start is not its figure: its end is (printed as its own group).
+        if (y.phase === 'start' && table.years.some(x => x.year === y.year && x.phase === 'end')) continue;
+        const key = y.key ?? y.year;
+        const totalCells = table.total ? lineIn(table.total, key) : undefined;
         const cell = totalCells?.cells.find(c => c.measure === measure);
         let value: PrintedNumber | undefined = cell?.number;
         if (!value) {
-            const computed = table.expectedTotal.values[y.year]?.[measure];
+            const computed = table.expectedTotal.values[key]?.[measure];
             if (computed === undefined) continue;
             const decimals = isRateColumn(table.columnsById[measure]) ? 2 : 0;
             value = { printed: formatNumber(computed, style, decimals), value: roundTo(computed, decimals), decimals, range: y.range };

@@ -9,7 +9,7 @@
 import type { CstNode } from 'langium';
 import { lineIndexOf, rangeOfNode } from '../language/line-index.js';
 import { YEAR_LABEL_LENGTH } from '../language/year-line.js';
-import type { CellModel, DistrictModel, IdRef, Measure, PrintedBound, PrintedNumber, SourceRange, TableRowModel, UnitLevel, YearCellsModel } from './types.js';
+import type { CellModel, DistrictModel, IdRef, Measure, PrintedBound, PrintedNumber, SourceRange, TableRowModel, UnitLevel, YearCellsModel, YearPhase } from './types.js';
 
 /** What few cells have: a reading problem, or the bounds of a range. */
 interface CellExtra {
@@ -66,6 +66,10 @@ export class TableCell implements CellModel, PrintedNumber {
 
 export class YearLine implements YearCellsModel {
     cells: CellModel[];
+    // Only a line that names its year group has these (`declare`: no field on every other line).
+    declare phase?: YearPhase;
+    declare standardId?: string;
+    declare key?: string;
 
     constructor(
         public year: number,

@@ -12,7 +12,8 @@ export function definitionReads(d: ColumnDefinitionModel | undefined): Measure[]
         case 'rate': return [d.count, d.base];
         case 'sum': return d.parts.slice();
         case 'flow': return d.terms.map(t => t.column);
-        default: return [];
+        // A change reads its column in another year: a change of itself would compare it with itself.
+        case 'change': return [d.column];
     }
 }
 

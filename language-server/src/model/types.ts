@@ -52,7 +52,28 @@ export type ColumnDefinitionModel =
     /** The sum of the parts (counts, or rates of one base). */
     | { kind: 'sum'; parts: Measure[] }
     /** This year = the year before + Σ sign × column (this year's flows). */
-    | { kind: 'flow'; terms: { sign: 1 | -1; column: Measure }[] };
+    | { kind: 'flow'; terms: { sign: 1 | -1; column: Measure }[] }
+    /**
+     * A change of `column` from an earlier year group to the line's (model/series.ts): `change` signed
+     * (later − earlier), `decrease` a fall printed positive, `increase` a rise. In the column's unit:
+     * points or a count unit, the difference; percent, the difference in percent of the earlier value.
+     * Without `fromYear` / `fromPhase`: the group the line follows (the year before, or the start of its year).
+     */
+    | { kind: 'change'; direction: 'change' | 'decrease' | 'increase'; column: Measure; fromYear?: number; fromPhase?: YearPhase };
+
+/** The start or the end of a year ("Đầu năm 2024", "Cuối năm 2024"): two column groups of one year. */
+export type YearPhase = 'start' | 'end';
+
+/**
+ * What a year line and a table's year group are keyed by: the year itself, or for a group that is a
+ * part of a year or one of its standards (a year printed twice) a text such as "2024 end" (yearKey).
+ */
+export type YearKey = number | string;
+
+/** The key of a line or a year group: its year, unless it is one of several groups of that year. */
+export function yearKey(y: { year: number; key?: string }): YearKey {
+    return y.key ?? y.year;
+}
 
 export interface ColumnModel {
     id: Measure;
@@ -69,6 +90,8 @@ export interface ColumnModel {
     predeclared: boolean;
     /** The declaration, for a declared column. */
     range?: SourceRange;
+    /** Where a change column writes its unit (change-unit points there). */
+    unitRange?: SourceRange;
 }
 
 const households = (id: PredeclaredMeasure, definition?: ColumnDefinitionModel): ColumnModel => ({ id, unit: 'households', definition, predeclared: true });
@@ -217,6 +240,11 @@ export interface YearCellsModel {
     readonly offset: number;
     readonly yearRange: SourceRange;
     cells: CellModel[];
+    /** The year group the line names (`end 2024:`, `standard moi 2021:`), when it names one. */
+    phase?: YearPhase;
+    standardId?: string;
+    /** Set when the line belongs to one of several groups of its year (yearKey). */
+    key?: string;
     /** Cells beyond the table's declared columns. */
     readonly extra: SourceRange[];
     readonly range: SourceRange;
@@ -230,9 +258,9 @@ export type YearValues = Partial<Record<Measure, number>>;
  * `duplicates`: what the rows of a unit that came a second time add (left out of `values`).
  */
 export interface TableSums {
-    values: Record<number, YearValues>;
-    unreadable: Record<number, Record<Measure, CellModel>>;
-    duplicates: Record<number, YearValues>;
+    values: Record<YearKey, YearValues>;
+    unreadable: Record<YearKey, Record<Measure, CellModel>>;
+    duplicates: Record<YearKey, YearValues>;
 }
 
 export interface TableRowModel {
@@ -288,7 +316,18 @@ export interface TableCheckModel {
 
 export interface CheckTermModel { sign: 1 | -1; column?: Measure; year?: number; previous?: boolean; value?: number }
 
-export interface TableYearModel { year: number; kind: YearKind; standardId?: string; range: SourceRange }
+export interface TableYearModel {
+    year: number;
+    kind: YearKind;
+    standardId?: string;
+    /** The start or the end of the year, when the table prints both as groups of their own. */
+    phase?: YearPhase;
+    /** The group's heading as printed, when the plan writes it. */
+    heading?: string;
+    /** Set when the group is one of several of its year (yearKey). */
+    key?: string;
+    range: SourceRange;
+}
 
 export interface DistrictTableModel {
     id: string;

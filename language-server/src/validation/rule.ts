@@ -58,7 +58,8 @@ export class RowFindings {
 /** The rules that check unit rows one by one, numbered for RowFindings. */
 export const ROW_RULES = {
     cellValues: 0, rateMatchesCounts: 1, impliedDenominators: 2, sumsMatchParts: 3, flowsAcrossYears: 4,
-    partsWithinTotal: 5, tableColumns: 6, tableChecks: 7, tableShape: 8, numberStyle: 9
+    partsWithinTotal: 5, tableColumns: 6, tableChecks: 7, tableShape: 8, numberStyle: 9,
+    startOfYear: 10, changesBetweenYears: 11
 } as const;
 
 export class RuleContext {

@@ -16,12 +16,14 @@ import { impliedDenominators } from './rules/implied-base.js';
 import { movesInDirection, targetsHold } from './rules/targets.js';
 import { linkedFigures } from './rules/links.js';
 import { namesAsDeclared } from './rules/names.js';
+import { changesBetweenYears, flowsWithinStandard, startOfYear, yearGroupsNamed } from './rules/years-printed-twice.js';
 import { indicatorYears, periodForward, targetYears, taskDeadlines } from './rules/years.js';
 
 export const RULES: Record<string, Rule> = {
     numberStyle, yearFormat, cellValues, percentValues, wholeIndicatorValues,
     rateMatchesCounts, impliedDenominators, sumsMatchParts, flowsAcrossYears, totalsMatchRows, partsWithinTotal,
     tableColumns, tableChecks, tableShape,
+    yearGroupsNamed, startOfYear, flowsWithinStandard, changesBetweenYears,
     periodForward, indicatorYears, targetYears, taskDeadlines,
     leadAssigned, agencyUsed, agencyWordings, uniqueIds, continuousNumbering,
     movesInDirection, targetsHold,

@@ -6,13 +6,15 @@ import type {
     AnnexCell, AnnexColumn, AnnexRow, AnnexTable, CellKind, CellRef, ChartFigureKind, ChartTarget, ChartView, ChartWrongStep, PlanView, ViewFinding
 } from '../../../common/view.js';
 import {
-    isRateColumn, printedName, type CellModel, type DistrictTableModel, type IdRef, type IndicatorModel, type IndicatorValueModel, type Measure, type PlanModel,
+    isRateColumn, printedName, yearKey, type CellModel, type StandardModel, type TableYearModel, type DistrictTableModel, type IdRef, type IndicatorModel, type IndicatorValueModel, type Measure, type PlanModel,
     type PredeclaredMeasure, type SourceRange, type TableRowModel, type TargetModel, type UnitLevel, type YearKind
 } from '../model/types.js';
 import { severityName } from '../../../common/locale.js';
 import { say, type Args, type Words } from '../../../common/catalogue.js';
 import { ANNEX, ANNEX_LOCALE, CHARTS, YEAR_HEADINGS, YEAR_HEADINGS_SHORT } from '../../../common/words/annex.js';
 import { DIRECTIONS, MEASURES } from '../../../common/words/kinds.js';
+import { YEAR_GROUP_WORDS } from '../../../common/words/years.js';
+import { groupHeadingArgs, lineIn } from '../model/series.js';
 import { documentRef, kindInSentence, shortDate } from './header.js';
 import { markedDocument, type AnnexRefs } from './document.js';
 
@@ -31,6 +33,20 @@ const yearHeading = (kind: YearKind, year: number) => w(YEAR_HEADINGS[kind], { y
 /** A year column's heading cell, with its abbreviation for narrow screens. */
 const yearHead = (kind: YearKind, year: number, extra: Partial<AnnexCell> = {}) =>
     head(yearHeading(kind, year), { short: w(YEAR_HEADINGS_SHORT[kind], { year }), ...extra });
+/**
+ * A year group's heading cell: as the plan writes it; else for a year printed twice (its start and
+ * end, or two standards) made from its part and standard ("Cuối năm 2024", "Năm 2021 (chuẩn 2016–2020)");
+ * else by the year's kind.
+ */
+function groupHead(y: TableYearModel, standards: readonly StandardModel[], extra: Partial<AnnexCell> = {}): AnnexCell {
+    if (y.heading !== undefined) return head(y.heading, extra);
+    if (y.phase || y.key !== undefined) return head(w(YEAR_GROUP_WORDS.heading, groupHeadingArgs(y, standards)), extra);
+    return yearHead(y.kind, y.year, extra);
+}
+/** The text of a group's heading, for a chart's axis: the year alone where it is printed once. */
+function groupLabel(y: Pick<TableYearModel, 'year'> & Partial<TableYearModel>, standards: readonly StandardModel[]): string {
+    return y.heading !== undefined || y.phase || y.key !== undefined ? groupHead(y as TableYearModel, standards).text : String(y.year);
+}
 /** A column's heading: its declared label, else the predeclared measure's heading, else its id. */
 const measureHeading = (m: Measure, t?: DistrictTableModel) =>
     t?.columnsById[m]?.label ?? (m in MEASURES ? w(MEASURES[m as PredeclaredMeasure].heading) : m);
@@ -199,11 +215,11 @@ class ViewBuilder {
         const years = t.years;
         const columns: AnnexColumn[] = [
             { key: 'no', kind: 'text', width: 4 }, { key: 'district', kind: 'text', width: 14 },
-            ...years.flatMap(y => t.columns.map(m => ({ key: `${y.year}:${m}`, kind: (isRate(t, m) ? 'rate' : 'count') as CellKind, width: 8 })))
+            ...years.flatMap(y => t.columns.map(m => ({ key: `${yearKey(y)}:${m}`, kind: (isRate(t, m) ? 'rate' : 'count') as CellKind, width: 8 })))
         ];
         const header: AnnexRow[] = [
             { kind: 'header', cells: [head(w(ANNEX.no), { rowSpan: 2 }), head(t.rowHeader ?? this.unitHeading(t), { rowSpan: 2 }),
-                ...years.map(y => yearHead(y.kind, y.year, { colSpan: t.columns.length, range: y.range }))] },
+                ...years.map(y => groupHead(y, this.model.standards, { colSpan: t.columns.length, range: y.range }))] },
             { kind: 'header', cells: years.flatMap(() => t.columns.map(m => head(measureHeading(m, t)))) }
         ];
         const body: AnnexRow[] = [];
@@ -249,7 +265,7 @@ class ViewBuilder {
                 text(row.label, { range: row.district?.range, findings: this.findingsAt(row.district?.range) })]
             : [text(row.label, { bold, colSpan: 2, align: 'center', range: row.range })];
         for (const y of t.years) {
-            const line = row.years.find(l => l.year === y.year);
+            const line = lineIn(row, yearKey(y));
             // Each line's cells by column, once: a search per column was quadratic in a table's width.
             const byMeasure = new Map<Measure, CellModel>();
             for (const c of line?.cells ?? []) if (!byMeasure.has(c.measure)) byMeasure.set(c.measure, c);
@@ -461,29 +477,29 @@ class ViewBuilder {
         const t = this.model.tables[0];
         const standardName = (id: string | undefined) => this.model.standards.find(s => s.id === id)?.name ?? id ?? '';
         /** A break where a year's standard differs from the year before's (both given). */
-        const breaksOf = (years: { year: number; standardId?: string }[]) => years.flatMap((y, i) => {
+        const breaksOf = (years: (Pick<TableYearModel, 'year'> & Partial<TableYearModel>)[]) => years.flatMap((y, i) => {
             const before = years[i - 1];
             return before?.standardId && y.standardId && before.standardId !== y.standardId
-                ? [{ label: String(y.year), note: w(CHARTS.standardBreak, { standard: standardName(y.standardId) }) }] : [];
+                ? [{ label: groupLabel(y, this.model.standards), note: w(CHARTS.standardBreak, { standard: standardName(y.standardId) }) }] : [];
         });
         /** Estimates and actuals are not final results: drawn like plans only when planned. */
         const figureKind = (k: YearKind): ChartFigureKind => (k === 'plan' || k === 'estimate' ? 'plan' : 'result');
         if (t) {
-            const labels = t.years.map(y => String(y.year));
+            const labels = t.years.map(y => groupLabel(y, this.model.standards));
             const rowsOf = (): TableRowModel[] => t.sections.flatMap(s => s.rows);
             // A district listed in several sections (urban / rural) is named with its section in charts.
             const sectioned = t.sections.filter(s => s.rows.length > 0).length > 1;
             const labelOf = new Map(t.sections.flatMap(s => s.rows.map(r => [r, sectioned && s.title ? `${r.label} (${s.title})` : r.label] as const)));
-            const valueOf = (row: TableRowModel, year: number, m: Measure) =>
-                row.years.find(l => l.year === year)?.cells.find(c => c.measure === m)?.number?.value ?? null;
+            const valueOf = (row: TableRowModel, y: TableYearModel, m: Measure) =>
+                lineIn(row, yearKey(y))?.cells.find(c => c.measure === m)?.number?.value ?? null;
             const rateMeasure: Measure | undefined = t.columns.find(m => m === 'poor-rate') ?? t.columns.find(m => isRate(t, m));
-            const rangeOf = (row: TableRowModel, year: number, m: Measure) => {
-                const b = row.years.find(l => l.year === year)?.cells.find(c => c.measure === m)?.bounds;
+            const rangeOf = (row: TableRowModel, y: TableYearModel, m: Measure) => {
+                const b = lineIn(row, yearKey(y))?.cells.find(c => c.measure === m)?.bounds;
                 return b && b[0].value !== undefined && b[1].value !== undefined ? { low: Math.min(b[0].value, b[1].value), high: Math.max(b[0].value, b[1].value) } : null;
             };
             const rateSeries = rateMeasure ? rowsOf().map(r => {
-                const ranges = t.years.map(y => rangeOf(r, y.year, rateMeasure));
-                return { label: labelOf.get(r)!, data: t.years.map(y => valueOf(r, y.year, rateMeasure)), ...(ranges.some(x => x) ? { ranges } : {}) };
+                const ranges = t.years.map(y => rangeOf(r, y, rateMeasure));
+                return { label: labelOf.get(r)!, data: t.years.map(y => valueOf(r, y, rateMeasure)), ...(ranges.some(x => x) ? { ranges } : {}) };
             }) : [];
             // A rate column with no figure and no range (all blank) is not drawn: an empty 0–1 chart says nothing.
             if (rateMeasure && rateSeries.some(s => s.data.some(v => v !== null) || s.ranges)) {
@@ -503,7 +519,7 @@ class ViewBuilder {
                 charts.push({
                     id: 'households', type: 'bar', unit: w(CHARTS.householdsUnit), labels: rowsOf().map(r => labelOf.get(r)!),
                     title: this.titled(w(CHARTS.households), [last]),
-                    series: [{ label: w(CHARTS.seriesOf, { kind: last.kind, year: last.year }), kind: figureKind(last.kind), data: rowsOf().map(r => valueOf(r, last.year, 'households')) }]
+                    series: [{ label: w(CHARTS.seriesOf, { kind: last.kind, year: last.year }), kind: figureKind(last.kind), data: rowsOf().map(r => valueOf(r, last, 'households')) }]
                 });
             }
             if (last && t.columns.includes('poor')) {
@@ -513,7 +529,7 @@ class ViewBuilder {
                 charts.push({
                     id: 'poor-households', type: 'bar', unit: w(CHARTS.householdsUnit), labels: rowsOf().map(r => labelOf.get(r)!),
                     title: this.titled(w(CHARTS.poorHouseholds), years),
-                    series: years.map(y => ({ label: w(CHARTS.seriesOf, { kind: y.kind, year: y.year }), kind: figureKind(y.kind), data: rowsOf().map(r => valueOf(r, y.year, 'poor')) }))
+                    series: years.map(y => ({ label: w(CHARTS.seriesOf, { kind: y.kind, year: y.year }), kind: figureKind(y.kind), data: rowsOf().map(r => valueOf(r, y, 'poor')) }))
                 });
             }
         }

@@ -8,7 +8,7 @@ import { impliedDenominator, rowValues } from '../../model/arithmetic.js';
 import {
     basePairs, common, evidenceFor, NEIGHBOUR_YEAR_SPREAD, type BaseEvidence, type BasePair, type GroupCache, type Interval
 } from '../../model/base-evidence.js';
-import type { ColumnModel, DistrictTableModel, Measure, TableRowModel, TableSums, YearCellsModel } from '../../model/types.js';
+import { yearKey, type ColumnModel, type DistrictTableModel, type Measure, type TableRowModel, type TableSums, type YearCellsModel } from '../../model/types.js';
 import type { RuleContext, Rule } from '../rule.js';
 import { allRows, errorStarts } from './tables.js';
 
@@ -190,7 +190,7 @@ function countShouldBe(table: DistrictTableModel, row: TableRowModel, year: numb
  * first that leaves no common whole number is marked, as the table cannot tell more of a range.
  */
 function checkRanges(ctx: RuleContext, table: DistrictTableModel, row: TableRowModel, y: YearCellsModel, base: Measure, rates: ColumnModel[]): void {
-    const values = rowValues(row, y.year, table.columnsById);
+    const values = rowValues(row, yearKey(y), table.columnsById);
     let low = 0, high = Infinity;
     let first: { text: string; span: string } | undefined;
     for (const rate of rates) {

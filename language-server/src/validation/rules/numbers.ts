@@ -1,6 +1,7 @@
 // Number rules: every number read under the declared style; counts whole and not negative; percents in 0–100.
 import { readNumber, thousandsReading } from '../../../../common/numbers.js';
 import { isCountColumn, type DistrictTableModel, type PrintedNumber, type TableRowModel } from '../../model/types.js';
+import { mayBeNegative } from '../../model/arithmetic.js';
 import type { Rule } from '../rule.js';
 import { allRows } from './tables.js';
 import { UNITS } from '../../../../common/words/kinds.js';
@@ -64,7 +65,7 @@ export const cellValues: Rule = ctx => {
                     const column = table.columnsById[cell.measure];
                     if (column?.unit === 'percent') {
                         if (n.value < 0 || n.value > 100) ctx.report('percent-out-of-range', n.range, { printed: n.printed });
-                    } else if (isCountColumn(column) && n.value < 0) {
+                    } else if (isCountColumn(column) && n.value < 0 && !mayBeNegative(column)) {
                         ctx.report('negative-count', n.range, { printed: n.printed });
                     } else if (isCountColumn(column) && !Number.isInteger(n.value)) {
                         // "28,700" under vi reads 28,7: most likely 28.700 typed the international way.

@@ -6,10 +6,11 @@
 // cells fit columns, every unit has every year once, ranges stand only in tables of targets.
 import { matchesRounded } from '../../../../common/numbers.js';
 import { computeRate, halfUnit, highKey, lowKey, rowValues, type Columns } from '../../model/arithmetic.js';
+import { comparedGroup, groupOf, lineIn, previousGroup, yearLabel, yearTag } from '../../model/series.js';
 import {
-    isCountColumn, isRateColumn,
+    isCountColumn, isRateColumn, yearKey,
     type CellModel, type ColumnModel, type DistrictTableModel, type Measure, type PrintedNumber, type TableCheckModel, type TableRowModel, type TableSums,
-    type YearCellsModel, type YearValues
+    type YearCellsModel, type YearKey, type YearValues
 } from '../../model/types.js';
 import type { RelatedPlace, Rule, RuleContext } from '../rule.js';
 import { FINDING_WORDS } from '../../../../common/words/rules.js';
@@ -46,7 +47,7 @@ export const rateMatchesCounts: Rule = ctx => {
         const columns = table.columnsById;
         for (const row of allRows(table)) ctx.eachRow('rateMatchesCounts', row, () => {
             for (const y of row.years) {
-                const values = rowValues(row, y.year, columns);
+                const values = rowValues(row, yearKey(y), columns);
                 for (const cell of y.cells) {
                     const column = columns[cell.measure];
                     if (column?.definition?.kind !== 'rate') continue;
@@ -64,7 +65,7 @@ export const rateMatchesCounts: Rule = ctx => {
                         if (blocked && checkRateAsProposed(ctx, table, row, y, n, column, values)) continue;
                         if (blocked) {
                             ctx.report('unchecked-rate', n.range, {
-                                printed: n.printed, label: row.label, year: y.year, measure: ctx.measure(blocked.measure, table), cell: blocked.printed
+                                printed: n.printed, label: row.label, year: yearLabel(table, y, ctx.model.standards), measure: ctx.measure(blocked.measure, table), cell: blocked.printed
                             });
                         }
                         continue;
@@ -79,7 +80,7 @@ export const rateMatchesCounts: Rule = ctx => {
                     const replacement = ctx.fmt(exact, n.decimals);
                     const finding = ctx.report('rate-mismatch', n.range, {
                         printed: n.printed, numerator: ctx.fmt(numerator), denominator: ctx.fmt(households),
-                        computed: ctx.fmtUpTo(exact), label: row.label, year: y.year
+                        computed: ctx.fmtUpTo(exact), label: row.label, year: yearLabel(table, y, ctx.model.standards)
                     }, { replacement });
                     finding.related = ratePlaces(ctx, table, y, count, base);
                 }
@@ -150,9 +151,14 @@ function shouldBe(table: DistrictTableModel, row: TableRowModel, y: YearCellsMod
     }
     if (row.kind !== 'row') {
         const sums = row.kind === 'total' ? table.expectedTotal : table.sections.find(s => s.subtotal === row)?.sums;
-        const sum = sums?.values[y.year]?.[m];
+        const sum = sums?.values[yearKey(y)]?.[m];
         if (sum !== undefined) out.push(sum);
     }
+    // The start of a year: the end of the year before (start-of-year-mismatch reports a start that is not).
+    const group = y.phase || y.key !== undefined ? groupOf(table, y) : undefined;
+    const before = group?.phase === 'start' ? previousGroup(table, group).group : undefined;
+    const end = before ? lineIn(row, yearKey(before))?.cells.find(c => c.measure === m)?.number?.value : undefined;
+    if (end !== undefined) out.push(end);
     return out;
 }
 
@@ -199,7 +205,7 @@ export const sumsMatchParts: Rule = ctx => {
                             const total = known.reduce((a, b) => a! + b!, 0)!;
                             if (total !== n.value) {
                                 ctx.report('sum-mismatch', n.range, {
-                                    label: row.label, year: y.year, measure: ctx.measure(sum.id, table), printed: n.printed,
+                                    label: row.label, year: yearLabel(table, y, ctx.model.standards), measure: ctx.measure(sum.id, table), printed: n.printed,
                                     parts: partsText, sum: ctx.fmt(total), diff: ctx.fmt(n.value - total)
                                 }, { replacement: ctx.fmt(total) });
                             }
@@ -238,7 +244,7 @@ function checkRateSum(ctx: RuleContext, table: DistrictTableModel, row: TableRow
     const tolerance = halfUnit(n.decimals) + printed.reduce((a, p) => a + halfUnit(p!.decimals), 0);
     if (Math.abs(total - n.value) <= tolerance + 1e-9) return;
     ctx.report('sum-rate-mismatch', n.range, {
-        label: row.label, year: y.year, measure: ctx.measure(sum.id, table), printed: n.printed,
+        label: row.label, year: yearLabel(table, y, ctx.model.standards), measure: ctx.measure(sum.id, table), printed: n.printed,
         parts: printed.map(p => p!.printed).join(' + '), sum: ctx.fmtUpTo(total), tolerance: ctx.fmtUpTo(tolerance)
     });
 }
@@ -253,11 +259,19 @@ export const flowsAcrossYears: Rule = ctx => {
             // What a wrong figure should have been: the next year may follow from either, and is not
             // reported again for following the right one.
             const shouldHaveBeen = new Map<string, number>();
-            for (const y of [...row.years].sort((a, b) => a.year - b.year)) {
-                const before = row.years.find(p => p.year === y.year - 1);
+            for (const y of [...row.years].sort((a, b) => a.year - b.year || Number(a.phase === 'end') - Number(b.phase === 'end'))) {
+                // The line before in the row's series: the year before, or the start of the line's year
+                // (model/series.ts); never across a change of standard (rules/years-printed-twice.ts says so).
+                const group = groupOf(table, y);
+                const beforeKey = group ? previousGroup(table, group).group : undefined;
+                const before = beforeKey ? lineIn(row, yearKey(beforeKey)) : undefined;
                 if (!before) continue;
-                const now = rowValues(row, y.year, columns);
-                const last = rowValues(row, y.year - 1, columns);
+                const now = rowValues(row, yearKey(y), columns);
+                const last = rowValues(row, yearKey(before), columns);
+                // A start that is not the end of the year before is the wrong figure (start-of-year-mismatch):
+                // an end that follows from that end by the flows is right.
+                const startGroup = beforeKey?.phase === 'start' ? previousGroup(table, beforeKey).group : undefined;
+                const endBefore = startGroup ? rowValues(row, yearKey(startGroup), columns) : undefined;
                 for (const flow of flows) {
                     const terms = (flow.definition as { terms: { sign: 1 | -1; column: Measure }[] }).terms;
                     const n = cellOf(y, flow.id)?.number;
@@ -267,11 +281,11 @@ export const flowsAcrossYears: Rule = ctx => {
                     if (moves.some(v => v === undefined)) continue;
                     const move = terms.reduce((a, t, i) => a + t.sign * moves[i]!, 0);
                     const computed = previous + move;
-                    const corrected = shouldHaveBeen.get(`${flow.id}@${y.year - 1}`);
+                    const corrected = shouldHaveBeen.get(`${flow.id}@${yearKey(before)}`) ?? endBefore?.[flow.id];
                     if (computed === n.value || (corrected !== undefined && corrected + move === n.value)) continue;
-                    shouldHaveBeen.set(`${flow.id}@${y.year}`, corrected !== undefined ? corrected + move : computed);
+                    shouldHaveBeen.set(`${flow.id}@${yearKey(y)}`, corrected !== undefined ? corrected + move : computed);
                     ctx.report('flow-mismatch', n.range, {
-                        label: row.label, year: y.year, measure: ctx.measure(flow.id, table), printed: n.printed,
+                        label: row.label, year: yearLabel(table, y, ctx.model.standards), measure: ctx.measure(flow.id, table), printed: n.printed,
                         previous: ctx.fmt(previous),
                         terms: terms.map((t, i) => ` ${t.sign < 0 ? '−' : '+'} ${ctx.measure(t.column, table)} ${ctx.fmt(moves[i]!)}`).join(''),
                         computed: ctx.fmt(computed), diff: ctx.fmt(n.value - computed)
@@ -284,7 +298,7 @@ export const flowsAcrossYears: Rule = ctx => {
 
 function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowModel, expected: TableSums, corrections?: Map<string, number>): void {
     for (const y of row.years) {
-        const sums = expected.values[y.year];
+        const sums = expected.values[yearKey(y)];
         for (const cell of y.cells) {
             if (!isCountColumn(table.columnsById[cell.measure])) continue; // rates: rateMatchesCounts
             if (cell.bounds) {
@@ -292,7 +306,7 @@ function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowMode
                     const sum = sums?.[i === 0 ? lowKey(cell.measure) : highKey(cell.measure)];
                     if (b.value === undefined || sum === undefined || Math.abs(sum - b.value) < 1e-9) return;
                     ctx.report('range-total-mismatch', cell.range, {
-                        label: row.label, year: y.year, measure: ctx.measure(cell.measure, table),
+                        label: row.label, year: yearLabel(table, y, ctx.model.standards), measure: ctx.measure(cell.measure, table),
                         bound: ctx.say(i === 0 ? FINDING_WORDS.lowerBound : FINDING_WORDS.upperBound),
                         printed: b.printed, sum: ctx.fmt(sum), diff: ctx.fmt(b.value - sum)
                     });
@@ -323,14 +337,14 @@ function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowMode
                 }
                 if (blocking) {
                     ctx.report('unchecked-total', n.range, {
-                        label: row.label, year: y.year, measure: ctx.measure(cell.measure, table),
+                        label: row.label, year: yearLabel(table, y, ctx.model.standards), measure: ctx.measure(cell.measure, table),
                         cell: blocking.printed, line: blocking.range.start.line + 1
                     });
                 }
                 continue;
             }
             if (Math.abs(sum - n.value) < 1e-9) continue;
-            const duplicated = expected.duplicates[y.year]?.[cell.measure];
+            const duplicated = expected.duplicates[yearKey(y)]?.[cell.measure];
             if (duplicated !== undefined && Math.abs(sum + duplicated - n.value) < 1e-9) continue;
             // A sum column whose total equals the total's own parts: the rows that disagree with their
             // parts are reported there (sum-mismatch), not again here.
@@ -339,12 +353,12 @@ function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowMode
             if (corrected !== undefined && Math.abs(sum + corrected - n.value) < 1e-9) continue;
             const d = table.columnsById[cell.measure]?.definition;
             if (d?.kind === 'sum') {
-                const own = rowValues(row, y.year, table.columnsById);
+                const own = rowValues(row, yearKey(y), table.columnsById);
                 const parts = d.parts.map(p => own[p]);
                 if (parts.every(p => p !== undefined) && Math.abs(parts.reduce((a, b) => a! + b!, 0)! - n.value) < 1e-9) continue;
             }
             ctx.report('total-mismatch', n.range, {
-                label: row.label, year: y.year, measure: ctx.measure(cell.measure, table),
+                label: row.label, year: yearLabel(table, y, ctx.model.standards), measure: ctx.measure(cell.measure, table),
                 printed: n.printed, sum: ctx.fmt(sum), diff: ctx.fmt(n.value - sum)
             }, { replacement: ctx.fmt(sum) });
         }
@@ -383,14 +397,14 @@ export const partsWithinTotal: Rule = ctx => {
             && !(c.definition.base === 'households' && PREDECLARED_PARTS.some(([m]) => m === (c.definition as { count: Measure }).count)));
         for (const row of allRows(table)) ctx.eachRow('partsWithinTotal', row, () => {
             for (const y of row.years) {
-                const v = rowValues(row, y.year, columns);
+                const v = rowValues(row, yearKey(y), columns);
                 if (v.households !== undefined && columns.households?.predeclared) {
                     for (const [measure, words] of PREDECLARED_PARTS) {
                         const value = v[measure];
                         if (value === undefined || value <= v.households) continue;
                         const cell = cellOf(y, measure) ?? cellOf(y, 'near-poor') ?? y.cells[0];
                         ctx.report('poor-exceeds-total', cell?.range ?? y.range, {
-                            part: ctx.say(FINDING_WORDS[words]), value: ctx.fmt(value), total: ctx.fmt(v.households), label: row.label, year: y.year
+                            part: ctx.say(FINDING_WORDS[words]), value: ctx.fmt(value), total: ctx.fmt(v.households), label: row.label, year: yearLabel(table, y, ctx.model.standards)
                         });
                         break;
                     }
@@ -401,7 +415,7 @@ export const partsWithinTotal: Rule = ctx => {
                     if (value === undefined || total === undefined || value <= total) continue;
                     const cell = cellOf(y, count) ?? cellOf(y, rate.id) ?? y.cells[0];
                     ctx.report('part-exceeds-base', cell?.range ?? y.range, {
-                        part: ctx.measure(count, table), value: ctx.fmt(value), base: ctx.measure(base, table), total: ctx.fmt(total), label: row.label, year: y.year
+                        part: ctx.measure(count, table), value: ctx.fmt(value), base: ctx.measure(base, table), total: ctx.fmt(total), label: row.label, year: yearLabel(table, y, ctx.model.standards)
                     });
                 }
             }
@@ -439,19 +453,28 @@ export const tableChecks: Rule = ctx => {
         const columns = table.columnsById;
         const rows = allRows(table);
         for (const [checkIndex, check] of table.checks.entries()) {
-            const years = check.years ?? table.years.map(y => y.year);
+            // Each year group of the years named (a year printed twice is checked in each of its groups);
+            // `previous` and a given year are the groups of the same standard (model/series.ts).
+            const groups = table.years.filter(g => (check.years ?? table.years.map(y => y.year)).includes(g.year));
             for (const row of rows) ctx.eachRow('tableChecks', row, () => {
                 if (check.rows === 'units' && row.kind !== 'row') return;
                 if (check.rows === 'totals' && row.kind === 'row') return;
-                const valuesOf = new Map<number, YearValues>();
-                const values = (year: number) => valuesOf.get(year) ?? valuesOf.set(year, rowValues(row, year, columns)).get(year)!;
-                for (const year of years) {
-                    const line = row.years.find(y => y.year === year);
+                const valuesOf = new Map<YearKey, YearValues>();
+                const values = (key: YearKey | undefined) => key === undefined ? {} : valuesOf.get(key) ?? valuesOf.set(key, rowValues(row, key, columns)).get(key)!;
+                for (const group of groups) {
+                    const year = group.year;
+                    const line = lineIn(row, yearKey(group));
                     if (!line) continue;
+                    const keyOf = (t: TableCheckModel['left'][number]): YearKey | undefined => {
+                        if (t.previous) { const g = previousGroup(table, group).group; return g && yearKey(g); }
+                        if (t.year === undefined || t.year === year) return yearKey(group);
+                        const g = comparedGroup(table, group, t.year, undefined).group;
+                        return g && yearKey(g);
+                    };
                     const side = (terms: TableCheckModel['left']) => {
                         let total = 0;
                         for (const t of terms) {
-                            const v = t.value ?? (t.column !== undefined ? values(t.previous ? year - 1 : t.year ?? year)[t.column] : undefined);
+                            const v = t.value ?? (t.column !== undefined ? values(keyOf(t))[t.column] : undefined);
                             if (v === undefined) return undefined;
                             total += t.sign * v;
                         }
@@ -473,36 +496,42 @@ export const tableChecks: Rule = ctx => {
 
 export const tableShape: Rule = ctx => {
     for (const table of ctx.model.tables) {
-        const declared = new Set<number>();
+        // By key: a year printed twice (its start and end, or under two standards) is two groups (model/series.ts).
+        const declared = new Set<YearKey>();
+        const years = new Set<number>();
         for (const y of table.years) {
-            if (declared.has(y.year)) ctx.report('duplicate-year', y.range, { year: y.year, where: ctx.say(FINDING_WORDS.inTableYears) });
-            declared.add(y.year);
+            if (declared.has(yearKey(y))) ctx.report('duplicate-year', y.range, { year: yearLabel(table, y, ctx.model.standards), where: ctx.say(FINDING_WORDS.inTableYears) });
+            declared.add(yearKey(y));
+            years.add(y.year);
         }
         const yearList = table.years.map(y => y.year).join(', ');
         for (const row of allRows(table)) ctx.eachRow('tableShape', row, () => {
-            const seen = new Map<number, YearCellsModel>();
+            const seen = new Map<YearKey, YearCellsModel>();
             for (const y of row.years) {
                 if (Number.isNaN(y.year)) continue;
-                const first = seen.get(y.year);
+                const key = yearKey(y);
+                const first = seen.get(key);
                 if (first) {
-                    ctx.report('duplicate-year', y.yearRange, { year: y.year, where: ctx.say(FINDING_WORDS.inRow, { label: row.label }) })
-                        .related = [ctx.place(first.yearRange, FINDING_WORDS.relatedFirstYear, { year: y.year })];
-                } else seen.set(y.year, y);
-                if (!declared.has(y.year)) ctx.report('undeclared-table-year', y.yearRange, { year: y.year, years: yearList });
+                    ctx.report('duplicate-year', y.yearRange, { year: yearLabel(table, y, ctx.model.standards), where: ctx.say(FINDING_WORDS.inRow, { label: row.label }) })
+                        .related = [ctx.place(first.yearRange, FINDING_WORDS.relatedFirstYear, { year: yearLabel(table, y, ctx.model.standards) })];
+                } else seen.set(key, y);
+                // A line of a year the table prints twice that does not say which group it is: rules/years-printed-twice.ts.
+                if (!declared.has(key) && !years.has(y.year)) ctx.report('undeclared-table-year', y.yearRange, { year: yearLabel(table, y, ctx.model.standards), years: yearList });
                 const found = y.cells.length + y.extra.length;
                 if (found !== table.columns.length) {
                     // A line short of cells can be padded with blanks ("-") at its end: the fix states
                     // that the figures are not given, where the line says nothing of them.
                     const missing = table.columns.length - found;
                     ctx.report('cell-count', y.extra[0] ?? y.range, {
-                        year: y.year, found, expected: table.columns.length, columns: table.columns.map(c => ctx.measure(c, table)).join(', ')
+                        year: yearLabel(table, y, ctx.model.standards), found, expected: table.columns.length, columns: table.columns.map(c => ctx.measure(c, table)).join(', ')
                     }, missing > 0 ? { year: y.year, missing, at: y.range.end, table: table.id } : undefined);
                 }
             }
-            const missing = table.years.filter(y => !seen.has(y.year)).map(y => y.year);
-            for (const year of missing) {
-                ctx.report('missing-district-year', row.range, { label: row.label, year }, {
-                    year, columns: table.columns.length, insertAfterLine: row.years.at(-1)?.range.end.line ?? row.range.start.line
+            for (const group of table.years.filter(y => !seen.has(yearKey(y)))) {
+                const year = group.year;
+                ctx.report('missing-district-year', row.range, { label: row.label, year: yearLabel(table, group, ctx.model.standards) }, {
+                    year, columns: table.columns.length, insertAfterLine: row.years.at(-1)?.range.end.line ?? row.range.start.line,
+                    ...(group.phase || group.key !== undefined ? { tag: yearTag(table, group) } : {})
                 });
             }
         });
