@@ -125,8 +125,8 @@ const TABLES_DIR = path.join(EXAMPLES_DIR, 'tables');
 describe('the examples of table shapes (issue 10): one per shape, each with the inconsistency it can have', () => {
     const files = planFilesUnder(TABLES_DIR);
 
-    test('there is one example per shape, nine in all, each announcing its inconsistency and its fix', () => {
-        expect(files.map(f => path.basename(f).split('-')[0]).sort()).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    test('there is one example per shape, each announcing its inconsistency and its fix', () => {
+        expect(files.map(f => Number(path.basename(f).split('-')[0])).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12]);
         for (const file of files) {
             const { expectations, fixes } = commentsOf(fs.readFileSync(file, 'utf-8'));
             expect(expectations.length, rel(file)).toBeGreaterThan(0);
@@ -135,10 +135,13 @@ describe('the examples of table shapes (issue 10): one per shape, each with the 
     });
 
     for (const file of files) {
-        test(`${rel(file)}: with the announced fixes made, no finding at all`, async () => {
-            const text = fixed(fs.readFileSync(file, 'utf-8'));
-            const { diagnostics } = await validateText(text);
-            expect(diagnostics.map(d => `${String(d.code)}@${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
+        test(`${rel(file)}: with the announced fixes made, no finding at all (but the infos it announces)`, async () => {
+            const original = fs.readFileSync(file, 'utf-8');
+            const { diagnostics } = await validateText(fixed(original));
+            // An info a shape always has (a check its notes leave undone) stays where it is announced: fixes move no line.
+            const infos = new Set(expectationsOf(original).map(e => `${e.code}@${e.line}`));
+            const left = diagnostics.filter(d => d.severity !== 3 || !infos.has(`${String(d.code)}@${d.range.start.line + 1}`));
+            expect(left.map(d => `${String(d.code)}@${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
         });
     }
 });

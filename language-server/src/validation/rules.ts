@@ -6,6 +6,7 @@ import { RuleContext, type Finding, type Rule, type RowFindings } from './rule.j
 import { agencyUsed, agencyWordings, leadAssigned, uniqueIds } from './rules/assignment.js';
 import { invisibleCharacters } from './rules/characters.js';
 import { contentShown, noPlaceholders } from './rules/content.js';
+import { notesInChecks } from './rules/notes.js';
 import { continuousNumbering } from './rules/numbering.js';
 import { cellValues, numberStyle, percentValues, wholeIndicatorValues, yearFormat } from './rules/numbers.js';
 import {
@@ -16,7 +17,7 @@ import { indicatorYears, periodForward, targetYears, taskDeadlines } from './rul
 
 export const RULES: Record<string, Rule> = {
     numberStyle, yearFormat, cellValues, percentValues, wholeIndicatorValues,
-    rateMatchesCounts, impliedDenominators, sumsMatchParts, flowsAcrossYears, totalsMatchRows, partsWithinTotal,
+    rateMatchesCounts, impliedDenominators, sumsMatchParts, flowsAcrossYears, totalsMatchRows, partsWithinTotal, notesInChecks,
     tableColumns, tableChecks, tableShape,
     periodForward, indicatorYears, targetYears, taskDeadlines,
     leadAssigned, agencyUsed, agencyWordings, uniqueIds, continuousNumbering,
