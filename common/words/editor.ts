@@ -218,7 +218,8 @@ export const EDITOR_LABELS = {
     flowFromLastYear: { vi: 'Tính từ năm trước', en: "From last year's value" },
     range: { vi: 'Khoảng', en: 'Range' },
     blankCell: { vi: 'Ô để trống (`-`): không có số liệu', en: 'Left blank (`-`): no figure' },
-    unreadableCell: { vi: 'Không đọc được theo kiểu số của kế hoạch', en: "Not readable in the plan's number style" },
+    noteCell: { vi: 'Ghi chú thay cho số liệu{span, select, 1 {} other {, gộp {span} ô}}: không tham gia phép tính', en: 'A note instead of a figure{span, select, 1 {} other {, merged over {span} cells}}: no computation reads it' },
+    unreadableCell: { vi: 'Không đọc được theo kiểu số của cột', en: "Not readable in its column's number style" },
     ruleComputed: { vi: 'Quy tắc tính được', en: 'The rule computed' },
     // quick fixes
     fixRate: { vi: 'Thay tỷ lệ in bằng tỷ lệ tính được: {value}', en: 'Replace the printed rate with the computed one: {value}' },
