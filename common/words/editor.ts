@@ -53,6 +53,7 @@ export const KEYWORD_DOCS: Record<string, Words> = {
     'section': { vi: 'phần của bảng (thành thị, nông thôn…)', en: 'table section (urban, rural…)' },
     'part-of': { vi: 'thuộc kế hoạch cấp trên', en: 'part of a parent plan' },
     'number-style': { vi: 'kiểu viết số (vi: 29.822 và 3,17)', en: 'number style (vi: 29.822 and 3,17)' },
+    'for': { vi: 'cho các cột được nêu', en: 'for the columns named' },
     'orientation': { vi: 'năm định hướng', en: 'orientation year' },
     'period': { vi: 'giai đoạn', en: 'period' },
     'submit': { vi: 'năm trình', en: 'year to submit' },
@@ -156,6 +157,13 @@ export const KEYWORD_DOCS_BY_RULE: Record<string, Record<string, Words>> = {
         'standard': { vi: 'theo chuẩn nghèo (một chuẩn đã khai báo)', en: 'under the poverty standard (a declared one)' },
         'indicator': { vi: 'chỉ tiêu dùng để đo mục tiêu', en: 'the indicator the target is measured by' },
         'text': { vi: 'câu mục tiêu như văn bản in', en: 'the target sentence as printed' }
+    },
+    TableNumberStyle: {
+        'number-style': { vi: 'kiểu viết số của bảng, hoặc của các cột nêu sau `for` (khi khác kiểu của kế hoạch)', en: "the table's number style, or that of the columns named after `for` (where it is not the plan's)" },
+        'for': { vi: 'cho các cột được nêu (cả các cột định sẵn)', en: 'for the columns named (predeclared ones too)' }
+    },
+    ColumnDeclaration: {
+        'number-style': { vi: 'kiểu viết số của cột này (khi khác kiểu của bảng hoặc kế hoạch)', en: "this column's number style (where it is not the table's or the plan's)" }
     },
     DistrictTable: {
         'standard': { vi: 'theo chuẩn nghèo (một chuẩn đã khai báo)', en: 'under the poverty standard (a declared one)' },
