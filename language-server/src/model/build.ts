@@ -406,7 +406,9 @@ class ModelBuilder {
         // and the line keep offsets, not ranges (model/cells.ts).
         const offsets = yearLineCells(text, 0, text.length);
         const styles = this.stylesOf(columns);
-        const cells: CellModel[] = [];
+        // Sized up front: an array grown by push keeps room for 17 cells (most of a line's memory at national scale).
+        const cells = new Array<CellModel>(Math.min(columns.length, offsets.length / 2));
+        let n = 0;
         let extra: number[] | undefined;
         // Columns the line's cells cover: one per cell, a note's span for a note.
         let covered = 0;
@@ -430,7 +432,7 @@ class ModelBuilder {
                 for (let k = 0; k < fits; k++) {
                     const cell = new TableCell(columns[covered + k], leaf, from, to - from);
                     cell.note = { text: note, span, first: k === 0 };
-                    cells.push(cell);
+                    cells[n++] = cell;
                     if (k === 0) (this.rowNotes ??= []).push(cell);
                 }
                 // Cells spanned past the table's last column count toward a wrong count of cells.
@@ -440,9 +442,11 @@ class ModelBuilder {
             }
             const cell = new TableCell(columns[covered], leaf, from, printed.length);
             this.readCell(cell, printed, styles[covered]);
-            cells.push(cell);
+            cells[n++] = cell;
             covered++;
         }
+        // A line with fewer cells than its offsets (a note spanning past the table's last column).
+        if (n < cells.length) cells.length = n;
         // A year label ("2021:") is four digits by the lexer: always a year, never a year-malformed
         // finding, so it is not listed in model.years (one entry per line of a national table).
         const line = new YearLine(readYear(yearOfLine(text)) ?? NaN, leaf, extra, spans ? covered : undefined);
