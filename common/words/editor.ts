@@ -53,6 +53,7 @@ export const KEYWORD_DOCS: Record<string, Words> = {
     'section': { vi: 'phần của bảng (thành thị, nông thôn…)', en: 'table section (urban, rural…)' },
     'part-of': { vi: 'thuộc kế hoạch cấp trên', en: 'part of a parent plan' },
     'number-style': { vi: 'kiểu viết số (vi: 29.822 và 3,17)', en: 'number style (vi: 29.822 and 3,17)' },
+    'for': { vi: 'cho các cột được nêu', en: 'for the columns named' },
     'orientation': { vi: 'năm định hướng', en: 'orientation year' },
     'period': { vi: 'giai đoạn', en: 'period' },
     'submit': { vi: 'năm trình', en: 'year to submit' },
@@ -165,6 +166,13 @@ export const KEYWORD_DOCS_BY_RULE: Record<string, Record<string, Words>> = {
         'indicator': { vi: 'chỉ tiêu dùng để đo mục tiêu', en: 'the indicator the target is measured by' },
         'text': { vi: 'câu mục tiêu như văn bản in', en: 'the target sentence as printed' }
     },
+    TableNumberStyle: {
+        'number-style': { vi: 'kiểu viết số của bảng, hoặc của các cột nêu sau `for` (khi khác kiểu của kế hoạch)', en: "the table's number style, or that of the columns named after `for` (where it is not the plan's)" },
+        'for': { vi: 'cho các cột được nêu (cả các cột định sẵn)', en: 'for the columns named (predeclared ones too)' }
+    },
+    ColumnDeclaration: {
+        'number-style': { vi: 'kiểu viết số của cột này (khi khác kiểu của bảng hoặc kế hoạch)', en: "this column's number style (where it is not the table's or the plan's)" }
+    },
     DistrictTable: {
         'standard': { vi: 'theo chuẩn nghèo (một chuẩn đã khai báo)', en: 'under the poverty standard (a declared one)' },
         'heading': { vi: 'tiêu đề in trên bảng', en: 'heading printed above the table' }
@@ -238,7 +246,8 @@ export const EDITOR_LABELS = {
     flowFromLastYear: { vi: 'Tính từ năm trước', en: "From last year's value" },
     range: { vi: 'Khoảng', en: 'Range' },
     blankCell: { vi: 'Ô để trống (`-`): không có số liệu', en: 'Left blank (`-`): no figure' },
-    unreadableCell: { vi: 'Không đọc được theo kiểu số của kế hoạch', en: "Not readable in the plan's number style" },
+    noteCell: { vi: 'Ghi chú thay cho số liệu{span, select, 1 {} other {, gộp {span} ô}}: không tham gia phép tính', en: 'A note instead of a figure{span, select, 1 {} other {, merged over {span} cells}}: no computation reads it' },
+    unreadableCell: { vi: 'Không đọc được theo kiểu số của cột', en: "Not readable in its column's number style" },
     ruleComputed: { vi: 'Quy tắc tính được', en: 'The rule computed' },
     // quick fixes
     fixRate: { vi: 'Thay tỷ lệ in bằng tỷ lệ tính được: {value}', en: 'Replace the printed rate with the computed one: {value}' },

@@ -16,9 +16,9 @@ export const ISSUES = {
     // --- numbers ---------------------------------------------------------------------------------
     'number-style': {
         severity: 'error',
-        vi: 'Số "{printed}" không viết theo kiểu số của kế hoạch ({style}); theo kiểu này phải viết "{suggestion}".',
-        en: 'The number "{printed}" is not written in the plan\'s number style ({style}); in that style it reads "{suggestion}".',
-        rule: { vi: 'Mọi số được đọc theo kiểu số khai báo (vi: 29.822 và 3,17; international: 29,822 và 3.17).', en: 'Every number is read in the declared number style (vi: 29.822 and 3,17; international: 29,822 and 3.17).' }
+        vi: 'Số "{printed}" không viết theo kiểu số {where, select, column {của cột} other {của kế hoạch}} ({style}); theo kiểu này phải viết "{suggestion}".',
+        en: 'The number "{printed}" is not written in {where, select, column {its column\'s} other {the plan\'s}} number style ({style}); in that style it reads "{suggestion}".',
+        rule: { vi: 'Mọi số được đọc theo kiểu số khai báo (vi: 29.822 và 3,17; international: 29,822 và 3.17): của cột hoặc của bảng nếu có khai báo, nếu không thì của kế hoạch.', en: 'Every number is read in the declared number style (vi: 29.822 and 3,17; international: 29,822 and 3.17): its column\'s or table\'s where declared, else the plan\'s.' }
     },
     'number-malformed': {
         severity: 'error',
@@ -34,8 +34,8 @@ export const ISSUES = {
     },
     'count-unreadable': {
         severity: 'error',
-        vi: 'Số hộ "{printed}" không viết theo kiểu số của kế hoạch ({style}), và đọc theo kiểu kia thì không phải số nguyên: hãy kiểm tra lại con số này.',
-        en: 'The household count "{printed}" is not written in the plan\'s number style ({style}), and read the other way it is no whole number: check this figure.',
+        vi: 'Số hộ "{printed}" không viết theo kiểu số {where, select, column {của cột} other {của kế hoạch}} ({style}), và đọc theo kiểu kia thì không phải số nguyên: hãy kiểm tra lại con số này.',
+        en: 'The household count "{printed}" is not written in {where, select, column {its column\'s} other {the plan\'s}} number style ({style}), and read the other way it is no whole number: check this figure.',
         rule: { vi: 'Một số hộ viết sai kiểu số chỉ được đề nghị sửa thành một số nguyên (ưu tiên cách đọc dấu ngăn cách hàng nghìn).', en: 'A count written in the wrong style is only ever fixed to a whole number (the thousands reading first).' }
     },
     'year-malformed': {
@@ -201,6 +201,12 @@ export const ISSUES = {
         vi: 'Không kiểm tra được tỷ lệ {printed}% ({label}, năm {year}): ô {measure} "{cell}" không đọc được thành số hộ.',
         en: 'The rate {printed}% ({label}, {year}) cannot be checked: the {measure} cell "{cell}" does not read as a count.',
         rule: { vi: 'Một tỷ lệ không kiểm tra được vì số đếm hoặc mẫu số không đọc được thì được nói rõ.', en: 'A rate that cannot be checked because its count or denominator is unreadable says so.' }
+    },
+    'note-skips-check': {
+        severity: 'info',
+        vi: '{check, select, total {Không kiểm tra tổng cột {measure} của {label} năm {year}} rate {Không kiểm tra tỷ lệ {printed}% ({label}, năm {year})} other {Không kiểm tra cột {measure} = {parts} ({label}, năm {year})}}: dòng {row} ghi "{note}" ở cột {noteColumn} thay cho số liệu.',
+        en: '{check, select, total {The total of column {measure} ({label}, {year}) is not checked} rate {The rate {printed}% ({label}, {year}) is not checked} other {Column {measure} = {parts} ({label}, {year}) is not checked}}: the row {row} holds the note "{note}" in column {noteColumn} instead of a figure.',
+        rule: { vi: 'Ghi chú trong ô ("Sáp nhập", "x") không tham gia phép tính; một phép kiểm tra cần ô đó thì được nói rõ là không kiểm tra.', en: 'A note in a cell ("Sáp nhập", "x") takes no part in the arithmetic; a check that needed that cell says it is not checked.' }
     },
     'table-check': {
         severity: 'warning',

@@ -68,5 +68,6 @@ export const RULE_NAMES: Record<keyof typeof ISSUES | keyof typeof FILE_ISSUES, 
     'start-of-year-mismatch': { vi: 'Số đầu năm khác số cuối năm trước', en: 'Start of year unlike the end of the last' },
     'change-mismatch': { vi: 'Mức thay đổi không khớp hai năm', en: 'Change disagrees with its two years' },
     'change-unit': { vi: 'Cột thay đổi sai đơn vị', en: 'Change in the wrong unit' },
-    'across-standards': { vi: 'Không so sánh giữa hai chuẩn nghèo', en: 'Not compared across standards' }
+    'across-standards': { vi: 'Không so sánh giữa hai chuẩn nghèo', en: 'Not compared across standards' },
+    'note-skips-check': { vi: 'Ô ghi chú, không kiểm tra được', en: 'A note keeps a check from running' }
 };

@@ -27,6 +27,7 @@ export const FINDING_WORDS = {
     relatedFirstYear: { vi: 'Năm {year} lần đầu', en: 'The year {year}, first written here' },
     relatedCount: { vi: 'Tử số: {measure} = {value}', en: 'The count: {measure} = {value}' },
     relatedBase: { vi: 'Mẫu số: {measure} = {value}', en: 'The base: {measure} = {value}' },
+    relatedNote: { vi: 'Ghi chú "{note}" ({label}, năm {year})', en: 'The note "{note}" ({label}, {year})' },
     relatedSummedRow: { vi: 'Cộng vào tổng: {label} = {value}', en: 'Summed into the total: {label} = {value}' },
     // target-not-met {actual} for a change ("giảm 2,3 điểm"): the change the figures make
     changeFrom: {

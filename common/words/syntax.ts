@@ -10,7 +10,7 @@ export const TOKEN_NAMES: Record<string, Words> = {
     NUMBER: { vi: 'số', en: 'a number' },
     YEAR_LINE: { vi: 'năm và dấu hai chấm (2025:)', en: 'a year and a colon (2025:)' },
     /** Not a terminal: a year line's cell (the line is one token), expected after its cells. */
-    CELL: { vi: 'một ô (số như 1.234 hoặc 3,17, khoảng 410..460, hoặc `-`)', en: 'a cell (a number such as 1.234 or 3,17, a range 410..460, or `-`)' },
+    CELL: { vi: 'một ô (số như 1.234 hoặc 3,17, khoảng 410..460, `-`, hoặc ghi chú như "Sáp nhập")', en: 'a cell (a number such as 1.234 or 3,17, a range 410..460, `-`, or a note such as "Sáp nhập")' },
     EOF: { vi: 'cuối tệp', en: 'the end of the file' }
 };
 
@@ -30,6 +30,7 @@ export const SYNTAX_MESSAGES = {
         en: 'Missing `}` to close {block} (opened on line {blockLine}){found, select, none {} other {, before {found} on line {foundLine}}}.'
     },
     unclosedString: { vi: 'Chuỗi này thiếu dấu `"` đóng: nó kéo dài đến dòng {endLine}.', en: 'This string has no closing `"`: it runs on to line {endLine}.' },
+    unclosedNote: { vi: 'Ghi chú trong ô thiếu dấu `"` đóng: một ghi chú kết thúc bằng `"` trên cùng dòng{endLine, select, none {} other { (ở đây nó kéo dài đến dòng {endLine})}}.', en: 'This note in a cell has no closing `"`: a note ends with `"` on its own line{endLine, select, none {} other { (here it runs on to line {endLine})}}.' },
     extraClose: { vi: 'Dấu `}` thừa: không có khối nào đang mở ở đây.', en: 'An extra `}`: no block is open here.' },
     unquotedText: {
         vi: '{sentence, select, yes {Câu mục tiêu} other {Đoạn văn}} phải nằm trong dấu ngoặc kép: "{text}".',

@@ -56,7 +56,7 @@
   "Keywords that declare a block or a line.")
 
 (defconst plan-field-keywords
-  '("part-of" "number-style" "number" "code" "issuer-short" "issuer" "place" "kind" "title" "preamble"
+  '("part-of" "number-style" "for" "number" "code" "issuer-short" "issuer" "place" "kind" "title" "preamble"
     "recipient" "date" "period" "to" "orientation" "implements" "dated" "by" "signer" "position"
     "authority" "deputy" "purpose" "requirement" "objective" "closing" "basis" "from" "short" "alias"
     "full-name" "heading" "unit" "direction" "computed" "of" "annex" "lead" "as" "coordinate" "year"

@@ -232,6 +232,14 @@ export const CASES: Case[] = [
         besides: [{ code: 'count-not-integer', severity: 'error', at: '10,5' }]
     },
     {
+        // A note printed where a row's figure would stand: the total over it is not checked, and says so.
+        code: 'note-skips-check', severity: 'info',
+        fires: table('    row 1 A { 2023: 1.000 "Sáp nhập" }\n    row 2 B { 2023: 1.000 20 }\n    total "Tổng cộng" { 2023: 2.000 «30» }', { columns: 'households poor' }),
+        quiet: table('    row 1 A { 2023: 1.000 10 }\n    row 2 B { 2023: 1.000 20 }\n    total "Tổng cộng" { 2023: 2.000 30 }', { columns: 'households poor' }),
+        vi: /^Không kiểm tra tổng cột Hộ nghèo của Tổng cộng năm 2023: dòng Phù Cừ ghi "Sáp nhập" ở cột Hộ nghèo thay cho số liệu\.$/,
+        en: /^The total of column poor households \(Tổng cộng, 2023\) is not checked: the row Phù Cừ holds the note "Sáp nhập" in column poor households instead of a figure\.$/
+    },
+    {
         code: 'unchecked-rate', severity: 'info',
         fires: table('    row 1 A { 2023: 1.000,5 10 «1,00» }'),
         quiet: table('    row 1 A { 2023: 1.000 10 1,00 }'),

@@ -17,8 +17,8 @@ export function yearLineSpots(text: string): number[] {
     return spots;
 }
 
-/** What is typed: figures, marks, blanks, and what breaks a year line (a line break, a comment, a colon, a letter). */
-const EDIT_TEXTS = ['1', '9', '0', ',', '.', ' ', '12', '-', '..', '/* x */', '\n', ':', 'a'];
+/** What is typed: figures, marks, blanks, notes, and what breaks a year line (a line break, a comment, a colon, a letter, a lone quote). */
+const EDIT_TEXTS = ['1', '9', '0', ',', '.', ' ', '12', '-', '..', '/* x */', '\n', ':', 'a', '"', ' "x"*2 ', '*3'];
 
 export const editArb = (spots: number[]) => fc.record({
     at: fc.integer({ min: 0, max: spots.length - 1 }).map(i => spots[i]),

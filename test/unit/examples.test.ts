@@ -127,9 +127,10 @@ describe('the examples of table shapes (issue 10): one per shape, each with the 
 
     test('there is one example per shape, each announcing its inconsistency and its fix', () => {
         const shapes = files.map(f => path.basename(f).split('-')[0]);
-        // Issue 10's nine shapes; issue 21's years printed twice and changes between years (13–15), the plan of
-        // 2026–2030 (16), links between tables (17) and names as declared (18).
-        expect(shapes).toEqual(expect.arrayContaining(['1', '2', '3', '4', '5', '6', '7', '8', '9', '13', '14', '15', '16', '17', '18']));
+        // Issue 10's nine shapes; issue 21's notes in cells (11), number style per column (12), years printed
+        // twice and changes between years (13–15), the plan of 2026–2030 (16), links between tables (17) and
+        // names as declared (18).
+        expect(shapes).toEqual(expect.arrayContaining(['1', '2', '3', '4', '5', '6', '7', '8', '9', '11', '12', '13', '14', '15', '16', '17', '18']));
         expect(new Set(shapes).size).toBe(shapes.length);
         for (const file of files) {
             const { expectations, fixes } = commentsOf(fs.readFileSync(file, 'utf-8'));
@@ -139,10 +140,13 @@ describe('the examples of table shapes (issue 10): one per shape, each with the 
     });
 
     for (const file of files) {
-        test(`${rel(file)}: with the announced fixes made, no finding at all`, async () => {
-            const text = fixed(fs.readFileSync(file, 'utf-8'));
-            const { diagnostics } = await validateText(text);
-            expect(diagnostics.map(d => `${String(d.code)}@${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
+        test(`${rel(file)}: with the announced fixes made, no finding at all (but the infos it announces)`, async () => {
+            const original = fs.readFileSync(file, 'utf-8');
+            const { diagnostics } = await validateText(fixed(original));
+            // An info a shape always has (a check its notes leave undone) stays where it is announced: fixes move no line.
+            const infos = new Set(expectationsOf(original).map(e => `${e.code}@${e.line}`));
+            const left = diagnostics.filter(d => d.severity !== 3 || !infos.has(`${String(d.code)}@${d.range.start.line + 1}`));
+            expect(left.map(d => `${String(d.code)}@${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
         });
     }
 });

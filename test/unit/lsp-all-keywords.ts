@@ -150,8 +150,9 @@ commune TTC "Thị trấn C" thi-tran
 
 table muc_tieu "Mục tiêu giảm nghèo" targets {
     row-header "Đơn vị"
+    number-style vi for ty_le_thoat
     years { 2015 result standard md2016  2025 plan standard md2022 }
-    column thoat "Hộ thoát nghèo" households
+    column thoat "Hộ thoát nghèo" households number-style vi
     column moi "Hộ nghèo phát sinh" households
     column ty_le_thoat "Tỷ lệ hộ thoát nghèo" percent rate-of thoat per households
     column ngheo_da_chieu "Hộ nghèo đa chiều" households sum-of poor + near-poor

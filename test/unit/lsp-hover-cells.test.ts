@@ -28,7 +28,8 @@ function hoverText(hover: Hover | undefined): string {
 
 /** Every cell of every table of a validated plan, with what its hover must name. */
 function cellsOf({ model }: Validated, locale: Locale) {
-    return model.tables.flatMap(table => tableRows(table).flatMap(({ row }) => row.years.flatMap(year => year.cells.map(cell => {
+    // A note spanning cells is one place in the text: its hover names the column it starts in.
+    return model.tables.flatMap(table => tableRows(table).flatMap(({ row }) => row.years.flatMap(year => year.cells.filter(c => !c.note || c.note.first).map(cell => {
         const column = table.columnsById[cell.measure];
         return {
             where: `${table.id} ${row.label} ${year.year} ${cell.measure} "${cell.printed}"`,

@@ -229,7 +229,7 @@ describe('a mistake before the next statement is reported where it is', () => {
         const text = 'plan t\ndistrict A "A" huyen\ntable x "T" {\n    years { 2023 plan }\n    columns households poor\n    row 1 A {\n        2023: 1.000 abc\n    }\n}\n';
         const { diagnostics } = await validatePlan(services, text, 'vi');
         expect(syntax(diagnostics).map(d => [textAt(text, d), d.message])).toEqual([
-            ['abc', 'Cần một ô (số như 1.234 hoặc 3,17, khoảng 410..460, hoặc `-`), `start`, `end`, `standard`, năm và dấu hai chấm (2025:) hoặc dấu `}` nhưng gặp `abc`.']
+            ['abc', 'Cần một ô (số như 1.234 hoặc 3,17, khoảng 410..460, `-`, hoặc ghi chú như "Sáp nhập"), `start`, `end`, `standard`, năm và dấu hai chấm (2025:) hoặc dấu `}` nhưng gặp `abc`.']
         ]);
         // On the next line, what may come is a year line (after the group it names: `end 2024:`) or the
         // row's end (a cell there would still be read).

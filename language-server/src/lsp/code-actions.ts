@@ -85,6 +85,7 @@ export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
     'range-total-mismatch': "a bound of the total or a bound of any row may be wrong (and the finding carries no replacement, unlike total-mismatch)",
     'part-exceeds-base': 'either the count or its base is wrong; the plan does not say which',
     'unchecked-total': 'an information: the unreadable cell that blocks the sum has its own finding, fixed there',
+    'note-skips-check': 'an information: a note in a cell is printed as the table prints it; nothing to fix',
     'unchecked-rate': 'an information: the unreadable count or base has its own finding, fixed there',
     'second-total': 'which of the two totals the table printed is not known; removing either loses figures',
     'table-check': "the plan's own check: which figure breaks it, or whether the check itself is wrong, is not known",

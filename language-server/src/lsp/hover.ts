@@ -8,10 +8,11 @@ import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic, Hover, HoverParams } from 'vscode-languageserver';
 import { formatNumber, roundTo, type NumberStyle } from '../../../common/numbers.js';
 import type { PlanServices } from '../plan-module.js';
-import type { PlanModel, PrintedNumber } from '../model/types.js';
+import { columnStyle, type PlanModel, type PrintedNumber } from '../model/types.js';
 import { ruleDescription, type Locale } from '../../../common/findings.js';
 import { columnName } from '../validation/rule.js';
 import { L, keywordDoc, t } from './labels.js';
+import { say } from '../../../common/catalogue.js';
 import { YEAR_KINDS } from '../../../common/words/kinds.js';
 import { cellAt, cellOfRow, computeFlow, computeParts, computeRate, computeSum, planIndex, type CellContext } from './plan-index.js';
 import { isYearLine, YEAR_LABEL_LENGTH, yearOfLine } from '../language/year-line.js';
@@ -121,12 +122,17 @@ export class PlanHoverProvider {
         const unitAndDefinition = column ? columnLine(column, table, locale) : '';
         if (unitAndDefinition) lines.push('', unitAndDefinition);
         const printed = cell.number;
+        if (cell.note) {
+            lines.push('', `${say(L.noteCell, locale, { span: cell.note.span })}: \`${cell.note.text}\``);
+            return lines.join('\n');
+        }
         if (!printed) {
             lines.push('', cell.bounds ? `${t(L.range, locale)}: \`${cell.printed}\`` : `_${t(L.blankCell, locale)}_`);
             return lines.join('\n');
         }
         if (printed.value === undefined) lines.push('', `_${t(L.unreadableCell, locale)}: \`${printed.printed}\`_`);
-        const computed = computation(context, printed, style, locale);
+        // Computed in the style the column is printed in (a table or column may declare its own).
+        const computed = computation(context, printed, columnStyle(column, style), locale);
         if (computed) lines.push('', ...computed);
         return lines.join('\n');
     }

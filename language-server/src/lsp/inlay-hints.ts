@@ -7,6 +7,7 @@ import type { InlayHintProvider, LangiumServices } from 'langium/lsp';
 import type { InlayHint, InlayHintParams } from 'vscode-languageserver';
 import { formatNumber, roundTo } from '../../../common/numbers.js';
 import type { PlanServices } from '../plan-module.js';
+import { columnStyle } from '../model/types.js';
 import { L, t } from './labels.js';
 import { computeFlow, computeParts, computeRate, computeSum, tableRows } from './plan-index.js';
 
@@ -19,7 +20,7 @@ export class PlanInlayHintProvider implements InlayHintProvider {
         if (!settings.inlayHints) return [];
         const locale = settings.locale;
         const model = this.services.plan.Models.get(document);
-        const style = model.numberStyle;
+        const planStyle = model.numberStyle;
         const { start, end } = params.range;
         const hints: InlayHint[] = [];
         for (const table of model.tables) {
@@ -30,6 +31,8 @@ export class PlanInlayHintProvider implements InlayHintProvider {
                     for (const cell of year.cells) {
                         const printed = cell.number;
                         if (printed?.value === undefined) continue;
+                        // A figure the hint proposes for a cell is written as its column prints (a table's or column's own style).
+                        const style = columnStyle(table.columnsById[cell.measure], planStyle);
                         const context = { table, section: row.kind === 'total' ? undefined : section, row, year, cell };
                         const rate = computeRate(context);
                         if (rate) {

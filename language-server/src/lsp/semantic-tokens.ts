@@ -108,7 +108,7 @@ export class PlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
         }
     }
 
-    /** A year line is one token: its year's four digits, and its cells that are numbers ("-" is a blank). */
+    /** A year line is one token: its year's four digits, its cells that are numbers ("-" is a blank), its notes. */
     private highlightYearLines(row: ast.TableRow | ast.TotalRow, acceptor: SemanticTokenAcceptor): void {
         const root = row.$cstNode?.root;
         if (!root) return;
@@ -118,7 +118,9 @@ export class PlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
             forEachYearLinePart(text, leaf.offset, leaf.end, (part, start, end) => {
                 if (part === 'comment' || (part === 'cell' && end === start + 1 && text.charCodeAt(start) === 0x2d)) return;
                 const at = document.positionAt(start);
-                acceptor({ line: at.line, char: at.character, length: part === 'year' ? 4 : end - start, type: part === 'year' ? YEAR_TOKEN : NUMBER_TOKEN });
+                // A note ("Sáp nhập") is text, coloured as a string.
+                const type = part === 'year' ? YEAR_TOKEN : part === 'note' ? SemanticTokenTypes.string : NUMBER_TOKEN;
+                acceptor({ line: at.line, char: at.character, length: part === 'year' ? 4 : end - start, type });
             });
         }
     }

@@ -91,11 +91,13 @@ export function impliedDenominator(count: number, rate: number, decimals: number
 }
 
 /**
- * A count cell the sums can use: read under the plan's style, whole and not negative. A blank ("-")
+ * A count cell the sums can use: read under its column's style, whole and not negative. A blank ("-")
  * adds nothing; any other cell makes the sum unknown (NaN here): the cell is reported on its own, and
- * a total compared with a partial sum would only repeat that finding in a misleading form.
+ * a total compared with a partial sum would only repeat that finding in a misleading form. A note
+ * ("Sáp nhập") makes it unknown too: what it stands for is not a figure (rules/notes.ts says so).
  */
 export function usableCount(c: CellModel, column?: ColumnModel): number | undefined {
+    if (c.note) return NaN;
     if (!c.number) return undefined;
     const v = c.number.value;
     return v !== undefined && Number.isInteger(v) && (v >= 0 || mayBeNegative(column)) ? v : NaN;

@@ -5,13 +5,14 @@ import * as ast from '../generated/ast.js';
 import { formatNumber, readNumber, readYear, roundTo, type NumberStyle } from '../../../common/numbers.js';
 import { rangeOfNode } from '../language/line-index.js';
 import { totalPrintedFirst } from '../language/total-place.js';
-import { yearLineCells, yearOfLine } from '../language/year-line.js';
+import { unquote } from '../language/value-converter.js';
+import { isNoteText, noteParts, yearLineCells, yearOfLine } from '../language/year-line.js';
 import { expectedTotal, sumRowsKept, type KeptSums } from './arithmetic.js';
 import { partOfCycle, setCircularApart } from './definitions.js';
 import { keyYearGroups, lineIn, lineKey } from './series.js';
 import { DistrictEntry, LocatedNumber, Ref, RowEntry, TableCell, YearLine } from './cells.js';
 import {
-    PREDECLARED_COLUMNS, UNUSUAL_CHARACTER, isRateColumn,
+    PREDECLARED_COLUMNS, UNUSUAL_CHARACTER, columnStyle, isRateColumn,
     type AssignmentModel, type CellModel, type CheckTermModel, type ColumnDefinitionModel, type ColumnModel, type DistrictTableModel, type ExtraTotalModel, type IdRef, type IndicatorModel,
     type PrintedBound, type TableCheckModel,
     type IndicatorValueModel, type LinkEndModel, type LinkModel, type Measure, type PlanDate, type PlanModel, type PlanText, type PrintedNumber,
@@ -289,6 +290,7 @@ class ModelBuilder {
             };
         }
         setCircularApart(columnsById);
+        this.columnStyles(e, columnsById);
         const unknownColumns: { id: string; range: SourceRange }[] = [];
         const known = (id: string | undefined, node: AstNode, property: string, index?: number) => {
             if (id !== undefined && !columnsById[id]) unknownColumns.push({ id, range: propertyRange(node, property, index) });
@@ -301,8 +303,10 @@ class ModelBuilder {
             else if (ast.isFlowDefinition(def)) for (const t of def.terms) known(t.column, t, 'column');
             else if (ast.isChangeDefinition(def)) known(def.column, def, 'column');
         }
+        for (const line of e.numberStyles) line.columns.forEach((c, i) => known(c, line, 'columns', i));
         const checks = e.checks.map(c => this.check(c, known));
         const columns = e.columns.slice();
+        this.tableStyles.set(columns, columns.map(m => columnStyle(columnsById[m], this.style)));
         const years: TableYearModel[] = e.years.map(y => ({
             year: this.year(y, 'year', y.year, 'table') ?? NaN, kind: y.kind ?? 'plan', standardId: y.standard?.$refText, range: nodeRange(y),
             ...(y.phase ? { phase: y.phase as YearPhase } : {}), ...(y.heading !== undefined ? { heading: y.heading } : {})
@@ -330,6 +334,27 @@ class ModelBuilder {
             expectedTotal: sections.length === 1 && sections[0].rows.length > 0 ? this.sums(e, sections[0].rows, columnsById) : expectedTotal(sections, columnsById),
             range: nodeRange(e), nameRange: propertyRange(e, 'name')
         };
+    }
+
+    /** The printed columns' styles of each table, by its columns' array (a table's rows are read with them). */
+    private readonly tableStyles = new WeakMap<Measure[], NumberStyle[]>();
+
+    /**
+     * The number style of each column where the table or the column declares one other than the
+     * plan's: a column's own `number-style` first, then a table line naming it (`for`), then a line
+     * for the whole table. A predeclared column given a style is copied (the predeclared ones are shared).
+     */
+    private columnStyles(e: ast.DistrictTable, columnsById: Record<string, ColumnModel>): void {
+        const whole = e.numberStyles.filter(l => l.columns.length === 0).at(-1)?.style as NumberStyle | undefined;
+        const named = new Map<string, NumberStyle>();
+        for (const line of e.numberStyles) for (const c of line.columns) if (line.style) named.set(c, line.style as NumberStyle);
+        const own = new Map<string, NumberStyle>();
+        for (const d of e.declarations) if (d.name && d.numberStyle) own.set(d.name, d.numberStyle as NumberStyle);
+        if (!whole && named.size === 0 && own.size === 0) return;
+        for (const [id, column] of Object.entries(columnsById)) {
+            const style = own.get(id) ?? named.get(id) ?? whole;
+            if (style && style !== this.style) columnsById[id] = { ...column, numberStyle: style };
+        }
     }
 
     private definition(d: ast.ColumnDefinition | undefined): ColumnDefinitionModel | undefined {
@@ -407,16 +432,21 @@ class ModelBuilder {
     private groups: TableYearModel[] = [];
 
     /**
-     * What a kept row was built for: the number style, the table's columns and its groups of a year
+     * What a kept row was built for: the number styles, the table's columns and its groups of a year
      * printed twice, which key the lines that name them (one key per table, not per row).
      */
     private memoKey(columns: Measure[]): string {
         if (columns !== this.lastColumns) {
             this.lastColumns = columns;
             const groups = this.groups.filter(y => y.key !== undefined || y.phase !== undefined).map(y => `${y.year} ${y.phase ?? ''} ${y.standardId ?? ''}`);
-            this.lastKey = `${this.style}\u0000${columns.join('\u0000')}\u0000${groups.join('\u0000')}`;
+            this.lastKey = `${this.style}\u0000${columns.join('\u0000')}\u0000${this.stylesOf(columns).join('\u0000')}\u0000${groups.join('\u0000')}`;
         }
         return this.lastKey;
+    }
+
+    /** The styles of a table's printed columns, in order (the plan's where the table declares none). */
+    private stylesOf(columns: Measure[]): NumberStyle[] {
+        return this.tableStyles.get(columns) ?? columns.map(() => this.style);
     }
 
     /**
@@ -428,8 +458,10 @@ class ModelBuilder {
         const kept = this.memo?.get(node);
         if (kept?.kind === 'row' && kept.key === key) return kept.row;
         const from = this.model.numbers.length;
+        this.rowNotes = undefined;
         const row = build();
         row.numbers = this.model.numbers.slice(from);
+        row.notes = this.rowNotes;
         this.model.numbers.length = from;
         this.memo?.set(node, { kind: 'row', key, row });
         return row;
@@ -472,42 +504,83 @@ class ModelBuilder {
         });
     }
 
+    /** The first cells of the notes of the row being built (`remembered`). */
+    private rowNotes: CellModel[] | undefined = undefined;
+
     private yearLine(text: string, leaf: CstNode, columns: Measure[]): YearLine {
         // Hot path on national-scale tables: the line is one token, split here into its cells; cells
         // and the line keep offsets, not ranges (model/cells.ts).
         const offsets = yearLineCells(text, 0, text.length);
+        const styles = this.stylesOf(columns);
+        // Sized up front: an array grown by push keeps room for 17 cells (most of a line's memory at national scale).
+        const cells = new Array<CellModel>(Math.min(columns.length, offsets.length / 2));
+        let n = 0;
         let extra: number[] | undefined;
-        for (let i = columns.length * 2; i < offsets.length; i += 2) (extra ??= []).push(offsets[i], offsets[i + 1]);
+        // Columns the line's cells cover: one per cell, a note's span for a note.
+        let covered = 0;
+        let spans = false;
+        for (let i = 0; i < offsets.length; i += 2) {
+            const from = offsets[i], to = offsets[i + 1];
+            if (covered >= columns.length) {
+                (extra ??= []).push(from, to);
+                const span = text.charCodeAt(from) === 0x22 ? noteParts(text.slice(from, to)).span : 1;
+                if (span > 1) spans = true;
+                covered += span;
+                continue;
+            }
+            const printed = text.slice(from, to);
+            if (isNoteText(printed)) {
+                const { literal, span } = noteParts(printed);
+                if (span > 1) spans = true;
+                const note = unquote(literal);
+                // A cell per column the note covers, up to the table's last: the same text and place.
+                const fits = Math.min(span, columns.length - covered);
+                for (let k = 0; k < fits; k++) {
+                    const cell = new TableCell(columns[covered + k], leaf, from, to - from);
+                    cell.note = { text: note, span, first: k === 0 };
+                    cells[n++] = cell;
+                    if (k === 0) (this.rowNotes ??= []).push(cell);
+                }
+                // Cells spanned past the table's last column count toward a wrong count of cells.
+                if (span > fits) (extra ??= []).push(from, to);
+                covered += span;
+                continue;
+            }
+            const cell = new TableCell(columns[covered], leaf, from, printed.length);
+            this.readCell(cell, printed, styles[covered]);
+            cells[n++] = cell;
+            covered++;
+        }
+        // A line with fewer cells than its offsets (a note spanning past the table's last column).
+        if (n < cells.length) cells.length = n;
         // A year label ("2021:") is four digits by the lexer: always a year, never a year-malformed
         // finding, so it is not listed in model.years (one entry per line of a national table).
-        const line = new YearLine(readYear(yearOfLine(text)) ?? NaN, leaf, extra);
-        const count = Math.min(columns.length, offsets.length / 2);
-        const cells: CellModel[] = new Array<CellModel>(count);
-        for (let i = 0; i < count; i++) {
-            const printed = text.slice(offsets[2 * i], offsets[2 * i + 1]);
-            const cell = new TableCell(columns[i], leaf, offsets[2 * i], printed.length);
-            if (printed.includes('..')) {
-                const [low, high] = printed.split('..');
-                const bound = (part: string): PrintedBound => {
-                    const read = readNumber(part, this.style);
-                    // A misstyled bound is reported as any number is (number-style), at its cell.
-                    if (read.problem) {
-                        this.model.numbers.push({
-                            printed: part, value: read.value, decimals: read.decimals, problem: read.problem, suggestion: read.suggestion,
-                            get range() { return cell.range; }
-                        });
-                    }
-                    return { printed: part, value: read.value, decimals: read.decimals };
-                };
-                cell.bounds = [bound(low), bound(high)];
-            } else if (printed !== '-') {
-                this.read(cell, printed);
-                this.model.numbers.push(cell);
-            }
-            cells[i] = cell;
-        }
+        const line = new YearLine(readYear(yearOfLine(text)) ?? NaN, leaf, extra, spans ? covered : undefined);
         line.cells = cells;
         return line;
+    }
+
+    /** A number, range or blank cell read under its column's style. */
+    private readCell(cell: TableCell, printed: string, style: NumberStyle): void {
+        if (printed.includes('..')) {
+            const [low, high] = printed.split('..');
+            const bound = (part: string): PrintedBound => {
+                const read = readNumber(part, style);
+                // A misstyled bound is reported as any number is (number-style), at its cell.
+                if (read.problem) {
+                    this.model.numbers.push({
+                        printed: part, value: read.value, decimals: read.decimals, problem: read.problem, suggestion: read.suggestion,
+                        style: style !== this.style ? style : undefined,
+                        get range() { return cell.range; }
+                    });
+                }
+                return { printed: part, value: read.value, decimals: read.decimals };
+            };
+            cell.bounds = [bound(low), bound(high)];
+        } else if (printed !== '-') {
+            this.read(cell, printed, style);
+            this.model.numbers.push(cell);
+        }
     }
 
     /** `inherited`: the lead of the nearest enclosing group that states one. */
@@ -563,12 +636,16 @@ class ModelBuilder {
         return new Ref(r.$refText ?? '', target !== undefined, name, r.$refNode ?? GrammarUtils.findNodeForProperty(node.$cstNode, property, index) ?? node.$cstNode);
     }
 
-    /** Reads a cell's text under the plan's style into it. */
-    private read(cell: TableCell, text: string): void {
-        const read = readNumber(text, this.style);
+    /** Reads a cell's text under its column's style into it. */
+    private read(cell: TableCell, text: string, style: NumberStyle): void {
+        const read = readNumber(text, style);
         cell.value = read.value;
         cell.decimals = read.decimals;
-        if (read.problem) { cell.problem = read.problem; cell.suggestion = read.suggestion; }
+        if (read.problem) {
+            cell.problem = read.problem;
+            cell.suggestion = read.suggestion;
+            if (style !== this.style) cell.style = style;
+        }
     }
 
     private number(node: AstNode, property: string, text: string | undefined, range?: SourceRange): PrintedNumber {

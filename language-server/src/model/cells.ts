@@ -9,13 +9,16 @@
 import type { CstNode } from 'langium';
 import { lineIndexOf, rangeOfNode } from '../language/line-index.js';
 import { YEAR_LABEL_LENGTH } from '../language/year-line.js';
-import type { CellModel, DistrictModel, IdRef, Measure, PrintedBound, PrintedNumber, SourceRange, TableRowModel, UnitLevel, YearCellsModel, YearPhase } from './types.js';
+import type { NumberStyle } from '../../../common/numbers.js';
+import type { CellModel, CellNote, DistrictModel, IdRef, Measure, PrintedBound, PrintedNumber, SourceRange, TableRowModel, UnitLevel, YearCellsModel, YearPhase } from './types.js';
 
-/** What few cells have: a reading problem, or the bounds of a range. */
+/** What few cells have: a reading problem (and the column's style it was read under), the bounds of a range, a note. */
 interface CellExtra {
     problem?: 'wrong-style' | 'malformed';
     suggestion?: string;
+    style?: NumberStyle;
     bounds?: [PrintedBound, PrintedBound];
+    note?: CellNote;
 }
 
 export class TableCell implements CellModel, PrintedNumber {
@@ -45,12 +48,16 @@ export class TableCell implements CellModel, PrintedNumber {
     set problem(p: CellExtra['problem']) { (this.extra ??= {}).problem = p; }
     get suggestion(): string | undefined { return this.extra?.suggestion; }
     set suggestion(s: string | undefined) { (this.extra ??= {}).suggestion = s; }
+    get style(): NumberStyle | undefined { return this.extra?.style; }
+    set style(s: NumberStyle | undefined) { (this.extra ??= {}).style = s; }
     get bounds(): CellExtra['bounds'] { return this.extra?.bounds; }
     set bounds(b: CellExtra['bounds']) { (this.extra ??= {}).bounds = b; }
+    get note(): CellNote | undefined { return this.extra?.note; }
+    set note(n: CellNote | undefined) { (this.extra ??= {}).note = n; }
 
-    /** The cell as a number: undefined for a blank ("-") and for a range. */
+    /** The cell as a number: undefined for a blank ("-"), a range and a note. */
     get number(): PrintedNumber | undefined {
-        return this.extra?.bounds || (this.length === 1 && this.leaf.root.fullText.charCodeAt(this.offset) === 0x2d) ? undefined : this;
+        return this.extra?.bounds || this.extra?.note || (this.length === 1 && this.leaf.root.fullText.charCodeAt(this.offset) === 0x2d) ? undefined : this;
     }
 
     get offset(): number {
@@ -76,7 +83,9 @@ export class YearLine implements YearCellsModel {
         /** The line's token, from its year label ("2021:") to its last cell. */
         private readonly leaf: CstNode,
         /** Start and end offsets, within the line, of the cells beyond the declared columns, in pairs. */
-        private readonly extraOffsets: number[] | undefined
+        private readonly extraOffsets: number[] | undefined,
+        /** How many cells the line prints, a note as its span (YearCellsModel.found); undefined when no note spans cells. */
+        readonly found?: number
     ) {
         this.cells = [];
     }
@@ -127,6 +136,7 @@ export class DistrictEntry implements DistrictModel {
 export class RowEntry implements TableRowModel {
     readonly #node: CstNode | undefined;
     numbers: PrintedNumber[] = [];
+    notes: CellModel[] | undefined = undefined;
 
     constructor(
         readonly kind: TableRowModel['kind'], readonly label: string, readonly years: YearCellsModel[],

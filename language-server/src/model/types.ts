@@ -15,6 +15,11 @@ export interface PrintedNumber {
     readonly range: SourceRange;
     problem?: 'wrong-style' | 'malformed';
     suggestion?: string;
+    /**
+     * The style the number was read under, when it has a problem and was read under its column's
+     * style (a table's or a column's `number-style`) rather than the plan's.
+     */
+    style?: NumberStyle;
 }
 
 /** A reference by short id to an agency, district, indicator, …; `resolved` says whether it is declared. */
@@ -92,6 +97,13 @@ export interface ColumnModel {
     range?: SourceRange;
     /** Where a change column writes its unit (change-unit points there). */
     unitRange?: SourceRange;
+    /** The style its cells are printed in, where the table or the column declares one other than the plan's. */
+    numberStyle?: NumberStyle;
+}
+
+/** The style a column's cells are read and printed in: its own, else the plan's. */
+export function columnStyle(column: ColumnModel | undefined, planStyle: NumberStyle): NumberStyle {
+    return column?.numberStyle ?? planStyle;
 }
 
 const households = (id: PredeclaredMeasure, definition?: ColumnDefinitionModel): ColumnModel => ({ id, unit: 'households', definition, predeclared: true });
@@ -221,10 +233,19 @@ export interface TargetModel {
 /** One bound of a range cell (410..460), read under the plan's style. */
 export interface PrintedBound { printed: string; value?: number; decimals: number }
 
+/**
+ * A text printed in a cell instead of a figure ("Sáp nhập", "Không có hộ nghèo", "x"), and how many
+ * cells of the row it spans (a merged cell). Each column it covers has a cell holding the same note:
+ * `first` on the one it starts in.
+ */
+export interface CellNote { text: string; span: number; first: boolean }
+
 export interface CellModel {
     measure: Measure;
-    /** Undefined for a blank cell ("-") and for a range. */
+    /** Undefined for a blank cell ("-"), a range and a note. */
     number?: PrintedNumber;
+    /** A note printed in the cell: no computation reads it. */
+    note?: CellNote;
     /** A range of targets (410..460), in a table declared `targets`. */
     bounds?: [PrintedBound, PrintedBound];
     /** The range cell's own text. */
@@ -247,6 +268,8 @@ export interface YearCellsModel {
     key?: string;
     /** Cells beyond the table's declared columns. */
     readonly extra: SourceRange[];
+    /** How many cells the line prints, a note counted as the cells it spans; cells and extra together when absent. */
+    readonly found?: number;
     readonly range: SourceRange;
 }
 
@@ -270,6 +293,8 @@ export interface TableRowModel {
     label: string;
     years: YearCellsModel[];
     range: SourceRange;
+    /** The cells of the row that hold a note (the first cell of each), where it has any. */
+    notes?: CellModel[];
     /**
      * The row's printed numbers in order (its number, its cells, a range's bounds that are misstyled):
      * a row's, not the plan's `numbers`, so that a row kept from the previous model keeps them.

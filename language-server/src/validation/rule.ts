@@ -1,7 +1,7 @@
 // The rule engine: each rule is a small named function over the plan model that reports findings.
 // It is pure (no Langium, no LSP), so the language server, the CLI and tests run the same rules.
 import { formatNumber } from '../../../common/numbers.js';
-import type { DistrictTableModel, Measure, PlanModel, PredeclaredMeasure, SourceRange, TableRowModel } from '../model/types.js';
+import { columnStyle, type DistrictTableModel, type Measure, type PlanModel, type PredeclaredMeasure, type SourceRange, type TableRowModel } from '../model/types.js';
 import type { CheckOptions } from '../language/settings.js';
 import { issueMessage, issueSeverity, type Args, type IssueCode, type Locale, type Severity } from '../../../common/findings.js';
 import { say, type Words } from '../../../common/catalogue.js';
@@ -100,6 +100,11 @@ export class RuleContext {
     /** A value printed in the plan's own number style. */
     fmt(value: number, decimals = 0): string {
         return formatNumber(value, this.model.numberStyle, decimals);
+    }
+
+    /** A value printed in the style of a table's column (a replacement for one of its cells). */
+    fmtIn(table: DistrictTableModel, m: Measure, value: number, decimals = 0): string {
+        return formatNumber(value, columnStyle(table.columnsById[m], this.model.numberStyle), decimals);
     }
 
     /** Up to `max` decimals, without trailing zeros (for computed values in messages). */

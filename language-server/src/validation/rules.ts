@@ -7,6 +7,7 @@ import { agencyUsed, agencyWordings, leadAssigned, uniqueIds } from './rules/ass
 import { invisibleCharacters } from './rules/characters.js';
 import { columnsDefinedThroughOthers, partOfAbove } from './rules/definitions.js';
 import { contentShown, noPlaceholders } from './rules/content.js';
+import { notesInChecks } from './rules/notes.js';
 import { continuousNumbering } from './rules/numbering.js';
 import { cellValues, numberStyle, percentValues, wholeIndicatorValues, yearFormat } from './rules/numbers.js';
 import {
@@ -21,7 +22,7 @@ import { indicatorYears, periodForward, targetYears, taskDeadlines } from './rul
 
 export const RULES: Record<string, Rule> = {
     numberStyle, yearFormat, cellValues, percentValues, wholeIndicatorValues,
-    rateMatchesCounts, impliedDenominators, sumsMatchParts, flowsAcrossYears, totalsMatchRows, partsWithinTotal,
+    rateMatchesCounts, impliedDenominators, sumsMatchParts, flowsAcrossYears, totalsMatchRows, partsWithinTotal, notesInChecks,
     tableColumns, tableChecks, tableShape,
     yearGroupsNamed, startOfYear, flowsWithinStandard, changesBetweenYears,
     periodForward, indicatorYears, targetYears, taskDeadlines,

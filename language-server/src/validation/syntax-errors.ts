@@ -26,6 +26,7 @@ export type SyntaxErrorKind =
     | 'missing-close'        // the file ends inside a block
     | 'unquoted-text'        // a sentence where a string is expected, without its quotes
     | 'unclosed-string'      // a string without its closing quote, which ran on into the next lines
+    | 'unclosed-note'        // a note in a year line ("Sáp nhập) without its closing quote on its line
     | 'unexpected-character';// characters no token starts with (accented letters outside strings, #, @…)
 
 /** What a token is, for messages: a keyword, punctuation, or a terminal (ID, STRING, NUMBER, YEAR_LINE), or EOF. */
@@ -111,6 +112,8 @@ export function syntaxMessage(data: SyntaxErrorData, locale: Locale): string {
             });
         case 'unclosed-string':
             return say(m.unclosedString, locale, { endLine: data.endLine });
+        case 'unclosed-note':
+            return say(m.unclosedNote, locale, { endLine: data.endLine ?? 'none' });
         case 'extra-close':
             return say(m.extraClose, locale);
         case 'unquoted-text':
@@ -316,7 +319,7 @@ export class SyntaxErrorAnalyzer {
             group.push(r);
             byLine.set(r.line, group);
         }
-        const out: SyntaxError[] = this.unclosedStrings(text, lines, tokens, raw, byLine);
+        const out: SyntaxError[] = [...this.unclosedNotes(text, lines, tokens, raw, byLine), ...this.unclosedStrings(text, lines, tokens, raw, byLine)];
         const index = new TokenIndex(tokens);
         let analysed = 0;
         for (const line of [...byLine.keys()].sort((a, b) => a - b)) {
@@ -324,6 +327,37 @@ export class SyntaxErrorAnalyzer {
             if (group.some((r, i) => i > 0 && r.start < group[i - 1].start)) group.sort((a, b) => a.start - b.start);
             const deep = analysed++ < MAX_ANALYSED && text.length <= MAX_ANALYSED_LENGTH;
             out.push(this.lineError(text, lines, index, group, deep));
+        }
+        return out;
+    }
+
+    /**
+     * A note of a year line left open (`2024: 3.000 "Sáp nhập 40,00 }`): a note ends on its line, so
+     * the year line ends before the quote, which the lexer then reads as a string running on over the
+     * next lines. Reported once, from the quote to the end of its line; the errors on the lines the
+     * string ran over are its follow-ons. No edit: where the note was meant to end is not known.
+     */
+    private unclosedNotes(text: string, lines: Lines, tokens: IToken[], raw: RawError[], byLine: Map<number, RawError[]>): SyntaxError[] {
+        const out: SyntaxError[] = [];
+        // No quote after it at all: the quote is a lexer error, right after its year line.
+        const index = new TokenIndex(tokens);
+        for (const r of raw) {
+            if (!r.lexer || text.charCodeAt(r.start) !== 0x22 || !byLine.has(r.line)) continue;
+            const before = index.before(r.start);
+            if (before?.tokenType.name !== 'YEAR_LINE' || lines.line(before.endOffset!) !== r.line) continue;
+            byLine.delete(r.line);
+            const end = r.start + text.slice(r.start, lines.lineEnd(r.line)).trimEnd().length;
+            out.push({ range: lines.range(r.start, end), data: { code: SYNTAX_ERROR_CODE, kind: 'unclosed-note' } });
+        }
+        for (let i = 1; i < tokens.length; i++) {
+            const string = tokens[i], before = tokens[i - 1];
+            if (string.tokenType.name !== 'STRING' || before.tokenType.name !== 'YEAR_LINE') continue;
+            const line = lines.line(string.startOffset);
+            const last = lines.line(string.endOffset!);
+            if (last === line || lines.line(before.endOffset!) !== line || !byLine.has(line)) continue;
+            for (let l = line; l <= last; l++) byLine.delete(l);
+            const end = string.startOffset + text.slice(string.startOffset, lines.lineEnd(line)).trimEnd().length;
+            out.push({ range: lines.range(string.startOffset, end), data: { code: SYNTAX_ERROR_CODE, kind: 'unclosed-note', endLine: last + 1 } });
         }
         return out;
     }

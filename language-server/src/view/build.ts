@@ -53,6 +53,18 @@ const measureHeading = (m: Measure, t?: DistrictTableModel) =>
 const isRate = (t: DistrictTableModel, m: Measure) => isRateColumn(t.columnsById[m]);
 /** A range cell as documents print it: "410–460". */
 const cellText = (c: CellModel | undefined) => c?.bounds ? `${c.bounds[0].printed}–${c.bounds[1].printed}` : c?.number?.printed ?? '';
+/** How many columns from `i` on hold the note that starts at `i` (its span within the table's columns). */
+function coveredBy(cell: CellModel, columns: Measure[], i: number, byMeasure: Map<Measure, CellModel>): number {
+    let span = 1;
+    while (i + span < columns.length && byMeasure.get(columns[i + span])?.note && byMeasure.get(columns[i + span])!.offset === cell.offset) span++;
+    return span;
+}
+
+/** A note printed in a table's cell ("Sáp nhập"), centred as offices print it, merged over the cells it spans. */
+function noteCell(cell: CellModel, span: number, bold: boolean, findings: ViewFinding[] | undefined): AnnexCell {
+    return { text: cell.note!.text, kind: 'text', align: 'center', bold, range: cell.range, ...(span > 1 ? { colSpan: span } : {}), ...(findings ? { findings } : {}) };
+}
+
 const annexLabel = (annex: string | undefined) => w(ANNEX.label, { annex: annex ?? '' }).trim();
 
 function text(t: string, extra: Partial<AnnexCell> = {}): AnnexCell {
@@ -269,8 +281,14 @@ class ViewBuilder {
             // Each line's cells by column, once: a search per column was quadratic in a table's width.
             const byMeasure = new Map<Measure, CellModel>();
             for (const c of line?.cells ?? []) if (!byMeasure.has(c.measure)) byMeasure.set(c.measure, c);
-            for (const m of t.columns) {
+            for (let i = 0; i < t.columns.length; i++) {
+                const m = t.columns[i];
                 const cell = byMeasure.get(m);
+                if (cell?.note) {
+                    // A note as printed, one merged cell over the columns it spans (the cells after its first are covered).
+                    if (cell.note.first) cells.push(noteCell(cell, coveredBy(cell, t.columns, i, byMeasure), bold, this.findingsAt(cell.range)));
+                    continue;
+                }
                 const n = cell?.number;
                 const related = cell && n ? this.targetsOf(cell.range) : undefined;
                 cells.push({

@@ -1,24 +1,26 @@
 // Number rules: every number read under the declared style; counts whole and not negative; percents in 0–100.
 import { readNumber, thousandsReading } from '../../../../common/numbers.js';
-import { isCountColumn, type DistrictTableModel, type PrintedNumber, type TableRowModel } from '../../model/types.js';
+import { columnStyle, isCountColumn, type DistrictTableModel, type PrintedNumber, type TableRowModel } from '../../model/types.js';
 import { mayBeNegative } from '../../model/arithmetic.js';
 import type { Rule } from '../rule.js';
 import { allRows } from './tables.js';
 import { UNITS } from '../../../../common/words/kinds.js';
 
 export const numberStyle: Rule = ctx => {
-    const style = ctx.model.numberStyle;
     const check = (n: PrintedNumber, isCount: (n: PrintedNumber) => boolean) => {
         if (n.problem === undefined) return;
+        // A cell of a column (or table) with its own style was read, and is fixed, in that style.
+        const style = n.style ?? ctx.model.numberStyle;
+        const where = n.style ? 'column' : 'plan';
         if (n.problem === 'wrong-style' && isCount(n)) {
             // A count: the other style's thousands reading first; never a fix that makes it non-whole.
             const likely = thousandsReading(n.printed, style);
             const whole = n.suggestion !== undefined && Number.isInteger(readNumber(n.suggestion, style).value ?? NaN) ? n.suggestion : undefined;
             const replacement = likely ?? whole;
-            if (replacement) ctx.report('number-style', n.range, { printed: n.printed, style, suggestion: replacement }, { replacement });
-            else ctx.report('count-unreadable', n.range, { printed: n.printed, style });
+            if (replacement) ctx.report('number-style', n.range, { printed: n.printed, style, where, suggestion: replacement }, { replacement });
+            else ctx.report('count-unreadable', n.range, { printed: n.printed, style, where });
         } else if (n.problem === 'wrong-style') {
-            ctx.report('number-style', n.range, { printed: n.printed, style, suggestion: n.suggestion ?? '' }, { replacement: n.suggestion });
+            ctx.report('number-style', n.range, { printed: n.printed, style, where, suggestion: n.suggestion ?? '' }, { replacement: n.suggestion });
         } else if (n.problem === 'malformed') {
             ctx.report('number-malformed', n.range, { printed: n.printed });
         }
@@ -69,7 +71,7 @@ export const cellValues: Rule = ctx => {
                         ctx.report('negative-count', n.range, { printed: n.printed });
                     } else if (isCountColumn(column) && !Number.isInteger(n.value)) {
                         // "28,700" under vi reads 28,7: most likely 28.700 typed the international way.
-                        const likely = thousandsReading(n.printed, ctx.model.numberStyle);
+                        const likely = thousandsReading(n.printed, columnStyle(column, ctx.model.numberStyle));
                         ctx.report('count-not-integer', n.range, { printed: n.printed, measure: ctx.measure(cell.measure, table), likely: likely ?? 'none' },
                             likely ? { replacement: likely } : undefined);
                     }

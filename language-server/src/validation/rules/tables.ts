@@ -53,7 +53,7 @@ export const rateMatchesCounts: Rule = ctx => {
                     if (column?.definition?.kind !== 'rate') continue;
                     const { count, base } = column.definition;
                     if (cell.bounds) {
-                        checkRateBounds(ctx, row, y, cell, count, base);
+                        checkRateBounds(ctx, row, y, cell, count, base, table);
                         continue;
                     }
                     const n = cell.number;
@@ -77,7 +77,7 @@ export const rateMatchesCounts: Rule = ctx => {
                     const counts = [numerator, ...shouldBe(table, row, y, count, values)];
                     const bases = [households, ...shouldBe(table, row, y, base, values)];
                     if (counts.some(c => bases.some(b => b > 0 && matchesRounded(n.value!, n.decimals, c / b * 100, ctx.options.rateTolerance)))) continue;
-                    const replacement = ctx.fmt(exact, n.decimals);
+                    const replacement = ctx.fmtIn(table, cell.measure, exact, n.decimals);
                     const finding = ctx.report('rate-mismatch', n.range, {
                         printed: n.printed, numerator: ctx.fmt(numerator), denominator: ctx.fmt(households),
                         computed: ctx.fmtUpTo(exact), label: row.label, year: yearLabel(table, y, ctx.model.standards)
@@ -166,7 +166,7 @@ function shouldBe(table: DistrictTableModel, row: TableRowModel, y: YearCellsMod
  * A range of rates against a range of counts over a printed base: bound by bound, one finding at the
  * first bound that differs, whose replacement is the range with every differing bound computed.
  */
-function checkRateBounds(ctx: RuleContext, row: TableRowModel, y: YearCellsModel, cell: CellModel, count: Measure, base: Measure): void {
+function checkRateBounds(ctx: RuleContext, row: TableRowModel, y: YearCellsModel, cell: CellModel, count: Measure, base: Measure, table: DistrictTableModel): void {
     const countCell = cellOf(y, count);
     const baseValue = cellOf(y, base)?.number?.value;
     if (!countCell?.bounds || !baseValue || !Number.isInteger(baseValue)) return;
@@ -178,7 +178,7 @@ function checkRateBounds(ctx: RuleContext, row: TableRowModel, y: YearCellsModel
     });
     const first = computed.find(c => c !== undefined);
     if (!first) return;
-    const replacement = cell.bounds!.map((b, i) => (computed[i] ? ctx.fmt(computed[i].exact, b.decimals) : b.printed)).join('..');
+    const replacement = cell.bounds!.map((b, i) => (computed[i] ? ctx.fmtIn(table, cell.measure, computed[i].exact, b.decimals) : b.printed)).join('..');
     ctx.report('rate-mismatch', cell.range, {
         printed: first.rate.printed, numerator: ctx.fmt(first.numerator), denominator: ctx.fmt(baseValue),
         computed: ctx.fmtUpTo(first.exact), label: row.label, year: y.year
@@ -207,7 +207,7 @@ export const sumsMatchParts: Rule = ctx => {
                                 ctx.report('sum-mismatch', n.range, {
                                     label: row.label, year: yearLabel(table, y, ctx.model.standards), measure: ctx.measure(sum.id, table), printed: n.printed,
                                     parts: partsText, sum: ctx.fmt(total), diff: ctx.fmt(n.value - total)
-                                }, { replacement: ctx.fmt(total) });
+                                }, { replacement: ctx.fmtIn(table, sum.id, total) });
                             }
                         }
                         checkSumOfRates(ctx, table, row, y, sum, parts);
@@ -289,7 +289,7 @@ export const flowsAcrossYears: Rule = ctx => {
                         previous: ctx.fmt(previous),
                         terms: terms.map((t, i) => ` ${t.sign < 0 ? '−' : '+'} ${ctx.measure(t.column, table)} ${ctx.fmt(moves[i]!)}`).join(''),
                         computed: ctx.fmt(computed), diff: ctx.fmt(n.value - computed)
-                    }, { replacement: ctx.fmt(computed) });
+                    }, { replacement: ctx.fmtIn(table, flow.id, computed) });
                 }
             }
         });
@@ -323,6 +323,8 @@ function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowMode
             const sum = sums?.[cell.measure];
             if (sum === undefined || own) {
                 const blocking = expected.unreadable[y.year]?.[cell.measure];
+                // A note in a row: said by notesInChecks (rules/notes.ts).
+                if (blocking?.note) continue;
                 if (blocking || own) {
                     const proposed = sumAsProposed(rowsSummedInto(table, row), cell.measure, y.year, table.columnsById, ctx.model.numberStyle);
                     if (proposed) {
@@ -360,7 +362,7 @@ function checkSum(ctx: RuleContext, table: DistrictTableModel, row: TableRowMode
             ctx.report('total-mismatch', n.range, {
                 label: row.label, year: yearLabel(table, y, ctx.model.standards), measure: ctx.measure(cell.measure, table),
                 printed: n.printed, sum: ctx.fmt(sum), diff: ctx.fmt(n.value - sum)
-            }, { replacement: ctx.fmt(sum) });
+            }, { replacement: ctx.fmtIn(table, cell.measure, sum) });
         }
     }
 }
@@ -517,7 +519,8 @@ export const tableShape: Rule = ctx => {
                 } else seen.set(key, y);
                 // A line of a year the table prints twice that does not say which group it is: rules/years-printed-twice.ts.
                 if (!declared.has(key) && !years.has(y.year)) ctx.report('undeclared-table-year', y.yearRange, { year: yearLabel(table, y, ctx.model.standards), years: yearList });
-                const found = y.cells.length + y.extra.length;
+                // A note spanning cells counts as its span.
+                const found = y.found ?? y.cells.length + y.extra.length;
                 if (found !== table.columns.length) {
                     // A line short of cells can be padded with blanks ("-") at its end: the fix states
                     // that the figures are not given, where the line says nothing of them.
