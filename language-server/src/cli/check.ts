@@ -4,7 +4,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
-import type { LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import type { Locale } from '../../../common/locale.js';
 import { toCliFinding, type CliFinding } from './diagnostics.js';
 import { partOfChains } from './plan-head.js';
@@ -37,7 +37,10 @@ export function shownFile(file: string): string {
 function findingsOf(document: LangiumDocument, file: string): CliFinding[] {
     const diagnostics = [...(document.diagnostics ?? [])].sort((a, b) =>
         a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return diagnostics.map(d => toCliFinding(shownFile(file), d));
+    const shown = shownFile(file);
+    const own = document.uri.toString();
+    const fileOf = (uri: string) => (uri === own ? shown : shownFile(URI.parse(uri).fsPath));
+    return diagnostics.map(d => toCliFinding(shown, d, fileOf));
 }
 
 /**
