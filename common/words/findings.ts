@@ -4,6 +4,7 @@
 
 import type { Words } from '../catalogue.js';
 import type { Severity } from '../locale.js';
+import { ROLL_UP_ISSUES } from './roll-up.js';
 
 export interface IssueSpec extends Words {
     readonly severity: Severity;
@@ -310,7 +311,9 @@ export const ISSUES = {
         vi: 'Ký tự đảo hướng chữ {char} trong {where, select, comment {chú thích} other {chuỗi}}: văn bản hiện ra khác với nội dung thật (có thể dùng để che giấu nội dung).',
         en: 'Bidirectional control character {char} in {where, select, comment {a comment} other {a string}}: the text is displayed differently from what it says (it can disguise content).',
         rule: { vi: 'Chuỗi và chú thích không chứa ký tự đảo hướng chữ (U+202A–U+202E, U+2066–U+2069), vốn làm văn bản hiện ra khác nội dung thật.', en: 'Strings and comments hold no bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069), which make text display otherwise than it reads.' }
-    }
+    },
+    // --- roll-up: plans part-of another agree with it (words/roll-up.ts) -----------------------------
+    ...ROLL_UP_ISSUES
 } satisfies Record<string, IssueSpec>;
 
 /**

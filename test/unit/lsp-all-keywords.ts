@@ -146,6 +146,7 @@ commune TTC "Thị trấn C" thi-tran
 
 table muc_tieu "Mục tiêu giảm nghèo" targets {
     row-header "Đơn vị"
+    plans-per-unit
     years { 2015 result standard md2016  2025 plan standard md2022 }
     column thoat "Hộ thoát nghèo" households
     column moi "Hộ nghèo phát sinh" households

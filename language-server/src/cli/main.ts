@@ -34,7 +34,8 @@ async function validate(inputs: string[], opts: { format: typeof VALIDATE_FORMAT
     if (opts.format === 'json') {
         process.stdout.write(jsonText(jsonFindings(findings)) + '\n');
     } else if (opts.format === 'sarif') {
-        process.stdout.write(jsonText(sarifLog(findings, locale)) + '\n');
+        // Over 100 KB (every rule in both languages): written out before the process exits, into a pipe too.
+        await new Promise<void>((resolve, reject) => process.stdout.write(jsonText(sarifLog(findings, locale)) + '\n', e => (e ? reject(e) : resolve())));
     } else if (opts.format === 'github') {
         // The summary too, as a plain line of the log; the annotations carry the findings.
         for (let i = 0; i < findings.length; i += 1000) process.stdout.write(findings.slice(i, i + 1000).map(f => printable(githubAnnotation(f, locale)) + '\n').join(''));
