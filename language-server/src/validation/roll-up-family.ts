@@ -8,6 +8,7 @@
 // not changed). Nothing is read from disk for it: the family is among the documents already loaded.
 import { DocumentState, type LangiumDocument, type URI } from 'langium';
 import type { PlanDocument } from '../generated/ast.js';
+import { PatchingDocumentBuilder } from '../language/document-builder.js';
 import type { PlanServices } from '../plan-module.js';
 import type { Family, FamilyPlan } from './rules/roll-up.js';
 
@@ -46,6 +47,12 @@ export function watchRollUpFamilies(services: PlanServices, recheck?: () => void
     const documents = shared.workspace.LangiumDocuments;
     const heads = new Map<string, Head>();
     let pending = false;
+    /**
+     * Whether the build under way is an update's (the editor's, a file watched): only then are the new
+     * relatives of a document set back. A plain build (the CLI's batches, a test's) loads its documents
+     * together, and setting back a plan it does not build would leave it without findings.
+     */
+    const updating = () => builder instanceof PatchingDocumentBuilder && builder.updating;
 
     /** Sets back the validated documents that are the parent of `parents` or part of `ids`. */
     const setBack = (ids: Set<string>, parents: Set<string>, except: Set<string>): boolean => {
@@ -83,18 +90,16 @@ export function watchRollUpFamilies(services: PlanServices, recheck?: () => void
         const head: Head = { id: root.name, parent: root.parent?.$refText };
         const before = heads.get(uri);
         heads.set(uri, head);
-        if (before && before.id === head.id && before.parent === head.parent) return;
+        if (!updating() || (before && before.id === head.id && before.parent === head.parent)) return;
         // New relatives, already validated (they are not in this build): checked in the next one.
         const ids = new Set(head.id === undefined || head.id === before?.id ? [] : [head.id]);
         const parents = new Set(head.parent === undefined || head.parent === before?.parent ? [] : [head.parent]);
         if (setBack(ids, parents, new Set([uri]))) pending = true;
     });
 
-    if (recheck) {
-        builder.onBuildPhase(DocumentState.Validated, () => {
-            if (!pending) return;
-            pending = false;
-            recheck();
-        });
-    }
+    builder.onBuildPhase(DocumentState.Validated, () => {
+        if (!pending) return;
+        pending = false;
+        recheck?.();
+    });
 }

@@ -59,11 +59,10 @@ export function registerValidationChecks(services: PlanServices): void {
         }
     };
     registry.register(checks);
-    // In a language server, plans whose relatives changed are checked again in a build of their own.
+    // Plans whose relatives changed in an update are checked again in a build of their own, queued as the editor's are.
     const lock = services.shared.workspace.WorkspaceLock;
     const builder = services.shared.workspace.DocumentBuilder;
-    const connected = (services.shared as { lsp?: { Connection?: unknown } }).lsp?.Connection !== undefined;
-    watchRollUpFamilies(services, connected ? () => { void lock.write(token => builder.update([], [], token)); } : undefined);
+    watchRollUpFamilies(services, () => { void lock.write(token => builder.update([], [], token)); });
 }
 
 /**
