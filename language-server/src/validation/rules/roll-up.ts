@@ -145,18 +145,27 @@ function againstParent(ctx: RuleContext, parent: FamilyPlan): void {
 /** This plan's unit cells against the plans part of it; its totals against their sum; units without a plan. */
 function againstChildren(ctx: RuleContext, children: FamilyPlan[]): void {
     const lower = children.map(child => ({ child, cells: planCells(child.model) }));
-    const covered = (unit: string) => lower.some(l => l.cells.years.has(unit));
+    // The children's figures in one map: each child has a few rows, the province a row per child.
+    const theirs = new Map<string, { child: FamilyPlan; at: UnitCell }[]>();
+    const withPlans = new Set<string>();
+    for (const { child, cells } of lower) {
+        for (const unit of cells.years.keys()) withPlans.add(unit);
+        for (const [key, list] of cells.byKey) {
+            const entries = theirs.get(key) ?? [];
+            for (const at of list) entries.push({ child, at });
+            theirs.set(key, entries);
+        }
+    }
+    const covered = (unit: string) => withPlans.has(unit);
     for (const { table, row, unit } of unitRows(ctx.model)) {
+        if (!covered(unit)) continue;
         for (const line of row.years) {
             for (const cell of line.cells) {
                 const value = cell.number?.value;
                 if (value === undefined) continue;
-                const key = cellKey(unit, line.year, columnIdentity(table, cell.measure));
-                for (const { child, cells } of lower) {
-                    for (const at of cells.byKey.get(key) ?? []) {
-                        if (figuresAgree(value, cell.number!.decimals, at.value, at.decimals)) continue;
-                        reportMismatch(ctx, { cell, table, line, unitName: row.district!.name ?? unit }, at, child, 'child');
-                    }
+                for (const { child, at } of theirs.get(cellKey(unit, line.year, columnIdentity(table, cell.measure))) ?? []) {
+                    if (figuresAgree(value, cell.number!.decimals, at.value, at.decimals)) continue;
+                    reportMismatch(ctx, { cell, table, line, unitName: row.district!.name ?? unit }, at, child, 'child');
                 }
             }
         }
@@ -169,13 +178,13 @@ function againstChildren(ctx: RuleContext, children: FamilyPlan[]): void {
                 if (!covered(row.district!.id)) ctx.report('roll-up-no-plan', row.district!.range, { unit: row.district!.name ?? row.district!.id, plan: ctx.model.id });
             }
         }
-        if (table.total && units.every(r => covered(r.district!.id))) totalAgainstChildren(ctx, table, table.total, units, lower);
+        if (table.total && units.every(r => covered(r.district!.id))) totalAgainstChildren(ctx, table, table.total, units, theirs);
     }
 }
 
 /** Where every unit has a plan, the total of each count column equals the sum of their figures. */
 function totalAgainstChildren(
-    ctx: RuleContext, table: DistrictTableModel, total: TableRowModel, units: TableRowModel[], lower: { child: FamilyPlan; cells: PlanCells }[]
+    ctx: RuleContext, table: DistrictTableModel, total: TableRowModel, units: TableRowModel[], theirs: Map<string, { child: FamilyPlan; at: UnitCell }[]>
 ): void {
     for (const line of total.years) {
         for (const cell of line.cells) {
@@ -184,10 +193,9 @@ function totalAgainstChildren(
             const identity = columnIdentity(table, cell.measure);
             const parts: { at: UnitCell; uri: string; model: PlanModel }[] = [];
             for (const row of units) {
-                const key = cellKey(row.district!.id, line.year, identity);
-                const found = lower.map(l => ({ at: l.cells.byKey.get(key)?.[0], uri: l.child.uri, model: l.child.model })).find(p => p.at !== undefined);
+                const found = theirs.get(cellKey(row.district!.id, line.year, identity))?.[0];
                 if (!found) break;
-                parts.push(found as { at: UnitCell; uri: string; model: PlanModel });
+                parts.push({ at: found.at, uri: found.child.uri, model: found.child.model });
             }
             if (parts.length < units.length) continue;   // a unit's plan does not state this figure
             const sum = parts.reduce((s, p) => s + p.at.value, 0);
