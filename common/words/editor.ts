@@ -106,6 +106,7 @@ export const KEYWORD_DOCS: Record<string, Words> = {
     // declared tables
     'targets': { vi: 'bảng chỉ tiêu: ô có thể là một khoảng (410..460)', en: 'a table of targets: a cell may be a range (410..460)' },
     'row-header': { vi: 'tiêu đề cột tên đơn vị', en: 'heading of the column of unit names' },
+    'plans-per-unit': { vi: 'mỗi đơn vị của bảng có một kế hoạch riêng (`part-of` kế hoạch này); đơn vị chưa có được nhắc', en: 'each unit of the table has a plan of its own (`part-of` this plan); a unit without one is said' },
     'column': { vi: 'khai báo một cột của bảng: mã, tên in, đơn vị tính và định nghĩa', en: 'declare a column of the table: id, printed name, unit and definition' },
     'rate-of': { vi: 'tỷ lệ: cột đếm … trên (per) cột mẫu số … × 100', en: 'a rate: count column … per base column … × 100' },
     'per': { vi: 'trên (cột mẫu số của tỷ lệ)', en: "per (the rate's base column)" },

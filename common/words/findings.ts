@@ -5,6 +5,7 @@
 import type { Words } from '../catalogue.js';
 import type { Severity } from '../locale.js';
 import { DEFINITION_ISSUES } from './definitions.js';
+import { ROLL_UP_ISSUES } from './roll-up.js';
 
 export interface IssueSpec extends Words {
     readonly severity: Severity;
@@ -381,7 +382,9 @@ export const ISSUES = {
         rule: { vi: 'Chuỗi và chú thích không chứa ký tự đảo hướng chữ (U+202A–U+202E, U+2066–U+2069), vốn làm văn bản hiện ra khác nội dung thật.', en: 'Strings and comments hold no bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069), which make text display otherwise than it reads.' }
     },
     // --- declarations that cannot mean anything (words/definitions.ts) ----------------------------
-    ...DEFINITION_ISSUES
+    ...DEFINITION_ISSUES,
+    // --- roll-up: plans part-of another agree with it (words/roll-up.ts) -----------------------------
+    ...ROLL_UP_ISSUES
 } satisfies Record<string, IssueSpec>;
 
 /**

@@ -69,5 +69,10 @@ export const RULE_NAMES: Record<keyof typeof ISSUES | keyof typeof FILE_ISSUES, 
     'change-mismatch': { vi: 'Mức thay đổi không khớp hai năm', en: 'Change disagrees with its two years' },
     'change-unit': { vi: 'Cột thay đổi sai đơn vị', en: 'Change in the wrong unit' },
     'across-standards': { vi: 'Không so sánh giữa hai chuẩn nghèo', en: 'Not compared across standards' },
-    'note-skips-check': { vi: 'Ô ghi chú, không kiểm tra được', en: 'A note keeps a check from running' }
+    'note-skips-check': { vi: 'Ô ghi chú, không kiểm tra được', en: 'A note keeps a check from running' },
+    'roll-up-mismatch': { vi: 'Kế hoạch cấp dưới khác cấp trên', en: 'Lower plan disagrees with the upper' },
+    'roll-up-total-mismatch': { vi: 'Tổng không bằng tổng các kế hoạch cấp dưới', en: 'Total not the sum of the lower plans' },
+    'roll-up-no-plan': { vi: 'Đơn vị chưa có kế hoạch riêng', en: 'Unit without a plan of its own' },
+    'roll-up-unknown-unit': { vi: 'Đơn vị không có ở kế hoạch cấp trên', en: 'Unit the upper plan lacks' },
+    'roll-up-unknown-year': { vi: 'Năm không có ở kế hoạch cấp trên', en: 'Year the upper plan lacks' }
 };

@@ -60,7 +60,7 @@
     "recipient" "date" "period" "to" "orientation" "implements" "dated" "by" "signer" "position"
     "authority" "deputy" "purpose" "requirement" "objective" "closing" "basis" "from" "short" "alias"
     "full-name" "heading" "unit" "direction" "computed" "of" "annex" "lead" "as" "coordinate" "year"
-    "years" "columns" "text" "submit" "note" "via" "row-header" "rate-of" "per" "sum-of" "flow" "change-of" "decrease-of" "increase-of" "start" "end" "rows"
+    "years" "columns" "text" "submit" "note" "via" "row-header" "plans-per-unit" "rate-of" "per" "sum-of" "flow" "change-of" "decrease-of" "increase-of" "start" "end" "rows"
     "severity" "message" "en" "targets")
   "Keywords of the fields of a declaration.")
 

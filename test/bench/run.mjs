@@ -3,14 +3,15 @@
 //   node test/bench/run.mjs test/lsp/bench.ts    the editor-feature benchmark
 //   BENCH_ONLY=lsp node test/bench/run.mjs       one section instead of the core (lsp: the language
 //                                                server against yaml-language-server, lsp-peers.ts;
-//                                                edit, cli, hostile, memory, preview: sections of bench.ts)
+//                                                edit, cli, hostile, memory, preview: sections of bench.ts;
+//                                                roll-up: a keystroke in a district plan → both files' findings, roll-up.ts)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SECTIONS = { lsp: 'lsp-peers.ts' };
+const SECTIONS = { lsp: 'lsp-peers.ts', 'roll-up': 'roll-up.ts' };
 const BENCH_SECTIONS = ['edit', 'cli', 'hostile', 'memory', 'preview'];
 const section = SECTIONS[process.env.BENCH_ONLY ?? ''];
 if (process.env.BENCH_ONLY && !section && !BENCH_SECTIONS.includes(process.env.BENCH_ONLY)) {

@@ -67,6 +67,12 @@ ${rows}
 `;
 const CHANGE = (unit: string) => `    column giam "Giảm (hộ)" ${unit} decrease-of poor\n    columns poor giam`;
 
+/**
+ * Codes that only a plan and a plan part of it give together: they have no case of one plan here,
+ * and test/unit/roll-up.test.ts checks each of them on plans built together.
+ */
+export const SEVERAL_FILES_CODES: readonly string[] = ['roll-up-mismatch', 'roll-up-total-mismatch', 'roll-up-unknown-unit', 'roll-up-unknown-year'];
+
 export const CASES: Case[] = [
     {
         code: 'year-group-unknown', severity: 'error',
@@ -343,6 +349,14 @@ export const CASES: Case[] = [
         quiet: table('    row 1 A { 2023: 1.000 10 }\n    row 2 B { 2023: 1.000 10 }', { columns: 'households poor' }),
         vi: /^Đơn vị Phù Cừ xuất hiện hai lần trong cùng một phần của bảng\.$/,
         en: /^Phù Cừ appears twice in the same part of the table\.$/
+    },
+    {
+        // The one roll-up code a plan on its own can give: no plan part of it has a row for A.
+        code: 'roll-up-no-plan', severity: 'info',
+        fires: declared('    row 1 «A» { 2023: 1.000 10 }', '    columns households poor').replace('years {', 'plans-per-unit\n    years {'),
+        quiet: declared('    row 1 A { 2023: 1.000 10 }', '    columns households poor'),
+        vi: /^Phù Cừ chưa có kế hoạch riêng \(kế hoạch `part-of` t có dòng cho đơn vị này\), dù bảng yêu cầu mỗi đơn vị một kế hoạch \(`plans-per-unit`\)\.$/,
+        en: /^Phù Cừ has no plan of its own yet \(a plan `part-of` t with a row for it\), though the table asks for one per unit \(`plans-per-unit`\)\.$/
     },
     {
         code: 'second-total', severity: 'error',

@@ -182,3 +182,23 @@ describe('the broken examples give exactly their announced findings', () => {
         });
     }
 });
+
+describe('the province with its district plans (issue 22): the roll-up findings, on both sides', () => {
+    const dir = path.join(EXAMPLES_DIR, 'province-with-districts');
+    const files = planFilesUnder(dir);
+
+    test('a province plan and three district plans part of it', () => {
+        expect(files.map(f => path.basename(f)).sort()).toEqual(['kim-dong.plan', 'phu-cu.plan', 'province.plan', 'tien-lu.plan']);
+    });
+
+    test('checked together, each file gives exactly its announced findings; with the fix made, none', async () => {
+        const { documents } = await loadPlans(files, 'vi');
+        for (const [i, file] of files.entries()) {
+            const text = fs.readFileSync(file, 'utf-8');
+            const found = (documents[i].diagnostics ?? []).map(d => `${String(d.code)}@${d.range.start.line + 1} "${textAt(text, d)}"`).sort();
+            const expected = expectationsOf(text).map(e => `${e.code}@${e.line} "${e.token}"`).sort();
+            expect(found, rel(file)).toEqual(expected);
+        }
+        expect(files.some(f => commentsOf(fs.readFileSync(f, 'utf-8')).fixes.length > 0)).toBe(true);
+    });
+});

@@ -150,6 +150,7 @@ commune TTC "Thị trấn C" thi-tran
 
 table muc_tieu "Mục tiêu giảm nghèo" targets {
     row-header "Đơn vị"
+    plans-per-unit
     number-style vi for ty_le_thoat
     years { 2015 result standard md2016  2025 plan standard md2022 }
     column thoat "Hộ thoát nghèo" households number-style vi

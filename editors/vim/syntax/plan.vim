@@ -30,7 +30,7 @@ syn keyword planField       part-of number-style for number code issuer-short is
 syn keyword planField       recipient date period to orientation implements dated by signer position
 syn keyword planField       authority deputy purpose requirement objective closing basis from short alias
 syn keyword planField       full-name heading unit direction computed of annex lead as coordinate year
-syn keyword planField       years columns text submit note via row-header rate-of per sum-of flow change-of decrease-of increase-of start end rows
+syn keyword planField       years columns text submit note via row-header plans-per-unit rate-of per sum-of flow change-of decrease-of increase-of start end rows
 syn keyword planField       severity message en targets
 " Comparisons of a target (below = dưới, at-most = không quá, about = khoảng …).
 syn keyword planComparison  below at-most at-least above equal between and down-by up-by tolerance about

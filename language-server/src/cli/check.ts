@@ -4,10 +4,10 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
-import type { LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import type { Locale } from '../../../common/locale.js';
 import { toCliFinding, type CliFinding } from './diagnostics.js';
-import { partOfChains } from './plan-head.js';
+import { partOfFamilies } from './plan-head.js';
 import { createCliServices, isPlanFileError, PlanFileError, PlanWorkspace, type ReadOptions } from './workspace.js';
 
 /** One file to check and the plans of its `part-of` chain. */
@@ -15,6 +15,7 @@ export interface CheckItem {
     /** Its place among the files asked for. */
     index: number;
     file: string;
+    /** The plans of its `part-of` chain, then the plans part of it. */
     chain: string[];
 }
 
@@ -37,7 +38,10 @@ export function shownFile(file: string): string {
 function findingsOf(document: LangiumDocument, file: string): CliFinding[] {
     const diagnostics = [...(document.diagnostics ?? [])].sort((a, b) =>
         a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return diagnostics.map(d => toCliFinding(shownFile(file), d));
+    const shown = shownFile(file);
+    const own = document.uri.toString();
+    const fileOf = (uri: string) => (uri === own ? shown : shownFile(URI.parse(uri).fsPath));
+    return diagnostics.map(d => toCliFinding(shown, d, fileOf));
 }
 
 /**
@@ -89,8 +93,9 @@ export interface CheckWorkerData {
  * `script` is the bundle a worker runs (out/cli.cjs); without it the check runs in this thread.
  */
 export async function checkPlans(files: string[], locale: Locale, read: ReadOptions, script?: string): Promise<CliFinding[][]> {
-    const chains = partOfChains(files, read);
-    const items = files.map((file, index) => ({ index, file, chain: chains[index] }));
+    const { chains, children } = partOfFamilies(files, read);
+    // A plan is checked with the plans of its chain and the plans part of it (roll-up findings).
+    const items = files.map((file, index) => ({ index, file, chain: [...chains[index], ...children[index]] }));
     const batches: CheckItem[][] = [];
     for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH));
     const workers = script === undefined ? 0 : workerCount(files.length);

@@ -14,11 +14,26 @@ export interface CliFinding {
     severity: Severity;
     code: string;
     message: string;
+    /** The other places the finding is about (LSP relatedInformation), 1-based as the finding; absent when none. */
+    related?: CliPlace[];
 }
 
+/** A place a finding points to besides its own: its file as shown, 1-based positions, what it is there. */
+export interface CliPlace {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    message: string;
+}
 
-export function toCliFinding(file: string, d: Diagnostic): CliFinding {
-    return {
+/**
+ * A diagnostic as the CLI reports it. `fileOf`: how a related place's URI is shown (the file of the
+ * finding when not given, for places in the same document); related places are kept only with it.
+ */
+export function toCliFinding(file: string, d: Diagnostic, fileOf?: (uri: string) => string): CliFinding {
+    const finding: CliFinding = {
         file,
         line: d.range.start.line + 1, column: d.range.start.character + 1,
         endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
@@ -26,6 +41,20 @@ export function toCliFinding(file: string, d: Diagnostic): CliFinding {
         code: String(d.code ?? 'syntax-error'),
         message: d.message
     };
+    if (fileOf && d.relatedInformation && d.relatedInformation.length > 0) {
+        finding.related = d.relatedInformation.map(r => ({
+            file: fileOf(r.location.uri),
+            line: r.location.range.start.line + 1, column: r.location.range.start.character + 1,
+            endLine: r.location.range.end.line + 1, endColumn: r.location.range.end.character + 1,
+            message: r.message
+        }));
+    }
+    return finding;
+}
+
+/** The findings as `--format json` prints them: the fields it has always had (related places are SARIF's). */
+export function jsonFindings(findings: CliFinding[]): Omit<CliFinding, 'related'>[] {
+    return findings.map(({ related: _related, ...f }) => f);
 }
 
 export function summary(findings: CliFinding[], files: number, locale: Locale): string {

@@ -10,13 +10,17 @@ import { CLI_HELP, CLI_IMPORT } from '../../../common/words/cli.js';
 import { CSV_NUMBER_STYLES, CSV_SEPARATORS } from '../../../common/export.js';
 import { parseYearKinds } from './year-kinds.js';
 import { findingsWhere } from './findings-option.js';
-import { formatLine, internalErrorLine, jsonText, planFileReason, printable, summary } from './diagnostics.js';
+import { formatLine, internalErrorLine, jsonFindings, jsonText, planFileReason, printable, summary } from './diagnostics.js';
+import { githubAnnotation, sarifLog } from './sarif.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-async function validate(inputs: string[], opts: { format: 'text' | 'json'; lang: string; maxSize?: number }): Promise<number> {
+/** `plan validate --format`: lines for a person, JSON for a program, SARIF and GitHub annotations for code review (sarif.ts). */
+const VALIDATE_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+
+async function validate(inputs: string[], opts: { format: typeof VALIDATE_FORMATS[number]; lang: string; maxSize?: number }): Promise<number> {
     const locale = toLocale(opts.lang);
     const files = expandPlanPaths(inputs);
     if (files.length === 0) {
@@ -28,7 +32,14 @@ async function validate(inputs: string[], opts: { format: 'text' | 'json'; lang:
     const script = typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : undefined;
     const findings = (await checkPlans(files, locale, { maxBytes: maxBytes(opts.maxSize) }, script)).flat();
     if (opts.format === 'json') {
-        process.stdout.write(jsonText(findings) + '\n');
+        process.stdout.write(jsonText(jsonFindings(findings)) + '\n');
+    } else if (opts.format === 'sarif') {
+        // Over 100 KB (every rule in both languages): written out before the process exits, into a pipe too.
+        await new Promise<void>((resolve, reject) => process.stdout.write(jsonText(sarifLog(findings, locale)) + '\n', e => (e ? reject(e) : resolve())));
+    } else if (opts.format === 'github') {
+        // The summary too, as a plain line of the log; the annotations carry the findings.
+        for (let i = 0; i < findings.length; i += 1000) process.stdout.write(findings.slice(i, i + 1000).map(f => printable(githubAnnotation(f, locale)) + '\n').join(''));
+        process.stdout.write(summary(findings, files.length, locale) + '\n');
     } else {
         // In chunks: a write per finding was a system call each (36.000 findings: a third of a second).
         for (let i = 0; i < findings.length; i += 1000) process.stdout.write(findings.slice(i, i + 1000).map(f => formatLine(f) + '\n').join(''));
@@ -77,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
     program.command('validate')
         .description(h('validate'))
         .argument('<paths...>', h('paths'))
-        .addOption(new Option('--format <format>', h('format')).choices(['text', 'json']).default('text'))
+        .addOption(new Option('--format <format>', h('format')).choices([...VALIDATE_FORMATS]).default('text'))
         .addOption(new Option('--lang <lang>', h('lang')).choices(['vi', 'en']).default('vi'))
         .addOption(sizeOption())
         .action(async (paths: string[], opts) => { exitCode = await validate(paths, opts); });

@@ -119,9 +119,19 @@ export function readPlanHead(file: string, options: ReadOptions = {}): PlanHead 
  * throws PlanFileError, in the order given.
  */
 export function partOfChains(files: string[], options: ReadOptions = {}): string[][] {
+    return partOfFamilies(files, options).chains;
+}
+
+/**
+ * For each file asked for, its `part-of` chain (partOfChains) and its children: the plans beside it
+ * (or asked for) that are `part-of` it, which its roll-up findings compare it with (a province plan
+ * checked with its district plans). Siblings are read for their heads only, here whenever a file asked
+ * for has an id.
+ */
+export function partOfFamilies(files: string[], options: ReadOptions = {}): { chains: string[][]; children: string[][] } {
     const heads = new Map<string, PlanHead>();
     for (const file of files) heads.set(file, readPlanHead(file, options));
-    if (![...heads.values()].some(h => h.parent !== undefined)) return files.map(() => []);
+    if (![...heads.values()].some(h => h.parent !== undefined || h.id !== undefined)) return { chains: files.map(() => []), children: files.map(() => []) };
     for (const dir of new Set(files.map(f => path.dirname(f)))) {
         let entries: string[];
         try {
@@ -141,7 +151,11 @@ export function partOfChains(files: string[], options: ReadOptions = {}): string
     for (const [file, head] of heads) {
         if (head.id !== undefined) declaring.set(head.id, [...(declaring.get(head.id) ?? []), file]);
     }
-    return files.map(file => {
+    const childrenOf = new Map<string, string[]>();
+    for (const [file, head] of heads) {
+        if (head.parent !== undefined) childrenOf.set(head.parent, [...(childrenOf.get(head.parent) ?? []), file]);
+    }
+    const chains = files.map(file => {
         const chain: string[] = [];
         const seen = new Set([file]);
         let layer = [file];
@@ -160,4 +174,9 @@ export function partOfChains(files: string[], options: ReadOptions = {}): string
         }
         return chain;
     });
+    const children = files.map(file => {
+        const id = heads.get(file)?.id;
+        return id === undefined ? [] : (childrenOf.get(id) ?? []).filter(child => child !== file);
+    });
+    return { chains, children };
 }

@@ -8,7 +8,7 @@ import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createPlanServices, type PlanServices } from '../plan-module.js';
 import { decodePlanBytes, type EncodingProblem } from '../language/text-encoding.js';
-import { partOfChains } from './plan-head.js';
+import { partOfFamilies } from './plan-head.js';
 import { fileIssueMessage, type FileIssueCode, type Locale } from '../../../common/findings.js';
 
 export { DEFAULT_MAX_BYTES } from '../language/text-encoding.js';
@@ -273,9 +273,9 @@ export function createCliServices(): PlanServices {
 export async function loadPlans(files: string[], locale: Locale = 'vi', services?: PlanServices, read: ReadOptions = {}): Promise<LoadedPlans> {
     const plan = services ?? createCliServices();
     const workspace = new PlanWorkspace(plan, locale, read);
-    const chains = partOfChains(files, read);
+    const { chains, children } = partOfFamilies(files, read);
     const documents = files.map(f => workspace.load(f));
-    for (const chain of chains) chain.forEach(f => workspace.loadNeeded(f));
+    for (const chain of [...chains, ...children]) chain.forEach(f => workspace.loadNeeded(f));
     await workspace.build();
     return { services: plan, documents };
 }

@@ -66,7 +66,23 @@ export class PatchingDocumentBuilder extends DefaultDocumentBuilder {
         return this.patchedEmitter.event(listener);
     }
 
+    /** Whether an update (an editor's change, a file watched, documents released) is under way, not a plain build. */
+    get updating(): boolean {
+        return this.updates > 0;
+    }
+
+    private updates = 0;
+
     override async update(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        this.updates++;
+        try {
+            await this.updateNow(changed, deleted, cancelToken);
+        } finally {
+            this.updates--;
+        }
+    }
+
+    private async updateNow(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken): Promise<void> {
         const edits = deleted.length === 0 && changed.length > 0 ? this.yearLineEdits(changed) : undefined;
         if (!edits) return super.update(changed, deleted, cancelToken);
         this.currentState = DocumentState.Changed;

@@ -273,7 +273,7 @@ function lineStartsOf(root: ast.PlanDocument): Map<number, LineStart> {
             node.values.forEach(v => line(v));
             closing(node);
         } else if (ast.isDistrictTable(node)) {
-            keywords(node, 'annex', 'heading', 'row-header', 'standard', 'years', 'columns');
+            keywords(node, 'annex', 'heading', 'row-header', 'standard', 'plans-per-unit', 'years', 'columns');
             node.declarations.forEach(d => line(d));
             node.checks.forEach(c => {
                 line(c);

@@ -328,7 +328,7 @@ class ModelBuilder {
         const total = e.total ? this.totalRow(e.total, columns) : undefined;
         if (total) for (const x of e.extraTotals) extraTotals.push({ row: this.totalRow(x, columns), labelRange: propertyRange(x, 'label'), first: total });
         return {
-            id: e.name ?? '', title: e.title ?? '', annex: e.annex, heading: e.heading, rowHeader: e.rowHeader, targets: e.targets,
+            id: e.name ?? '', title: e.title ?? '', annex: e.annex, heading: e.heading, rowHeader: e.rowHeader, targets: e.targets, plansPerUnit: e.plansPerUnit || undefined,
             standardId: e.standard?.$refText, years, columns, columnsById, unknownColumns, checks, sections, total, totalFirst: totalPrintedFirst(e), extraTotals,
             // One section of rows (a national table): its grand total is its rows' sum, kept as that is.
             expectedTotal: sections.length === 1 && sections[0].rows.length > 0 ? this.sums(e, sections[0].rows, columnsById) : expectedTotal(sections, columnsById),

@@ -363,6 +363,8 @@ export interface DistrictTableModel {
     rowHeader?: string;
     /** A table of targets: its cells may be ranges. */
     targets: boolean;
+    /** `plans-per-unit`: each unit of the table is to have a plan of its own, part of this one (validation/rules/roll-up.ts). */
+    plansPerUnit?: boolean;
     standardId?: string;
     years: TableYearModel[];
     /** The printed columns, in order. */

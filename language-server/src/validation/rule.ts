@@ -19,7 +19,12 @@ export interface Finding {
 }
 
 /** A place a finding points to besides its own, with what it is there. */
-export interface RelatedPlace { range: SourceRange; message: string }
+export interface RelatedPlace {
+    range: SourceRange;
+    message: string;
+    /** The document it stands in, when not the finding's own (a roll-up finding names the other plan's cell). */
+    uri?: string;
+}
 
 const NONE: Finding[] = [];
 

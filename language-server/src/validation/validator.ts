@@ -9,6 +9,8 @@ import { isDistrictTable, type PlanAstType, type PlanDocument } from '../generat
 import type { PlanServices } from '../plan-module.js';
 import { RowFindings, type Finding } from './rule.js';
 import { checkPlanStoppable } from './rules.js';
+import { checkRollUp } from './rules/roll-up.js';
+import { familyOf, watchRollUpFamilies } from './roll-up-family.js';
 import { damagedSpans, SYNTAX_ERROR_CODE, SyntaxErrorAnalyzer, syntaxMessage } from './syntax-errors.js';
 import { say } from '../../../common/catalogue.js';
 import { SYNTAX_MESSAGES } from '../../../common/words/syntax.js';
@@ -49,6 +51,8 @@ export function registerValidationChecks(services: PlanServices): void {
             const between = () => interruptAndCheck(cancelToken);
             const findings = await checkPlanStoppable(model, services.plan.Settings.locale, services.plan.Settings.options, between, rows);
             await interruptAndCheck(cancelToken);
+            // Across files: the plan it is part of, and the plans part of it, must state the same figures.
+            findings.push(...checkRollUp(model, familyOf(services, document), services.plan.Settings.locale));
             const caused = causedBySyntaxError(document);
             const uri = document.uri.toString();
             const page = services.plan.Settings.rulesPage;
@@ -60,7 +64,7 @@ export function registerValidationChecks(services: PlanServices): void {
                     codeDescription: page ? { href: ruleLink(page, f.code) } : undefined,
                     data: { code: f.code, ...f.data },
                     // The other places the finding is about: listed under it by the editor, each a link.
-                    relatedInformation: f.related?.map(r => ({ location: { uri, range: r.range }, message: r.message })),
+                    relatedInformation: f.related?.map(r => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),
                     // An agency no one names is shown faded, as unused code is.
                     tags: f.code === 'unused-agency' ? [DiagnosticTag.Unnecessary] : undefined
                 });
@@ -68,6 +72,10 @@ export function registerValidationChecks(services: PlanServices): void {
         }
     };
     registry.register(checks);
+    // Plans whose relatives changed in an update are checked again in a build of their own, queued as the editor's are.
+    const lock = services.shared.workspace.WorkspaceLock;
+    const builder = services.shared.workspace.DocumentBuilder;
+    watchRollUpFamilies(services, () => { void lock.write(token => builder.update([], [], token)); });
 }
 
 /**
