@@ -13,6 +13,7 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type Lang
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
+import { rootElements } from '../language/document-root.js';
 import { readNumber } from '../../../common/numbers.js';
 import type { PlanServices } from '../plan-module.js';
 import type { IssueCode } from '../../../common/findings.js';
@@ -319,8 +320,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
      * and put before the dimension's closing brace, indented one level deeper.
      */
     private moveIntoDimensionFixes(document: LangiumDocument, diagnostic: Diagnostic, data: FixData & { indicator?: string }): CodeAction[] {
-        const root = document.parseResult.value as ast.PlanDocument;
-        const indicator = root.elements.find((e): e is ast.Indicator => ast.isIndicator(e) && e.name === data.indicator);
+        const indicator = rootElements(document.parseResult.value).find((e): e is ast.Indicator => ast.isIndicator(e) && e.name === data.indicator);
         const node = indicator?.$cstNode;
         if (!node) return [];
         const text = document.textDocument.getText();
@@ -332,7 +332,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
         const locale = this.services.plan.Settings.locale;
         const uri = document.uri.toString();
         const cut: TextEdit = { range: { start: document.textDocument.positionAt(from), end: document.textDocument.positionAt(to) }, newText: '' };
-        return root.elements.filter(ast.isDimension).flatMap((dimension, i) => {
+        return rootElements(document.parseResult.value).filter(ast.isDimension).flatMap((dimension, i) => {
             const close = dimension.$cstNode ? CstUtils.findLeafNodeAtOffset(dimension.$cstNode, dimension.$cstNode.end - 1) : undefined;
             if (!close || close.text !== '}') return [];
             const body = moved.split('\n').map(l => (l.trim() ? `    ${l}` : l)).join('\n');
@@ -401,7 +401,9 @@ export class PlanCodeActionProvider implements CodeActionProvider {
                 [{ range: diagnostic.range, newText: candidate.id }], actions.length === 0));
         }
         if (/^[_a-zA-Z]\w*$/.test(id)) {
-            const root = document.parseResult.value as ast.PlanDocument;
+            const root = document.parseResult.value;
+            // A report declares nothing: an id it names is declared in its plan.
+            if (!ast.isPlanDocument(root)) return actions;
             if (type === 'Agency') {
                 const edit = this.declarationEdit(document, root, ast.isAgency, `agency ${id} "…" department`);
                 if (edit) actions.push(this.action(fill(L.fixDeclareAgency, locale, { id }), diagnostic, uri, [edit]));

@@ -19,7 +19,12 @@ export interface Finding {
 }
 
 /** A place a finding points to besides its own, with what it is there. */
-export interface RelatedPlace { range: SourceRange; message: string }
+export interface RelatedPlace {
+    range: SourceRange;
+    message: string;
+    /** Another file's place (a report's figure points at its plan's); else the finding's own file. */
+    uri?: string;
+}
 
 const NONE: Finding[] = [];
 

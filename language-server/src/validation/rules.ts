@@ -12,6 +12,7 @@ import {
     flowsAcrossYears, impliedDenominators, partsWithinTotal, rateMatchesCounts, sumsMatchParts, tableChecks, tableColumns, tableShape, totalsMatchRows
 } from './rules/tables.js';
 import { movesInDirection, targetsHold } from './rules/targets.js';
+import { reportAgainstPlan, reportCovered } from './rules/monitoring.js';
 import { indicatorYears, periodForward, targetYears, taskDeadlines } from './rules/years.js';
 
 export const RULES: Record<string, Rule> = {
@@ -21,7 +22,8 @@ export const RULES: Record<string, Rule> = {
     periodForward, indicatorYears, targetYears, taskDeadlines,
     leadAssigned, agencyUsed, agencyWordings, uniqueIds, continuousNumbering,
     movesInDirection, targetsHold,
-    invisibleCharacters, contentShown, noPlaceholders
+    invisibleCharacters, contentShown, noPlaceholders,
+    reportCovered, reportAgainstPlan
 };
 
 /**
