@@ -10,7 +10,7 @@ import { CLI_HELP, CLI_IMPORT } from '../../../common/words/cli.js';
 import { CSV_NUMBER_STYLES, CSV_SEPARATORS } from '../../../common/export.js';
 import { parseYearKinds } from './year-kinds.js';
 import { findingsWhere } from './findings-option.js';
-import { formatLine, internalErrorLine, jsonText, planFileReason, printable, summary } from './diagnostics.js';
+import { formatLine, internalErrorLine, jsonText, monitoringSummary, planFileReason, printable, summary } from './diagnostics.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -33,6 +33,8 @@ async function validate(inputs: string[], opts: { format: 'text' | 'json'; lang:
         // In chunks: a write per finding was a system call each (36.000 findings: a third of a second).
         for (let i = 0; i < findings.length; i += 1000) process.stdout.write(findings.slice(i, i + 1000).map(f => formatLine(f) + '\n').join(''));
         process.stdout.write(summary(findings, files.length, locale) + '\n');
+        const monitoring = monitoringSummary(findings, locale);
+        if (monitoring) process.stdout.write(monitoring + '\n');
     }
     return findings.some(f => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
