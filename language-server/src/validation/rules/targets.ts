@@ -54,7 +54,7 @@ export function roundingSlack(decimals: number): number {
     return 0.5 * 10 ** -decimals + 1e-9;
 }
 
-export function holds(ctx: RuleContext, c: ComparisonModel, actual: number, base: number | undefined): boolean | undefined {
+export function holds(ctx: Pick<RuleContext, 'options'>, c: ComparisonModel, actual: number, base: number | undefined): boolean | undefined {
     const x = c.value?.value;
     if (c.change) {
         if (base === undefined) return undefined;
