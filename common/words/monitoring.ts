@@ -6,6 +6,8 @@ import type { Words } from '../catalogue.js';
 export const MONITORING = {
     /** The monitoring annexes' label (they are not numbered as the plan's annexes are). */
     label: { vi: 'Kết quả thực hiện', en: 'Achieved' },
+    /** A table's monitoring annex: by the plan table's annex ("Phụ lục 01"), else its id. */
+    tableLabel: { vi: 'Kết quả thực hiện – {what}', en: 'Achieved – {what}' },
     /** The annex of the indicators and targets. */
     indicatorsTitle: { vi: 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, MỤC TIÊU NĂM {year}', en: 'INDICATORS AND TARGETS ACHIEVED IN {year}' },
     /** The annex of a table: the plan table's title after it. */

@@ -9,7 +9,7 @@ import { holds } from '../validation/rules/targets.js';
 import { DEFAULT_OPTIONS } from '../language/settings.js';
 import { formatNumber } from '../../../common/numbers.js';
 import { say, type Args, type Words } from '../../../common/catalogue.js';
-import { ANNEX_LOCALE } from '../../../common/words/annex.js';
+import { ANNEX, ANNEX_LOCALE } from '../../../common/words/annex.js';
 import { MEASURES } from '../../../common/words/kinds.js';
 import { MONITORING } from '../../../common/words/monitoring.js';
 
@@ -165,7 +165,7 @@ function tableAnnex(model: PlanModel, c: ReportComparison, tableId: string, find
     }
     const reportTable = model.tables.find(t => t.id === tableId);
     return {
-        number: '', label: w(MONITORING.label), title: w(MONITORING.tableTitle, { year, title: planTable.title }), subtitle: reportSubtitle(model),
+        number: '', label: w(MONITORING.tableLabel, { what: planTable.annex ? w(ANNEX.label, { annex: planTable.annex }) : tableId }), title: w(MONITORING.tableTitle, { year, title: planTable.title }), subtitle: reportSubtitle(model),
         orientation: measures.length > 2 ? 'landscape' : 'portrait', columns, header, body,
         source: { kind: 'monitoring', id: tableId, range: reportTable?.nameRange ?? model.report!.yearRange }
     };
@@ -202,7 +202,8 @@ export function monitoringCharts(model: PlanModel, targetsOf: (plan: PlanModel, 
         const actual = years.map(y => (y === year ? t.actual.value : null));
         charts.push({
             id: `monitoring-${t.target.id}`, type: 'line', axis: 'year', unit: i.unit === 'percent' ? '%' : i.unit, labels: years.map(String),
-            kinds: years.map(y => (y <= year && i.values.some(v => v.year === y && v.kind !== 'plan') ? 'result' : 'plan')),
+            // The reported year is a result now; the years after it are still plans.
+            kinds: years.map(y => (y <= year && (y === year || i.values.some(v => v.year === y && v.kind !== 'plan')) ? 'result' : 'plan')),
             title: w(MONITORING.chartTitle, { name: i.name.replace(/\.\s*$/, ''), targetYear: t.target.year, year }),
             series: [
                 { label: w(MONITORING.seriesPlan), data: planned },
