@@ -81,7 +81,19 @@ export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
     'unchecked-rate': 'an information: the unreadable count or base has its own finding, fixed there',
     'second-total': 'which of the two totals the table printed is not known; removing either loses figures',
     'table-check': "the plan's own check: which figure breaks it, or whether the check itself is wrong, is not known",
-    'indicator-not-whole': 'a fraction may be a misprint or a rate given the wrong unit; no single correction'
+    'indicator-not-whole': 'a fraction may be a misprint or a rate given the wrong unit; no single correction',
+    // A report against its plan (validation/rules/monitoring.ts): what was achieved is a fact to report, not to fix.
+    'report-target-met': 'an information: the figure met its target',
+    'report-target-not-met': 'the reported figure is what was achieved; neither it nor the target is to be changed to agree',
+    'report-on-track': 'an information: the figure is on the path to its target',
+    'report-off-track': 'the reported figure is what was achieved; the path comes from the plan',
+    'report-plan-met': "an information: the figure met the plan's",
+    'report-plan-not-met': "the reported figure is what was achieved; the plan's is the published one",
+    'report-duplicate-value': 'which of the two values is the right one is not known',
+    'report-year-not-covered': 'the report may be of another plan, or its year mistyped; which is not known',
+    'report-unknown-indicator': 'the value may belong to another plan (the province\'s) or to an indicator of another id',
+    'report-unknown-table': "the plan table it reports is not known; the report's table takes its id",
+    'report-unplanned-unit': "the row may belong to another plan's table, or name another unit; which is not known"
 };
 
 /** The title of each fix that puts the figure the finding computed (data.replacement) in place of the printed one. */
