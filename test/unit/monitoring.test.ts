@@ -14,6 +14,8 @@ import { monitoringSummary, type CliFinding } from '../../language-server/src/cl
 import { compareReport } from '../../language-server/src/model/monitoring.js';
 import { planYears } from '../../language-server/src/validation/rules/monitoring.js';
 import { createTestServices, EXAMPLES_DIR, marked, parsePlan, SEED_PLAN, showRange } from '../helpers/plan.js';
+import { PreviewSession } from '../helpers/preview-session.js';
+import type { PatchingDocumentBuilder } from '../../language-server/src/language/document-builder.js';
 import type { Locale } from '../../common/findings.js';
 
 const REPORT_EXAMPLE = path.join(EXAMPLES_DIR, 'hung-yen-bao-cao-2024.plan');
@@ -240,5 +242,26 @@ describe('the example report of the seed and the summary of plan validate', () =
         expect(monitoringSummary(findings, 'vi')).toBe('Kết quả thực hiện: 2 đạt, 1 không đạt, 1 đúng tiến độ, 2 chậm tiến độ.');
         expect(monitoringSummary(findings, 'en')).toBe('Achieved against planned: 2 met, 1 not met, 1 on track, 2 off track.');
         expect(monitoringSummary([f('rate-mismatch')], 'vi')).toBeUndefined();
+    });
+});
+
+describe('a report follows its plan as the plan is edited', () => {
+    test("a figure typed in the plan's table (patched in, not linked again) re-checks the report against it", async () => {
+        const session = new PreviewSession(plan());
+        const patched: string[] = [];
+        (session.services.shared.workspace.DocumentBuilder as PatchingDocumentBuilder).onPatched(p => patched.push(p.document.uri.toString()));
+        await session.start();
+        const workspace = session.services.shared.workspace;
+        const report = workspace.LangiumDocumentFactory.fromString(`report b of p year 2024 date 1/12/2024
+table t "T" { years { 2024 actual } columns households poor row 1 X { 2024: 1.000 55 } }
+`, URI.parse('memory:///report.plan'));
+        workspace.LangiumDocuments.addDocument(report);
+        await workspace.DocumentBuilder.build([report], { validation: true });
+        const codes = () => (report.diagnostics ?? []).filter(d => String(d.code).startsWith('report-')).map(d => `${String(d.code)}: ${d.message}`);
+        expect(codes()).toEqual(['report-plan-met: Hộ nghèo của Xã X (bảng t) năm 2024: thực hiện 55, kế hoạch 60: đạt.']);
+        // The plan's 2024 figure lowered to 50: the report's 55 no longer meets it.
+        await session.change(plan().replace('2024: 1.000  60  6,00', '2024: 1.000  50  5,00'));
+        expect(patched).toEqual([session.uri.toString()]);
+        expect(codes()).toEqual(['report-plan-not-met: Hộ nghèo của Xã X (bảng t) năm 2024: thực hiện 55, kế hoạch 50: không đạt.']);
     });
 });

@@ -1,7 +1,7 @@
 // A file is a plan or a report of a plan (grammar/plan.langium, `Document`). The readers that walk a
 // file's top-level declarations or follow it to the plan it belongs to ask here, so that a plan is
 // read as before and a report's entries (its tables and actual values) are read as a plan's elements.
-import type { AstNode } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 
 /** A file's top-level entries: a plan's elements, a report's tables and actual values. */
@@ -19,4 +19,18 @@ export function outerPlan(root: AstNode | undefined): ast.PlanDocument | undefin
     if (ast.isPlanDocument(root)) return root.parent?.ref;
     if (ast.isReportDocument(root)) return root.plan?.ref;
     return undefined;
+}
+
+/**
+ * The reports of a plan among the documents: read against its figures, they are checked again when
+ * its figures change, also when a typed figure is patched in without a new link (document-builder.ts).
+ */
+export function reportsOf(documents: Iterable<LangiumDocument>, plan: LangiumDocument): LangiumDocument[] {
+    const out: LangiumDocument[] = [];
+    for (const d of documents) {
+        const root = d.parseResult.value;
+        const target = ast.isReportDocument(root) ? root.plan?.ref : undefined;
+        if (target && d !== plan && AstUtils.getDocument(target) === plan) out.push(d);
+    }
+    return out;
 }

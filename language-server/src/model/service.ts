@@ -6,6 +6,7 @@ import { AstUtils } from 'langium';
 import { isReportDocument, type Document } from '../generated/ast.js';
 import { PatchingDocumentBuilder } from '../language/document-builder.js';
 import { buildPlanModel, type ModelMemo } from './build.js';
+import { reportsOf } from '../language/document-root.js';
 import type { PlanModel, TableRowModel } from './types.js';
 
 export class PlanModelService {
@@ -29,6 +30,8 @@ export class PlanModelService {
             builder.onPatched(({ document, row }) => {
                 this.cache.clear(document.uri);
                 this.memos.get(document.uri.toString())?.delete(row);
+                // A report's model holds its plan's: made again with the plan's new figures.
+                for (const report of reportsOf(shared.workspace.LangiumDocuments.all, document)) this.cache.clear(report.uri);
             });
         }
     }
