@@ -53,6 +53,11 @@ export const KEYWORD_DOCS: Record<string, Words> = {
     'section': { vi: 'phần của bảng (thành thị, nông thôn…)', en: 'table section (urban, rural…)' },
     'part-of': { vi: 'thuộc kế hoạch cấp trên', en: 'part of a parent plan' },
     'number-style': { vi: 'kiểu viết số (vi: 29.822 và 3,17)', en: 'number style (vi: 29.822 and 3,17)' },
+    'on-track-tolerance': {
+        vi: 'dung sai "đúng tiến độ": phần của mức thay đổi kế hoạch mà giá trị thực hiện được chậm hơn lộ trình (0,2 = một phần năm)',
+        en: 'the "on track" tolerance: the share of the planned change an actual value may be behind the path (0,2 = a fifth)'
+    },
+    'report': { vi: 'khai báo báo cáo kết quả thực hiện một kế hoạch: mã, tên, kế hoạch, năm, ngày, nguồn', en: "a report of a plan's results: its id, title, plan, year, date and source" },
     'orientation': { vi: 'năm định hướng', en: 'orientation year' },
     'period': { vi: 'giai đoạn', en: 'period' },
     'submit': { vi: 'năm trình', en: 'year to submit' },
@@ -168,7 +173,14 @@ export const KEYWORD_DOCS_BY_RULE: Record<string, Record<string, Words>> = {
     Measure: { 'households': { vi: 'tổng số hộ', en: 'total households' } },
     SolutionGroup: { 'group': { vi: 'nhóm nhiệm vụ, giải pháp (mục đánh số)', en: 'a numbered group of tasks and solutions' } },
     Solution: { 'text': { vi: 'đoạn văn của giải pháp', en: 'a paragraph of the solution' } },
-    Funding: { 'text': { vi: 'đoạn văn về kinh phí', en: 'a paragraph on funding' } }
+    Funding: { 'text': { vi: 'đoạn văn về kinh phí', en: 'a paragraph on funding' } },
+    ReportDocument: {
+        'of': { vi: 'của kế hoạch (mã kế hoạch được báo cáo)', en: 'of the plan (the id of the plan reported on)' },
+        'year': { vi: 'năm báo cáo', en: 'the year reported' },
+        'date': { vi: 'ngày của báo cáo', en: 'the date of the report' },
+        'source': { vi: 'nguồn số liệu (văn bản báo cáo)', en: 'the source of the figures (the report document)' }
+    },
+    ActualValue: { 'actual': { vi: 'giá trị thực hiện của một chỉ tiêu trong năm báo cáo', en: "an indicator's actual value in the year reported" } }
 };
 
 /** The editor's labels: hovers, inlay hints, outline, quick-fix titles, rename refusals. */
