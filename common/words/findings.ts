@@ -354,6 +354,73 @@ export const ISSUES = {
         en: 'The target "{target}" for {year} does not hold for the figures: the value is {actual}.',
         rule: { vi: 'Câu mục tiêu ("dưới 9%", "trên 68%", "khoảng 0,5%") đúng với giá trị của năm đó ("dưới"/"trên" là chặt, "khoảng" có dung sai).', en: 'A target sentence ("dưới 9%", "trên 68%", "khoảng 0,5%") holds for that year\'s value ("dưới"/"trên" are strict, "khoảng" has a tolerance).' }
     },
+    // --- monitoring: a report against its plan (validation/rules/monitoring.ts) ---------------------
+    'report-target-met': {
+        severity: 'info',
+        vi: 'Đạt mục tiêu "{target}" năm {year}: thực hiện {actual}.',
+        en: 'The target "{target}" for {year} is met: the actual value is {actual}.',
+        rule: { vi: 'Báo cáo của năm mục tiêu: câu mục tiêu đúng với giá trị thực hiện.', en: "A report of a target's year: the target sentence holds for the actual value." }
+    },
+    'report-target-not-met': {
+        severity: 'warning',
+        vi: 'Không đạt mục tiêu "{target}" năm {year}: thực hiện {actual}.',
+        en: 'The target "{target}" for {year} is not met: the actual value is {actual}.',
+        rule: { vi: 'Báo cáo của năm mục tiêu: câu mục tiêu đúng với giá trị thực hiện.', en: "A report of a target's year: the target sentence holds for the actual value." }
+    },
+    'report-on-track': {
+        severity: 'info',
+        vi: 'Đúng tiến độ tới mục tiêu "{target}" năm {targetYear}: thực hiện {actual} năm {year}, lộ trình {expected} (từ {baseline} năm {baselineYear} đến {goal} năm {targetYear}).',
+        en: 'On track for the target "{target}" of {targetYear}: {actual} in {year} against {expected} on the path (from {baseline} in {baselineYear} to {goal} in {targetYear}).',
+        rule: { vi: 'Trước năm mục tiêu, giá trị thực hiện không kém hơn đường thẳng từ năm gốc đến mục tiêu quá dung sai do kế hoạch chọn (một phần của mức thay đổi kế hoạch).', en: 'Before the target year, the actual value is no worse than the straight path from the baseline to the target by more than the tolerance the plan chooses (a share of the planned change).' }
+    },
+    'report-off-track': {
+        severity: 'warning',
+        vi: 'Chậm tiến độ tới mục tiêu "{target}" năm {targetYear}: thực hiện {actual} năm {year}, lộ trình {expected} (từ {baseline} năm {baselineYear} đến {goal} năm {targetYear}).',
+        en: 'Off track for the target "{target}" of {targetYear}: {actual} in {year} against {expected} on the path (from {baseline} in {baselineYear} to {goal} in {targetYear}).',
+        rule: { vi: 'Trước năm mục tiêu, giá trị thực hiện không kém hơn đường thẳng từ năm gốc đến mục tiêu quá dung sai do kế hoạch chọn (một phần của mức thay đổi kế hoạch).', en: 'Before the target year, the actual value is no worse than the straight path from the baseline to the target by more than the tolerance the plan chooses (a share of the planned change).' }
+    },
+    'report-plan-met': {
+        severity: 'info',
+        vi: '{what} năm {year}: thực hiện {actual}, kế hoạch {planned}: đạt.',
+        en: '{what} in {year}: actual {actual}, planned {planned}: met.',
+        rule: { vi: 'Giá trị thực hiện không kém hơn giá trị kế hoạch cùng năm, theo hướng của chỉ tiêu (càng thấp hoặc càng cao càng tốt).', en: "The actual value is no worse than the planned value of the same year, in the indicator's direction (lower or higher is better)." }
+    },
+    'report-plan-not-met': {
+        severity: 'warning',
+        vi: '{what} năm {year}: thực hiện {actual}, kế hoạch {planned}: không đạt.',
+        en: '{what} in {year}: actual {actual}, planned {planned}: not met.',
+        rule: { vi: 'Giá trị thực hiện không kém hơn giá trị kế hoạch cùng năm, theo hướng của chỉ tiêu (càng thấp hoặc càng cao càng tốt).', en: "The actual value is no worse than the planned value of the same year, in the indicator's direction (lower or higher is better)." }
+    },
+    'report-duplicate-value': {
+        severity: 'warning',
+        vi: 'Giá trị thực hiện của "{name}" năm {year} được báo cáo hai lần ({where}).',
+        en: 'The actual value of "{name}" for {year} is reported twice ({where}).',
+        rule: { vi: 'Mỗi giá trị thực hiện được báo cáo một lần.', en: 'Each actual value is reported once.' }
+    },
+    'report-year-not-covered': {
+        severity: 'warning',
+        vi: 'Kế hoạch "{plan}" không có năm {year} (kế hoạch: {years}).',
+        en: 'The plan "{plan}" does not cover {year} (the plan: {years}).',
+        rule: { vi: 'Năm báo cáo và năm của các giá trị thực hiện nằm trong các năm kế hoạch có.', en: "The report's year and the years of its actual values are years the plan has." }
+    },
+    'report-unknown-indicator': {
+        severity: 'warning',
+        vi: 'Kế hoạch "{plan}" không có chỉ tiêu {id}.',
+        en: 'The plan "{plan}" has no indicator {id}.',
+        rule: { vi: 'Báo cáo chỉ báo cáo chỉ tiêu của chính kế hoạch được báo cáo.', en: 'A report gives values only for indicators of the plan it reports on.' }
+    },
+    'report-unknown-table': {
+        severity: 'warning',
+        vi: 'Kế hoạch "{plan}" không có bảng {id}: bảng của báo cáo mang mã của bảng kế hoạch mà nó báo cáo.',
+        en: 'The plan "{plan}" has no table {id}: a report\'s table has the id of the plan table it reports.',
+        rule: { vi: 'Bảng của báo cáo mang mã của một bảng trong kế hoạch.', en: "A report's table has the id of a table of the plan." }
+    },
+    'report-unplanned-unit': {
+        severity: 'warning',
+        vi: 'Bảng {table} của kế hoạch không có dòng cho {unit}.',
+        en: "The plan's table {table} has no row for {unit}.",
+        rule: { vi: 'Mỗi dòng của bảng báo cáo là một đơn vị có trong bảng kế hoạch.', en: "Every row of a report's table is a unit of the plan's table." }
+    },
     'target-text-differs': {
         severity: 'info',
         vi: 'Câu mục tiêu không chứa giá trị {value} đã khai báo.',

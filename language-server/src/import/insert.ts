@@ -4,6 +4,7 @@
 // insertions, never a rewrite.
 import type { LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
+import { rootElements } from '../language/document-root.js';
 import type { ImportResult } from './table.js';
 
 export interface TextInsertion { offset: number; length: number; newText: string }
@@ -29,8 +30,7 @@ function lineEnd(text: string, offset: number): number {
 export function insertImport(document: LangiumDocument, result: ImportResult, offset?: number): TextInsertion[] {
     const text = document.textDocument.getText();
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const root = document.parseResult.value as ast.PlanDocument;
-    const elements = root.elements ?? [];
+    const elements = rootElements(document.parseResult.value);
     const units = elements.filter(ast.isDistrict);
     const tables = elements.filter(ast.isDistrictTable);
     const out: TextInsertion[] = [];
