@@ -80,7 +80,7 @@ export interface AnnexTable {
     header: AnnexRow[];
     body: AnnexRow[];
     /** The plan element the annex comes from. */
-    source: { kind: 'district-table' | 'indicators' | 'tasks' | 'monitoring'; id?: string; range: SourceRange };
+    source: { kind: 'district-table' | 'indicators' | 'tasks'; id?: string; range: SourceRange };
 }
 
 /** What a year's figures are: results (drawn solid) or plans (drawn dashed, hollow points). */

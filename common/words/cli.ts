@@ -92,16 +92,6 @@ export const SUMMARY = {
     hint: { vi: 'gợi ý', en: 'hints' }
 } as const satisfies Record<string, Words>;
 
-/** `plan validate`'s line on the reports among the files: what was achieved against what was planned. */
-export const MONITORING_SUMMARY = {
-    line: { vi: 'Kết quả thực hiện: {counts}.', en: 'Achieved against planned: {counts}.' },
-    count: { vi: '{n} {status}', en: '{n} {status}' },
-    met: { vi: 'đạt', en: 'met' },
-    notMet: { vi: 'không đạt', en: 'not met' },
-    onTrack: { vi: 'đúng tiến độ', en: 'on track' },
-    offTrack: { vi: 'chậm tiến độ', en: 'off track' }
-} as const satisfies Record<string, Words>;
-
 /** The last-resort line, for a bug: in both languages at once (the locale may be what failed). */
 export const INTERNAL_ERROR = {
     short: { vi: 'lỗi nội bộ', en: 'internal error' },

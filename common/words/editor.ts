@@ -54,11 +54,6 @@ export const KEYWORD_DOCS: Record<string, Words> = {
     'part-of': { vi: 'thuộc kế hoạch cấp trên', en: 'part of a parent plan' },
     'number-style': { vi: 'kiểu viết số (vi: 29.822 và 3,17)', en: 'number style (vi: 29.822 and 3,17)' },
     'for': { vi: 'cho các cột được nêu', en: 'for the columns named' },
-    'on-track-tolerance': {
-        vi: 'dung sai "đúng tiến độ": phần của mức thay đổi kế hoạch mà giá trị thực hiện được chậm hơn lộ trình (0,2 = một phần năm)',
-        en: 'the "on track" tolerance: the share of the planned change an actual value may be behind the path (0,2 = a fifth)'
-    },
-    'report': { vi: 'khai báo báo cáo kết quả thực hiện một kế hoạch: mã, tên, kế hoạch, năm, ngày, nguồn', en: "a report of a plan's results: its id, title, plan, year, date and source" },
     'orientation': { vi: 'năm định hướng', en: 'orientation year' },
     'period': { vi: 'giai đoạn', en: 'period' },
     'submit': { vi: 'năm trình', en: 'year to submit' },
@@ -198,14 +193,7 @@ export const KEYWORD_DOCS_BY_RULE: Record<string, Record<string, Words>> = {
         'total': { vi: 'dòng tổng của bảng (mặc định)', en: "the table's total row (the default)" },
         'indicator': { vi: 'các giá trị theo năm của chỉ tiêu', en: "the indicator's values by year" },
         'text': { vi: 'đoạn trích trong văn bản của kế hoạch, có số được so', en: "a quote of the plan's text holding the figure compared" }
-    },
-    ReportDocument: {
-        'of': { vi: 'của kế hoạch (mã kế hoạch được báo cáo)', en: 'of the plan (the id of the plan reported on)' },
-        'year': { vi: 'năm báo cáo', en: 'the year reported' },
-        'date': { vi: 'ngày của báo cáo', en: 'the date of the report' },
-        'source': { vi: 'nguồn số liệu (văn bản báo cáo)', en: 'the source of the figures (the report document)' }
-    },
-    ActualValue: { 'actual': { vi: 'giá trị thực hiện của một chỉ tiêu trong năm báo cáo', en: "an indicator's actual value in the year reported" } }
+    }
 };
 
 /** The editor's labels: hovers, inlay hints, outline, quick-fix titles, rename refusals. */

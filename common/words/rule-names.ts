@@ -74,16 +74,5 @@ export const RULE_NAMES: Record<keyof typeof ISSUES | keyof typeof FILE_ISSUES, 
     'roll-up-total-mismatch': { vi: 'Tổng không bằng tổng các kế hoạch cấp dưới', en: 'Total not the sum of the lower plans' },
     'roll-up-no-plan': { vi: 'Đơn vị chưa có kế hoạch riêng', en: 'Unit without a plan of its own' },
     'roll-up-unknown-unit': { vi: 'Đơn vị không có ở kế hoạch cấp trên', en: 'Unit the upper plan lacks' },
-    'roll-up-unknown-year': { vi: 'Năm không có ở kế hoạch cấp trên', en: 'Year the upper plan lacks' },
-    'report-target-met': { vi: 'Đạt mục tiêu', en: 'Target met' },
-    'report-target-not-met': { vi: 'Không đạt mục tiêu', en: 'Target missed' },
-    'report-on-track': { vi: 'Đúng tiến độ', en: 'On track' },
-    'report-off-track': { vi: 'Chậm tiến độ', en: 'Off track' },
-    'report-plan-met': { vi: 'Đạt kế hoạch năm', en: 'Year\'s plan met' },
-    'report-plan-not-met': { vi: 'Không đạt kế hoạch năm', en: 'Year\'s plan not met' },
-    'report-duplicate-value': { vi: 'Giá trị báo cáo hai lần', en: 'Value reported twice' },
-    'report-year-not-covered': { vi: 'Năm ngoài kế hoạch', en: 'Year outside the plan' },
-    'report-unknown-indicator': { vi: 'Chỉ tiêu không có trong kế hoạch', en: 'Indicator the plan lacks' },
-    'report-unknown-table': { vi: 'Bảng không có trong kế hoạch', en: 'Table the plan lacks' },
-    'report-unplanned-unit': { vi: 'Đơn vị không có trong bảng kế hoạch', en: 'Unit the plan\'s table lacks' }
+    'roll-up-unknown-year': { vi: 'Năm không có ở kế hoạch cấp trên', en: 'Year the upper plan lacks' }
 };

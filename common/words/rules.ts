@@ -20,14 +20,6 @@ export const FINDING_WORDS = {
     // control-character {char}: the name of a character that has no Unicode name to show
     loneSurrogate: { vi: 'nửa cặp surrogate', en: 'lone surrogate' },
     noncharacter: { vi: 'ký tự không dùng', en: 'noncharacter' },
-    // report-plan-met {what}, report-duplicate-value {where}
-    theCell: { vi: '{measure} của {unit} (bảng {table})', en: '{measure} of {unit} (table {table})' },
-    theIndicatorNamed: { vi: 'Chỉ tiêu "{name}"', en: 'The indicator "{name}"' },
-    inActualLines: { vi: 'hai dòng actual', en: 'two actual lines' },
-    inActualAndTable: { vi: 'dòng actual và bảng {table}', en: 'an actual line and the table {table}' },
-    relatedPlanned: { vi: 'Kế hoạch: {value}', en: 'Planned: {value}' },
-    relatedTarget: { vi: 'Mục tiêu {id}', en: 'The target {id}' },
-    relatedFirstReported: { vi: 'Báo cáo lần đầu', en: 'First reported here' },
     // relatedInformation: the other places a finding is about (the editor lists them under it)
     relatedFirstDeclared: { vi: 'Khai báo đầu tiên của {id}', en: 'The first declaration of {id}' },
     relatedFirstTotal: { vi: 'Dòng tổng được kiểm tra: {label}', en: 'The total that is checked: {label}' },

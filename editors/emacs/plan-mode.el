@@ -50,13 +50,13 @@
 ;;;; Keywords of the grammar
 
 (defconst plan-declaration-keywords
-  '("agency" "district" "region" "province" "commune" "dimension" "report" "indicator" "table" "target"
+  '("agency" "district" "region" "province" "commune" "dimension" "indicator" "table" "target"
     "section" "solution" "column" "check" "group" "standard" "source"
     "header" "indicator-table" "row" "tasks" "task" "funding" "duties" "subtotal" "total" "solutions" "link")
   "Keywords that declare a block or a line.")
 
 (defconst plan-field-keywords
-  '("part-of" "number-style" "for" "on-track-tolerance" "number" "code" "issuer-short" "issuer" "place" "kind" "title" "preamble"
+  '("part-of" "number-style" "for" "number" "code" "issuer-short" "issuer" "place" "kind" "title" "preamble"
     "recipient" "date" "period" "to" "orientation" "implements" "dated" "by" "signer" "position"
     "authority" "deputy" "purpose" "requirement" "objective" "closing" "basis" "from" "short" "alias"
     "full-name" "heading" "unit" "direction" "computed" "of" "annex" "lead" "as" "coordinate" "year"

@@ -663,12 +663,3 @@ export function inDimensions(text: string): string {
     }
     return out + text.slice(i);
 }
-
-/**
- * Codes that only a file read with another can raise (a report against its plan: no one plan text
- * fires them), each with the test file that checks where it fires and where it stays quiet.
- */
-export const MULTI_FILE_CODES: Record<string, string> = Object.fromEntries([
-    'report-target-met', 'report-target-not-met', 'report-on-track', 'report-off-track', 'report-plan-met', 'report-plan-not-met',
-    'report-duplicate-value', 'report-year-not-covered', 'report-unknown-indicator', 'report-unknown-table', 'report-unplanned-unit'
-].map(code => [code, 'test/unit/monitoring.test.ts']));

@@ -2,15 +2,8 @@
 // editor features can be checked word by word (hover texts, semantic tokens).
 
 export const ALL_KEYWORDS_PLANS: string[] = [
-    // A report of a plan (issue 22): its head, an actual value, a table of actual rows.
-    `report bao_cao "Báo cáo năm 2024" of tinh_demo year 2024 date 15/12/2024 source "Báo cáo số 1"
-number-style vi
-actual ty_le = 1,2
-table t "T" { years { 2024 actual } columns households poor row 1 A { 2024: 1.000 12 } }
-`,
     `plan tinh_demo "Kế hoạch giảm nghèo tỉnh Demo"
 number-style vi
-on-track-tolerance 0,2
 
 header {
     number "" code "KH-UBND"

@@ -435,34 +435,3 @@ table t "T" {
         expect(await formatWith(text + '\n\n\n', { tabSize: 4, insertSpaces: true, insertFinalNewline: false, trimFinalNewlines: true })).toBe(text + '\n');
     });
 });
-
-describe('a report (issue 22)', () => {
-    test('is laid out as a plan is: its head on its lines, an actual value a line, its tables aligned; only whitespace changes, twice as once', async () => {
-        const cramped = `report b "Báo cáo" of p year 2024 date 15/12/2024 source "Số 1" number-style vi actual i = 5,9   actual k = 61
-table t "T" { years { 2024 actual } columns households poor row 1 X { 2024: 1.000 50 } row 2 Y { 2024: 20.000 7 } }`;
-        const once = await format(cramped);
-        expect(ink(once)).toBe(ink(cramped));
-        expect(once).toBe(`report b "Báo cáo" of p year 2024 date 15/12/2024 source "Số 1"
-number-style vi
-
-actual i = 5,9
-actual k = 61
-
-table t "T" {
-    years { 2024 actual }
-    columns households poor
-    row 1 X {
-        2024:  1.000  50
-    }
-    row 2 Y {
-        2024: 20.000   7
-    }
-}
-`);
-        expect(await format(once)).toBe(once);
-        const example = fs.readFileSync(SEED_PLAN.replace('hung-yen-giam-ngheo-2023-2025.plan', 'hung-yen-bao-cao-2024.plan'), 'utf8');
-        const formatted = await format(example);
-        expect(ink(formatted)).toBe(ink(example));
-        expect(await format(formatted)).toBe(formatted);
-    });
-});

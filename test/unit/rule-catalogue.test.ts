@@ -7,12 +7,11 @@ import { describe, expect, test } from 'vitest';
 import { FILE_ISSUES, ISSUES, ruleName } from '../../common/findings.js';
 import { checkPlan } from '../../language-server/src/validation/rules.js';
 import { createTestServices, findingKeys, marked, severityOf, showRange, validatePlan } from '../helpers/plan.js';
-import { CASES, inDimensions, MULTI_FILE_CODES, SEVERAL_FILES_CODES } from '../helpers/rule-cases.js';
+import { CASES, inDimensions, SEVERAL_FILES_CODES } from '../helpers/rule-cases.js';
 
 describe('rule catalogue', () => {
     test('every finding code of codes.ts has a case here', () => {
-        // A code only two files raise (a plan part of another, a report and its plan) is checked in the tests they name.
-        const covered = new Set([...CASES.map(c => c.code), ...SEVERAL_FILES_CODES, ...Object.keys(MULTI_FILE_CODES)]);
+        const covered = new Set([...CASES.map(c => c.code), ...SEVERAL_FILES_CODES]);
         expect(Object.keys(ISSUES).filter(code => !covered.has(code))).toEqual([]);
     });
 

@@ -21,12 +21,12 @@ syn match   planReference   "\%(\w\|-\)\@<!\h\w*"
 syn match   planName        "\w\+" contained
 
 " Declarations: what a block or a line declares.
-syn keyword planDeclaration agency district region province commune dimension report nextgroup=planName skipwhite
+syn keyword planDeclaration agency district region province commune dimension nextgroup=planName skipwhite
 syn keyword planDeclaration indicator table target section solution column check nextgroup=planName skipwhite
 syn keyword planDeclaration group standard source nextgroup=planName skipwhite
 syn keyword planDeclaration header indicator-table row tasks task funding duties subtotal total solutions link
 " Fields of a declaration.
-syn keyword planField       part-of number-style for on-track-tolerance number code issuer-short issuer place kind title preamble
+syn keyword planField       part-of number-style for number code issuer-short issuer place kind title preamble
 syn keyword planField       recipient date period to orientation implements dated by signer position
 syn keyword planField       authority deputy purpose requirement objective closing basis from short alias
 syn keyword planField       full-name heading unit direction computed of annex lead as coordinate year

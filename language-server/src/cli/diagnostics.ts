@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { SEVERITIES, severityName, type Locale, type Severity } from '../../../common/locale.js';
 import type { PlanFileError } from './workspace.js';
 import { say, type Args, type Words } from '../../../common/catalogue.js';
-import { FILE_KINDS, INTERNAL_ERROR, MONITORING_SUMMARY, READ_FAILURE, SUMMARY } from '../../../common/words/cli.js';
+import { FILE_KINDS, INTERNAL_ERROR, READ_FAILURE, SUMMARY } from '../../../common/words/cli.js';
 
 export interface CliFinding {
     file: string;
@@ -60,28 +60,6 @@ export function jsonFindings(findings: CliFinding[]): Omit<CliFinding, 'related'
 export function summary(findings: CliFinding[], files: number, locale: Locale): string {
     const counts = SEVERITIES.map(s => say(SUMMARY.count, locale, { n: findings.filter(f => f.severity === s).length, severity: SUMMARY[s] })).join(', ');
     return say(SUMMARY.line, locale, { files, counts });
-}
-
-/** The monitoring findings' codes (validation/rules/monitoring.ts), each counted under its status. */
-const MONITORING_STATUS: Record<string, keyof typeof MONITORING_SUMMARY> = {
-    'report-target-met': 'met', 'report-plan-met': 'met', 'report-target-not-met': 'notMet', 'report-plan-not-met': 'notMet',
-    'report-on-track': 'onTrack', 'report-off-track': 'offTrack'
-};
-
-/**
- * The line on the reports among the files checked: how many figures met their plan or target, how
- * many did not, how many are on track or off track. Undefined when no report was compared with its plan.
- */
-export function monitoringSummary(findings: CliFinding[], locale: Locale): string | undefined {
-    const counts = new Map<keyof typeof MONITORING_SUMMARY, number>();
-    for (const f of findings) {
-        const status = MONITORING_STATUS[f.code];
-        if (status) counts.set(status, (counts.get(status) ?? 0) + 1);
-    }
-    if (counts.size === 0) return undefined;
-    const statuses = ['met', 'notMet', 'onTrack', 'offTrack'] as const;
-    const parts = statuses.map(s => say(MONITORING_SUMMARY.count, locale, { n: counts.get(s) ?? 0, status: MONITORING_SUMMARY[s] }));
-    return say(MONITORING_SUMMARY.line, locale, { counts: parts.join(', ') });
 }
 
 // C0 controls (ESC starts terminal escape sequences), DEL, C1 controls (U+009B is a one-character

@@ -10,7 +10,7 @@ import { CLI_HELP, CLI_IMPORT } from '../../../common/words/cli.js';
 import { CSV_NUMBER_STYLES, CSV_SEPARATORS } from '../../../common/export.js';
 import { parseYearKinds } from './year-kinds.js';
 import { findingsWhere } from './findings-option.js';
-import { formatLine, internalErrorLine, jsonFindings, jsonText, monitoringSummary, planFileReason, printable, summary } from './diagnostics.js';
+import { formatLine, internalErrorLine, jsonFindings, jsonText, planFileReason, printable, summary } from './diagnostics.js';
 import { githubAnnotation, sarifLog } from './sarif.js';
 
 export const EXIT_OK = 0;
@@ -43,9 +43,6 @@ async function validate(inputs: string[], opts: { format: typeof VALIDATE_FORMAT
     } else {
         // In chunks: a write per finding was a system call each (36.000 findings: a third of a second).
         for (let i = 0; i < findings.length; i += 1000) process.stdout.write(findings.slice(i, i + 1000).map(f => formatLine(f) + '\n').join(''));
-        // The reports' line before the summary, which stays the last line.
-        const monitoring = monitoringSummary(findings, locale);
-        if (monitoring) process.stdout.write(monitoring + '\n');
         process.stdout.write(summary(findings, files.length, locale) + '\n');
     }
     return findings.some(f => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;

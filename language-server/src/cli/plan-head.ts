@@ -1,4 +1,4 @@
-// A plan's head — `plan <id> ["title"] [part-of <parent>]`, or a report's, `report <id> ["title"] of <plan>` — read from the first bytes of its file,
+// A plan's head — `plan <id> ["title"] [part-of <parent>]` — read from the first bytes of its file,
 // so that checking one plan reads only the plans of its `part-of` chain, not every plan beside it:
 // a sibling is opened for its first kilobytes, never parsed whole. The scan follows the grammar's
 // terminals (grammar/plan.langium: ID, STRING, the two comments, white space) as far as the head goes.
@@ -66,9 +66,7 @@ export function scanPlanHead(text: string, whole = false): PlanHead | 'more' {
     if (!skip()) return 'more';
     const first = word();
     if (first === MORE) return 'more';
-    // A report (`report <id> ["title"] of <plan>`) needs its plan as a district plan needs its parent.
-    if (first !== 'plan' && first !== 'report') return {};
-    const link = first === 'plan' ? 'part-of' : 'of';
+    if (first !== 'plan') return {};
     if (!skip()) return 'more';
     const id = word();
     if (id === MORE) return 'more';
@@ -84,7 +82,7 @@ export function scanPlanHead(text: string, whole = false): PlanHead | 'more' {
     }
     const next = word();
     if (next === MORE) return 'more';
-    if (next !== link) return { id };
+    if (next !== 'part-of') return { id };
     if (!skip()) return 'more';
     const parent = word();
     if (parent === MORE) return 'more';

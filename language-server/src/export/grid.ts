@@ -170,8 +170,6 @@ function safeName(part: string, maxBytes: number): string {
 /** `<plan-id>` for a whole-plan file, `<plan-id>-phu-luc-01` for one annex: at most 140 bytes, room for a suffix. */
 export function exportBaseName(planId: string, annex?: AnnexTable, index = 0): string {
     if (!annex) return safeName(planId, 90);
-    // A report's monitoring annex (view/monitoring.ts): `<report-id>-ket-qua-thuc-hien-<what>`.
-    if ((annex.source as AnnexTable['source'] | undefined)?.kind === 'monitoring') return `${safeName(planId, 90)}-ket-qua-thuc-hien-${safeName(annex.source.id ?? String(index + 1), 40)}`;
     const number = annex.number.trim() !== '' ? annex.number.trim() : String(index + 1).padStart(2, '0');
     return `${safeName(planId, 90)}-phu-luc-${safeName(number, 40)}`;
 }

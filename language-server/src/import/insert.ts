@@ -4,7 +4,6 @@
 // insertions, never a rewrite.
 import type { LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
-import { rootElements } from '../language/document-root.js';
 import type { ImportResult } from './table.js';
 
 export interface TextInsertion { offset: number; length: number; newText: string }
@@ -30,7 +29,8 @@ function lineEnd(text: string, offset: number): number {
 export function insertImport(document: LangiumDocument, result: ImportResult, offset?: number): TextInsertion[] {
     const text = document.textDocument.getText();
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const elements = rootElements(document.parseResult.value);
+    const root = document.parseResult.value as ast.PlanDocument;
+    const elements = root.elements ?? [];
     const units = elements.filter(ast.isDistrict);
     const tables = elements.filter(ast.isDistrictTable);
     const out: TextInsertion[] = [];

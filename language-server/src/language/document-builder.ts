@@ -8,7 +8,6 @@ import {
     type AstNode, type Disposable, type LangiumDocument, type LangiumSharedCoreServices, type TextDocumentProvider, type URI
 } from 'langium';
 import { applyYearLineEdit, findYearLineEdit, type YearLineEdit } from './cell-edit.js';
-import { reportsOf } from './document-root.js';
 
 /** A document patched in place, and the row whose year line changed. */
 export interface PatchedDocument { document: LangiumDocument; row: AstNode }
@@ -96,11 +95,6 @@ export class PatchingDocumentBuilder extends DefaultDocumentBuilder {
             this.resetToState(document, DocumentState.IndexedReferences);
             document.state = DocumentState.IndexedReferences;
             this.patchedEmitter.fire({ document, row: edit.row });
-            // A report of this plan compares its figures with the plan's: it is checked again too.
-            for (const report of reportsOf(this.langiumDocuments.all, document)) {
-                this.resetToState(report, DocumentState.IndexedReferences);
-                report.state = DocumentState.IndexedReferences;
-            }
         }
         await this.emitUpdate(changed, []);
         if (cancelToken !== Cancellation.CancellationToken.None) {

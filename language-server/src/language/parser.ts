@@ -40,7 +40,6 @@ export class PlanParser extends LangiumParser {
     private parseOnce<T extends AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         try {
             const result = super.parse<T>(input, options);
-            asPlanWhenNeither(result.value);
             compactTableLines(result.value);
             return result;
         } finally {
@@ -51,16 +50,6 @@ export class PlanParser extends LangiumParser {
             (this as unknown as { stack: unknown[] }).stack.length = 0;
         }
     }
-}
-
-// A text that starts neither as a plan nor as a report (empty, or a first word mistyped) parses to a
-// root of the entry's union type, `Document`, with none of its lists: it stands as an empty plan, as
-// every such text did before reports existed, so that every reader of a plan finds its lists.
-function asPlanWhenNeither(root: AstNode): void {
-    if (ast.isPlanDocument(root) || ast.isReportDocument(root)) return;
-    const plan = root as { $type: string; elements?: unknown[] };
-    plan.$type = ast.PlanDocument.$type;
-    plan.elements ??= [];
 }
 
 // 4. Arrays grown by push keep at least 17 slots: a table row's year lines (3 to 15 of them) in the
@@ -82,8 +71,8 @@ function compactTableLines(root: AstNode): void {
             cst.content = content;
         }
     };
-    const tables = ast.isPlanDocument(root) ? root.elements : ast.isReportDocument(root) ? root.entries : [];
-    for (const e of tables) {
+    if (!ast.isPlanDocument(root)) return;
+    for (const e of root.elements) {
         if (!ast.isDistrictTable(e)) continue;
         e.rows.forEach(compact);
         for (const section of e.sections) {

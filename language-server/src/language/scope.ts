@@ -6,13 +6,12 @@ import {
     type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Scope, type Stream, stream
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import type { Document } from '../generated/ast.js';
-import { outerPlan } from './document-root.js';
+import { isPlanDocument, type PlanDocument } from '../generated/ast.js';
 
 export class PlanScopeComputation extends DefaultScopeComputation {
     /** Only the plan itself is exported: other files reach its declarations through `part-of`. */
     override collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
-        const root = document.parseResult.value as Document;
+        const root = document.parseResult.value as PlanDocument;
         return Promise.resolve(root.name ? [this.descriptions.createDescription(root, root.name, document)] : []);
     }
 
@@ -56,13 +55,11 @@ export class PlanScopeProvider extends DefaultScopeProvider {
         const document = AstUtils.getDocument(context.container);
         const own = this.declarations(document, referenceType);
         const root: AstNode = document.parseResult.value;
-        if (context.container === root) return own;
-        // A district plan also sees the declarations of the plans it is part of; a report, those of
-        // the plan it reports on and of that plan's own chain.
-        let parent = outerPlan(root);
-        if (!parent) return own;
+        if (!isPlanDocument(root) || !root.parent || context.container === root) return own;
+        // A district plan also sees the declarations of the plans it is part of.
         const scopes = [own];
         const seen = new Set([document.uri.toString()]);
+        let parent = root.parent.ref;
         while (parent) {
             const parentDoc = AstUtils.getDocument(parent);
             if (seen.has(parentDoc.uri.toString())) break;

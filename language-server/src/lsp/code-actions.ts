@@ -13,7 +13,6 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type Lang
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import { rootElements } from '../language/document-root.js';
 import { readNumber } from '../../../common/numbers.js';
 import type { PlanServices } from '../plan-module.js';
 import type { IssueCode } from '../../../common/findings.js';
@@ -101,19 +100,7 @@ export const NO_QUICK_FIX: Partial<Record<IssueCode, string>> = {
     'unchecked-definition': 'an information: the definition that means nothing has its own finding, fixed there',
     'link-mismatch': 'either of the two linked figures may be the wrong one; the finding stands on both',
     'link-incomplete': 'the figure, column or years the link means are the author\'s to name',
-    'link-unit-mismatch': 'the link names the wrong column, or the quote its unit; which is not known',
-    // A report against its plan (validation/rules/monitoring.ts): what was achieved is a fact to report, not to fix.
-    'report-target-met': 'an information: the figure met its target',
-    'report-target-not-met': 'the reported figure is what was achieved; neither it nor the target is to be changed to agree',
-    'report-on-track': 'an information: the figure is on the path to its target',
-    'report-off-track': 'the reported figure is what was achieved; the path comes from the plan',
-    'report-plan-met': "an information: the figure met the plan's",
-    'report-plan-not-met': "the reported figure is what was achieved; the plan's is the published one",
-    'report-duplicate-value': 'which of the two values is the right one is not known',
-    'report-year-not-covered': 'the report may be of another plan, or its year mistyped; which is not known',
-    'report-unknown-indicator': 'the value may belong to another plan (the province\'s) or to an indicator of another id',
-    'report-unknown-table': "the plan table it reports is not known; the report's table takes its id",
-    'report-unplanned-unit': "the row may belong to another plan's table, or name another unit; which is not known"
+    'link-unit-mismatch': 'the link names the wrong column, or the quote its unit; which is not known'
 };
 
 /** The title of each fix that puts the figure the finding computed (data.replacement) in place of the printed one. */
@@ -361,7 +348,8 @@ export class PlanCodeActionProvider implements CodeActionProvider {
      * and put before the dimension's closing brace, indented one level deeper.
      */
     private moveIntoDimensionFixes(document: LangiumDocument, diagnostic: Diagnostic, data: FixData & { indicator?: string }): CodeAction[] {
-        const indicator = rootElements(document.parseResult.value).find((e): e is ast.Indicator => ast.isIndicator(e) && e.name === data.indicator);
+        const root = document.parseResult.value as ast.PlanDocument;
+        const indicator = root.elements.find((e): e is ast.Indicator => ast.isIndicator(e) && e.name === data.indicator);
         const node = indicator?.$cstNode;
         if (!node) return [];
         const text = document.textDocument.getText();
@@ -373,7 +361,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
         const locale = this.services.plan.Settings.locale;
         const uri = document.uri.toString();
         const cut: TextEdit = { range: { start: document.textDocument.positionAt(from), end: document.textDocument.positionAt(to) }, newText: '' };
-        return rootElements(document.parseResult.value).filter(ast.isDimension).flatMap((dimension, i) => {
+        return root.elements.filter(ast.isDimension).flatMap((dimension, i) => {
             const close = dimension.$cstNode ? CstUtils.findLeafNodeAtOffset(dimension.$cstNode, dimension.$cstNode.end - 1) : undefined;
             if (!close || close.text !== '}') return [];
             const body = moved.split('\n').map(l => (l.trim() ? `    ${l}` : l)).join('\n');
@@ -442,9 +430,7 @@ export class PlanCodeActionProvider implements CodeActionProvider {
                 [{ range: diagnostic.range, newText: candidate.id }], actions.length === 0));
         }
         if (/^[_a-zA-Z]\w*$/.test(id)) {
-            const root = document.parseResult.value;
-            // A report declares nothing: an id it names is declared in its plan.
-            if (!ast.isPlanDocument(root)) return actions;
+            const root = document.parseResult.value as ast.PlanDocument;
             if (type === 'Agency') {
                 const edit = this.declarationEdit(document, root, ast.isAgency, `agency ${id} "…" department`);
                 if (edit) actions.push(this.action(fill(L.fixDeclareAgency, locale, { id }), diagnostic, uri, [edit]));

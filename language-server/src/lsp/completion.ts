@@ -20,7 +20,6 @@ import {
 } from 'vscode-languageserver';
 import { yearOfLine } from '../language/year-line.js';
 import * as ast from '../generated/ast.js';
-import { outerPlan, rootElements } from '../language/document-root.js';
 import type { PlanModel } from '../model/types.js';
 import type { PlanServices } from '../plan-module.js';
 import { declarationName, definitionText, describeColumn, namesOf, shorten } from './describe.js';
@@ -394,7 +393,8 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
     private tableAt(context: CompletionContext): ast.DistrictTable | undefined {
         const own = context.node && AstUtils.getContainerOfType(context.node, ast.isDistrictTable);
         if (own) return own;
-        return rootElements(context.document.parseResult.value).find((e): e is ast.DistrictTable => ast.isDistrictTable(e) && !!e.$cstNode && e.$cstNode.offset < context.offset && context.offset <= e.$cstNode.end);
+        const root = context.document.parseResult.value as ast.PlanDocument;
+        return root.elements?.find((e): e is ast.DistrictTable => ast.isDistrictTable(e) && !!e.$cstNode && e.$cstNode.offset < context.offset && context.offset <= e.$cstNode.end);
     }
 
     /** What was typed in this context: from the start of its token (or phrase) to the cursor. */
@@ -450,9 +450,9 @@ export class PlanCompletionProvider extends DefaultCompletionProvider {
         let current: LangiumDocument | undefined = document;
         while (current && !seen.has(current.uri.toString())) {
             seen.add(current.uri.toString());
-            const root = current.parseResult.value;
+            const root = current.parseResult.value as ast.PlanDocument;
             current.localSymbols?.getStream(root).forEach(d => ids.add(d.name));
-            const parent: ast.PlanDocument | undefined = outerPlan(root);
+            const parent: ast.PlanDocument | undefined = root.parent?.ref;
             current = parent ? AstUtils.getDocument(parent) : undefined;
         }
         return ids;

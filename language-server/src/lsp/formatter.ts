@@ -21,7 +21,6 @@ import type {
 } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { forEachYearLinePart, yearLineCells } from '../language/year-line.js';
-import { rootElements } from '../language/document-root.js';
 
 /** Where a token starts a line: how many line breaks it wants before it and how deep it is indented. */
 interface LineStart {
@@ -95,7 +94,7 @@ export class PlanFormatter implements Formatter {
         const layout = layoutOf(options);
         const indent = layout.indent;
         const text = document.textDocument.getText();
-        const root = document.parseResult.value as ast.Document;
+        const root = document.parseResult.value as ast.PlanDocument;
         const tokens = this.tokens(text);
         if (tokens.length === 0) return [];
         // Keep the document's own line ends (a file saved on Windows stays CRLF).
@@ -229,7 +228,7 @@ function firstToken(node: AstNode | CstNode | undefined): number | undefined {
 }
 
 /** Where lines start, and with how many breaks, from the syntax tree. */
-function lineStartsOf(root: ast.Document): Map<number, LineStart> {
+function lineStartsOf(root: ast.PlanDocument): Map<number, LineStart> {
     const starts = new Map<number, LineStart>();
     const line = (at: AstNode | CstNode | undefined, breaks = 1, extra: Partial<LineStart> = {}) => {
         const offset = firstToken(at);
@@ -244,10 +243,9 @@ function lineStartsOf(root: ast.Document): Map<number, LineStart> {
     };
 
     line(root);
-    keywords(root, 'part-of', 'number-style', 'on-track-tolerance');
-    const elements = rootElements(root);
-    elements.forEach((element, i) => {
-        const previous = elements[i - 1];
+    keywords(root, 'part-of', 'number-style');
+    root.elements.forEach((element, i) => {
+        const previous = root.elements[i - 1];
         if (i === 0) line(element, 2);
         // The annex heading of the indicators leads straight into its dimensions.
         else if (ast.isIndicatorTable(previous)) line(element, 1, { keepBlank: true });
@@ -343,9 +341,7 @@ function lineStartsOf(root: ast.Document): Map<number, LineStart> {
 }
 
 /** Elements laid out over several lines: a blank line separates them from their neighbours. */
-function isBlockElement(e: ast.Element | ast.ActualValue): boolean {
-    // A report's actual values stand one a line, as declarations do.
-    if (ast.isActualValue(e)) return false;
+function isBlockElement(e: ast.Element): boolean {
     if (ast.isAgency(e) || ast.isDistrict(e) || ast.isStandard(e) || ast.isProse(e) || ast.isIndicatorTable(e)) return false;
     if (ast.isDimension(e)) return GrammarUtils.findNodeForKeyword(e.$cstNode, '{') !== undefined;
     return true;
@@ -355,9 +351,9 @@ function isBlockElement(e: ast.Element | ast.ActualValue): boolean {
  * Spaces before each cell of every year line, so that the cells of a table line up in columns with
  * their numbers right-aligned: one space after the year label, two between columns.
  */
-function alignedCellSpaces(root: ast.Document, text: string): Map<number, number> {
+function alignedCellSpaces(root: ast.PlanDocument, text: string): Map<number, number> {
     const spaces = new Map<number, number>();
-    for (const element of rootElements(root)) {
+    for (const element of root.elements) {
         if (!ast.isDistrictTable(element)) continue;
         // A year line is one token (YEAR_LINE): its cells are found in its text.
         const cells: number[][] = [];
@@ -376,9 +372,9 @@ function alignedCellSpaces(root: ast.Document, text: string): Map<number, number
 }
 
 /** Tokens written without a space before them: the "(", the year or `previous` and the ")" of `poor(previous)`, `poor(2023)`. */
-function tightTokensOf(root: ast.Document): Set<number> {
+function tightTokensOf(root: ast.PlanDocument): Set<number> {
     const offsets = new Set<number>();
-    for (const element of rootElements(root)) {
+    for (const element of root.elements) {
         if (!ast.isDistrictTable(element)) continue;
         for (const check of element.checks) {
             for (const term of [...(check.left?.terms ?? []), ...(check.right?.terms ?? [])]) {
@@ -393,11 +389,9 @@ function tightTokensOf(root: ast.Document): Set<number> {
 }
 
 /** Offsets of the tokens of every date (the header's date and the resolution's). */
-function dateTokensOf(root: ast.Document): Set<number> {
+function dateTokensOf(root: ast.PlanDocument): Set<number> {
     const offsets = new Set<number>();
-    // A report's date, on its first line.
-    if (ast.isReportDocument(root) && root.date?.$cstNode) for (const leaf of CstUtils.flattenCst(root.date.$cstNode)) offsets.add(leaf.offset);
-    for (const element of rootElements(root)) {
+    for (const element of root.elements) {
         if (!ast.isHeader(element)) continue;
         for (const field of element.fields) {
             const date = ast.isDateField(field) ? field.date : ast.isResolutionField(field) ? field.date : undefined;
@@ -408,9 +402,9 @@ function dateTokensOf(root: ast.Document): Set<number> {
 }
 
 /** The table years after the first in `years { … }`: two spaces apart, so "2021 result  2022 result" reads as pairs. */
-function tableYearStartsOf(root: ast.Document): Set<number> {
+function tableYearStartsOf(root: ast.PlanDocument): Set<number> {
     const starts = new Set<number>();
-    for (const element of rootElements(root)) {
+    for (const element of root.elements) {
         if (!ast.isDistrictTable(element)) continue;
         element.years.slice(1).forEach(y => { const offset = firstToken(y); if (offset !== undefined) starts.add(offset); });
     }

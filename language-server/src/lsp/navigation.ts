@@ -9,7 +9,6 @@ import {
     ErrorCodes, FoldingRangeKind, ResponseError, SymbolKind, type DocumentSymbol, type RenameParams, type WorkspaceEdit
 } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import { outerPlan, rootElements } from '../language/document-root.js';
 import { totalPrintedFirst } from '../language/total-place.js';
 import type { PlanServices } from '../plan-module.js';
 import { shorten } from './describe.js';
@@ -52,9 +51,9 @@ export class PlanRenameProvider extends DefaultRenameProvider {
         let current: LangiumDocument | undefined = document;
         while (current && !seen.has(current.uri.toString())) {
             seen.add(current.uri.toString());
-            const root = current.parseResult.value as ast.Document;
+            const root = current.parseResult.value as ast.PlanDocument;
             if (root.name === name || current.localSymbols?.getStream(root).some(d => d.name === name)) return true;
-            const parent: ast.PlanDocument | undefined = outerPlan(root);
+            const parent: ast.PlanDocument | undefined = root.parent?.ref;
             current = parent ? AstUtils.getDocument(parent) : undefined;
         }
         return false;
@@ -66,12 +65,11 @@ export class PlanDocumentSymbolProvider implements DocumentSymbolProvider {
     constructor(private readonly services: PlanServices & LangiumServices) {}
 
     getSymbols(document: LangiumDocument): DocumentSymbol[] {
-        const root = document.parseResult.value as ast.Document;
+        const root = document.parseResult.value as ast.PlanDocument;
         const locale = this.services.plan.Settings.locale;
         const out: DocumentSymbol[] = [];
-        for (const e of rootElements(root)) {
-            // A report's actual value is a figure, not a declaration: not in the outline.
-            const symbol = ast.isActualValue(e) ? undefined : this.element(e, locale);
+        for (const e of root.elements) {
+            const symbol = this.element(e, locale);
             if (symbol) out.push(symbol);
         }
         return out;
@@ -141,16 +139,16 @@ function symbol(name: string | undefined, detail: string | undefined, kind: Symb
 export class PlanFoldingRangeProvider extends DefaultFoldingRangeProvider {
     protected override collectFolding(document: LangiumDocument, acceptor: FoldingRangeAcceptor): void {
         super.collectFolding(document, acceptor);
-        const root = document.parseResult.value as ast.Document;
-        let runStart: ast.Element | ast.ActualValue | undefined;
-        let runEnd: ast.Element | ast.ActualValue | undefined;
+        const root = document.parseResult.value as ast.PlanDocument;
+        let runStart: ast.Element | undefined;
+        let runEnd: ast.Element | undefined;
         const flush = () => {
             const from = runStart?.$cstNode?.range.start.line;
             const to = runEnd?.$cstNode?.range.end.line;
             if (from !== undefined && to !== undefined && to > from) acceptor({ startLine: from, endLine: to, kind: FoldingRangeKind.Region });
         };
-        for (const e of rootElements(root)) {
-            const oneLine = ast.isAgency(e) || ast.isDistrict(e) || ast.isStandard(e) || ast.isProse(e) || ast.isActualValue(e);
+        for (const e of root.elements) {
+            const oneLine = ast.isAgency(e) || ast.isDistrict(e) || ast.isStandard(e) || ast.isProse(e);
             if (oneLine && runStart && runStart.$type === e.$type) {
                 runEnd = e;
                 continue;

@@ -145,7 +145,6 @@ export class PlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
         };
 
         if (ast.isPlanDocument(node) && node.parent) ref('parent', DECLARATION_TOKEN.PlanDocument);
-        if (ast.isReportDocument(node) && node.plan) ref('plan', DECLARATION_TOKEN.PlanDocument);
         else if (ast.isAssignment(node)) {
             node.leads.forEach((_, i) => ref('leads', DECLARATION_TOKEN.Agency, i));
             node.coordinates.forEach((_, i) => ref('coordinates', DECLARATION_TOKEN.Agency, i));

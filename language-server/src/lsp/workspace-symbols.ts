@@ -20,10 +20,7 @@ interface ItemSymbol { names: string[]; symbol: WorkspaceSymbol }
 
 /** The tasks of the annexes and the solutions of section III of a plan, in the order of the text. */
 function itemSymbols(document: LangiumDocument, locale: Locale): ItemSymbol[] {
-    const root = document.parseResult.value;
-    // A report has no tasks or solutions of its own.
-    if (!ast.isPlanDocument(root)) return [];
-    const plan = root;
+    const plan = document.parseResult.value as ast.PlanDocument;
     const uri = document.uri.toString();
     const located = (node: AstNode) => ({ uri, range: node.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
     const out: ItemSymbol[] = [];

@@ -45,48 +45,27 @@ class ModelBuilder {
     readonly model: PlanModel;
     private readonly style: NumberStyle;
 
-    constructor(private readonly root: ast.Document, uri: string, private readonly memo?: ModelMemo) {
+    constructor(private readonly root: ast.PlanDocument, uri: string, private readonly memo?: ModelMemo) {
         this.style = (root.numberStyle) ?? 'vi';
         this.model = {
             uri, id: root.name ?? '', title: root.title,
-            parent: ast.isPlanDocument(root) && root.parent ? this.ref(root.parent, root, 'parent') : undefined,
+            parent: root.parent ? this.ref(root.parent, root, 'parent') : undefined,
             numberStyle: this.style,
             header: { recipients: [] },
             prose: [], standards: [], agencies: [], districts: [], dimensions: [], indicatorTables: [], indicators: [], targets: [],
             tables: [], solutionSections: [], taskLists: [], dutyLists: [], links: [], texts: [], numbers: [], years: [], unusualTexts: []
         };
-        const cycle = ast.isPlanDocument(root) && root.parent ? partOfCycle(root) : undefined;
+        const cycle = root.parent ? partOfCycle(root) : undefined;
         if (cycle) this.model.partOfCycle = cycle;
     }
 
     build(): PlanModel {
-        const root = this.root;
-        if (ast.isReportDocument(root)) return this.report(root);
-        if (root.onTrackTolerance !== undefined) this.model.onTrackTolerance = this.number(root, 'onTrackTolerance', root.onTrackTolerance);
         // Tables first: computed indicators read their values from them.
-        for (const element of root.elements) {
+        for (const element of this.root.elements) {
             if (ast.isDistrictTable(element)) this.model.tables.push(this.table(element));
         }
-        for (const element of root.elements) this.element(element);
+        for (const element of this.root.elements) this.element(element);
         this.printedTexts();
-        this.unusualTexts();
-        return this.model;
-    }
-
-    /** A report: its tables as a plan's (every table rule checks them), its actual values, its head. */
-    private report(root: ast.ReportDocument): PlanModel {
-        const report: PlanModel['report'] = {
-            plan: this.ref(root.plan, root, 'plan'),
-            year: this.year(root, 'year', root.year, 'actual'), yearRange: propertyRange(root, 'year'),
-            date: root.date ? this.date(root.date) : undefined, source: root.source, actuals: []
-        };
-        this.model.report = report;
-        for (const entry of root.entries) {
-            if (ast.isDistrictTable(entry)) this.model.tables.push(this.table(entry));
-            else if (ast.isActualValue(entry)) {
-                report.actuals.push({ indicator: this.ref(entry.indicator, entry, 'indicator'), value: this.number(entry, 'value', entry.value), range: nodeRange(entry) });
-            }
-        }
         this.unusualTexts();
         return this.model;
     }
@@ -125,7 +104,7 @@ class ModelBuilder {
         };
         const rootCst = this.root.$cstNode;
         if (rootCst) add('title', GrammarUtils.findNodeForProperty(rootCst, 'title'));
-        for (const e of ast.isPlanDocument(this.root) ? this.root.elements : []) {
+        for (const e of this.root.elements) {
             if (ast.isDistrict(e) || ast.isAgency(e) || ast.isStandard(e) || ast.isLink(e) || !e.$cstNode) continue;
             if (ast.isDistrictTable(e)) {
                 const cst = e.$cstNode;
@@ -749,6 +728,6 @@ function valuesFromTable(table: DistrictTableModel, measure: Measure, style: Num
 export { cellValue };
 
 /** Builds the model of one plan document. */
-export function buildPlanModel(root: ast.Document, uri: string, memo?: ModelMemo): PlanModel {
+export function buildPlanModel(root: ast.PlanDocument, uri: string, memo?: ModelMemo): PlanModel {
     return new ModelBuilder(root, uri, memo).build();
 }

@@ -2,11 +2,9 @@
 // the language features, the preview and the exporters.
 import { DocumentCache, DocumentState, type AstNode, type LangiumDocument } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
-import { AstUtils } from 'langium';
-import { isReportDocument, type Document } from '../generated/ast.js';
+import type { PlanDocument } from '../generated/ast.js';
 import { PatchingDocumentBuilder } from '../language/document-builder.js';
 import { buildPlanModel, type ModelMemo } from './build.js';
-import { reportsOf } from '../language/document-root.js';
 import type { PlanModel, TableRowModel } from './types.js';
 
 export class PlanModelService {
@@ -30,8 +28,6 @@ export class PlanModelService {
             builder.onPatched(({ document, row }) => {
                 this.cache.clear(document.uri);
                 this.memos.get(document.uri.toString())?.delete(row);
-                // A report's model holds its plan's: made again with the plan's new figures.
-                for (const report of reportsOf(shared.workspace.LangiumDocuments.all, document)) this.cache.clear(report.uri);
             });
         }
     }
@@ -51,16 +47,7 @@ export class PlanModelService {
             const key = document.uri.toString();
             let memo = this.memos.get(key);
             if (!memo) this.memos.set(key, memo = new WeakMap());
-            const root = document.parseResult.value as Document;
-            const model = buildPlanModel(root, key, memo);
-            // A report is read against its plan's model: a report is linked anew whenever its plan
-            // changes (it refers to it), which evicts this model too.
-            const plan = isReportDocument(root) ? root.plan?.ref : undefined;
-            if (model.report && plan) {
-                const planDocument = AstUtils.getDocument(plan);
-                if (planDocument !== document) model.report.planModel = this.get(planDocument);
-            }
-            return model;
+            return buildPlanModel(document.parseResult.value as PlanDocument, key, memo);
         });
     }
 }

@@ -456,35 +456,8 @@ export interface LinkModel { left: LinkEndModel; right: LinkEndModel; years?: nu
  */
 export interface PlanText { where: 'title' | 'heading' | 'text'; literal: string; readonly range: SourceRange }
 
-/** An actual value a report gives for an indicator of its plan (`actual ty_le_ho_ngheo = 0,98`). */
-export interface ActualModel { indicator: IdRef; value: PrintedNumber; range: SourceRange }
-
-/**
- * A report of what a plan achieved in a year (a file starting `report … of <plan> year … date …`).
- * Its tables are the model's `tables`, checked as any table is; each reports the plan's table of the
- * same id.
- */
-export interface ReportModel {
-    /** The plan reported on. */
-    plan: IdRef;
-    year?: number;
-    yearRange: SourceRange;
-    date?: PlanDate;
-    source?: string;
-    actuals: ActualModel[];
-    /**
-     * The model of the plan reported on, when the plan is found (set by the model service, which
-     * knows the other files): the monitoring rules compare the report with it.
-     */
-    planModel?: PlanModel;
-}
-
 export interface PlanModel {
     uri: string;
-    /** Set when the file is a report of a plan, not a plan: its tables and actual values. */
-    report?: ReportModel;
-    /** A plan's tolerance for "on track" (`on-track-tolerance`), as a share of the planned change. */
-    onTrackTolerance?: PrintedNumber;
     id: string;
     title?: string;
     parent?: IdRef;

@@ -22,7 +22,7 @@ export interface Finding {
 export interface RelatedPlace {
     range: SourceRange;
     message: string;
-    /** The document it stands in, when not the finding's own (a roll-up finding names the other plan's cell, a report's figure its plan's). */
+    /** The document it stands in, when not the finding's own (a roll-up finding names the other plan's cell). */
     uri?: string;
 }
 

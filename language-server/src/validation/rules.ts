@@ -18,7 +18,6 @@ import { movesInDirection, targetsHold } from './rules/targets.js';
 import { linkedFigures } from './rules/links.js';
 import { namesAsDeclared } from './rules/names.js';
 import { changesBetweenYears, flowsWithinStandard, startOfYear, yearGroupsNamed } from './rules/years-printed-twice.js';
-import { reportAgainstPlan, reportCovered } from './rules/monitoring.js';
 import { indicatorYears, periodForward, targetYears, taskDeadlines } from './rules/years.js';
 
 export const RULES: Record<string, Rule> = {
@@ -31,8 +30,7 @@ export const RULES: Record<string, Rule> = {
     movesInDirection, targetsHold,
     invisibleCharacters, contentShown, noPlaceholders,
     columnsDefinedThroughOthers, partOfAbove,
-    linkedFigures, namesAsDeclared,
-    reportCovered, reportAgainstPlan
+    linkedFigures, namesAsDeclared
 };
 
 /**

@@ -5,7 +5,7 @@ import {
     type ValidationAcceptor, type ValidationChecks, type ValidationOptions
 } from 'langium';
 import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import { isDistrictTable, type Document, type PlanAstType } from '../generated/ast.js';
+import { isDistrictTable, type PlanAstType, type PlanDocument } from '../generated/ast.js';
 import type { PlanServices } from '../plan-module.js';
 import { RowFindings, type Finding } from './rule.js';
 import { checkPlanStoppable } from './rules.js';
@@ -38,8 +38,9 @@ export function registerValidationChecks(services: PlanServices): void {
     // Per document: what the unit rows' checks found last time (rule.ts RowFindings).
     const rowFindings = new Map<string, RowFindings>();
     services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => { for (const uri of deleted) rowFindings.delete(uri.toString()); });
-    // A newer change cancels the check: it stops between rules (the rules themselves stay pure).
-    const checkRoot = async (root: Document, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken) => {
+    const checks: ValidationChecks<PlanAstType> = {
+        // A newer change cancels the check: it stops between rules (the rules themselves stay pure).
+        PlanDocument: async (root: PlanDocument, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken) => {
             const document = root.$document;
             if (!document) return;
             await interruptAndCheck(cancelToken);
@@ -68,10 +69,8 @@ export function registerValidationChecks(services: PlanServices): void {
                     tags: f.code === 'unused-agency' ? [DiagnosticTag.Unnecessary] : undefined
                 });
             }
+        }
     };
-    // A report (a file of its own) is checked as a plan is: its tables by every table rule, and
-    // against its plan by the monitoring rules.
-    const checks: ValidationChecks<PlanAstType> = { PlanDocument: checkRoot, ReportDocument: checkRoot };
     registry.register(checks);
     // Plans whose relatives changed in an update are checked again in a build of their own, queued as the editor's are.
     const lock = services.shared.workspace.WorkspaceLock;

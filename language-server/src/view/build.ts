@@ -17,7 +17,6 @@ import { YEAR_GROUP_WORDS } from '../../../common/words/years.js';
 import { groupHeadingArgs, lineIn } from '../model/series.js';
 import { documentRef, kindInSentence, shortDate } from './header.js';
 import { markedDocument, type AnnexRefs } from './document.js';
-import { monitoringAnnexes, monitoringCharts, reportSubtitle } from './monitoring.js';
 
 
 /** A finding with its place, as the view builder takes it (LSP diagnostics and CLI findings both fit). */
@@ -211,8 +210,6 @@ class ViewBuilder {
     }
 
     private subtitle(): string {
-        // A report's tables are attached to the report, which has no header of a plan.
-        if (this.model.report) return reportSubtitle(this.model);
         const h = this.model.header;
         return w(ANNEX.attachedTo, { kind: kindInSentence(h), ref: documentRef(h), date: shortDate(h.date), issuer: (h.issuerShort ?? h.issuer ?? '').trim() });
     }
@@ -223,10 +220,7 @@ class ViewBuilder {
         for (const it of this.model.indicatorTables) annexes.push(this.indicatorTable(it.title, it.annex, it.range));
         for (const list of this.model.taskLists) annexes.push(this.taskTable(list));
         // Annexes in the order they are numbered; unnumbered ones keep document order at the end.
-        annexes.sort((a, b) => (Number(a.number) || 1e9) - (Number(b.number) || 1e9));
-        // A report: what was achieved against its plan, after its own tables (view/monitoring.ts).
-        annexes.push(...monitoringAnnexes(this.model, range => this.findingsAt(range)));
-        return annexes;
+        return annexes.sort((a, b) => (Number(a.number) || 1e9) - (Number(b.number) || 1e9));
     }
 
     private districtTable(t: DistrictTableModel): AnnexTable {
@@ -414,7 +408,7 @@ class ViewBuilder {
     }
 
     /** The plan's targets of an indicator, as a chart draws them (a change is drawn at the level it asks for). */
-    chartTargets(indicator: IndicatorModel, extra: TargetModel[] = []): ChartTarget[] {
+    private chartTargets(indicator: IndicatorModel, extra: TargetModel[] = []): ChartTarget[] {
         const out: ChartTarget[] = [];
         const printed = (n: { printed: string } | undefined) => (n ? (indicator.unitKind === 'percent' && !n.printed.endsWith('%') ? `${n.printed}%` : n.printed) : '');
         for (const t of [...this.model.targets.filter(x => x.indicator.id === indicator.id), ...extra]) {
@@ -601,8 +595,6 @@ class ViewBuilder {
                 targets, ...this.stepsOf(i, path)
             });
         }
-        // A report: each target's path with the plan and the reported value, each judged column by unit.
-        charts.push(...monitoringCharts(this.model, (plan, indicator) => new ViewBuilder(plan, []).chartTargets(indicator)));
         return charts;
     }
 }

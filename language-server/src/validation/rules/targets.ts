@@ -50,11 +50,11 @@ function valueFor(indicator: IndicatorModel, year: number, standardId: string | 
 }
 
 /** Half a unit of the last printed decimal: what rounding alone can explain. */
-export function roundingSlack(decimals: number): number {
+function roundingSlack(decimals: number): number {
     return 0.5 * 10 ** -decimals + 1e-9;
 }
 
-export function holds(ctx: Pick<RuleContext, 'options'>, c: ComparisonModel, actual: number, base: number | undefined): boolean | undefined {
+function holds(ctx: RuleContext, c: ComparisonModel, actual: number, base: number | undefined): boolean | undefined {
     const x = c.value?.value;
     if (c.change) {
         if (base === undefined) return undefined;
