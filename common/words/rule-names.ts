@@ -76,3 +76,14 @@ export const RULE_NAMES: Record<keyof typeof ISSUES | keyof typeof FILE_ISSUES, 
     'roll-up-unknown-unit': { vi: 'Đơn vị không có ở kế hoạch cấp trên', en: 'Unit the upper plan lacks' },
     'roll-up-unknown-year': { vi: 'Năm không có ở kế hoạch cấp trên', en: 'Year the upper plan lacks' }
 };
+
+/** The rules' page (common/rules-doc.ts): its title and lead, in both languages at once. */
+export const RULES_PAGE = {
+    title: '# Quy tắc kiểm tra kế hoạch / The plan checker\'s rules',
+    lead: [
+        'Mỗi phát hiện của bộ kiểm tra mang một mã cố định (dùng trong bộ lọc, trong `plan validate --format json` và SARIF).',
+        'Every finding carries a stable code (used by the filter, `plan validate --format json` and SARIF).',
+        'Tệp này được tạo khi build từ danh mục quy tắc; đừng sửa tay. / Generated at build time from the rule catalogue; do not edit.'
+    ],
+    severity: { error: 'lỗi / error', warning: 'cảnh báo / warning', info: 'thông tin / information', hint: 'gợi ý / hint' }
+} as const;

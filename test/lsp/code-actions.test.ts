@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ISSUES } from '../../common/findings.js';
 import { EXAMPLES_DIR, planFilesUnder, REPO_ROOT } from '../helpers/plan.js';
-import { CASES, inDimensions } from '../helpers/rule-cases.js';
+import { CASES, inDimensions, SEVERAL_FILES_CODES } from '../helpers/rule-cases.js';
 import { startClient, type TestClient } from './client.js';
 
 /** What Neovim 0.10 declares for code actions: literals, kinds, preferred fixes; no command of its own. */
@@ -131,7 +131,8 @@ describe('code actions in a client without VS Code commands', () => {
     }
 
     test('the plans raise every code of the rules, and fixes of many codes were applied', () => {
-        expect(Object.keys(ISSUES).filter(code => !raised.has(code))).toEqual([]);
+        // Each plan is alone in the server: a code only two plans raise together (a plan part of another) is checked elsewhere.
+        expect(Object.keys(ISSUES).filter(code => !raised.has(code) && !SEVERAL_FILES_CODES.includes(code))).toEqual([]);
         expect(new Set(checked.map(c => c.split(':')[0])).size).toBeGreaterThan(20);
     });
 });
