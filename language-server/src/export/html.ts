@@ -8,7 +8,7 @@ import { exportView } from './text.js';
 import { escapeHtml } from '../../../common/escape.js';
 
 /** The page number in the top margin: 14 pt Times New Roman, as the annex lines. */
-const PAGE_NUMBER = 'content: counter(page); font-family: "Times New Roman", Times, serif; font-size: 14pt; vertical-align: middle;';
+const PAGE_NUMBER = 'content: counter(page); font-family: "Times New Roman", Times, "Liberation Serif", serif; font-size: 14pt; vertical-align: middle;';
 
 /** Matches the `padding` of th and td below (left and right). */
 const CELL_PADDING_MM = 1;
@@ -30,7 +30,7 @@ export const STYLE = `
 @page :first { @top-center { content: none; } }
 @page landscape:first { @top-center { content: none; } }
 html { color: #000; background: #fff; }
-body { font-family: "Times New Roman", Times, serif; font-size: 13pt; margin: 0; }
+body { font-family: "Times New Roman", Times, "Liberation Serif", serif; font-size: 13pt; margin: 0; }
 section.annex { margin: 0 auto 12mm; max-width: 165mm; }
 section.annex.landscape { page: landscape; max-width: 252mm; }
 section.annex + section.annex { break-before: page; }

@@ -101,9 +101,9 @@ export function renderReviewHtml(view: PlanView, locale: Locale): Uint8Array {
     // The page number in a page-margin box (Chromium 131 and later, Firefox, Prince); a browser without them prints none.
     const counter = `content: ${cssString(page.before)} counter(page) ${cssString(page.between)} counter(pages) ${cssString(page.after)};`;
     const style = `
-@page { size: A4 landscape; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm; @bottom-center { ${counter} font-family: "Times New Roman", Times, serif; font-size: 11pt; } }
+@page { size: A4 landscape; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm; @bottom-center { ${counter} font-family: "Times New Roman", Times, "Liberation Serif", serif; font-size: 11pt; } }
 html { color: #000; background: #fff; }
-body { font-family: "Times New Roman", Times, serif; font-size: 11pt; margin: 0 auto; max-width: 267mm; }
+body { font-family: "Times New Roman", Times, "Liberation Serif", serif; font-size: 11pt; margin: 0 auto; max-width: 267mm; }
 p.head { text-align: center; margin: 0; font-size: 13pt; font-weight: bold; }
 p.head.plan { font-weight: normal; }
 p.head.name { margin-bottom: 4mm; }
