@@ -50,6 +50,19 @@ describe.skipIf(SKIP_REASON !== undefined)('the HTML exports printed by Chromium
     }, 120_000);
     afterAll(async () => { await browser?.close(); });
 
+    it('the document: place and date, and the signature, at the body\'s 14 pt, as in the DOCX (issue 20)', async () => {
+        const { files } = await renderExport(view, 'document-html');
+        const page = await browser.newPage();
+        await page.route('**/*', route => route.abort());
+        await page.setContent(new TextDecoder().decode(files[0].data), { waitUntil: 'load' });
+        const size = (selector: string) => page.$eval(selector, (e: any) => (globalThis as any).getComputedStyle(e).fontSize);
+        // 14 pt is 18,67 CSS px; the annex cells' 11 pt would be 14,67.
+        expect(await size('p.d-place-date')).toBe(await size('p.d-para'));
+        expect(await size('p.d-signer')).toBe(await size('p.d-para'));
+        expect(await size('p.d-para')).toMatch(/^18\.6\d*px$/);
+        await page.close();
+    }, 120_000);
+
     it('the annexes: each on its own page, numbered in the top margin from the second page', async () => {
         const pages = pageLines(await printed('html'));
         expect(pages.map(p => p[0])).toEqual(['Phụ lục 01', '2', '3']);

@@ -44,6 +44,8 @@ table.d-layout { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.d-layout td { border: none; padding: 0; vertical-align: top; }
 table.d-layout p { margin: 0; text-align: center; }
 td.d-issuer { width: 38%; font-size: 13pt; } td.d-motto { width: 62%; }
+/* The place and date, the signature: the body's size, as in the DOCX (not the annex cells' 11 pt). */
+td.d-motto, td.d-signature { font-size: 14pt; }
 p.d-motto { font-size: 12pt; } p.d-motto + p.d-motto { font-size: 14pt; }
 td.d-recipients { width: 45%; } table.d-layout td.d-recipients p { text-align: left; font-size: 11pt; }
 table.d-layout td.d-recipients p.d-recipients-heading { font-size: 12pt; font-weight: bold; font-style: italic; }
