@@ -100,7 +100,7 @@ describe('the SARIF log', () => {
     });
 
     test('a file outside the working directory is named by its file URI; relative paths are URI-encoded', () => {
-        const log = sarifLog([finding({ file: '/elsewhere/kế hoạch.plan' }), finding({ file: 'a b/x.plan' })], 'vi', '/work/repo') as SarifLog;
+        const log = sarifLog([finding({ file: '/elsewhere/kế hoạch.plan' }), finding({ file: 'a b/x.plan' })], 'vi', '/srv/plans') as SarifLog;
         const [outside, inside] = log.runs[0].results;
         expect(outside.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///elsewhere/k%E1%BA%BF%20ho%E1%BA%A1ch.plan' });
         expect(inside.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'a%20b/x.plan', uriBaseId: '%SRCROOT%' });
